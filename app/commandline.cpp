@@ -1,0 +1,269 @@
+#include "commandline.h"
+
+#include "canonicalcontent.h"
+#include "documentjson.h"
+#include "documentloader.h"
+#include "linter.h"
+#include "recordfacts.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace Countersign {
+
+namespace {
+
+enum ExitCode { Clean = 0, Findings = 1, Trouble = 2 };
+
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+void writeOut(const QString &text)
+{
+    writeOut(text.toUtf8());
+}
+
+void writeErr(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+int usageError(const QString &message)
+{
+    writeErr(QStringLiteral("countersign: %1\nRun 'countersign --help' for usage.\n").arg(message));
+    return Trouble;
+}
+
+int loadError(const Error &error)
+{
+    writeErr(QStringLiteral("countersign: %1\n").arg(error.toString()));
+    return Trouble;
+}
+
+// Splits arguments into options (starting with "-") and operands; "--" ends the options.
+struct Arguments
+{
+    QStringList options;
+    QStringList operands;
+};
+
+Arguments split(const QStringList &arguments)
+{
+    Arguments out;
+    bool operandsOnly = false;
+    for (const QString &argument : arguments) {
+        if (!operandsOnly && argument == u"--")
+            operandsOnly = true;
+        else if (!operandsOnly && argument.startsWith(u'-') && argument.size() > 1)
+            out.options.append(argument);
+        else
+            out.operands.append(argument);
+    }
+    return out;
+}
+
+QString lines(int first, int last)
+{
+    return first == last ? QStringLiteral("line %1").arg(first)
+                         : QStringLiteral("lines %1-%2").arg(first).arg(last);
+}
+
+void describeItems(QString &out, const QList<ListItem> &items, int depth)
+{
+    const QString indent(depth * 2 + 6, u' ');
+    for (const ListItem &item : items) {
+        out += indent + u"- ";
+        if (item.hasLabel)
+            out += item.label + u" = " + item.value;
+        else
+            out += item.text;
+        if (!item.status.isEmpty())
+            out += u"  [" + item.status.word + u']';
+        out += QStringLiteral("  (line %1)\n").arg(item.firstLine);
+        describeItems(out, item.children, depth + 1);
+    }
+}
+
+QString describe(const Document &doc, const RecordFacts &facts)
+{
+    QString out;
+    out += QStringLiteral(
+        "%1\n  kind: %2, side: %3\n  title: %4 (line %5)\n  %6 lines, %7 line endings%8\n  digest: %9\n")
+               .arg(doc.fileName, toString(doc.kind), toString(doc.side), doc.title)
+               .arg(doc.titleLine)
+               .arg(doc.source.lineCount())
+               .arg(doc.source.lineEndingName(),
+                   doc.source.hasBom() ? QStringLiteral(", byte-order mark") : QString(),
+                   CanonicalContent::digest(doc.source.text()));
+    for (const HeaderField &field : doc.headerFields)
+        out += QStringLiteral("  %1: %2 (line %3)\n").arg(field.key, field.value).arg(field.line);
+    out += QStringLiteral("\nsections\n");
+    for (const Section &section : doc.sections) {
+        out += QStringLiteral("  %1 %2  (%3)\n")
+                   .arg(QString(section.level, u'#'), section.heading,
+                       lines(section.firstLine, section.lastLine));
+        for (const Block &block : section.blocks) {
+            out += QStringLiteral("    %1, %2\n")
+                       .arg(toString(block.kind), lines(block.firstLine, block.lastLine));
+            describeItems(out, block.items, 0);
+            for (const TableRow &row : block.rows) {
+                QStringList cells;
+                for (const TableCell &cell : row.cells)
+                    cells.append(cell.text);
+                out += QStringLiteral("      | %1 |  (line %2)\n").arg(cells.join(u" | ")).arg(row.line);
+            }
+        }
+    }
+    auto fields = [&out](const QString &title, const QList<FactField> &list) {
+        if (list.isEmpty())
+            return;
+        out += QStringLiteral("  %1\n").arg(title);
+        for (const FactField &field : list)
+            out += QStringLiteral("    %1: %2  (line %3)\n").arg(field.key, field.value).arg(field.line);
+    };
+    out += QStringLiteral("\nfacts\n");
+    fields(QStringLiteral("runtime target"), facts.runtimeTarget);
+    fields(QStringLiteral("outcomes"), facts.outcomes);
+    fields(QStringLiteral("named roles"), facts.roles);
+    fields(QStringLiteral("phase status"), facts.phases);
+    if (!facts.decisionInputs.isEmpty()) {
+        out += QStringLiteral("  decision inputs\n");
+        for (const DecisionInput &input : facts.decisionInputs)
+            out += QStringLiteral("    %1: %2  (line %3)\n")
+                       .arg(input.label, input.paths.join(u", "))
+                       .arg(input.line);
+    }
+    if (!facts.gates.isEmpty()) {
+        out += QStringLiteral("  gates\n");
+        for (const GateResult &gate : facts.gates)
+            out += QStringLiteral("    %1: %2  (line %3)\n").arg(gate.gate, gate.status.word).arg(gate.line);
+    }
+    return out;
+}
+
+int runShow(const QStringList &arguments)
+{
+    const Arguments args = split(arguments);
+    bool json = false;
+    for (const QString &option : args.options) {
+        if (option == u"--json")
+            json = true;
+        else
+            return usageError(QStringLiteral("show: unknown option '%1'").arg(option));
+    }
+    if (args.operands.size() != 1)
+        return usageError(QStringLiteral("show takes exactly one FILE"));
+    const Result<Document> doc = DocumentLoader::load(args.operands.first());
+    if (!doc)
+        return loadError(doc.error());
+    const RecordFacts facts = RecordFacts::extract(doc.value());
+    if (json)
+        writeOut(DocumentJson::toJson(doc.value(), facts));
+    else
+        writeOut(describe(doc.value(), facts));
+    return Clean;
+}
+
+int runLint(const QStringList &arguments)
+{
+    const Arguments args = split(arguments);
+    if (!args.options.isEmpty())
+        return usageError(QStringLiteral("lint: unknown option '%1'").arg(args.options.first()));
+    if (args.operands.isEmpty())
+        return usageError(QStringLiteral("lint needs at least one FILE"));
+    int status = Clean;
+    for (const QString &path : args.operands) {
+        const Result<Document> doc = DocumentLoader::load(path);
+        if (!doc) {
+            status = loadError(doc.error());
+            continue;
+        }
+        const QList<LintFinding> findings = Linter::lint(doc.value());
+        for (const LintFinding &finding : findings)
+            writeOut(finding.toString() + u'\n');
+        if (findings.isEmpty())
+            writeOut(QStringLiteral("%1: no findings (%2)\n").arg(path, toString(doc->kind)));
+        else if (status == Clean)
+            status = Findings;
+    }
+    return status;
+}
+
+int runDigest(const QStringList &arguments)
+{
+    const Arguments args = split(arguments);
+    if (!args.options.isEmpty())
+        return usageError(QStringLiteral("digest: unknown option '%1'").arg(args.options.first()));
+    if (args.operands.isEmpty())
+        return usageError(QStringLiteral("digest needs at least one FILE"));
+    int status = Clean;
+    for (const QString &path : args.operands) {
+        const Result<SourceText> source = DocumentLoader::readText(path);
+        if (!source) {
+            status = loadError(source.error());
+            continue;
+        }
+        writeOut(QStringLiteral("%1  %2\n").arg(CanonicalContent::digest(source->text()), path));
+    }
+    return status;
+}
+
+} // namespace
+
+QString CommandLine::usage()
+{
+    return QStringLiteral(
+        "Usage: countersign [COMMAND] [ARGS]\n"
+        "\n"
+        "Compare, sign off and export bilateral release cutover records.\n"
+        "\n"
+        "Commands:\n"
+        "  open [LEFT [RIGHT]] [--screenshot OUT.png]\n"
+        "                       open the window on two records (the default command);\n"
+        "                       --screenshot saves a PNG of the window once loaded and exits\n"
+        "  show FILE [--json]   print the parsed model of a record (JSON schema: README)\n"
+        "  lint FILE...         check records; exit 0 clean, 1 findings, 2 error\n"
+        "  digest FILE...       print the SHA-256 digest of each record's canonical content\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help           show this help\n"
+        "  -v, --version        show the version\n"
+        "\n"
+        "Exit status: 0 success, 1 findings, 2 trouble (bad usage, unreadable or invalid file).\n");
+}
+
+bool CommandLine::isHeadless(const QString &command)
+{
+    static const QStringList commands = {QStringLiteral("show"), QStringLiteral("lint"),
+        QStringLiteral("digest"), QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help"),
+        QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("version")};
+    return commands.contains(command);
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    const QString command = arguments.value(0);
+    const QStringList rest = arguments.mid(1);
+    if (command == u"show")
+        return runShow(rest);
+    if (command == u"lint")
+        return runLint(rest);
+    if (command == u"digest")
+        return runDigest(rest);
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        writeOut(usage());
+        return Clean;
+    }
+    if (command == u"--version" || command == u"-v" || command == u"version") {
+        writeOut(QStringLiteral("countersign %1\n").arg(QCoreApplication::applicationVersion()));
+        return Clean;
+    }
+    return usageError(QStringLiteral("unknown command '%1'").arg(command));
+}
+
+} // namespace Countersign

@@ -1,0 +1,64 @@
+#include "documentclassifier.h"
+
+#include "textkeys.h"
+
+#include <QFileInfo>
+
+namespace Countersign {
+
+namespace {
+
+bool hasSection(const Document &doc, QStringView key)
+{
+    return doc.section(key, true) != nullptr;
+}
+
+} // namespace
+
+DocumentKind DocumentClassifier::kind(const Document &doc)
+{
+    // Title words first, then the file name (SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_...), then the
+    // sections a kind is known by.
+    const QString title = TextKeys::normalizedKey(doc.title) + u' ' +
+        TextKeys::splitQualifiers(doc.title).qualifiers.join(u' ').toLower();
+    const QString name = TextKeys::normalizedKey(QFileInfo(doc.fileName).completeBaseName());
+    for (const QString &text : {title, name}) {
+        if (text.contains(u"addendum"))
+            return DocumentKind::Addendum;
+        if (text.contains(u"checkpoint"))
+            return DocumentKind::CheckpointPacket;
+        if (text.contains(u"mirror"))
+            return DocumentKind::ProducerMirror;
+        if (text.contains(u"decision record"))
+            return DocumentKind::DecisionRecord;
+    }
+    if (hasSection(doc, u"gate"))
+        return DocumentKind::CheckpointPacket;
+    if (hasSection(doc, u"outcome") && (hasSection(doc, u"ownership") || hasSection(doc, u"roles")))
+        return DocumentKind::DecisionRecord;
+    return DocumentKind::Unknown;
+}
+
+DocumentSide DocumentClassifier::side(const Document &doc, DocumentKind kind)
+{
+    const QStringList qualifiers = TextKeys::splitQualifiers(doc.title).qualifiers;
+    const QString words =
+        (qualifiers.join(u' ') + u' ' + QFileInfo(doc.fileName).completeBaseName()).toLower();
+    if (words.contains(u"producer"))
+        return DocumentSide::Producer;
+    if (words.contains(u"consumer"))
+        return DocumentSide::Consumer;
+    if (kind == DocumentKind::ProducerMirror)
+        return DocumentSide::Producer;
+    if (kind == DocumentKind::DecisionRecord)
+        return DocumentSide::Consumer; // the decision record is the consumer's; the producer keeps a mirror
+    return DocumentSide::Unknown;
+}
+
+void DocumentClassifier::classify(Document &doc)
+{
+    doc.kind = kind(doc);
+    doc.side = side(doc, doc.kind);
+}
+
+} // namespace Countersign

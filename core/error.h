@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace Countersign {
+
+// Why an operation failed, in words a user can act on. `file` names the file concerned and `line`
+// (1-based) and `byteOffset` (0-based) locate the problem inside it where that applies.
+struct Error
+{
+    enum class Code {
+        FileNotFound,
+        NotARegularFile,
+        Unreadable,
+        TooLarge,
+        Empty,
+        Binary,
+        InvalidUtf8,
+        WriteFailed,
+        InvalidArgument,
+    };
+
+    Code code = Code::InvalidArgument;
+    QString message;
+    QString file;
+    int line = 0; // 0: not tied to a line
+    qint64 byteOffset = -1; // -1: not tied to a position
+
+    // "file:line: message", leaving out what is unknown.
+    [[nodiscard]] QString toString() const;
+
+    friend bool operator==(const Error &, const Error &) = default;
+};
+
+} // namespace Countersign

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "document.h"
+
+#include <QList>
+#include <QString>
+
+namespace Countersign {
+
+struct LintFinding
+{
+    enum class Severity { Warning, Error };
+    QString file;
+    int line = 0;
+    Severity severity = Severity::Warning;
+    QString code; // stable identifier, e.g. "missing-section", "commit-sha"
+    QString message;
+
+    // "file:line: error: message [code]"
+    QString toString() const;
+    friend bool operator==(const LintFinding &, const LintFinding &) = default;
+};
+
+// Checks a parsed record against what its kind is expected to hold: the sections a kind needs,
+// `key: value` field lines, duplicate keys and sections, status words, commit SHAs (40 hex digits)
+// and ISO 8601 dates. Findings are sorted by line.
+class Linter
+{
+public:
+    static QList<LintFinding> lint(const Document &doc);
+};
+
+} // namespace Countersign
