@@ -94,7 +94,7 @@ QString describe(const Document &doc, const RecordFacts &facts)
     QString out;
     out += QStringLiteral(
         "%1\n  kind: %2, side: %3\n  title: %4 (line %5)\n  %6 lines, %7 line endings%8\n  digest: %9\n")
-               .arg(doc.fileName, toString(doc.kind), toString(doc.side), doc.title)
+               .arg(doc.fileName, kindName(doc.kind), sideName(doc.side), doc.title)
                .arg(doc.titleLine)
                .arg(doc.source.lineCount())
                .arg(doc.source.lineEndingName(),
@@ -109,7 +109,7 @@ QString describe(const Document &doc, const RecordFacts &facts)
                        lines(section.firstLine, section.lastLine));
         for (const Block &block : section.blocks) {
             out += QStringLiteral("    %1, %2\n")
-                       .arg(toString(block.kind), lines(block.firstLine, block.lastLine));
+                       .arg(blockTypeName(block.kind), lines(block.firstLine, block.lastLine));
             describeItems(out, block.items, 0);
             for (const TableRow &row : block.rows) {
                 QStringList cells;
@@ -187,7 +187,7 @@ int runLint(const QStringList &arguments)
         for (const LintFinding &finding : findings)
             writeOut(finding.toString() + u'\n');
         if (findings.isEmpty())
-            writeOut(QStringLiteral("%1: no findings (%2)\n").arg(path, toString(doc->kind)));
+            writeOut(QStringLiteral("%1: no findings (%2)\n").arg(path, kindName(doc->kind)));
         else if (status == Clean)
             status = Findings;
     }

@@ -2,6 +2,9 @@
 
 namespace Countersign {
 
+bool operator==(const ListItem &, const ListItem &) = default;
+bool operator==(const Block &, const Block &) = default;
+
 bool Section::hasQualifier(QStringView qualifier) const
 {
     for (const QString &candidate : qualifiers) {
@@ -29,7 +32,7 @@ std::optional<QString> Document::headerField(QStringView key) const
     return std::nullopt;
 }
 
-QString toString(DocumentKind kind)
+QString kindName(DocumentKind kind)
 {
     switch (kind) {
     case DocumentKind::DecisionRecord:
@@ -46,7 +49,7 @@ QString toString(DocumentKind kind)
     return QStringLiteral("unknown");
 }
 
-QString toString(DocumentSide side)
+QString sideName(DocumentSide side)
 {
     switch (side) {
     case DocumentSide::Producer:
@@ -59,7 +62,7 @@ QString toString(DocumentSide side)
     return QStringLiteral("unknown");
 }
 
-QString toString(Block::Kind kind)
+QString blockTypeName(Block::Kind kind)
 {
     switch (kind) {
     case Block::Kind::Paragraph:

@@ -49,7 +49,9 @@ struct ListItem
     StatusToken status; // the first bold token of the value (of the text when there is no label)
     QStringList codeSpans; // every inline code span of the first paragraph, in order
     QList<ListItem> children; // items of lists nested in this one
-    friend bool operator==(const ListItem &, const ListItem &) = default;
+    // Declared here, defaulted in document.cpp: QList's equality check cannot see through the
+    // recursion of an inline default.
+    friend bool operator==(const ListItem &, const ListItem &);
 };
 
 struct TableCell
@@ -83,7 +85,7 @@ struct Block
     QList<TableRow> rows; // table
     QString info; // code: the fence's info string
     QList<Block> children; // quote: the blocks inside
-    friend bool operator==(const Block &, const Block &) = default;
+    friend bool operator==(const Block &, const Block &); // defaulted in document.cpp, as ListItem's
 };
 
 // A heading and everything up to the next heading of any level. Sections form a tree through
@@ -136,8 +138,8 @@ struct Document
     friend bool operator==(const Document &, const Document &) = default;
 };
 
-QString toString(DocumentKind kind); // "decision-record", "producer-mirror", ...
-QString toString(DocumentSide side); // "producer", "consumer", "unknown"
-QString toString(Block::Kind kind); // "paragraph", "list", ...
+QString kindName(DocumentKind kind); // "decision-record", "producer-mirror", ...
+QString sideName(DocumentSide side); // "producer", "consumer", "unknown"
+QString blockTypeName(Block::Kind kind); // "paragraph", "list", ...
 
 } // namespace Countersign

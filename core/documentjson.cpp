@@ -85,7 +85,7 @@ void writeRow(JsonWriter &json, const TableRow &row)
 void writeBlock(JsonWriter &json, const Block &block)
 {
     json.beginObject();
-    json.field(u"type", toString(block.kind));
+    json.field(u"type", blockTypeName(block.kind));
     writeLines(json, block.firstLine, block.lastLine);
     switch (block.kind) {
     case Block::Kind::Paragraph:
@@ -228,8 +228,8 @@ QByteArray DocumentJson::toJson(const Document &doc, const RecordFacts &facts)
     json.beginObject();
     json.field(u"schema", schemaVersion);
     json.field(u"file", QFileInfo(doc.fileName).fileName());
-    json.field(u"kind", toString(doc.kind));
-    json.field(u"side", toString(doc.side));
+    json.field(u"kind", kindName(doc.kind));
+    json.field(u"side", sideName(doc.side));
     json.field(u"title", doc.title);
     json.field(u"titleLine", doc.titleLine);
     json.field(u"lineCount", doc.source.lineCount());

@@ -11,17 +11,17 @@ Result<QByteArray> DocumentLoader::readFile(const QString &path)
 {
     using Code = Error::Code;
     if (path.isEmpty())
-        return Error {Code::InvalidArgument, QStringLiteral("no file name given"), path};
+        return Error{Code::InvalidArgument, QStringLiteral("no file name given"), path};
     const QFileInfo info(path);
     if (!info.exists())
-        return Error {Code::FileNotFound, QStringLiteral("no such file"), path};
+        return Error{Code::FileNotFound, QStringLiteral("no such file"), path};
     if (info.isDir())
-        return Error {Code::NotARegularFile, QStringLiteral("is a directory, not a markdown file"), path};
+        return Error{Code::NotARegularFile, QStringLiteral("is a directory, not a markdown file"), path};
     if (!info.isFile())
-        return Error {
+        return Error{
             Code::NotARegularFile, QStringLiteral("is not a regular file (a device, socket or pipe)"), path};
     if (info.size() > maxFileSize) {
-        return Error {Code::TooLarge,
+        return Error{Code::TooLarge,
             QStringLiteral("is %1 MiB; Countersign reads files of up to %2 MiB")
                 .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
                 .arg(maxFileSize / (1024 * 1024)),
@@ -29,19 +29,19 @@ Result<QByteArray> DocumentLoader::readFile(const QString &path)
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error {Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
+        return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
     // Read one byte past the limit, in case the file grew since it was measured.
     QByteArray bytes = file.read(maxFileSize + 1);
     if (file.error() != QFileDevice::NoError)
-        return Error {Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
+        return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
     if (bytes.size() > maxFileSize) {
-        return Error {Code::TooLarge,
+        return Error{Code::TooLarge,
             QStringLiteral("is larger than %1 MiB, the most Countersign reads")
                 .arg(maxFileSize / (1024 * 1024)),
             path};
     }
     if (bytes.isEmpty())
-        return Error {Code::Empty, QStringLiteral("is empty; expected a markdown record"), path};
+        return Error{Code::Empty, QStringLiteral("is empty; expected a markdown record"), path};
     return bytes;
 }
 

@@ -97,7 +97,7 @@ public:
 
     void add(int line, Severity severity, const char16_t *code, const QString &message)
     {
-        m_findings.append(LintFinding {m_doc.fileName, line, severity, QString::fromUtf16(code), message});
+        m_findings.append(LintFinding{m_doc.fileName, line, severity, QString::fromUtf16(code), message});
     }
 
     void checkValue(const QString &key, const QString &value, int line)
@@ -175,7 +175,7 @@ public:
             if (!present) {
                 add(topLine, Severity::Warning, u"missing-section",
                     QStringLiteral("expected section '%1' is missing for a %2")
-                        .arg(QString::fromUtf16(expected.name), toString(m_doc.kind)));
+                        .arg(QString::fromUtf16(expected.name), kindName(m_doc.kind)));
             }
         }
 

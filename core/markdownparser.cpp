@@ -8,6 +8,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -50,16 +51,23 @@ struct InlineText
     QList<Span> strong;
 };
 
+// Walks the inlines below `node` with cmark's iterator rather than recursion, so that emphasis nested
+// thousands deep cannot exhaust the stack.
 void collectInlines(cmark_node *node, InlineText &out)
 {
-    for (cmark_node *child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-        switch (cmark_node_get_type(child)) {
+    cmark_iter *iter = cmark_iter_new(node);
+    QList<qsizetype> strongStarts;
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node *current = cmark_iter_get_node(iter);
+        if (current == node)
+            continue;
+        switch (cmark_node_get_type(current)) {
         case CMARK_NODE_TEXT:
-            out.text += literal(child);
+            out.text += literal(current);
             break;
         case CMARK_NODE_CODE: {
             const qsizetype start = out.text.size();
-            out.text += literal(child);
+            out.text += literal(current);
             out.code.append({start, out.text.size()});
             break;
         }
@@ -69,19 +77,21 @@ void collectInlines(cmark_node *node, InlineText &out)
         case CMARK_NODE_LINEBREAK:
             out.text += u'\n';
             break;
-        case CMARK_NODE_STRONG: {
-            const qsizetype start = out.text.size();
-            collectInlines(child, out);
-            out.strong.append({start, out.text.size()});
+        case CMARK_NODE_STRONG:
+            if (event == CMARK_EVENT_ENTER)
+                strongStarts.append(out.text.size());
+            else if (!strongStarts.isEmpty())
+                out.strong.append({strongStarts.takeLast(), out.text.size()});
             break;
-        }
-        case CMARK_NODE_HTML_INLINE:
-            break;
-        default: // emphasis, links, images, strikethrough: their text is what a reader sees
-            collectInlines(child, out);
+        default: // emphasis, links, images, strikethrough: their text is what a reader sees; inline HTML is
+                 // not
             break;
         }
     }
+    cmark_iter_free(iter);
+    // Inner bold spans close first; report them in source order.
+    std::sort(out.strong.begin(), out.strong.end(),
+        [](const InlineText::Span &a, const InlineText::Span &b) { return a.start < b.start; });
 }
 
 InlineText inlineText(cmark_node *node)
@@ -90,6 +100,10 @@ InlineText inlineText(cmark_node *node)
     collectInlines(node, out);
     return out;
 }
+
+// Lists and quotes nested deeper than this are kept in the source text but not in the model, so that
+// a pathological input cannot exhaust the stack.
+constexpr int maxBlockDepth = 64;
 
 class TreeBuilder
 {
@@ -106,15 +120,23 @@ private:
     TableRow tableRow(cmark_node *row);
 
     const SourceText &m_source;
+    int m_depth = 0;
 };
 
+// cmark reports 0 for nodes it rewrote (a paragraph whose last line became a table header).
 int startLine(cmark_node *node)
 {
-    return cmark_node_get_start_line(node);
+    return std::max(1, cmark_node_get_start_line(node));
 }
-int endLine(cmark_node *node)
+// cmark lets a list item or list run on over the blank line after it; a reader would say it ends at
+// its last line of text.
+int endLine(cmark_node *node, const SourceText &source)
 {
-    return std::max(cmark_node_get_end_line(node), startLine(node));
+    const int first = startLine(node);
+    int last = std::max(cmark_node_get_end_line(node), first);
+    while (last > first && last <= source.lineCount() && source.lineText(last).trimmed().isEmpty())
+        --last;
+    return last;
 }
 
 QString TreeBuilder::sourceSpan(cmark_node *node) const
@@ -144,7 +166,7 @@ qsizetype rawLabelColon(QStringView raw)
 void TreeBuilder::fillListItem(cmark_node *node, ListItem &item)
 {
     item.firstLine = startLine(node);
-    item.lastLine = endLine(node);
+    item.lastLine = endLine(node, m_source);
     if (hasTypeString(node, "tasklist")) {
         item.isTask = true;
         item.checked = cmark_gfm_extensions_get_tasklist_item_checked(node);
@@ -234,7 +256,17 @@ Block TreeBuilder::block(cmark_node *node)
 {
     Block out;
     out.firstLine = startLine(node);
-    out.lastLine = endLine(node);
+    out.lastLine = endLine(node, m_source);
+    if (m_depth >= maxBlockDepth)
+        return out;
+    struct DepthGuard
+    {
+        int &depth;
+        explicit DepthGuard(int &d)
+            : depth(++d)
+        { }
+        ~DepthGuard() { --depth; }
+    } guard(m_depth);
     switch (cmark_node_get_type(node)) {
     case CMARK_NODE_PARAGRAPH: {
         const InlineText inlines = inlineText(node);
@@ -306,7 +338,7 @@ void readHeaderFields(const SourceText &source, const Block &paragraph, QList<He
         QString value = match.captured(2).trimmed();
         if (value.endsWith(u'\\'))
             value.chop(1); // a backslash hard break
-        fields.append(HeaderField {match.captured(1).trimmed(), value.trimmed(), line});
+        fields.append(HeaderField{match.captured(1).trimmed(), value.trimmed(), line});
     }
 }
 

@@ -10,7 +10,8 @@ namespace Countersign {
 // Builds a Document from markdown text with cmark-gfm (GitHub's parser, with the table, strikethrough,
 // autolink and task-list extensions and source positions), so a record reads exactly as GitHub
 // renders it. Parsing never fails: any text is some markdown. The document keeps the source text
-// unchanged; every element refers to it by line. Thread-safe: parsers share no state.
+// unchanged; every element refers to it by line. Lists and quotes nested more than 64 deep stay in the
+// text but not in the model. Thread-safe: parsers share no state.
 class MarkdownParser
 {
 public:

@@ -8,12 +8,32 @@ namespace Countersign {
 
 namespace {
 
-FactField fieldFromItem(const ListItem &item)
+// Whether plain values are read as statuses: in outcome and phase sections "GO" means **GO**.
+enum class Values { Plain, Statuses };
+
+StatusToken statusOf(const StatusToken &bold, const QString &value, Values values)
 {
-    FactField field {item.label, item.value, item.status, item.firstLine, item.valueIsCode};
-    if (field.status.isEmpty() && !field.value.isEmpty() && field.value.size() <= 40)
-        field.status = TextKeys::statusToken(field.value);
-    return field;
+    if (!bold.isEmpty() || values == Values::Plain || value.isEmpty())
+        return bold;
+    return TextKeys::statusToken(value);
+}
+
+FactField fieldFromItem(const ListItem &item, Values values)
+{
+    return FactField{
+        item.label, item.value, statusOf(item.status, item.value, values), item.firstLine, item.valueIsCode};
+}
+
+// Paths named below an input: the code spans of its descendants, or the text of those without any.
+void collectPaths(const QList<ListItem> &items, QStringList &paths)
+{
+    for (const ListItem &item : items) {
+        if (!item.codeSpans.isEmpty())
+            paths += item.codeSpans;
+        else if (item.children.isEmpty())
+            paths.append(item.text);
+        collectPaths(item.children, paths);
+    }
 }
 
 // `**GO**`, `` `v0.4.0` `` or `__x__` in a plain `key: value` line: the markup around the whole value.
@@ -51,7 +71,7 @@ QString cellText(const TableRow &row, int index)
 }
 
 // Fields of a section: labeled list items, two-column table rows and plain `key: value` lines.
-QList<FactField> fieldsOf(const Document &doc, const Section &section)
+QList<FactField> fieldsOf(const Document &doc, const Section &section, Values values = Values::Plain)
 {
     static const QRegularExpression fieldLine(QStringLiteral("^\\s*([^:`*_]{1,80}?):\\s+(\\S.*?)\\s*$"));
     QList<FactField> fields;
@@ -60,7 +80,7 @@ QList<FactField> fieldsOf(const Document &doc, const Section &section)
         case Block::Kind::List:
             for (const ListItem &item : block.items) {
                 if (item.hasLabel)
-                    fields.append(fieldFromItem(item));
+                    fields.append(fieldFromItem(item, values));
             }
             break;
         case Block::Kind::Table: {
@@ -72,9 +92,8 @@ QList<FactField> fieldsOf(const Document &doc, const Section &section)
                 if (keyColumn < 0 || valueColumn < 0 || valueColumn >= row.cells.size())
                     continue;
                 const TableCell &value = row.cells.at(valueColumn);
-                fields.append(FactField {cellText(row, keyColumn), value.text,
-                    value.status.isEmpty() ? TextKeys::statusToken(value.text) : value.status, row.line,
-                    false});
+                fields.append(FactField{cellText(row, keyColumn), value.text,
+                    statusOf(value.status, value.text, values), row.line, false});
             }
             break;
         }
@@ -87,7 +106,9 @@ QList<FactField> fieldsOf(const Document &doc, const Section &section)
                 FactField field;
                 field.key = match.captured(1).trimmed();
                 field.value = stripInlineMarkup(match.captured(2), &field.isCode);
-                field.status = TextKeys::statusToken(field.value);
+                if (values == Values::Statuses || match.captured(2).trimmed().startsWith(u'*') ||
+                    match.captured(2).trimmed().startsWith(u'_'))
+                    field.status = TextKeys::statusToken(field.value);
                 field.line = line;
                 fields.append(field);
             }
@@ -107,18 +128,18 @@ QList<FactText> textsOf(const Section &section)
         switch (block.kind) {
         case Block::Kind::List:
             for (const ListItem &item : block.items)
-                texts.append(FactText {item.text, item.firstLine});
+                texts.append(FactText{item.text, item.firstLine});
             break;
         case Block::Kind::Table:
             for (const TableRow &row : block.rows) {
                 QStringList cells;
                 for (const TableCell &cell : row.cells)
                     cells.append(cell.text);
-                texts.append(FactText {cells.join(u" | "), row.line});
+                texts.append(FactText{cells.join(u" | "), row.line});
             }
             break;
         case Block::Kind::Paragraph:
-            texts.append(FactText {block.text, block.firstLine});
+            texts.append(FactText{block.text, block.firstLine});
             break;
         default:
             break;
@@ -134,11 +155,10 @@ QList<DecisionInput> inputsOf(const Document &doc, const Section &section)
         if (block.kind != Block::Kind::List)
             continue;
         for (const ListItem &item : block.items) {
-            DecisionInput input {item.hasLabel ? item.label : item.text, {}, item.firstLine};
+            DecisionInput input{item.hasLabel ? item.label : item.text, {}, item.firstLine};
             if (item.hasLabel && !item.value.isEmpty())
-                input.paths += item.codeSpans.isEmpty() ? QStringList {item.value} : item.codeSpans;
-            for (const ListItem &child : item.children)
-                input.paths += child.codeSpans.isEmpty() ? QStringList {child.text} : child.codeSpans;
+                input.paths += item.codeSpans.isEmpty() ? QStringList{item.value} : item.codeSpans;
+            collectPaths(item.children, input.paths);
             if (!item.hasLabel && input.paths.isEmpty() && !item.codeSpans.isEmpty()) {
                 input.paths = item.codeSpans;
                 input.label.clear();
@@ -150,11 +170,9 @@ QList<DecisionInput> inputsOf(const Document &doc, const Section &section)
     const qsizetype index = &section - doc.sections.constData();
     for (qsizetype i = index + 1; i < doc.sections.size() && doc.sections.at(i).level > section.level; ++i) {
         const Section &sub = doc.sections.at(i);
-        DecisionInput input {sub.heading, {}, sub.headingLine};
-        for (const Block &block : sub.blocks) {
-            for (const ListItem &item : block.items)
-                input.paths += item.codeSpans.isEmpty() ? QStringList {item.text} : item.codeSpans;
-        }
+        DecisionInput input{sub.heading, {}, sub.headingLine};
+        for (const Block &block : sub.blocks)
+            collectPaths(block.items, input.paths);
         inputs.append(input);
     }
     return inputs;
@@ -169,7 +187,7 @@ QList<GateResult> gatesOf(const Section &section)
             const int statusColumn = column(block.header, {u"status", u"result"}, 1);
             const int evidenceColumn = column(block.header, {u"evidence", u"note", u"detail"}, 2);
             for (const TableRow &row : block.rows) {
-                GateResult gate {cellText(row, gateColumn), {}, cellText(row, evidenceColumn), row.line};
+                GateResult gate{cellText(row, gateColumn), {}, cellText(row, evidenceColumn), row.line};
                 if (statusColumn >= 0 && statusColumn < row.cells.size()) {
                     const TableCell &cell = row.cells.at(statusColumn);
                     gate.status = cell.status.isEmpty() ? TextKeys::statusToken(cell.text) : cell.status;
@@ -180,7 +198,7 @@ QList<GateResult> gatesOf(const Section &section)
             // "- Gate name: **PASS** (evidence)" as a list.
             for (const ListItem &item : block.items) {
                 if (item.hasLabel)
-                    gates.append(GateResult {item.label, item.status, item.value, item.firstLine});
+                    gates.append(GateResult{item.label, item.status, item.value, item.firstLine});
             }
         }
     }
@@ -253,7 +271,7 @@ RecordFacts RecordFacts::extract(const Document &doc)
     if (const Section *s = first(isRuntimeTargetKey))
         facts.runtimeTarget = fieldsOf(doc, *s);
     if (const Section *s = first(isOutcomeKey))
-        facts.outcomes = fieldsOf(doc, *s);
+        facts.outcomes = fieldsOf(doc, *s, Values::Statuses);
     if (const Section *s = first(isRolesKey))
         facts.roles = fieldsOf(doc, *s);
     if (const Section *s = first(isDecisionInputsKey))
@@ -265,7 +283,7 @@ RecordFacts RecordFacts::extract(const Document &doc)
         facts.residualRisksNonBlocking = s->hasQualifier(u"Non-blocking") || s->hasQualifier(u"non blocking");
     }
     if (const Section *s = first(isPhaseStatusKey))
-        facts.phases = fieldsOf(doc, *s);
+        facts.phases = fieldsOf(doc, *s, Values::Statuses);
     if (const Section *s = first(isGateResultsKey))
         facts.gates = gatesOf(*s);
     if (const Section *s = first(isOpenItemsKey))

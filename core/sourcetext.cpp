@@ -81,13 +81,13 @@ Result<SourceText> SourceText::fromUtf8(const QByteArray &bytes, const QString &
 
     if (const void *nul = std::memchr(data, 0, size_t(bytes.size()))) {
         const qsizetype at = static_cast<const unsigned char *>(nul) - data;
-        return Error {Error::Code::Binary,
+        return Error{Error::Code::Binary,
             QStringLiteral("binary content (a NUL byte at byte offset %1); not a markdown document").arg(at),
             fileName, lineOfByte(bytes, at), at};
     }
     if (const qsizetype bad = firstInvalidUtf8(data + skip, bytes.size() - skip); bad >= 0) {
         const qsizetype at = bad + skip;
-        return Error {Error::Code::InvalidUtf8,
+        return Error{Error::Code::InvalidUtf8,
             QStringLiteral("invalid UTF-8 (byte 0x%1 at byte offset %2); save the file as UTF-8")
                 .arg(uint(data[at]), 2, 16, QLatin1Char('0'))
                 .arg(at),
@@ -130,16 +130,18 @@ void SourceText::indexLines()
                 ending = LineEnding::Cr;
             }
         }
-        m_lines.append(Line {start, i - start, ending});
+        m_lines.append(Line{start, i - start, ending});
         start = next;
         i = next - 1;
     }
     if (start < size)
-        m_lines.append(Line {start, size - start, LineEnding::None});
+        m_lines.append(Line{start, size - start, LineEnding::None});
 }
 
 QStringView SourceText::lineText(int line) const
 {
+    if (line < 1 || line > lineCount())
+        return {};
     const Line &info = lineInfo(line);
     return QStringView(m_text).mid(info.start, info.length);
 }

@@ -41,6 +41,7 @@ public:
 
     // 1-based line access; line must be within 1..lineCount().
     const Line &lineInfo(int line) const { return m_lines.at(line - 1); }
+    // The text of a 1-based line without its ending; empty for a line outside 1..lineCount().
     QStringView lineText(int line) const;
     // Lines first..last with their line endings, as they stand in the text.
     QStringView lines(int first, int last) const;

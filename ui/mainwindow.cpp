@@ -22,6 +22,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_panes[1] = new RecordPane(tr("Right"), splitter);
     splitter->addWidget(m_panes[0]);
     splitter->addWidget(m_panes[1]);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
     setCentralWidget(splitter);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));

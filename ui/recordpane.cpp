@@ -27,6 +27,9 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
     m_caption->setTextFormat(Qt::PlainText);
     m_caption->setText(tr("%1: no record open").arg(m_side));
     m_caption->setContentsMargins(6, 4, 6, 4);
+    // A long file name must not widen its pane: the caption takes the width it is given.
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_caption->setWordWrap(true);
     m_editor->setReadOnly(true);
     m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -46,7 +49,7 @@ void RecordPane::showDocument(const Document &doc)
 {
     m_caption->setText(
         tr("%1: %2 — %3, %4 side, %5 lines, digest %6")
-            .arg(m_side, QFileInfo(doc.fileName).fileName(), toString(doc.kind), toString(doc.side))
+            .arg(m_side, QFileInfo(doc.fileName).fileName(), kindName(doc.kind), sideName(doc.side))
             .arg(doc.source.lineCount())
             .arg(CanonicalContent::digest(doc.source.text()).left(12)));
     m_editor->setPlainText(doc.source.text());

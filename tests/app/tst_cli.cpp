@@ -1,0 +1,331 @@
+// The countersign executable, run as a user would: exit codes, messages, JSON, screenshots.
+#include "testsupport.h"
+
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out;
+    QString err;
+};
+
+Run run(const QStringList &arguments,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+    const QString &wrapper = {}, const QStringList &wrapperArguments = {})
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    if (wrapper.isEmpty())
+        process.start(QStringLiteral(COUNTERSIGN_BINARY), arguments);
+    else
+        process.start(
+            wrapper, wrapperArguments + QStringList{QStringLiteral(COUNTERSIGN_BINARY)} + arguments);
+    Run result;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        qWarning("countersign %s did not finish within 60 s", qPrintable(arguments.join(u' ')));
+        return result;
+    }
+    result.crashed = process.exitStatus() != QProcess::NormalExit;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QJsonObject showJson(const QString &path)
+{
+    const Run result = run({QStringLiteral("show"), QStringLiteral("--json"), path});
+    if (result.exitCode != 0)
+        qFatal("show --json %s failed: %s", qPrintable(path), qPrintable(result.err));
+    return QJsonDocument::fromJson(result.out).object();
+}
+
+QString sample(const char *name)
+{
+    return TestSupport::samplePath(QString::fromLatin1(name));
+}
+
+QString data(const char *name)
+{
+    return TestSupport::dataPath(QString::fromLatin1(name));
+}
+
+QStringList fieldValues(const QJsonArray &fields, const QString &member)
+{
+    QStringList out;
+    for (const QJsonValue &field : fields)
+        out.append(field.toObject().value(member).toString());
+    return out;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void helpAndVersion()
+    {
+        const Run help = run({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *command : {"open", "show", "lint", "digest", "--version"})
+            QVERIFY2(help.out.contains(command), command);
+        const Run version = run({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out, QByteArray("countersign " COUNTERSIGN_VERSION "\n"));
+    }
+
+    void showJsonProducerMirror()
+    {
+        const QJsonObject doc =
+            showJson(sample("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md"));
+        QCOMPARE(doc.value(u"kind").toString(), QStringLiteral("producer-mirror"));
+        const QJsonObject facts = doc.value(u"facts").toObject();
+        const QJsonArray target = facts.value(u"runtimeTarget").toArray();
+        QCOMPARE(target.at(0).toObject().value(u"key").toString(), QStringLiteral("release_tag"));
+        QCOMPARE(target.at(0).toObject().value(u"value").toString(), QStringLiteral("v0.4.0"));
+        QCOMPARE(target.at(1).toObject().value(u"key").toString(), QStringLiteral("commit_sha"));
+        const QString sha = target.at(1).toObject().value(u"value").toString();
+        QCOMPARE(sha, QStringLiteral("7e4806a34b98e6c06ee33fa9f11499a975e7b922"));
+        QCOMPARE(fieldValues(facts.value(u"outcomes").toArray(), QStringLiteral("status")),
+            (QStringList{QStringLiteral("GO"), QStringLiteral("GO")}));
+        QCOMPARE(facts.value(u"roles").toArray().size(), 5);
+        QCOMPARE(facts.value(u"decisionInputs").toArray().size(), 4);
+        QCOMPARE(facts.value(u"phases").toArray().size(), 3);
+    }
+
+    void showJsonCheckpoints_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QStringList>("statuses");
+        QTest::newRow("producer") << sample("SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_PRODUCER_2026-02-08.md")
+                                  << QStringList(5, QStringLiteral("PASS"));
+        QTest::newRow("consumer") << sample("SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_2026-02-08.md")
+                                  << (QStringList(4, QStringLiteral("PASS")) << QStringLiteral("WARN"));
+    }
+
+    void showJsonCheckpoints()
+    {
+        QFETCH(QString, path);
+        QFETCH(QStringList, statuses);
+        const QJsonObject doc = showJson(path);
+        QCOMPARE(doc.value(u"kind").toString(), QStringLiteral("checkpoint-packet"));
+        const QJsonArray gates = doc.value(u"facts").toObject().value(u"gates").toArray();
+        QCOMPARE(gates.size(), 5);
+        QCOMPARE(fieldValues(gates, QStringLiteral("status")), statuses);
+    }
+
+    void showJsonMatchesGolden()
+    {
+        const Run result =
+            run({QStringLiteral("show"), QStringLiteral("--json"), data("input/checkpoint-producer.md")});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.out, TestSupport::readBytes(data("reference/checkpoint-producer.json")));
+    }
+
+    void showText()
+    {
+        const Run result = run({QStringLiteral("show"), data("input/producer-mirror.md")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("kind: producer-mirror, side: producer"));
+        QVERIFY(result.out.contains("release_tag: v2.1.0  (line 14)"));
+    }
+
+    void lint()
+    {
+        const Run clean = run(
+            {QStringLiteral("lint"), data("input/decision-record.md"), data("input/checkpoint-consumer.md")});
+        QCOMPARE(clean.exitCode, 0);
+        QVERIFY(clean.out.contains("no findings"));
+
+        const QString flawed = data("lint/flawed-record.md");
+        const Run findings = run({QStringLiteral("lint"), data("input/decision-record.md"), flawed});
+        QCOMPARE(findings.exitCode, 1);
+        QVERIFY(
+            findings.out.contains((flawed + QStringLiteral(":12: error: commit_sha '3f9c2a7'")).toUtf8()));
+        QVERIFY(findings.out.contains((flawed + QStringLiteral(":3: error: Updated '14/03/2026'")).toUtf8()));
+
+        // Trouble outranks findings.
+        const Run trouble = run({QStringLiteral("lint"), flawed, data("bad/empty.md")});
+        QCOMPARE(trouble.exitCode, 2);
+        QVERIFY(trouble.out.contains("commit_sha"));
+        QVERIFY(trouble.err.contains(data("bad/empty.md")));
+    }
+
+    void digest()
+    {
+        const Run result = run({QStringLiteral("digest"), data("input/decision-record.md"),
+            data("input/variant-crlf.md"), data("input/variant-bom.md"), data("input/producer-mirror.md")});
+        QCOMPARE(result.exitCode, 0);
+        const QList<QByteArray> lines = result.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        const auto digestOf = [](const QByteArray &line) { return line.left(line.indexOf(' ')); };
+        QCOMPARE(digestOf(lines.at(0)).size(), 64);
+        QVERIFY(lines.at(0).endsWith(data("input/decision-record.md").toUtf8()));
+        QCOMPARE(digestOf(lines.at(1)), digestOf(lines.at(0)));
+        QCOMPARE(digestOf(lines.at(2)), digestOf(lines.at(0)));
+        QVERIFY(digestOf(lines.at(3)) != digestOf(lines.at(0)));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("wording");
+        QTest::newRow("missing") << data("bad/no-such-record.md") << "no such file";
+        QTest::newRow("directory") << data("bad") << "is a directory";
+        QTest::newRow("binary") << data("bad/binary.md") + QString() << ":4: binary content";
+        QTest::newRow("invalid utf-8")
+            << data("bad/invalid-utf8.md") << ":3: invalid UTF-8 (byte 0xe9 at byte offset 45)";
+        QTest::newRow("empty") << data("bad/empty.md") << "is empty";
+    }
+
+    void badInput()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, wording);
+        for (const char *command : {"show", "lint", "digest"}) {
+            const Run result = run({QString::fromLatin1(command), path});
+            QVERIFY(!result.crashed);
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.startsWith(QStringLiteral("countersign: ") + path), qPrintable(result.err));
+            QVERIFY2(result.err.contains(wording), qPrintable(result.err));
+        }
+    }
+
+    void tooLargeFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.md"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.resize(40 * 1024 * 1024));
+        file.close();
+        const Run result = run({QStringLiteral("show"), path});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(
+                     path + QStringLiteral(": is 40.0 MiB; Countersign reads files of up to 32 MiB")),
+            qPrintable(result.err));
+    }
+
+    void unreadableFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("locked.md"));
+        QVERIFY(TestSupport::writeLockedFile(path));
+        // Root reads anything; take away the two capabilities that let it, for the child only.
+        QString wrapper;
+        QStringList wrapperArguments;
+        if (geteuid() == 0) {
+            wrapper = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+            QVERIFY2(!wrapper.isEmpty(), "setpriv (util-linux) is needed to test unreadable files as root");
+            const QString caps = QStringLiteral("-dac_override,-dac_read_search");
+            wrapperArguments = {
+                QStringLiteral("--inh-caps=") + caps, QStringLiteral("--bounding-set=") + caps};
+        }
+        const Run result = run({QStringLiteral("show"), path}, QProcessEnvironment::systemEnvironment(),
+            wrapper, wrapperArguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(path + QStringLiteral(": cannot be read")), qPrintable(result.err));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("wording");
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("frobnicate")} << "unknown command 'frobnicate'";
+        QTest::newRow("show without file") << QStringList{QStringLiteral("show")} << "exactly one FILE";
+        QTest::newRow("show, unknown option")
+            << QStringList{QStringLiteral("show"), QStringLiteral("--xml"), QStringLiteral("a.md")}
+            << "unknown option '--xml'";
+        QTest::newRow("lint without file") << QStringList{QStringLiteral("lint")} << "at least one FILE";
+        QTest::newRow("digest, unknown option")
+            << QStringList{QStringLiteral("digest"), QStringLiteral("-x")} << "unknown option '-x'";
+        QTest::newRow("open, three files") << QStringList{QStringLiteral("open"), QStringLiteral("a"),
+                                                  QStringLiteral("b"), QStringLiteral("c")}
+                                           << "at most two files";
+        QTest::newRow("screenshot without name")
+            << QStringList{QStringLiteral("open"), QStringLiteral("--screenshot")}
+            << "--screenshot needs a file name";
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, wording);
+        const Run result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(wording), qPrintable(result.err));
+    }
+
+    void noDisplay()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const QString &name :
+            {QStringLiteral("DISPLAY"), QStringLiteral("WAYLAND_DISPLAY"), QStringLiteral("QT_QPA_PLATFORM")})
+            environment.remove(name);
+        const Run result = run({QStringLiteral("open"), data("input/decision-record.md")}, environment);
+        QVERIFY(!result.crashed);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("no display")), qPrintable(result.err));
+    }
+
+    // The app smoke test: the real binary opens two records and saves a picture of its window.
+    void screenshot()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("DISPLAY"));
+        environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        const Run result = run({QStringLiteral("open"), data("input/producer-mirror.md"),
+                                   data("input/decision-record.md"), QStringLiteral("--screenshot"), png},
+            environment);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.trimmed().endsWith(png.toUtf8()), result.out.constData());
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800 && image.height() >= 500);
+        // Not a blank picture: text was drawn in more than one colour.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+    }
+
+    void screenshotReportsBadFile()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        const Run result =
+            run({QStringLiteral("open"), data("bad/binary.md"), QStringLiteral("--screenshot"), png},
+                environment);
+        QVERIFY(!result.crashed);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(data("bad/binary.md") + QStringLiteral(":4: binary content")),
+            qPrintable(result.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
