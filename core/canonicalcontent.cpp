@@ -1,27 +1,27 @@
 #include "canonicalcontent.h"
 
 #include <QCryptographicHash>
-#include <QList>
 
 namespace Countersign {
 
 namespace {
 
-QList<QStringView> splitLines(QStringView text)
+// The line starting at `start` (without its ending) and where the next line starts.
+struct LineSpan
 {
-    QList<QStringView> lines;
-    qsizetype start = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] != u'\n' && text[i] != u'\r')
-            continue;
-        lines.append(text.mid(start, i - start));
-        if (text[i] == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n')
-            ++i;
-        start = i + 1;
-    }
-    if (start < text.size())
-        lines.append(text.mid(start));
-    return lines;
+    QStringView text;
+    qsizetype next;
+};
+
+LineSpan lineAt(QStringView text, qsizetype start)
+{
+    qsizetype end = start;
+    while (end < text.size() && text[end] != u'\n' && text[end] != u'\r')
+        ++end;
+    qsizetype next = end;
+    if (next < text.size())
+        next += (text[next] == u'\r' && next + 1 < text.size() && text[next + 1] == u'\n') ? 2 : 1;
+    return {text.mid(start, end - start), next};
 }
 
 QStringView withoutTrailingBlanks(QStringView line)
@@ -32,40 +32,41 @@ QStringView withoutTrailingBlanks(QStringView line)
     return line.left(end);
 }
 
+// Where the line after the sign-off block starting at `start` begins, or -1 when it is unterminated.
+qsizetype endOfSignOffBlock(QStringView text, qsizetype start)
+{
+    for (qsizetype at = lineAt(text, start).next; at < text.size();) {
+        const LineSpan line = lineAt(text, at);
+        if (line.text.trimmed() == CanonicalContent::signOffEndMarker)
+            return line.next;
+        at = line.next;
+    }
+    return -1;
+}
+
 } // namespace
 
 QString CanonicalContent::canonicalText(QStringView text)
 {
     if (text.startsWith(QChar(0xFEFF)))
         text = text.mid(1);
-    const QList<QStringView> lines = splitLines(text);
-
-    // Lines inside complete sign-off blocks are left out.
-    QList<bool> excluded(lines.size(), false);
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (lines[i].trimmed() != signOffBeginMarker)
-            continue;
-        qsizetype end = i + 1;
-        while (end < lines.size() && lines[end].trimmed() != signOffEndMarker)
-            ++end;
-        if (end == lines.size())
-            break; // unterminated: content like any other
-        for (qsizetype k = i; k <= end; ++k)
-            excluded[k] = true;
-        i = end;
-    }
-
     QString out;
-    out.reserve(text.size());
+    out.reserve(text.size() + 1);
     qsizetype keptLength = 0; // length of `out` up to its last non-blank line
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (excluded[i])
-            continue;
-        const QStringView line = withoutTrailingBlanks(lines[i]);
-        out += line;
+    for (qsizetype at = 0; at < text.size();) {
+        const LineSpan line = lineAt(text, at);
+        if (line.text.size() >= signOffBeginMarker.size() && line.text.trimmed() == signOffBeginMarker) {
+            if (const qsizetype after = endOfSignOffBlock(text, at); after >= 0) {
+                at = after;
+                continue;
+            }
+        }
+        const QStringView kept = withoutTrailingBlanks(line.text);
+        out += kept;
         out += u'\n';
-        if (!line.isEmpty())
+        if (!kept.isEmpty())
             keptLength = out.size();
+        at = line.next;
     }
     out.truncate(keptLength);
     return out;

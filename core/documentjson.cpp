@@ -4,6 +4,7 @@
 #include "jsonwriter.h"
 
 #include <QFileInfo>
+#include <QIODevice>
 
 namespace Countersign {
 
@@ -218,15 +219,10 @@ void writeFacts(JsonWriter &json, const RecordFacts &facts)
     json.endObject();
 }
 
-} // namespace
-
-QByteArray DocumentJson::toJson(const Document &doc, const RecordFacts &facts)
+void writeDocument(JsonWriter &json, const Document &doc, const RecordFacts &facts)
 {
-    QByteArray out;
-    out.reserve(doc.source.text().size() * 3);
-    JsonWriter json(&out);
     json.beginObject();
-    json.field(u"schema", schemaVersion);
+    json.field(u"schema", DocumentJson::schemaVersion);
     json.field(u"file", QFileInfo(doc.fileName).fileName());
     json.field(u"kind", kindName(doc.kind));
     json.field(u"side", sideName(doc.side));
@@ -267,7 +263,27 @@ QByteArray DocumentJson::toJson(const Document &doc, const RecordFacts &facts)
     json.endArray();
     writeFacts(json, facts);
     json.endObject();
+}
+
+} // namespace
+
+QByteArray DocumentJson::toJson(const Document &doc, const RecordFacts &facts)
+{
+    QByteArray out;
+    out.reserve(doc.source.text().size() * 3);
+    JsonWriter json(&out);
+    writeDocument(json, doc, facts);
     return out;
+}
+
+bool DocumentJson::write(
+    const Document &doc, const RecordFacts &facts, QIODevice *device, JsonWriter::Style style)
+{
+    QByteArray buffer;
+    buffer.reserve(2 << 20);
+    JsonWriter json(&buffer, style, device);
+    writeDocument(json, doc, facts);
+    return json.flush();
 }
 
 } // namespace Countersign

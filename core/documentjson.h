@@ -1,9 +1,12 @@
 #pragma once
 
 #include "document.h"
+#include "jsonwriter.h"
 #include "recordfacts.h"
 
 #include <QByteArray>
+
+class QIODevice;
 
 namespace Countersign {
 
@@ -14,7 +17,12 @@ class DocumentJson
 {
 public:
     static constexpr int schemaVersion = 1;
+    // Indented JSON, for people and golden files.
     static QByteArray toJson(const Document &doc, const RecordFacts &facts);
+    // Writes the JSON to `device` as it is produced, in chunks of about 1 MiB: compact by default
+    // (half the size of the indented form), indented on request. False when writing failed.
+    static bool write(const Document &doc, const RecordFacts &facts, QIODevice *device,
+        JsonWriter::Style style = JsonWriter::Style::Compact);
 };
 
 } // namespace Countersign

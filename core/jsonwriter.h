@@ -5,15 +5,26 @@
 #include <QString>
 #include <QStringView>
 
+class QIODevice;
+
 namespace Countersign {
 
 // Writes JSON straight into a byte array, without building a QJsonDocument first, so that the model
-// of a 10 MB record is written in one pass and in little memory. Output is indented by two spaces per
-// level. The caller is responsible for balanced begin/end calls (asserted in debug builds).
+// of a 10 MB record is written in one pass and in little memory. With a sink, the buffer is handed to
+// it whenever it passes 1 MiB (and by flush()), so output of any size needs only that much memory;
+// hasFailed() tells whether a write to the sink failed. Output is compact (one line) or indented by
+// two spaces per level.
+// The caller is responsible for balanced begin/end calls (asserted in debug builds).
 class JsonWriter
 {
 public:
-    explicit JsonWriter(QByteArray *out);
+    enum class Style { Compact, Indented };
+
+    explicit JsonWriter(QByteArray *out, Style style = Style::Indented, QIODevice *sink = nullptr);
+
+    // Writes what is buffered to the sink, if there is one. False when the write failed.
+    bool flush();
+    bool hasFailed() const { return m_failed; }
 
     void beginObject();
     void endObject();
@@ -40,7 +51,12 @@ private:
     void writeString(QStringView text);
     void newline();
 
+    void flushIfLarge();
+
     QByteArray *m_out;
+    QIODevice *m_sink;
+    Style m_style;
+    bool m_failed = false;
     struct Level
     {
         bool isObject = false;

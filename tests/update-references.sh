@@ -9,6 +9,6 @@ bin=${COUNTERSIGN:-$repo/build/default/app/countersign}
 [ -x "$bin" ] || { echo "update-references: build first ($bin is missing)" >&2; exit 1; }
 for input in "$repo"/tests/data/input/*.md "$repo"/resources/samples/*.md; do
     name=$(basename "$input" .md)
-    "$bin" show --json "$input" >"$repo/tests/data/reference/$name.json"
+    "$bin" show --json --pretty "$input" >"$repo/tests/data/reference/$name.json"
 done
 echo "updated $(ls "$repo"/tests/data/reference/*.json | wc -l) references; now review: git diff tests/data/reference"

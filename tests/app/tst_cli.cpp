@@ -134,10 +134,18 @@ private Q_SLOTS:
 
     void showJsonMatchesGolden()
     {
-        const Run result =
+        const QByteArray golden = TestSupport::readBytes(data("reference/checkpoint-producer.json"));
+        const Run pretty = run({QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("--pretty"),
+            data("input/checkpoint-producer.md")});
+        QCOMPARE(pretty.exitCode, 0);
+        QCOMPARE(pretty.out, golden);
+        // The default is the same document on one line.
+        const Run compact =
             run({QStringLiteral("show"), QStringLiteral("--json"), data("input/checkpoint-producer.md")});
-        QCOMPARE(result.exitCode, 0);
-        QCOMPARE(result.out, TestSupport::readBytes(data("reference/checkpoint-producer.json")));
+        QCOMPARE(compact.exitCode, 0);
+        QCOMPARE(compact.out.count('\n'), 1);
+        QVERIFY(compact.out.size() < golden.size() * 2 / 3);
+        QCOMPARE(QJsonDocument::fromJson(compact.out), QJsonDocument::fromJson(golden));
     }
 
     void showText()
@@ -254,6 +262,9 @@ private Q_SLOTS:
         QTest::newRow("show, unknown option")
             << QStringList{QStringLiteral("show"), QStringLiteral("--xml"), QStringLiteral("a.md")}
             << "unknown option '--xml'";
+        QTest::newRow("pretty without json")
+            << QStringList{QStringLiteral("show"), QStringLiteral("--pretty"), QStringLiteral("a.md")}
+            << "--pretty goes with --json";
         QTest::newRow("lint without file") << QStringList{QStringLiteral("lint")} << "at least one FILE";
         QTest::newRow("digest, unknown option")
             << QStringList{QStringLiteral("digest"), QStringLiteral("-x")} << "unknown option '-x'";

@@ -6,6 +6,7 @@
 #include "markdownparser.h"
 #include "testsupport.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -73,6 +74,31 @@ private Q_SLOTS:
         QVERIFY2(actual == expected,
             qPrintable(QStringLiteral("%1 differs from %2:\n%3")
                            .arg(input, reference, readableDiff(expected, actual))));
+    }
+
+    void streamsInChunks()
+    {
+        // A record big enough to make the writer flush several times.
+        QString text = QStringLiteral("# Runtime Cutover Decision Record\n\n");
+        for (int i = 0; i < 4000; ++i)
+            text += QStringLiteral("## Section %1\n- release_tag: `v%1` **PASS** \"q\" Zoë\n\n").arg(i);
+        const Document doc = MarkdownParser::parse(SourceText::fromText(text), QStringLiteral("big.md"));
+        const RecordFacts facts = RecordFacts::extract(doc);
+        const QByteArray whole = DocumentJson::toJson(doc, facts);
+        QVERIFY(whole.size() > 3 * (1 << 20));
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(DocumentJson::write(doc, facts, &buffer, JsonWriter::Style::Indented));
+        QCOMPARE(buffer.data(), whole);
+        QBuffer compact;
+        QVERIFY(compact.open(QIODevice::WriteOnly));
+        QVERIFY(DocumentJson::write(doc, facts, &compact));
+        QVERIFY(compact.data().size() < whole.size() * 2 / 3);
+        QCOMPARE(QJsonDocument::fromJson(compact.data()), QJsonDocument::fromJson(whole));
+
+        QBuffer closed; // not open: every write fails
+        QTest::ignoreMessage(QtWarningMsg, "QIODevice::write (QBuffer): device not open");
+        QVERIFY(!DocumentJson::write(doc, facts, &closed));
     }
 
     void validJson_data()
