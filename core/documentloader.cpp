@@ -30,8 +30,12 @@ Result<QByteArray> DocumentLoader::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
-    // Read one byte past the limit, in case the file grew since it was measured.
-    QByteArray bytes = file.read(maxFileSize + 1);
+    // Read what the file holds plus one byte, to notice a file that grew since it was measured; only
+    // then read on, still at most one byte past the limit. (Asking for the limit outright would
+    // allocate 32 MiB for every small record.)
+    QByteArray bytes = file.read(info.size() + 1);
+    if (bytes.size() > info.size() && file.error() == QFileDevice::NoError)
+        bytes += file.read(maxFileSize + 1 - bytes.size());
     if (file.error() != QFileDevice::NoError)
         return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
     if (bytes.size() > maxFileSize) {

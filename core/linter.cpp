@@ -153,15 +153,12 @@ public:
                     continue;
                 }
                 checkValue(item.label, item.value, item.firstLine);
-                if (isStatusSection(section.key)) {
+                // Outcome and phase values are statuses, and so is a recommendation or status field.
+                if (isStatusSection(section.key) || key == u"recommendation" || key == u"status") {
                     const StatusToken status =
                         item.status.isEmpty() ? TextKeys::statusToken(item.value) : item.status;
                     checkStatus(status, QStringLiteral("'%1'").arg(item.label), item.firstLine);
                 }
-                if (TextKeys::normalizedKey(item.label) == u"recommendation" ||
-                    TextKeys::normalizedKey(item.label) == u"status")
-                    checkStatus(item.status.isEmpty() ? TextKeys::statusToken(item.value) : item.status,
-                        QStringLiteral("'%1'").arg(item.label), item.firstLine);
             }
         }
     }
