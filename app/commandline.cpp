@@ -3,12 +3,19 @@
 #include "canonicalcontent.h"
 #include "documentjson.h"
 #include "documentloader.h"
+#include "htmldiff.h"
+#include "linediff.h"
 #include "linter.h"
 #include "recordfacts.h"
+#include "sidebysidediff.h"
+#include "unifieddiff.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
+#include <QTimeZone>
 
 #include <cstdio>
 #include <cstdlib>
@@ -161,6 +168,124 @@ QString describe(const Document &doc, const RecordFacts &facts)
     return out;
 }
 
+// `diff` options, parsed the way GNU diff spells them.
+struct DiffArguments
+{
+    DiffOptions options;
+    int context = 3;
+    bool brief = false;
+    QString html;
+    QStringList files;
+};
+
+std::optional<QString> parseDiffArguments(const QStringList &arguments, DiffArguments &out)
+{
+    bool operandsOnly = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        auto value = [&](QStringView name) -> std::optional<QString> {
+            if (argument.startsWith(name + u'=') && name.startsWith(u"--"))
+                return argument.mid(name.size() + 1);
+            if (argument.size() > name.size() && !name.startsWith(u"--"))
+                return argument.mid(name.size()); // -U5
+            if (++i < arguments.size())
+                return arguments.at(i);
+            return std::nullopt;
+        };
+        if (operandsOnly || argument == u"-" || !argument.startsWith(u'-')) {
+            out.files.append(argument);
+        } else if (argument == u"--") {
+            operandsOnly = true;
+        } else if (argument == u"-u") {
+            // the unified format is the only one
+        } else if (argument.startsWith(u"-U") || argument.startsWith(u"--unified")) {
+            const std::optional<QString> text = value(argument.startsWith(u"-U") ? u"-U" : u"--unified");
+            bool ok = false;
+            const int lines = text ? text->toInt(&ok) : -1;
+            if (!ok || lines < 0)
+                return QStringLiteral("diff: -U needs a number of context lines (0 or more)");
+            out.context = lines;
+        } else if (argument == u"-b" || argument == u"--ignore-space" ||
+            argument == u"--ignore-space-change") {
+            out.options.whitespace = DiffOptions::Whitespace::IgnoreChanges;
+        } else if (argument == u"-w" || argument == u"--ignore-all-space") {
+            out.options.whitespace = DiffOptions::Whitespace::IgnoreAll;
+        } else if (argument == u"-B" || argument == u"--ignore-blank-lines") {
+            out.options.ignoreBlankLines = true;
+        } else if (argument == u"-i" || argument == u"--ignore-case") {
+            out.options.ignoreCase = true;
+        } else if (argument == u"-q" || argument == u"--brief") {
+            out.brief = true;
+        } else if (argument.startsWith(u"--html")) {
+            const std::optional<QString> file = value(u"--html");
+            if (!file || file->isEmpty())
+                return QStringLiteral("diff: --html needs an output file name");
+            out.html = *file;
+        } else {
+            return QStringLiteral("diff: unknown option '%1'").arg(argument);
+        }
+    }
+    if (out.files.size() != 2)
+        return QStringLiteral("diff takes two files, LEFT and RIGHT");
+    return std::nullopt;
+}
+
+// "name<TAB>2026-02-08 14:03:07.123000000 +0100", the header diff -u writes.
+QString diffLabel(const QString &path)
+{
+    const QDateTime modified = QFileInfo(path).lastModified(QTimeZone::LocalTime);
+    const int offset = modified.offsetFromUtc() / 60;
+    const QString sign = offset < 0 ? QStringLiteral("-") : QStringLiteral("+");
+    return path + u'\t' + modified.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) + u"000000 " + sign +
+        QStringLiteral("%1%2")
+            .arg(std::abs(offset) / 60, 2, 10, QLatin1Char('0'))
+            .arg(std::abs(offset) % 60, 2, 10, QLatin1Char('0'));
+}
+
+int runDiff(const QStringList &arguments)
+{
+    DiffArguments args;
+    if (const std::optional<QString> problem = parseDiffArguments(arguments, args))
+        return usageError(*problem);
+    Result<QByteArray> leftBytes = DocumentLoader::readDiffInput(args.files.at(0));
+    if (!leftBytes)
+        return loadError(leftBytes.error());
+    Result<QByteArray> rightBytes = DocumentLoader::readDiffInput(args.files.at(1));
+    if (!rightBytes)
+        return loadError(rightBytes.error());
+    const DiffText left(std::move(leftBytes.value()));
+    const DiffText right(std::move(rightBytes.value()));
+    const LineDiffResult diff = LineDiff::compute(left, right, args.options);
+    const int status = diff.isIdentical() ? Clean : Findings;
+
+    if (!args.html.isEmpty()) {
+        const std::optional<QList<DiffHunk>> hunks = SideBySideDiff::build(left, right, diff, args.context);
+        QSaveFile page(args.html);
+        if (!page.open(QIODevice::WriteOnly) ||
+            !HtmlDiff::write(&page, left, right, *hunks, args.files.at(0), args.files.at(1)) ||
+            !page.commit()) {
+            writeErr(QStringLiteral("countersign: %1: cannot write the HTML page: %2\n")
+                         .arg(args.html, page.errorString()));
+            return finish(Trouble);
+        }
+    }
+    if (args.brief) {
+        if (status == Findings)
+            writeOut(QStringLiteral("Files %1 and %2 differ\n").arg(args.files.at(0), args.files.at(1)));
+        return finish(status);
+    }
+    QFile out;
+    std::fflush(stdout);
+    if (!out.open(stdout, QIODevice::WriteOnly) ||
+        !UnifiedDiff::write(&out, left, right, diff, args.context,
+            {diffLabel(args.files.at(0)), diffLabel(args.files.at(1))})) {
+        writeErr(QStringLiteral("countersign: cannot write the diff: %1\n").arg(out.errorString()));
+        return finish(Trouble);
+    }
+    out.flush();
+    return finish(status);
+}
+
 int runShow(const QStringList &arguments)
 {
     const Arguments args = split(arguments);
@@ -258,6 +383,12 @@ QString CommandLine::usage()
         "  show FILE [--json [--pretty]]\n"
         "                       print the parsed model of a record; --json as one line of\n"
         "                       JSON (schema: README), --pretty indented\n"
+        "  diff LEFT RIGHT [-U N] [-b] [-w] [-B] [-i] [-q] [--html OUT.html]\n"
+        "                       unified line diff (GNU patch applies it); exit 0 same,\n"
+        "                       1 different, 2 trouble. -U context lines (3); -b/--ignore-space\n"
+        "                       whitespace changes, -w all whitespace, -B blank lines, -i case;\n"
+        "                       -q only say whether they differ; --html also writes a\n"
+        "                       side-by-side page with word-level highlights\n"
         "  lint FILE...         check records; exit 0 clean, 1 findings, 2 error\n"
         "  digest FILE...       print the SHA-256 digest of each record's canonical content\n"
         "\n"
@@ -270,9 +401,9 @@ QString CommandLine::usage()
 
 bool CommandLine::isHeadless(const QString &command)
 {
-    static const QStringList commands = {QStringLiteral("show"), QStringLiteral("lint"),
-        QStringLiteral("digest"), QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help"),
-        QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("version")};
+    static const QStringList commands = {QStringLiteral("diff"), QStringLiteral("show"),
+        QStringLiteral("lint"), QStringLiteral("digest"), QStringLiteral("--help"), QStringLiteral("-h"),
+        QStringLiteral("help"), QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("version")};
     return commands.contains(command);
 }
 
@@ -280,6 +411,8 @@ int CommandLine::run(const QStringList &arguments)
 {
     const QString command = arguments.value(0);
     const QStringList rest = arguments.mid(1);
+    if (command == u"diff")
+        return runDiff(rest);
     if (command == u"show")
         return runShow(rest);
     if (command == u"lint")

@@ -9,6 +9,24 @@ namespace Countersign {
 
 Result<QByteArray> DocumentLoader::readFile(const QString &path)
 {
+    Result<QByteArray> bytes = readBytes(path, maxFileSize);
+    if (bytes && bytes->isEmpty())
+        return Error{Error::Code::Empty, QStringLiteral("is empty; expected a markdown record"), path};
+    return bytes;
+}
+
+Result<QByteArray> DocumentLoader::readDiffInput(const QString &path)
+{
+    Result<QByteArray> bytes = readBytes(path, maxDiffFileSize);
+    if (!bytes)
+        return bytes;
+    if (std::optional<Error> error = SourceText::validate(bytes.value(), path))
+        return *error;
+    return bytes;
+}
+
+Result<QByteArray> DocumentLoader::readBytes(const QString &path, qint64 maxSize)
+{
     using Code = Error::Code;
     if (path.isEmpty())
         return Error{Code::InvalidArgument, QStringLiteral("no file name given"), path};
@@ -20,11 +38,11 @@ Result<QByteArray> DocumentLoader::readFile(const QString &path)
     if (!info.isFile())
         return Error{
             Code::NotARegularFile, QStringLiteral("is not a regular file (a device, socket or pipe)"), path};
-    if (info.size() > maxFileSize) {
+    if (info.size() > maxSize) {
         return Error{Code::TooLarge,
             QStringLiteral("is %1 MiB; Countersign reads files of up to %2 MiB")
                 .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
-                .arg(maxFileSize / (1024 * 1024)),
+                .arg(maxSize / (1024 * 1024)),
             path};
     }
     QFile file(path);
@@ -32,20 +50,17 @@ Result<QByteArray> DocumentLoader::readFile(const QString &path)
         return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
     // Read what the file holds plus one byte, to notice a file that grew since it was measured; only
     // then read on, still at most one byte past the limit. (Asking for the limit outright would
-    // allocate 32 MiB for every small record.)
+    // allocate the whole limit for every small record.)
     QByteArray bytes = file.read(info.size() + 1);
     if (bytes.size() > info.size() && file.error() == QFileDevice::NoError)
-        bytes += file.read(maxFileSize + 1 - bytes.size());
+        bytes += file.read(maxSize + 1 - bytes.size());
     if (file.error() != QFileDevice::NoError)
         return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
-    if (bytes.size() > maxFileSize) {
+    if (bytes.size() > maxSize) {
         return Error{Code::TooLarge,
-            QStringLiteral("is larger than %1 MiB, the most Countersign reads")
-                .arg(maxFileSize / (1024 * 1024)),
+            QStringLiteral("is larger than %1 MiB, the most Countersign reads").arg(maxSize / (1024 * 1024)),
             path};
     }
-    if (bytes.isEmpty())
-        return Error{Code::Empty, QStringLiteral("is empty; expected a markdown record"), path};
     return bytes;
 }
 

@@ -19,9 +19,19 @@ public:
     // memory while leaving room for generated stress inputs.
     static constexpr qint64 maxFileSize = 32 * 1024 * 1024;
 
+    // Files to diff may be generated and far larger than a record; the bound still keeps a mistaken
+    // multi-gigabyte file from exhausting memory.
+    static constexpr qint64 maxDiffFileSize = 512 * 1024 * 1024;
+
     static Result<QByteArray> readFile(const QString &path);
+    // A file to diff: as readFile(), but up to maxDiffFileSize and an empty file is fine (a diff
+    // against nothing). Binary content and invalid UTF-8 are still errors, with line and offset.
+    static Result<QByteArray> readDiffInput(const QString &path);
     static Result<SourceText> readText(const QString &path);
     static Result<Document> load(const QString &path);
+
+private:
+    static Result<QByteArray> readBytes(const QString &path, qint64 maxSize);
 };
 
 } // namespace Countersign

@@ -73,10 +73,9 @@ int lineOfByte(const QByteArray &bytes, qsizetype offset)
 
 } // namespace
 
-Result<SourceText> SourceText::fromUtf8(const QByteArray &bytes, const QString &fileName)
+std::optional<Error> SourceText::validate(const QByteArray &bytes, const QString &fileName)
 {
-    const bool hasBom = bytes.startsWith(bom);
-    const qsizetype skip = hasBom ? 3 : 0;
+    const qsizetype skip = bytes.startsWith(bom) ? 3 : 0;
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
 
     if (const void *nul = std::memchr(data, 0, size_t(bytes.size()))) {
@@ -93,6 +92,15 @@ Result<SourceText> SourceText::fromUtf8(const QByteArray &bytes, const QString &
                 .arg(at),
             fileName, lineOfByte(bytes, at), at};
     }
+    return std::nullopt;
+}
+
+Result<SourceText> SourceText::fromUtf8(const QByteArray &bytes, const QString &fileName)
+{
+    if (std::optional<Error> error = validate(bytes, fileName))
+        return *error;
+    const bool hasBom = bytes.startsWith(bom);
+    const qsizetype skip = hasBom ? 3 : 0;
     SourceText source;
     source.m_bom = hasBom;
     source.m_text = QString::fromUtf8(bytes.constData() + skip, bytes.size() - skip);

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringView>
 
+#include <optional>
+
 namespace Countersign {
 
 // The exact text of one document: decoded from strict UTF-8, with an optional byte-order mark
@@ -32,6 +34,8 @@ public:
     // (with the line and byte offset of the first bad byte) when they are not valid UTF-8; `fileName`
     // only goes into the error.
     static Result<SourceText> fromUtf8(const QByteArray &bytes, const QString &fileName = {});
+    // The check fromUtf8() makes, without decoding: the Error it would fail with, if any.
+    static std::optional<Error> validate(const QByteArray &bytes, const QString &fileName = {});
     // Wraps text that is already decoded (an editor's buffer, say).
     static SourceText fromText(const QString &text, bool withBom = false);
 

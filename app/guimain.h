@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QCoreApplication>
+
+// What the executable and its window module share: the application's identity, and the entry point
+// the executable resolves in the module.
+namespace Countersign {
+
+inline void configureApplication(QCoreApplication &app)
+{
+    app.setApplicationName(QStringLiteral("countersign"));
+    app.setOrganizationName(QStringLiteral("Countersign"));
+    app.setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
+}
+
+// The module's entry point: parses the window's arguments, runs the event loop, returns the exit
+// status. Resolved by name with QLibrary.
+using RunGui = int (*)(int argc, char **argv);
+inline constexpr char runGuiSymbol[] = "countersign_run_gui";
+
+} // namespace Countersign
