@@ -127,10 +127,10 @@ QString CompareSummary::headline() const
     return sentence + u'.';
 }
 
-void CompareSummary::writeJson(JsonWriter &json) const
+void CompareSummary::writeJson(JsonWriter &json, const QString &headlineText) const
 {
     json.field(u"aligned", isAligned());
-    json.field(u"headline", headline());
+    json.field(u"headline", headlineText.isEmpty() ? headline() : headlineText);
     json.key(u"counts");
     json.beginObject();
     json.field(u"blocking", blocking);

@@ -53,8 +53,9 @@ struct CompareSummary
     static CompareSummary of(const QList<CompareFinding> &findings);
     bool isAligned() const { return blocking == 0; }
     QString headline() const;
-    // The members "aligned", "headline" and "counts": {"blocking": N, "warning": N, "info": N}.
-    void writeJson(JsonWriter &json) const;
+    // The members "aligned", "headline" (this one's unless given) and "counts": {"blocking": N,
+    // "warning": N, "info": N}.
+    void writeJson(JsonWriter &json, const QString &headlineText = {}) const;
 
     friend bool operator==(const CompareSummary &, const CompareSummary &) = default;
 };

@@ -316,9 +316,20 @@ int CutoverCheck::exitCode() const
     return summary().isAligned() ? 0 : 1;
 }
 
+QString CutoverCheck::headline() const
+{
+    const QString headline = summary().headline();
+    if (m_errors.isEmpty())
+        return headline;
+    return QStringLiteral("Incomplete: %1 could not be read. %2")
+        .arg(
+            m_errors.size() == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(m_errors.size()),
+            headline);
+}
+
 QString CutoverCheck::toText() const
 {
-    QString out = summary().headline() + u'\n';
+    QString out = headline() + u'\n';
     for (const Group &group : m_groups) {
         out += QStringLiteral("cutover %1: %2 document(s)\n").arg(group.date).arg(group.members.size());
         for (const Member &member : group.members)
@@ -340,7 +351,7 @@ QByteArray CutoverCheck::toJson(JsonWriter::Style style) const
     const CompareSummary counts = summary();
     json.beginObject();
     json.field(u"schema", jsonSchemaVersion);
-    counts.writeJson(json);
+    counts.writeJson(json, headline());
     json.key(u"groups");
     json.beginArray();
     for (const Group &group : m_groups) {

@@ -51,6 +51,8 @@ public:
     const QList<Error> &errors() const { return m_errors; }
     const QStringList &ignored() const { return m_ignored; }
     CompareSummary summary() const { return CompareSummary::of(m_findings); }
+    // The summary's headline, led by "Incomplete: N file(s) could not be read." when some could not.
+    QString headline() const;
     // 2 when a file could not be loaded, 1 for blocking findings, else 0.
     int exitCode() const;
 

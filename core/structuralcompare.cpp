@@ -33,15 +33,22 @@ struct RoleTest
 {
     Role role;
     bool (*matches)(QStringView);
+    QList<FactField> RecordFacts::*fields; // where RecordFacts keeps the section's fields, if it does
 };
 
 // In this order: a heading matching two tests takes the first.
-constexpr RoleTest roleTests[] = {{Role::Target, RecordFacts::isRuntimeTargetKey},
-    {Role::Outcome, RecordFacts::isOutcomeKey}, {Role::Roles, RecordFacts::isRolesKey},
-    {Role::Phases, RecordFacts::isPhaseStatusKey}, {Role::Gates, RecordFacts::isGateResultsKey},
-    {Role::Risks, RecordFacts::isResidualRisksKey}, {Role::OpenItems, RecordFacts::isOpenItemsKey},
-    {Role::SignOffs, RecordFacts::isRequestedSignOffsKey}, {Role::Inputs, RecordFacts::isDecisionInputsKey},
-    {Role::Evidence, RecordFacts::isEvidenceKey}, {Role::Summary, RecordFacts::isSummaryKey}};
+constexpr RoleTest roleTests[] = {
+    {Role::Target, RecordFacts::isRuntimeTargetKey, &RecordFacts::runtimeTarget},
+    {Role::Outcome, RecordFacts::isOutcomeKey, &RecordFacts::outcomes},
+    {Role::Roles, RecordFacts::isRolesKey, &RecordFacts::roles},
+    {Role::Phases, RecordFacts::isPhaseStatusKey, &RecordFacts::phases},
+    {Role::Gates, RecordFacts::isGateResultsKey, nullptr},
+    {Role::Risks, RecordFacts::isResidualRisksKey, nullptr},
+    {Role::OpenItems, RecordFacts::isOpenItemsKey, nullptr},
+    {Role::SignOffs, RecordFacts::isRequestedSignOffsKey, nullptr},
+    {Role::Inputs, RecordFacts::isDecisionInputsKey, nullptr},
+    {Role::Evidence, RecordFacts::isEvidenceKey, nullptr},
+    {Role::Summary, RecordFacts::isSummaryKey, &RecordFacts::summary}};
 
 const RoleTest *roleTestOf(QStringView key)
 {
@@ -156,33 +163,18 @@ bool isFactSource(const Document &doc, qsizetype index, bool (*matches)(QStringV
     return false;
 }
 
-QList<Entry> factEntries(Role role, const RecordFacts &facts, const Section &section)
+QList<Entry> factEntries(const RoleTest &test, const RecordFacts &facts, const Section &section)
 {
     QList<Entry> entries;
-    const QList<FactField> *fields = nullptr;
-    switch (role) {
-    case Role::Summary:
-        fields = &facts.summary;
-        break;
-    case Role::Target:
-        fields = &facts.runtimeTarget;
-        break;
-    case Role::Outcome:
-        fields = &facts.outcomes;
-        break;
-    case Role::Roles:
-        fields = &facts.roles;
-        break;
-    case Role::Phases:
-        fields = &facts.phases;
-        break;
-    case Role::Gates:
+    if (test.fields) {
+        for (const FactField &field : facts.*test.fields)
+            entries.append(entryOf(field));
+    } else if (test.role == Role::Gates) {
         for (const GateResult &gate : facts.gates) {
             entries.append(Entry{TextKeys::normalizedKey(gate.gate), gate.gate,
                 joined({gate.status.text, gate.evidence}), gate.status, gate.line, false});
         }
-        return entries;
-    case Role::Inputs:
+    } else if (test.role == Role::Inputs) {
         // Paths are rooted differently in each team's repository: the file names are what must meet.
         for (const DecisionInput &input : facts.decisionInputs) {
             QStringList names;
@@ -191,12 +183,9 @@ QList<Entry> factEntries(Role role, const RecordFacts &facts, const Section &sec
             entries.append(Entry{
                 TextKeys::normalizedKey(input.label), input.label, names.join(u", "), {}, input.line, false});
         }
-        return entries;
-    default:
-        return genericEntries(section);
+    } else {
+        entries = genericEntries(section);
     }
-    for (const FactField &field : *fields)
-        entries.append(entryOf(field));
     return entries;
 }
 
@@ -211,7 +200,7 @@ QList<SectionView> viewsOf(const Document &doc, const RecordFacts &facts)
         SectionView view{&section, Role::Other, {}};
         if (const RoleTest *test = roleTestOf(section.key)) {
             view.role = test->role;
-            view.entries = isFactSource(doc, i, test->matches) ? factEntries(test->role, facts, section)
+            view.entries = isFactSource(doc, i, test->matches) ? factEntries(*test, facts, section)
                                                                : genericEntries(section);
         } else {
             view.entries = genericEntries(section);

@@ -274,6 +274,17 @@ private Q_SLOTS:
         QTest::newRow("screenshot without name")
             << QStringList{QStringLiteral("open"), QStringLiteral("--screenshot")}
             << "--screenshot needs a file name";
+        QTest::newRow("compare, one file")
+            << QStringList{QStringLiteral("compare"), QStringLiteral("a.md")} << "exactly two files";
+        QTest::newRow("compare, unknown option")
+            << QStringList{QStringLiteral("compare"), QStringLiteral("--xml"), QStringLiteral("a.md"),
+                   QStringLiteral("b.md")}
+            << "compare: unknown option '--xml'";
+        QTest::newRow("check, nothing")
+            << QStringList{QStringLiteral("check")} << "at least one file or folder";
+        QTest::newRow("check, unknown option")
+            << QStringList{QStringLiteral("check"), QStringLiteral("--pretty"), QStringLiteral("x")}
+            << "check: unknown option '--pretty'";
     }
 
     void usageErrors()
@@ -471,32 +482,6 @@ private Q_SLOTS:
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(root.value(u"headline").toString() + u'\n', headline);
         QCOMPARE(root.value(u"errors").toArray().isEmpty(), exitCode != 2);
-    }
-
-    void compareAndCheckUsage_data()
-    {
-        QTest::addColumn<QStringList>("arguments");
-        QTest::addColumn<QString>("wording");
-        QTest::newRow("compare, one file")
-            << QStringList{QStringLiteral("compare"), QStringLiteral("a.md")} << "exactly two files";
-        QTest::newRow("compare, unknown option")
-            << QStringList{QStringLiteral("compare"), QStringLiteral("--xml"), QStringLiteral("a.md"),
-                   QStringLiteral("b.md")}
-            << "compare: unknown option '--xml'";
-        QTest::newRow("check, nothing")
-            << QStringList{QStringLiteral("check")} << "at least one file or folder";
-        QTest::newRow("check, unknown option")
-            << QStringList{QStringLiteral("check"), QStringLiteral("--pretty"), QStringLiteral("x")}
-            << "check: unknown option '--pretty'";
-    }
-
-    void compareAndCheckUsage()
-    {
-        QFETCH(QStringList, arguments);
-        QFETCH(QString, wording);
-        const Run result = run(arguments);
-        QCOMPARE(result.exitCode, 2);
-        QVERIFY2(result.err.contains(wording), qPrintable(result.err));
     }
 };
 
