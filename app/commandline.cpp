@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "canonicalcontent.h"
+#include "cutovercheck.h"
 #include "documentjson.h"
 #include "documentloader.h"
 #include "htmldiff.h"
@@ -8,6 +9,7 @@
 #include "linter.h"
 #include "recordfacts.h"
 #include "sidebysidediff.h"
+#include "structuralcompare.h"
 #include "unifieddiff.h"
 
 #include <QCoreApplication>
@@ -19,6 +21,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 namespace Countersign {
 
@@ -367,6 +370,55 @@ int runDigest(const QStringList &arguments)
     return status;
 }
 
+// Reads the --json option of compare and check; anything else is a usage error.
+std::optional<bool> jsonOption(const QString &command, const Arguments &args)
+{
+    bool json = false;
+    for (const QString &option : args.options) {
+        if (option != u"--json") {
+            usageError(QStringLiteral("%1: unknown option '%2'").arg(command, option));
+            return std::nullopt;
+        }
+        json = true;
+    }
+    return json;
+}
+
+int runCompare(const QStringList &arguments)
+{
+    const Arguments args = split(arguments);
+    const std::optional<bool> json = jsonOption(QStringLiteral("compare"), args);
+    if (!json)
+        return Trouble;
+    if (args.operands.size() != 2)
+        return usageError(QStringLiteral("compare takes exactly two files, LEFT and RIGHT"));
+    const Result<Document> left = DocumentLoader::load(args.operands.at(0));
+    if (!left)
+        return loadError(left.error());
+    const Result<Document> right = DocumentLoader::load(args.operands.at(1));
+    if (!right)
+        return loadError(right.error());
+    const QList<CompareFinding> findings = StructuralCompare::compare(left.value(), right.value());
+    writeOut(*json ? StructuralCompare::toJson(left.value(), right.value(), findings)
+                   : StructuralCompare::toText(left.value(), right.value(), findings).toUtf8());
+    return finish(CompareSummary::of(findings).isAligned() ? Clean : Findings);
+}
+
+int runCheck(const QStringList &arguments)
+{
+    const Arguments args = split(arguments);
+    const std::optional<bool> json = jsonOption(QStringLiteral("check"), args);
+    if (!json)
+        return Trouble;
+    if (args.operands.isEmpty())
+        return usageError(QStringLiteral("check needs at least one file or folder"));
+    const CutoverCheck check = CutoverCheck::run(args.operands);
+    for (const Error &error : check.errors())
+        loadError(error);
+    writeOut(*json ? check.toJson() : check.toText().toUtf8());
+    return finish(check.exitCode());
+}
+
 } // namespace
 
 QString CommandLine::usage()
@@ -391,6 +443,12 @@ QString CommandLine::usage()
         "                       side-by-side page with word-level highlights\n"
         "  lint FILE...         check records; exit 0 clean, 1 findings, 2 error\n"
         "  digest FILE...       print the SHA-256 digest of each record's canonical content\n"
+        "  compare LEFT RIGHT [--json]\n"
+        "                       structural differences of two records (blocking, warning,\n"
+        "                       info); exit 0 aligned, 1 blocking differences, 2 error\n"
+        "  check PATH... [--json]\n"
+        "                       check the records of each cutover in files and folders\n"
+        "                       against each other; exit 0 aligned, 1 blocking, 2 error\n"
         "\n"
         "Options:\n"
         "  -h, --help           show this help\n"
@@ -402,8 +460,9 @@ QString CommandLine::usage()
 bool CommandLine::isHeadless(const QString &command)
 {
     static const QStringList commands = {QStringLiteral("diff"), QStringLiteral("show"),
-        QStringLiteral("lint"), QStringLiteral("digest"), QStringLiteral("--help"), QStringLiteral("-h"),
-        QStringLiteral("help"), QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("version")};
+        QStringLiteral("lint"), QStringLiteral("digest"), QStringLiteral("compare"), QStringLiteral("check"),
+        QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help"), QStringLiteral("--version"),
+        QStringLiteral("-v"), QStringLiteral("version")};
     return commands.contains(command);
 }
 
@@ -419,6 +478,10 @@ int CommandLine::run(const QStringList &arguments)
         return runLint(rest);
     if (command == u"digest")
         return runDigest(rest);
+    if (command == u"compare")
+        return runCompare(rest);
+    if (command == u"check")
+        return runCheck(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         writeOut(usage());
         return Clean;

@@ -1,4 +1,5 @@
 // The countersign executable, run as a user would: exit codes, messages, JSON, screenshots.
+#include "clirunner.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -15,38 +16,8 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    bool crashed = false;
-    QByteArray out;
-    QString err;
-};
-
-Run run(const QStringList &arguments,
-    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-    const QString &wrapper = {}, const QStringList &wrapperArguments = {})
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    if (wrapper.isEmpty())
-        process.start(QStringLiteral(COUNTERSIGN_BINARY), arguments);
-    else
-        process.start(
-            wrapper, wrapperArguments + QStringList{QStringLiteral(COUNTERSIGN_BINARY)} + arguments);
-    Run result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        qWarning("countersign %s did not finish within 60 s", qPrintable(arguments.join(u' ')));
-        return result;
-    }
-    result.crashed = process.exitStatus() != QProcess::NormalExit;
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
+using TestSupport::Run;
+using TestSupport::run;
 
 QJsonObject showJson(const QString &path)
 {
@@ -85,7 +56,7 @@ private Q_SLOTS:
     {
         const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *command : {"open", "show", "lint", "digest", "--version"})
+        for (const char *command : {"open", "show", "lint", "digest", "compare", "check", "--version"})
             QVERIFY2(help.out.contains(command), command);
         const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
@@ -237,17 +208,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("locked.md"));
         QVERIFY(TestSupport::writeLockedFile(path));
         // Root reads anything; take away the two capabilities that let it, for the child only.
-        QString wrapper;
-        QStringList wrapperArguments;
-        if (geteuid() == 0) {
-            wrapper = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
-            QVERIFY2(!wrapper.isEmpty(), "setpriv (util-linux) is needed to test unreadable files as root");
-            const QString caps = QStringLiteral("-dac_override,-dac_read_search");
-            wrapperArguments = {
-                QStringLiteral("--inh-caps=") + caps, QStringLiteral("--bounding-set=") + caps};
-        }
-        const Run result = run({QStringLiteral("show"), path}, QProcessEnvironment::systemEnvironment(),
-            wrapper, wrapperArguments);
+        const Run result = TestSupport::runWithoutReadOverride({QStringLiteral("show"), path});
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(path + QStringLiteral(": cannot be read")), qPrintable(result.err));
     }
@@ -274,6 +235,17 @@ private Q_SLOTS:
         QTest::newRow("screenshot without name")
             << QStringList{QStringLiteral("open"), QStringLiteral("--screenshot")}
             << "--screenshot needs a file name";
+        QTest::newRow("compare, one file")
+            << QStringList{QStringLiteral("compare"), QStringLiteral("a.md")} << "exactly two files";
+        QTest::newRow("compare, unknown option")
+            << QStringList{QStringLiteral("compare"), QStringLiteral("--xml"), QStringLiteral("a.md"),
+                   QStringLiteral("b.md")}
+            << "compare: unknown option '--xml'";
+        QTest::newRow("check, nothing")
+            << QStringList{QStringLiteral("check")} << "at least one file or folder";
+        QTest::newRow("check, unknown option")
+            << QStringList{QStringLiteral("check"), QStringLiteral("--pretty"), QStringLiteral("x")}
+            << "check: unknown option '--pretty'";
     }
 
     void usageErrors()
@@ -335,6 +307,142 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(data("bad/binary.md") + QStringLiteral(":4: binary content")),
             qPrintable(result.err));
+    }
+    void compareExitCodes_data()
+    {
+        QTest::addColumn<QString>("left");
+        QTest::addColumn<QString>("right");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("headline");
+        QTest::newRow("mirror vs consumer sample: aligned")
+            << sample("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md")
+            << sample("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md") << 0 << "Aligned, with ";
+        QTest::newRow("identical: aligned")
+            << data("input/decision-record.md") << data("input/variant-crlf.md") << 0 << "Aligned.\n";
+        QTest::newRow("commit_sha drift: blocking")
+            << data("input/decision-record.md") << data("compare/drift-commit-sha.md") << 1
+            << "Not aligned: 1 blocking difference (commit_sha).\n";
+        QTest::newRow("record vs NO-GO checkpoint: blocking")
+            << data("input/decision-record.md") << data("compare/checkpoint-consumer-nogo.md") << 1
+            << "Not aligned: 2 blocking differences (release_tag, Runtime cutover execution), 1 note.\n";
+    }
+
+    void compareExitCodes()
+    {
+        QFETCH(QString, left);
+        QFETCH(QString, right);
+        QFETCH(int, exitCode);
+        QFETCH(QString, headline);
+        const Run result = run({QStringLiteral("compare"), left, right});
+        QCOMPARE(result.exitCode, exitCode);
+        QVERIFY2(result.out.startsWith(headline.toUtf8()), result.out.constData());
+        QVERIFY(result.err.isEmpty());
+    }
+
+    void compareText()
+    {
+        const Run result = run({QStringLiteral("compare"), data("input/decision-record.md"),
+            data("compare/drift-role-holder.md")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(
+            result.out.contains("blocking Ownership (Named Roles) > Tessera rollback owner role: role holder "
+                                "differs\n    left  line 24: Tessera Release Manager\n    right line 24: "
+                                "Tessera Release Lead\n"),
+            result.out.constData());
+    }
+
+    void compareJson()
+    {
+        const Run result = run({QStringLiteral("compare"), QStringLiteral("--json"),
+            sample("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md"),
+            sample("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md")});
+        QCOMPARE(result.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(result.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.value(u"aligned").toBool(), true);
+        QCOMPARE(root.value(u"left").toObject().value(u"kind").toString(), QStringLiteral("producer-mirror"));
+        QCOMPARE(
+            root.value(u"right").toObject().value(u"kind").toString(), QStringLiteral("decision-record"));
+        QCOMPARE(root.value(u"counts").toObject().value(u"blocking").toInt(), 0);
+        QVERIFY(root.value(u"headline").toString().startsWith(u"Aligned, with "));
+        bool thirdRisk = false;
+        for (const QJsonValue &value : root.value(u"findings").toArray()) {
+            const QJsonObject finding = value.toObject();
+            if (finding.value(u"rightLine").toInt() == 45 &&
+                finding.value(u"severity").toString() == u"warning")
+                thirdRisk = true;
+        }
+        QVERIFY(thirdRisk);
+    }
+
+    void compareBadInput_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("wording");
+        QTest::newRow("missing") << data("bad/no-such-record.md") << "no such file";
+        QTest::newRow("directory") << data("bad") << "is a directory";
+        QTest::newRow("binary") << data("bad/binary.md") << ":4: binary content";
+        QTest::newRow("invalid utf-8") << data("bad/invalid-utf8.md") << ":3: invalid UTF-8";
+        QTest::newRow("empty") << data("bad/empty.md") << "is empty";
+    }
+
+    void compareBadInput()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, wording);
+        for (const bool badOnLeft : {true, false}) {
+            const QString good = data("input/decision-record.md");
+            const Run result =
+                run({QStringLiteral("compare"), badOnLeft ? path : good, badOnLeft ? good : path});
+            QVERIFY(!result.crashed);
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.startsWith(QStringLiteral("countersign: ") + path), qPrintable(result.err));
+            QVERIFY2(result.err.contains(wording), qPrintable(result.err));
+            QVERIFY(result.out.isEmpty());
+        }
+        const Run check = run({QStringLiteral("check"), path});
+        QVERIFY(!check.crashed);
+        QCOMPARE(check.exitCode, 2);
+        QVERIFY2(check.err.contains(path), qPrintable(check.err));
+    }
+
+    void checkExitCodes_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("headline");
+        QTest::newRow("clean") << "clean" << 0 << "Aligned.\n";
+        QTest::newRow("target mismatch")
+            << "target-mismatch" << 1 << "Not aligned: 1 blocking difference (commit_sha).\n";
+        QTest::newRow("GO with a FAIL gate")
+            << "go-with-failed-gate" << 1 << "Not aligned: 4 blocking differences (Soak test 24h).\n";
+        QTest::newRow("unmentioned WARN") << "unmentioned-warn" << 0 << "Aligned, with 1 warning.\n";
+        QTest::newRow("missing role")
+            << "missing-role" << 1 << "Not aligned: 2 blocking differences (Harbor Security Reviewer).\n";
+        QTest::newRow("missing input") << "missing-input" << 0 << "Aligned, with 1 warning.\n";
+        QTest::newRow("unreadable file")
+            << "unreadable-file" << 2 << "Incomplete: 1 file could not be read. Aligned.\n";
+    }
+
+    void checkExitCodes()
+    {
+        QFETCH(QString, folder);
+        QFETCH(int, exitCode);
+        QFETCH(QString, headline);
+        const QString path = TestSupport::dataPath(QStringLiteral("cutover/") + folder);
+        const Run result = run({QStringLiteral("check"), path});
+        QVERIFY(!result.crashed);
+        QCOMPARE(result.exitCode, exitCode);
+        QVERIFY2(result.out.startsWith(headline.toUtf8()), result.out.constData());
+        QCOMPARE(result.err.isEmpty(), exitCode != 2);
+        const Run json = run({QStringLiteral("check"), QStringLiteral("--json"), path});
+        QCOMPARE(json.exitCode, exitCode);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(json.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.value(u"headline").toString() + u'\n', headline);
+        QCOMPARE(root.value(u"errors").toArray().isEmpty(), exitCode != 2);
     }
 };
 

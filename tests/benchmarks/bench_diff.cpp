@@ -1,0 +1,287 @@
+// Benchmark of `countersign diff` against GNU `diff -u` and `git diff --no-index --histogram`, on
+// generated markdown-like pairs (1k to 1M lines, 1% and 10% of lines edited) and adversarial pairs
+// (most lines drawn from a handful of repeated lines). Every tool runs on the same files in the
+// same run; the figures are medians of wall time, with the peak RSS of each process. It also times
+// the word-level pass (SideBySideDiff with highlights) against the line diff alone, in process.
+//
+// Not part of the test suite. Run it in the build root:
+//   packaging/buildroot.sh exec build/default/tests/benchmarks/bench_diff [--quick] [WORKDIR]
+// WORKDIR (default: build/bench-diff under the source tree) receives the generated files (~200 MB).
+#include "difftext.h"
+#include "linediff.h"
+#include "sidebysidediff.h"
+
+#include <QByteArray>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QList>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QString>
+
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+using namespace Countersign;
+
+namespace {
+
+struct Sample
+{
+    double seconds = 0;
+    double peakMiB = 0;
+    int exitCode = -1;
+};
+
+// Runs a program with stdout and stderr sent to /dev/null; wall time and the child's peak RSS.
+Sample runTimed(const QStringList &command)
+{
+    QList<QByteArray> bytes;
+    for (const QString &part : command)
+        bytes.append(part.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &part : bytes)
+        argv.push_back(part.data());
+    argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    Sample sample;
+    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+        std::fprintf(stderr, "cannot run %s\n", argv[0]);
+        return sample;
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    sample.seconds = double(timer.nsecsElapsed()) / 1e9;
+    sample.peakMiB = double(usage.ru_maxrss) / 1024.0;
+    sample.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    posix_spawn_file_actions_destroy(&actions);
+    return sample;
+}
+
+Sample median(const QStringList &command, int runs)
+{
+    QList<Sample> samples;
+    for (int i = 0; i < runs; ++i)
+        samples.append(runTimed(command));
+    std::sort(samples.begin(), samples.end(),
+        [](const Sample &a, const Sample &b) { return a.seconds < b.seconds; });
+    Sample out = samples[samples.size() / 2];
+    out.peakMiB = std::max_element(samples.cbegin(), samples.cend(), [](const Sample &a, const Sample &b) {
+        return a.peakMiB < b.peakMiB;
+    })->peakMiB;
+    return out;
+}
+
+// A line of a markdown record: headings, key/value bullets with code spans, table rows, prose, and
+// the blank lines between them.
+QByteArray markdownLine(QRandomGenerator &random, int index)
+{
+    static const char *const words[] = {"runtime", "cutover", "producer", "consumer", "gate", "evidence",
+        "baseline", "contract", "verification", "queue", "latency", "rollback", "owner", "phase", "window"};
+    auto word = [&] { return QByteArray(words[random.bounded(15)]); };
+    switch (random.bounded(10)) {
+    case 0:
+    case 1:
+        return {};
+    case 2:
+        return "## " + word() + ' ' + word() + ' ' + QByteArray::number(index);
+    case 3:
+    case 4:
+        return "- " + word() + '_' + word() + ": `" + QByteArray::number(random.generate64(), 16) + '`';
+    case 5:
+        return "| " + word() + ' ' + QByteArray::number(index) + " | **PASS** | `" + word() + ".md` |";
+    default: {
+        QByteArray line = QByteArray::number(index) + '.';
+        const int count = 6 + int(random.bounded(10));
+        for (int i = 0; i < count; ++i)
+            line += ' ' + word();
+        return line + '.';
+    }
+    }
+}
+
+QByteArray handfulLine(QRandomGenerator &random)
+{
+    static const char *const handful[] = {
+        "", "", "---", "- [ ] pending", "| --- | --- |", "  - `n/a`", "}", "**GO**"};
+    return handful[random.bounded(8)];
+}
+
+// Replaces, inserts or deletes `percent` of the lines, drawing new lines from `make`.
+template<typename Make>
+QList<QByteArray> edited(const QList<QByteArray> &lines, int percent, QRandomGenerator &random, Make make)
+{
+    QList<QByteArray> out;
+    out.reserve(lines.size() + lines.size() / 10);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (int(random.bounded(100)) >= percent) {
+            out.append(lines[i]);
+            continue;
+        }
+        switch (random.bounded(3)) {
+        case 0:
+            out.append(make());
+            break;
+        case 1:
+            out.append(lines[i]);
+            out.append(make());
+            break;
+        default:
+            break; // deleted
+        }
+    }
+    return out;
+}
+
+bool write(const QString &path, const QList<QByteArray> &lines)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QByteArray text = lines.join('\n');
+    text += '\n';
+    return file.write(text) == text.size();
+}
+
+struct Pair
+{
+    QString name;
+    int lines = 0;
+    QString left;
+    QString right;
+};
+
+Pair makePair(const QString &dir, const QString &name, int lineCount, int percent, bool adversarial)
+{
+    QRandomGenerator random(quint32(lineCount * 31 + percent + (adversarial ? 7 : 0)));
+    QList<QByteArray> lines;
+    lines.reserve(lineCount);
+    for (int i = 0; i < lineCount; ++i) {
+        if (adversarial)
+            lines.append(
+                random.bounded(20) == 0 ? "unique line " + QByteArray::number(i) : handfulLine(random));
+        else
+            lines.append(markdownLine(random, i));
+    }
+    int counter = lineCount;
+    const QList<QByteArray> other = adversarial
+        ? edited(lines, percent, random, [&] { return handfulLine(random); })
+        : edited(lines, percent, random, [&] { return markdownLine(random, ++counter); });
+    Pair pair{name, lineCount, dir + u'/' + name + u".left.md", dir + u'/' + name + u".right.md"};
+    if (!write(pair.left, lines) || !write(pair.right, other))
+        qFatal("cannot write %s", qPrintable(pair.left));
+    return pair;
+}
+
+// What the word-level pass adds: the line diff, the side-by-side rows without and with word
+// highlights, in process.
+void wordOverhead(const Pair &pair)
+{
+    QFile a(pair.left), b(pair.right);
+    if (!a.open(QIODevice::ReadOnly) || !b.open(QIODevice::ReadOnly))
+        return;
+    const DiffText left(a.readAll()), right(b.readAll());
+    QList<double> lineOnly, rows, words;
+    for (int run = 0; run < 5; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        const LineDiffResult diff = LineDiff::compute(left, right);
+        lineOnly.append(double(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        const auto plain = SideBySideDiff::build(left, right, diff, 3, SideBySideDiff::Words::Skip);
+        rows.append(double(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        const auto marked = SideBySideDiff::build(left, right, diff, 3, SideBySideDiff::Words::Highlight);
+        words.append(double(timer.nsecsElapsed()) / 1e6);
+        if (!plain || !marked)
+            return;
+    }
+    for (QList<double> *list : {&lineOnly, &rows, &words})
+        std::sort(list->begin(), list->end());
+    const double wordPart = words[2] - rows[2];
+    std::printf("| %-22s | %9.1f | %9.1f | %9.1f | %7.0f%% |\n", qPrintable(pair.name), lineOnly[2], rows[2],
+        words[2], 100.0 * wordPart / (lineOnly[2] + rows[2]));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    bool quick = false;
+    QString dir = QStringLiteral(COUNTERSIGN_SOURCE_DIR "/build/bench-diff");
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument == u"--quick")
+            quick = true;
+        else
+            dir = argument;
+    }
+    QDir().mkpath(dir);
+    const QString diff = QStandardPaths::findExecutable(QStringLiteral("diff"));
+    const QString git = QStandardPaths::findExecutable(QStringLiteral("git"));
+    if (diff.isEmpty() || git.isEmpty())
+        qFatal("GNU diff and git are needed (the build root installs both)");
+
+    QList<Pair> pairs;
+    const QList<int> sizes =
+        quick ? QList<int>{1000, 10000, 100000} : QList<int>{1000, 10000, 100000, 1000000};
+    for (const int size : sizes) {
+        for (const int percent : {1, 10}) {
+            const QString label = size >= 1000000 ? QStringLiteral("%1M").arg(size / 1000000)
+                                                  : QStringLiteral("%1k").arg(size / 1000);
+            pairs.append(
+                makePair(dir, QStringLiteral("md-%1-%2pct").arg(label).arg(percent), size, percent, false));
+        }
+    }
+    for (const int size : quick ? QList<int>{100000} : QList<int>{100000, 1000000}) {
+        const QString label = size >= 1000000 ? QStringLiteral("1M") : QStringLiteral("100k");
+        pairs.append(makePair(dir, QStringLiteral("adversarial-%1").arg(label), size, 10, true));
+    }
+
+    std::printf(
+        "countersign diff vs GNU diff -u vs git diff --no-index --histogram (medians, wall time)\n\n");
+    std::printf("| %-22s | %10s | %10s | %10s | %8s | %8s | %9s | %9s |\n", "pair", "countersign", "GNU diff",
+        "git hist.", "vs diff", "vs git", "cs MiB", "diff MiB");
+    std::printf("|%s|\n", QByteArray(120, '-').constData());
+    for (const Pair &pair : pairs) {
+        const int runs = pair.lines >= 1000000 ? 3 : pair.lines >= 100000 ? 5 : 11;
+        const Sample ours =
+            median({QStringLiteral(COUNTERSIGN_BINARY), QStringLiteral("diff"), pair.left, pair.right}, runs);
+        const Sample gnu = median({diff, QStringLiteral("-u"), pair.left, pair.right}, runs);
+        const Sample hist =
+            median({git, QStringLiteral("diff"), QStringLiteral("--no-index"), QStringLiteral("--histogram"),
+                       QStringLiteral("--no-color"), QStringLiteral("--no-ext-diff"), pair.left, pair.right},
+                runs);
+        if (ours.exitCode != 1 || gnu.exitCode != 1)
+            std::printf("unexpected exit codes: countersign %d, diff %d\n", ours.exitCode, gnu.exitCode);
+        std::printf("| %-22s | %8.1f ms | %8.1f ms | %8.1f ms | %7.2fx | %7.2fx | %9.1f | %9.1f |\n",
+            qPrintable(pair.name), ours.seconds * 1000, gnu.seconds * 1000, hist.seconds * 1000,
+            ours.seconds / gnu.seconds, ours.seconds / hist.seconds, ours.peakMiB, gnu.peakMiB);
+        std::fflush(stdout);
+    }
+
+    std::printf("\nword-level pass (in process, medians of 5, ms)\n\n");
+    std::printf(
+        "| %-22s | %9s | %9s | %9s | %8s |\n", "pair", "line diff", "rows", "rows+words", "words add");
+    for (const Pair &pair : pairs) {
+        if (pair.lines >= 100000)
+            wordOverhead(pair);
+    }
+    return 0;
+}

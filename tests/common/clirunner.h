@@ -1,0 +1,66 @@
+#pragma once
+
+// Runs the real countersign executable as a user would, for the command-line tests.
+#include <QByteArray>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QString>
+#include <QStringList>
+#include <QTest>
+#include <QtGlobal>
+
+#include <unistd.h>
+
+namespace TestSupport {
+
+struct Run
+{
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out;
+    QString err;
+};
+
+// `wrapper` runs the binary under another program (setpriv, say) with `wrapperArguments` first.
+inline Run run(const QStringList &arguments,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+    const QString &wrapper = {}, const QStringList &wrapperArguments = {})
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    if (wrapper.isEmpty())
+        process.start(QStringLiteral(COUNTERSIGN_BINARY), arguments);
+    else
+        process.start(
+            wrapper, wrapperArguments + QStringList{QStringLiteral(COUNTERSIGN_BINARY)} + arguments);
+    Run result;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        qWarning("countersign %s did not finish within 60 s", qPrintable(arguments.join(u' ')));
+        return result;
+    }
+    result.crashed = process.exitStatus() != QProcess::NormalExit;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+// Runs the binary without the capabilities that let root read any file, so that a file of mode 000
+// is unreadable to it even when the tests run as root. Empty `exitCode` (-1) if setpriv is missing.
+inline Run runWithoutReadOverride(const QStringList &arguments)
+{
+    if (geteuid() != 0)
+        return run(arguments);
+    const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+    if (setpriv.isEmpty()) {
+        qWarning("setpriv (util-linux) is needed to test unreadable files as root");
+        return {};
+    }
+    const QString caps = QStringLiteral("-dac_override,-dac_read_search");
+    return run(arguments, QProcessEnvironment::systemEnvironment(), setpriv,
+        {QStringLiteral("--inh-caps=") + caps, QStringLiteral("--bounding-set=") + caps});
+}
+
+} // namespace TestSupport
