@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <thread>
 
 namespace Countersign {
 
@@ -245,19 +246,31 @@ QString diffLabel(const QString &path)
             .arg(std::abs(offset) % 60, 2, 10, QLatin1Char('0'));
 }
 
+Result<DiffText> readDiffText(const QString &path)
+{
+    Result<QByteArray> bytes = DocumentLoader::readDiffInput(path);
+    if (!bytes)
+        return bytes.error();
+    return DiffText(std::move(bytes.value()));
+}
+
 int runDiff(const QStringList &arguments)
 {
     DiffArguments args;
     if (const std::optional<QString> problem = parseDiffArguments(arguments, args))
         return usageError(*problem);
-    Result<QByteArray> leftBytes = DocumentLoader::readDiffInput(args.files.at(0));
-    if (!leftBytes)
-        return loadError(leftBytes.error());
-    Result<QByteArray> rightBytes = DocumentLoader::readDiffInput(args.files.at(1));
-    if (!rightBytes)
-        return loadError(rightBytes.error());
-    const DiffText left(std::move(leftBytes.value()));
-    const DiffText right(std::move(rightBytes.value()));
+    // Reading, checking and splitting a file is independent of the other file: do the left one on
+    // a second thread.
+    std::optional<Result<DiffText>> leftText;
+    std::thread leftReader([&] { leftText = readDiffText(args.files.at(0)); });
+    const Result<DiffText> rightText = readDiffText(args.files.at(1));
+    leftReader.join();
+    if (!*leftText)
+        return loadError(leftText->error());
+    if (!rightText)
+        return loadError(rightText.error());
+    const DiffText &left = leftText->value();
+    const DiffText &right = rightText.value();
     const LineDiffResult diff = LineDiff::compute(left, right, args.options);
     const int status = diff.isIdentical() ? Clean : Findings;
 

@@ -126,52 +126,72 @@ private:
     std::vector<qsizetype> m_offsets[2];
 };
 
-// Interns lines to dense ids: equal keys get equal ids. Open addressing, the table a power of two
-// at least twice the number of lines; a slot remembers the hash and the id, an id the line that
-// introduced it, whose bytes settle every hash hit.
+// Interns lines to dense ids: equal keys get equal ids. Open addressing over a power-of-two table
+// kept at most half full (it starts sized for the expected distinct lines and doubles when needed);
+// a slot holds part of the hash and the id in one word, so a probe touches one cache line, and an id
+// remembers the key and line that introduced it, whose bytes settle every hash hit.
 class LineInterner
 {
 public:
-    LineInterner(const LineKeys &keys, qsizetype lines)
-        : m_keys(keys)
+    explicit LineInterner(qsizetype expected)
     {
-        const size_t capacity = std::bit_ceil(size_t(std::max<qsizetype>(lines, 8)) * 2);
-        m_mask = capacity - 1;
-        m_slotIds.assign(capacity, 0);
-        m_slotHashes.resize(capacity);
-        m_owners.reserve(size_t(lines));
+        // Files of repeated lines have far fewer distinct lines than lines: start at most
+        // cache-sized and let the table grow.
+        resize(std::min<size_t>(std::bit_ceil(size_t(std::max<qsizetype>(expected, 8)) * 2), 1 << 15));
+        m_owners.reserve(size_t(expected));
     }
 
-    quint32 intern(int side, int line)
+    quint32 intern(QByteArrayView key, int line)
     {
-        const QByteArrayView key = m_keys.key(side, line);
         const quint64 hash = hashBytes(key.data(), key.size());
         const quint32 tag = quint32(hash >> 32);
         for (size_t slot = size_t(hash) & m_mask;; slot = (slot + 1) & m_mask) {
-            const quint32 stored = m_slotIds[slot];
-            if (stored == 0) {
+            Slot &entry = m_slots[slot];
+            if (entry.id == 0) {
                 const quint32 id = quint32(m_owners.size());
-                m_slotIds[slot] = id + 1;
-                m_slotHashes[slot] = tag;
-                m_owners.push_back(quint32(line) << 1 | quint32(side));
+                entry = {tag, id + 1};
+                m_owners.push_back({key, line, hash});
+                if (m_owners.size() * 2 > m_slots.size())
+                    resize(m_slots.size() * 2);
                 return id;
             }
-            if (m_slotHashes[slot] == tag) {
-                const quint32 owner = m_owners[stored - 1];
-                if (m_keys.key(int(owner & 1), int(owner >> 1)) == key)
-                    return stored - 1;
-            }
+            if (entry.tag == tag && m_owners[entry.id - 1].key == key)
+                return entry.id - 1;
         }
     }
 
     quint32 count() const { return quint32(m_owners.size()); }
+    // The line that introduced `id`.
+    int ownerLine(quint32 id) const { return m_owners[id].line; }
 
 private:
-    const LineKeys &m_keys;
+    struct Slot
+    {
+        quint32 tag = 0; // the upper half of the hash, to skip most byte compares
+        quint32 id = 0; // id + 1; 0 for an empty slot
+    };
+    struct Owner
+    {
+        QByteArrayView key;
+        int line;
+        quint64 hash;
+    };
+
+    void resize(size_t capacity)
+    {
+        m_slots.assign(capacity, Slot{});
+        m_mask = capacity - 1;
+        for (size_t id = 0; id < m_owners.size(); ++id) {
+            size_t slot = size_t(m_owners[id].hash) & m_mask;
+            while (m_slots[slot].id != 0)
+                slot = (slot + 1) & m_mask;
+            m_slots[slot] = {quint32(m_owners[id].hash >> 32), quint32(id + 1)};
+        }
+    }
+
     size_t m_mask = 0;
-    std::vector<quint32> m_slotIds; // id + 1; 0 for an empty slot
-    std::vector<quint32> m_slotHashes; // the upper half of the hash, to skip most byte compares
-    std::vector<quint32> m_owners; // per id: line << 1 | side
+    std::vector<Slot> m_slots;
+    std::vector<Owner> m_owners;
 };
 
 } // namespace
@@ -240,12 +260,33 @@ LineDiffResult LineDiff::compute(const DiffText &left, const DiffText &right, co
 
     if (prefix < leftEnd || prefix < rightEnd) {
         const LineKeys keys(left, right, options, prefix, leftEnd, rightEnd);
-        LineInterner interner(keys, qsizetype(leftEnd - prefix) + (rightEnd - prefix));
-        std::vector<quint32> leftIds(size_t(leftEnd - prefix)), rightIds(size_t(rightEnd - prefix));
-        for (int i = prefix; i < leftEnd; ++i)
-            leftIds[size_t(i - prefix)] = interner.intern(0, i);
-        for (int i = prefix; i < rightEnd; ++i)
-            rightIds[size_t(i - prefix)] = interner.intern(1, i);
+        const int leftCount = leftEnd - prefix, rightCount = rightEnd - prefix;
+        LineInterner interner(leftCount);
+        std::vector<quint32> leftIds(static_cast<size_t>(leftCount));
+        std::vector<quint32> rightIds(static_cast<size_t>(rightCount));
+        std::vector<quint32> leftOccurrences;
+        for (int i = 0; i < leftCount; ++i) {
+            const quint32 id = interner.intern(keys.key(0, prefix + i), i);
+            if (id == leftOccurrences.size())
+                leftOccurrences.push_back(0);
+            ++leftOccurrences[id];
+            leftIds[size_t(i)] = id;
+        }
+        // Most right lines equal the left line across from them, give or take the edits so far:
+        // compare with that line first (neighbouring memory, no hashing) and use the table only when
+        // it differs. A line found once on the left moves the guess to just after it.
+        int guess = 0;
+        for (int j = 0; j < rightCount; ++j) {
+            const QByteArrayView key = keys.key(1, prefix + j);
+            if (guess < leftCount && keys.key(0, prefix + guess) == key) {
+                rightIds[size_t(j)] = leftIds[size_t(guess++)];
+                continue;
+            }
+            const quint32 id = interner.intern(key, j);
+            rightIds[size_t(j)] = id;
+            if (id < leftOccurrences.size() && leftOccurrences[id] == 1)
+                guess = interner.ownerLine(id) + 1;
+        }
         std::optional<QList<DiffChange>> changes =
             SequenceDiff::diff(leftIds, rightIds, interner.count(), SequenceDiff::Mode::Fast, cancel);
         if (!changes) {

@@ -81,19 +81,20 @@ struct Kept
     std::vector<int> index;
 };
 
-Kept keepCandidates(std::span<const quint32> side, const std::vector<quint32> &otherCounts,
-    SequenceDiff::Mode mode, std::vector<char> &changed)
+void keepCandidates(std::span<const quint32> side, const std::vector<quint32> &otherCounts,
+    SequenceDiff::Mode mode, std::vector<char> &changed, std::vector<char> &matches, Kept &kept)
 {
     const int n = int(side.size());
     const quint32 manyLimit = quint32(std::min(roughSqrt(n), maxEqualLimit));
-    std::vector<char> matches(static_cast<size_t>(n));
+    matches.resize(size_t(n));
     for (int i = 0; i < n; ++i) {
         const quint32 count = otherCounts[side[size_t(i)]];
         matches[size_t(i)] = count == 0                                ? NoMatch
             : (mode == SequenceDiff::Mode::Fast && count >= manyLimit) ? ManyMatches
                                                                        : SomeMatches;
     }
-    Kept kept;
+    kept.ids.clear();
+    kept.index.clear();
     kept.ids.reserve(size_t(n));
     kept.index.reserve(size_t(n));
     for (int i = 0; i < n; ++i) {
@@ -105,25 +106,27 @@ Kept keepCandidates(std::span<const quint32> side, const std::vector<quint32> &o
             changed[size_t(i)] = 1;
         }
     }
-    return kept;
 }
 
 // The divide-and-conquer search over the kept elements, marking what is not common as changed.
 class Search
 {
 public:
-    Search(const Kept &left, const Kept &right, const std::optional<QFuture<void>> &cancel)
+    Search(const Kept &left, const Kept &right, std::vector<int> &forwardStore,
+        std::vector<int> &backwardStore, std::vector<Box> &pending,
+        const std::optional<QFuture<void>> &cancel)
         : m_a(left.ids.data())
         , m_b(right.ids.data())
         , m_cancel(cancel)
+        , m_pending(pending)
     {
         const int n = int(left.ids.size());
         const int m = int(right.ids.size());
         // Diagonals run from -m to n; one more on each side for the sentinels.
-        m_forwardStore.resize(size_t(n + m + 3));
-        m_backwardStore.resize(size_t(n + m + 3));
-        m_forward = m_forwardStore.data() + m + 1;
-        m_backward = m_backwardStore.data() + m + 1;
+        forwardStore.resize(size_t(n + m + 3));
+        backwardStore.resize(size_t(n + m + 3));
+        m_forward = forwardStore.data() + m + 1;
+        m_backward = backwardStore.data() + m + 1;
         m_maxCost = std::max(minMaxCost, roughSqrt(qint64(n) + m + 3));
     }
 
@@ -131,7 +134,8 @@ public:
     bool run(const Kept &left, const Kept &right, bool minimal, std::vector<char> &changedLeft,
         std::vector<char> &changedRight)
     {
-        std::vector<Box> pending{{0, int(left.ids.size()), 0, int(right.ids.size()), minimal}};
+        std::vector<Box> &pending = m_pending;
+        pending.assign(1, Box{0, int(left.ids.size()), 0, int(right.ids.size()), minimal});
         for (int boxes = 0; !pending.empty(); ++boxes) {
             if ((boxes & 63) == 0 && isCancelled())
                 return false;
@@ -316,11 +320,20 @@ private:
     const quint32 *m_a;
     const quint32 *m_b;
     const std::optional<QFuture<void>> &m_cancel;
-    std::vector<int> m_forwardStore;
-    std::vector<int> m_backwardStore;
+    std::vector<Box> &m_pending;
     int *m_forward = nullptr; // indexed by diagonal, -m-1 .. n+1
     int *m_backward = nullptr;
     int m_maxCost = minMaxCost;
+};
+
+// The engine's buffers, kept together so that small diffs can reuse them.
+struct Workspace
+{
+    std::vector<quint32> countsA, countsB;
+    std::vector<char> changedA, changedB, matches;
+    Kept keptA, keptB;
+    std::vector<int> forward, backward;
+    std::vector<Box> pending;
 };
 
 // Slides every run of changed elements of one side as far up and then as far down as equal
@@ -403,19 +416,31 @@ std::optional<QList<DiffChange>> SequenceDiff::diff(std::span<const quint32> lef
     if (a.empty() || b.empty())
         return QList<DiffChange>{{int(prefix), int(a.size()), int(prefix), int(b.size())}};
 
-    std::vector<quint32> countsA(idCount), countsB(idCount);
+    // Small inputs (the words of a line) reuse this thread's buffers: allocating a dozen vectors
+    // per line pair would cost more than the diff.
+    thread_local Workspace reused;
+    Workspace fresh;
+    Workspace &ws = (a.size() + b.size() <= 4096 && idCount <= 8192) ? reused : fresh;
+    ws.countsA.assign(idCount, 0);
+    ws.countsB.assign(idCount, 0);
     for (const quint32 id : a)
-        ++countsA[id];
+        ++ws.countsA[id];
     for (const quint32 id : b)
-        ++countsB[id];
-    std::vector<char> changedA(a.size()), changedB(b.size());
-    const Kept keptA = keepCandidates(a, countsB, mode, changedA);
-    const Kept keptB = keepCandidates(b, countsA, mode, changedB);
-    countsA = {};
-    countsB = {};
+        ++ws.countsB[id];
+    std::vector<char> &changedA = ws.changedA;
+    std::vector<char> &changedB = ws.changedB;
+    changedA.assign(a.size(), 0);
+    changedB.assign(b.size(), 0);
+    keepCandidates(a, ws.countsB, mode, changedA, ws.matches, ws.keptA);
+    keepCandidates(b, ws.countsA, mode, changedB, ws.matches, ws.keptB);
+    if (&ws == &fresh) { // no longer needed; large inputs give the memory back before the search
+        ws.countsA = {};
+        ws.countsB = {};
+        ws.matches = {};
+    }
 
-    Search search(keptA, keptB, cancel);
-    if (!search.run(keptA, keptB, mode == Mode::Minimal, changedA, changedB))
+    Search search(ws.keptA, ws.keptB, ws.forward, ws.backward, ws.pending, cancel);
+    if (!search.run(ws.keptA, ws.keptB, mode == Mode::Minimal, changedA, changedB))
         return std::nullopt;
 
     slideChanges(a, changedA);

@@ -20,6 +20,20 @@ bool isSimilar(QByteArrayView a, QByteArrayView b)
     return longer == 0 || (prefix + suffix) * 2 >= longer;
 }
 
+// The length in UTF-16 code units of a line's text, without its line ending.
+int utf16Length(QByteArrayView utf8)
+{
+    if (utf8.endsWith('\r'))
+        utf8.chop(1);
+    int length = 0;
+    for (const char c : utf8) {
+        const auto byte = uchar(c);
+        if ((byte & 0xC0) != 0x80)
+            length += byte >= 0xF0 ? 2 : 1; // a four-byte sequence is a surrogate pair
+    }
+    return length;
+}
+
 class RowBuilder
 {
 public:
@@ -73,9 +87,13 @@ public:
             while (addedEnd < local.size() && local[addedEnd].kind == DiffRow::Kind::Added)
                 ++addedEnd;
             const qsizetype pairs = std::min(removedEnd - r, addedEnd - removedEnd);
-            for (qsizetype k = 0; k < pairs; ++k)
-                finish(rows,
-                    {DiffRow::Kind::Changed, local[r + k].leftLine, local[removedEnd + k].rightLine, {}, {}});
+            for (qsizetype k = 0; k < pairs; ++k) {
+                const int leftLine = local[r + k].leftLine, rightLine = local[removedEnd + k].rightLine;
+                // Lines this different share no words worth marking: the whole lines changed.
+                rows.append({DiffRow::Kind::Changed, leftLine, rightLine,
+                    {{0, utf16Length(m_left.lineContent(leftLine - 1))}},
+                    {{0, utf16Length(m_right.lineContent(rightLine - 1))}}});
+            }
             for (qsizetype k = pairs; k < removedEnd - r; ++k)
                 finish(rows, local[r + k]);
             for (qsizetype k = pairs; k < addedEnd - removedEnd; ++k)

@@ -4,6 +4,7 @@
 
 #include <QHash>
 
+#include <bit>
 #include <vector>
 
 namespace Countersign {
@@ -31,6 +32,61 @@ void appendRange(QList<TextRange> &ranges, int start, int length)
         return;
     }
     ranges.append({start, length});
+}
+
+// Interns the tokens of two lines: a small open-addressing table whose storage each thread keeps
+// from line to line (a QHash per line pair cost more than the diff itself).
+class TokenIds
+{
+public:
+    explicit TokenIds(qsizetype tokens)
+        : m_slots(storage())
+    {
+        const size_t capacity = std::bit_ceil(size_t(std::max<qsizetype>(tokens, 8)) * 2);
+        m_slots.assign(capacity, Slot{});
+        m_mask = capacity - 1;
+    }
+
+    quint32 intern(QStringView token)
+    {
+        for (size_t slot = size_t(qHash(token)) & m_mask;; slot = (slot + 1) & m_mask) {
+            Slot &entry = m_slots[slot];
+            if (entry.id == 0) {
+                entry = {token, ++m_count};
+                return entry.id - 1;
+            }
+            if (entry.token == token)
+                return entry.id - 1;
+        }
+    }
+    quint32 count() const { return m_count; }
+
+private:
+    struct Slot
+    {
+        QStringView token;
+        quint32 id = 0; // id + 1; 0 for an empty slot
+    };
+    static std::vector<Slot> &storage()
+    {
+        thread_local std::vector<Slot> slots;
+        return slots;
+    }
+    std::vector<Slot> &m_slots;
+    size_t m_mask = 0;
+    quint32 m_count = 0;
+};
+
+// True when a token starts at `at` (or `at` is the end): the kind changes there, or the character
+// before is a token of its own.
+bool isTokenStart(QStringView text, qsizetype at)
+{
+    if (at <= 0 || at >= text.size())
+        return true;
+    if (text[at].isLowSurrogate())
+        return false;
+    const TokenKind before = text[at - 1].isLowSurrogate() ? TokenKind::Other : kindOf(text[at - 1]);
+    return before == TokenKind::Other || before != kindOf(text[at]);
 }
 
 // Marks what differs between two tokens of one kind: the span between their common prefix and
@@ -63,6 +119,13 @@ void markCharacters(
 QList<TextRange> WordDiff::tokenize(QStringView text)
 {
     QList<TextRange> tokens;
+    tokenizeInto(text, tokens);
+    return tokens;
+}
+
+void WordDiff::tokenizeInto(QStringView text, QList<TextRange> &tokens)
+{
+    tokens.clear();
     const int size = int(text.size());
     int i = 0;
     while (i < size) {
@@ -76,21 +139,59 @@ QList<TextRange> WordDiff::tokenize(QStringView text)
         }
         tokens.append({start, i - start});
     }
-    return tokens;
 }
 
 WordDiffResult WordDiff::compare(QStringView left, QStringView right)
 {
-    WordDiffResult out;
-    const QList<TextRange> leftTokens = tokenize(left);
-    const QList<TextRange> rightTokens = tokenize(right);
+    // What the lines share at their start and end, cut back to where a token starts (or ends) in
+    // both, needs no diff; most edits then leave one token or none on each side.
+    const qsizetype shorter = std::min(left.size(), right.size());
+    qsizetype head = 0;
+    while (head < shorter && left[head] == right[head])
+        ++head;
+    while (head > 0 && !(isTokenStart(left, head) && isTokenStart(right, head)))
+        --head;
+    qsizetype tail = 0;
+    while (tail < shorter - head && left[left.size() - 1 - tail] == right[right.size() - 1 - tail])
+        ++tail;
+    while (tail > 0 && !(isTokenStart(left, left.size() - tail) && isTokenStart(right, right.size() - tail)))
+        --tail;
 
-    QHash<QStringView, quint32> ids;
-    ids.reserve(leftTokens.size() + rightTokens.size());
-    auto intern = [&ids](QStringView token) {
-        const auto found = ids.constFind(token);
-        return found != ids.constEnd() ? *found : *ids.insert(token, quint32(ids.size()));
-    };
+    WordDiffResult out;
+    const QStringView leftMiddle = left.mid(head, left.size() - head - tail);
+    const QStringView rightMiddle = right.mid(head, right.size() - head - tail);
+    if (leftMiddle.isEmpty() || rightMiddle.isEmpty()) {
+        appendRange(out.left, int(head), int(leftMiddle.size()));
+        appendRange(out.right, int(head), int(rightMiddle.size()));
+        return out;
+    }
+    // The token lists are this thread's, reused from line to line (QList keeps its capacity).
+    thread_local QList<TextRange> leftTokens, rightTokens;
+    tokenizeInto(leftMiddle, leftTokens);
+    tokenizeInto(rightMiddle, rightTokens);
+    if (leftTokens.size() == 1 && rightTokens.size() == 1) {
+        const TextRange a{int(head), int(leftMiddle.size())}, b{int(head), int(rightMiddle.size())};
+        if (kindOf(left[a.start]) == kindOf(right[b.start])) {
+            markCharacters(left, a, right, b, out);
+        } else {
+            appendRange(out.left, a.start, a.length);
+            appendRange(out.right, b.start, b.length);
+        }
+        return out;
+    }
+    diffTokens(leftMiddle, leftTokens, rightMiddle, rightTokens, out);
+    for (TextRange &range : out.left)
+        range.start += int(head);
+    for (TextRange &range : out.right)
+        range.start += int(head);
+    return out;
+}
+
+void WordDiff::diffTokens(QStringView left, const QList<TextRange> &leftTokens, QStringView right,
+    const QList<TextRange> &rightTokens, WordDiffResult &out)
+{
+    TokenIds ids(leftTokens.size() + rightTokens.size());
+    auto intern = [&ids](QStringView token) { return ids.intern(token); };
     std::vector<quint32> leftIds, rightIds;
     leftIds.reserve(size_t(leftTokens.size()));
     rightIds.reserve(size_t(rightTokens.size()));
@@ -100,7 +201,7 @@ WordDiffResult WordDiff::compare(QStringView left, QStringView right)
         rightIds.push_back(intern(right.mid(token.start, token.length)));
 
     const std::optional<QList<DiffChange>> changes =
-        SequenceDiff::diff(leftIds, rightIds, quint32(ids.size()), SequenceDiff::Mode::Minimal);
+        SequenceDiff::diff(leftIds, rightIds, ids.count(), SequenceDiff::Mode::Minimal);
     for (const DiffChange &change : *changes) {
         if (change.leftCount == change.rightCount) {
             for (int k = 0; k < change.leftCount; ++k) {
@@ -124,7 +225,6 @@ WordDiffResult WordDiff::compare(QStringView left, QStringView right)
             appendRange(out.right, start, rightTokens[change.rightEnd() - 1].end() - start);
         }
     }
-    return out;
 }
 
 } // namespace Countersign

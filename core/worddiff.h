@@ -32,6 +32,11 @@ class WordDiff
 public:
     static WordDiffResult compare(QStringView left, QStringView right);
     static QList<TextRange> tokenize(QStringView text);
+
+private:
+    static void tokenizeInto(QStringView text, QList<TextRange> &tokens);
+    static void diffTokens(QStringView left, const QList<TextRange> &leftTokens, QStringView right,
+        const QList<TextRange> &rightTokens, WordDiffResult &out);
 };
 
 } // namespace Countersign

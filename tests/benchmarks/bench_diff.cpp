@@ -16,19 +16,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QList>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QString>
 
 #include <algorithm>
 #include <cstdio>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-extern char **environ;
 
 using namespace Countersign;
 
@@ -41,36 +35,23 @@ struct Sample
     int exitCode = -1;
 };
 
-// Runs a program with stdout and stderr sent to /dev/null; wall time and the child's peak RSS.
+// Runs a program (through peakrss, see there) with its output sent to /dev/null: wall time, the
+// process's peak RSS and its exit code.
 Sample runTimed(const QStringList &command)
 {
-    QList<QByteArray> bytes;
-    for (const QString &part : command)
-        bytes.append(part.toLocal8Bit());
-    std::vector<char *> argv;
-    for (QByteArray &part : bytes)
-        argv.push_back(part.data());
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    QElapsedTimer timer;
-    timer.start();
-    pid_t pid = 0;
+    QProcess process;
+    process.start(QStringLiteral(COUNTERSIGN_PEAKRSS), command);
     Sample sample;
-    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
-        std::fprintf(stderr, "cannot run %s\n", argv[0]);
+    if (!process.waitForFinished(-1) || process.exitCode() != 0) {
+        std::fprintf(stderr, "cannot run %s\n", qPrintable(command.join(u' ')));
         return sample;
     }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    sample.seconds = double(timer.nsecsElapsed()) / 1e9;
-    sample.peakMiB = double(usage.ru_maxrss) / 1024.0;
-    sample.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    posix_spawn_file_actions_destroy(&actions);
+    const QList<QByteArray> fields = process.readAllStandardOutput().trimmed().split(' ');
+    if (fields.size() == 3) {
+        sample.seconds = fields[0].toDouble() / 1e9;
+        sample.peakMiB = fields[1].toDouble() / 1024.0;
+        sample.exitCode = fields[2].toInt();
+    }
     return sample;
 }
 
@@ -123,7 +104,8 @@ QByteArray handfulLine(QRandomGenerator &random)
     return handful[random.bounded(8)];
 }
 
-// Replaces, inserts or deletes `percent` of the lines, drawing new lines from `make`.
+// Changes `percent` of the lines: a quarter each are edited in place (a word or a value changed,
+// what most record edits are), replaced by a new line, followed by an inserted line, or deleted.
 template<typename Make>
 QList<QByteArray> edited(const QList<QByteArray> &lines, int percent, QRandomGenerator &random, Make make)
 {
@@ -134,11 +116,22 @@ QList<QByteArray> edited(const QList<QByteArray> &lines, int percent, QRandomGen
             out.append(lines[i]);
             continue;
         }
-        switch (random.bounded(3)) {
-        case 0:
+        switch (random.bounded(4)) {
+        case 0: {
+            QByteArray line = lines[i];
+            if (line.size() > 4) {
+                const qsizetype at = random.bounded(line.size() - 2);
+                line.replace(at, 2, QByteArray::number(random.bounded(100)));
+            } else {
+                line += " changed";
+            }
+            out.append(line);
+            break;
+        }
+        case 1:
             out.append(make());
             break;
-        case 1:
+        case 2:
             out.append(lines[i]);
             out.append(make());
             break;

@@ -3,6 +3,7 @@
 // Shared by the test executables: where the test data lives, readable failure output for domain
 // types, and small file helpers.
 #include "document.h"
+#include "documentloader.h"
 #include "error.h"
 
 #include <QByteArray>
@@ -21,6 +22,15 @@ inline QString dataPath(const QString &relative)
 inline QString samplePath(const QString &fileName)
 {
     return QStringLiteral(COUNTERSIGN_SAMPLES "/") + fileName;
+}
+
+// Loads and parses a committed test input; a missing or broken one ends the test run.
+inline Countersign::Document load(const QString &path)
+{
+    const Countersign::Result<Countersign::Document> doc = Countersign::DocumentLoader::load(path);
+    if (!doc)
+        qFatal("cannot load %s: %s", qPrintable(path), qPrintable(doc.error().toString()));
+    return doc.value();
 }
 
 inline QByteArray readBytes(const QString &path)

@@ -153,6 +153,36 @@ class TestLineDiff : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Lines split at every '\n' and nowhere else, whatever surrounds it (the splitter reads eight
+    // bytes at a time): against a byte-by-byte split of random text.
+    void splitting()
+    {
+        QRandomGenerator random(11);
+        const char alphabet[] = {'\n', '\n', '\x0b', '\r', 'a', '\x01', '\x7f', char(0x8a), ' ', '\x0a'};
+        for (int round = 0; round < 2000; ++round) {
+            QByteArray text;
+            const int size = int(random.bounded(70));
+            for (int i = 0; i < size; ++i)
+                text += alphabet[random.bounded(int(sizeof alphabet))];
+            QList<QByteArray> expected;
+            qsizetype start = 0;
+            for (qsizetype i = 0; i < text.size(); ++i) {
+                if (text[i] == '\n') {
+                    expected.append(text.mid(start, i + 1 - start));
+                    start = i + 1;
+                }
+            }
+            if (start < text.size())
+                expected.append(text.mid(start));
+            const DiffText split(text);
+            QList<QByteArray> lines;
+            for (int i = 0; i < split.lineCount(); ++i)
+                lines.append(split.line(i).toByteArray());
+            QCOMPARE(lines, expected);
+            QCOMPARE(split.hasFinalNewline(), text.isEmpty() || text.endsWith('\n'));
+        }
+    }
+
     void namedCases_data()
     {
         QTest::addColumn<QByteArray>("left");

@@ -10,17 +10,9 @@ using namespace Countersign;
 
 namespace {
 
-Document loadPath(const QString &path)
-{
-    const Result<Document> doc = DocumentLoader::load(path);
-    if (!doc)
-        qFatal("cannot load %s: %s", qPrintable(path), qPrintable(doc.error().toString()));
-    return doc.value();
-}
-
 RecordFacts factsOf(const QString &relative)
 {
-    return RecordFacts::extract(loadPath(TestSupport::dataPath(relative)));
+    return RecordFacts::extract(TestSupport::load(TestSupport::dataPath(relative)));
 }
 
 // key -> value pairs, ignoring the lines (which drift with the format).
@@ -49,7 +41,7 @@ class TestRecordFacts : public QObject
 private Q_SLOTS:
     void producerMirrorSample()
     {
-        const RecordFacts facts = RecordFacts::extract(loadPath(TestSupport::samplePath(
+        const RecordFacts facts = RecordFacts::extract(TestSupport::load(TestSupport::samplePath(
             QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md"))));
         QCOMPARE(facts.runtimeTarget.size(), 5);
         QCOMPARE(facts.runtimeTarget.at(0).key, QStringLiteral("release_tag"));
@@ -89,7 +81,7 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(QStringList, gateStatuses);
         QFETCH(int, requested);
-        const RecordFacts facts = RecordFacts::extract(loadPath(TestSupport::samplePath(file)));
+        const RecordFacts facts = RecordFacts::extract(TestSupport::load(TestSupport::samplePath(file)));
         QStringList actual;
         for (const GateResult &gate : facts.gates)
             actual.append(gate.status.word);
@@ -214,7 +206,7 @@ private Q_SLOTS:
         QFETCH(QString, path);
         QFETCH(DocumentKind, kind);
         QFETCH(DocumentSide, side);
-        const Document doc = loadPath(path);
+        const Document doc = TestSupport::load(path);
         QCOMPARE(doc.kind, kind);
         QCOMPARE(doc.side, side);
     }

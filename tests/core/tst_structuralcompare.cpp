@@ -14,17 +14,9 @@ using Severity = CompareFinding::Severity;
 
 namespace {
 
-Document loadPath(const QString &path)
-{
-    const Result<Document> doc = DocumentLoader::load(path);
-    if (!doc)
-        qFatal("cannot load %s: %s", qPrintable(path), qPrintable(doc.error().toString()));
-    return doc.value();
-}
-
 Document input(const QString &relative)
 {
-    return loadPath(TestSupport::dataPath(relative));
+    return TestSupport::load(TestSupport::dataPath(relative));
 }
 
 QList<CompareFinding> compareFiles(const QString &left, const QString &right)
@@ -83,9 +75,9 @@ private Q_SLOTS:
     // own evidence and decision inputs, and word their scope and Owner line differently.
     void mirrorVersusConsumerSample()
     {
-        const Document mirror = loadPath(TestSupport::samplePath(
+        const Document mirror = TestSupport::load(TestSupport::samplePath(
             QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md")));
-        const Document consumer = loadPath(
+        const Document consumer = TestSupport::load(
             TestSupport::samplePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md")));
         const QList<CompareFinding> findings = StructuralCompare::compare(mirror, consumer);
         const CompareSummary summary = CompareSummary::of(findings);
@@ -267,9 +259,9 @@ private Q_SLOTS:
         // The sample checkpoints: "Load test at 2x peak" is PASS for the producer and WARN for the consumer
         // (26).
         const QList<CompareFinding> findings = StructuralCompare::compare(
-            loadPath(TestSupport::samplePath(
+            TestSupport::load(TestSupport::samplePath(
                 QStringLiteral("SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_PRODUCER_2026-02-08.md"))),
-            loadPath(TestSupport::samplePath(
+            TestSupport::load(TestSupport::samplePath(
                 QStringLiteral("SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_2026-02-08.md"))));
         const auto load = std::find_if(findings.cbegin(), findings.cend(),
             [](const CompareFinding &f) { return f.key == u"Load test at 2x peak"; });

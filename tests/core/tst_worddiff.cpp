@@ -130,6 +130,23 @@ private Q_SLOTS:
         QCOMPARE(marked(left.lineText(2), rows[3].leftRanges), QStringList{QStringLiteral("3")});
     }
 
+    void rewrittenPassage()
+    {
+        const DiffText left(
+            QByteArray("# R\nOld line, non-ASCII: Zo\xC3\xAB \xF0\x9F\x98\x80\r\nOld second line.\nend\n"));
+        const DiffText right(QByteArray("# R\nCompletely new text here\nend\n"));
+        const std::optional<QList<DiffHunk>> hunks =
+            SideBySideDiff::build(left, right, LineDiff::compute(left, right), 0);
+        const QList<DiffRow> &rows = hunks->first().rows;
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].kind, DiffRow::Kind::Changed);
+        // The whole lines, counted in UTF-16 units: the emoji is two, the CR none.
+        QCOMPARE(left.lineText(1).size(), 27);
+        QCOMPARE(rows[0].leftRanges, (QList<TextRange>{{0, 27}}));
+        QCOMPARE(rows[0].rightRanges, (QList<TextRange>{{0, 24}}));
+        QCOMPARE(rows[1].kind, DiffRow::Kind::Removed);
+    }
+
     void sideBySideWholeFile()
     {
         const DiffText left(QByteArray("a\nb\nc\nd\ne\nf\ng\nh\n"));
@@ -138,6 +155,10 @@ private Q_SLOTS:
         const std::optional<QList<DiffHunk>> all = SideBySideDiff::build(left, right, diff, -1);
         QCOMPARE(all->size(), 1);
         QCOMPARE(all->first().rows.size(), 8);
+        // "d" and "D" share nothing: a rewritten line, marked whole.
+        QCOMPARE(all->first().rows[3].kind, DiffRow::Kind::Changed);
+        QCOMPARE(all->first().rows[3].leftRanges, (QList<TextRange>{{0, 1}}));
+        QCOMPARE(all->first().rows[3].rightRanges, (QList<TextRange>{{0, 1}}));
         const std::optional<QList<DiffHunk>> none =
             SideBySideDiff::build(left, left, LineDiff::compute(left, left), -1);
         QVERIFY(none->isEmpty());
