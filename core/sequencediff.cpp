@@ -16,6 +16,7 @@ constexpr int minMaxCost = 256; // the cost bound is sqrt(N), but never below th
 constexpr int maxEqualLimit = 1024; // "many matches" means at least sqrt(N), at most this many
 constexpr int similarScanWindow = 100; // how far to look around a many-match element
 constexpr int keepRunFactor = 4;
+constexpr int anchorThreshold = 2048; // inputs longer than this are first cut at unique elements
 
 // A power of two close to sqrt(n), cheaply.
 int roughSqrt(qint64 n)
@@ -131,11 +132,11 @@ public:
     }
 
     // Returns false when cancelled.
-    bool run(const Kept &left, const Kept &right, bool minimal, std::vector<char> &changedLeft,
-        std::vector<char> &changedRight)
+    // Searches the boxes in `pending` (which it consumes).
+    bool run(
+        const Kept &left, const Kept &right, std::vector<char> &changedLeft, std::vector<char> &changedRight)
     {
         std::vector<Box> &pending = m_pending;
-        pending.assign(1, Box{0, int(left.ids.size()), 0, int(right.ids.size()), minimal});
         for (int boxes = 0; !pending.empty(); ++boxes) {
             if ((boxes & 63) == 0 && isCancelled())
                 return false;
@@ -326,6 +327,57 @@ private:
     int m_maxCost = minMaxCost;
 };
 
+// Cuts the search into the boxes between anchors: elements that occur exactly once on each side,
+// in the longest chain that keeps their order on both (patience sorting). Long inputs whose other
+// lines repeat a lot (the same few lines over and over) then become many small searches instead of
+// one costly one, as in git's patience and histogram diffs.
+void anchoredBoxes(const Kept &left, const Kept &right, const std::vector<quint32> &countsA,
+    const std::vector<quint32> &countsB, std::vector<Box> &boxes)
+{
+    auto unique = [&](quint32 id) { return countsA[id] == 1 && countsB[id] == 1; };
+    std::vector<int> positionInRight(countsA.size(), -1);
+    for (int k = 0; k < int(right.ids.size()); ++k) {
+        if (unique(right.ids[size_t(k)]))
+            positionInRight[right.ids[size_t(k)]] = k;
+    }
+    struct Anchor
+    {
+        int left, right;
+    };
+    std::vector<Anchor> candidates;
+    for (int k = 0; k < int(left.ids.size()); ++k) {
+        const quint32 id = left.ids[size_t(k)];
+        if (unique(id) && positionInRight[id] >= 0)
+            candidates.push_back({k, positionInRight[id]});
+    }
+    positionInRight = {};
+    // Longest increasing run of right positions: `tails[l]` ends the best chain of length l + 1.
+    std::vector<int> tails, previous(candidates.size());
+    for (int c = 0; c < int(candidates.size()); ++c) {
+        const auto at = std::lower_bound(tails.begin(), tails.end(), candidates[size_t(c)].right,
+            [&](int t, int value) { return candidates[size_t(t)].right < value; });
+        previous[size_t(c)] = at == tails.begin() ? -1 : *(at - 1);
+        if (at == tails.end())
+            tails.push_back(c);
+        else
+            *at = c;
+    }
+    std::vector<Anchor> chain;
+    for (int c = tails.empty() ? -1 : tails.back(); c >= 0; c = previous[size_t(c)])
+        chain.push_back(candidates[size_t(c)]);
+    std::reverse(chain.begin(), chain.end());
+
+    boxes.clear();
+    int fromLeft = 0, fromRight = 0;
+    for (const Anchor &anchor : chain) {
+        if (anchor.left > fromLeft || anchor.right > fromRight)
+            boxes.push_back({fromLeft, anchor.left, fromRight, anchor.right, false});
+        fromLeft = anchor.left + 1;
+        fromRight = anchor.right + 1;
+    }
+    boxes.push_back({fromLeft, int(left.ids.size()), fromRight, int(right.ids.size()), false});
+}
+
 // The engine's buffers, kept together so that small diffs can reuse them.
 struct Workspace
 {
@@ -433,6 +485,11 @@ std::optional<QList<DiffChange>> SequenceDiff::diff(std::span<const quint32> lef
     changedB.assign(b.size(), 0);
     keepCandidates(a, ws.countsB, mode, changedA, ws.matches, ws.keptA);
     keepCandidates(b, ws.countsA, mode, changedB, ws.matches, ws.keptB);
+    const int keptN = int(ws.keptA.ids.size()), keptM = int(ws.keptB.ids.size());
+    if (mode == Mode::Fast && keptN + keptM > anchorThreshold)
+        anchoredBoxes(ws.keptA, ws.keptB, ws.countsA, ws.countsB, ws.pending);
+    else
+        ws.pending.assign(1, Box{0, keptN, 0, keptM, mode == Mode::Minimal});
     if (&ws == &fresh) { // no longer needed; large inputs give the memory back before the search
         ws.countsA = {};
         ws.countsB = {};
@@ -440,7 +497,7 @@ std::optional<QList<DiffChange>> SequenceDiff::diff(std::span<const quint32> lef
     }
 
     Search search(ws.keptA, ws.keptB, ws.forward, ws.backward, ws.pending, cancel);
-    if (!search.run(ws.keptA, ws.keptB, mode == Mode::Minimal, changedA, changedB))
+    if (!search.run(ws.keptA, ws.keptB, changedA, changedB))
         return std::nullopt;
 
     slideChanges(a, changedA);

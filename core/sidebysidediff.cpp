@@ -20,20 +20,6 @@ bool isSimilar(QByteArrayView a, QByteArrayView b)
     return longer == 0 || (prefix + suffix) * 2 >= longer;
 }
 
-// The length in UTF-16 code units of a line's text, without its line ending.
-int utf16Length(QByteArrayView utf8)
-{
-    if (utf8.endsWith('\r'))
-        utf8.chop(1);
-    int length = 0;
-    for (const char c : utf8) {
-        const auto byte = uchar(c);
-        if ((byte & 0xC0) != 0x80)
-            length += byte >= 0xF0 ? 2 : 1; // a four-byte sequence is a surrogate pair
-    }
-    return length;
-}
-
 class RowBuilder
 {
 public:
@@ -87,13 +73,9 @@ public:
             while (addedEnd < local.size() && local[addedEnd].kind == DiffRow::Kind::Added)
                 ++addedEnd;
             const qsizetype pairs = std::min(removedEnd - r, addedEnd - removedEnd);
-            for (qsizetype k = 0; k < pairs; ++k) {
-                const int leftLine = local[r + k].leftLine, rightLine = local[removedEnd + k].rightLine;
-                // Lines this different share no words worth marking: the whole lines changed.
-                rows.append({DiffRow::Kind::Changed, leftLine, rightLine,
-                    {{0, utf16Length(m_left.lineContent(leftLine - 1))}},
-                    {{0, utf16Length(m_right.lineContent(rightLine - 1))}}});
-            }
+            for (qsizetype k = 0; k < pairs; ++k)
+                finish(rows,
+                    {DiffRow::Kind::Changed, local[r + k].leftLine, local[removedEnd + k].rightLine, {}, {}});
             for (qsizetype k = pairs; k < removedEnd - r; ++k)
                 finish(rows, local[r + k]);
             for (qsizetype k = pairs; k < addedEnd - removedEnd; ++k)
@@ -103,16 +85,42 @@ public:
     }
 
 private:
-    // Adds the row, with its word-level differences when it pairs two lines.
+    // Adds the row, with its word-level differences when it pairs two lines. Lines that keep no
+    // word in common (only spaces and punctuation) are marked whole: a rewritten line reads better
+    // that way than as a scatter of marked fragments.
     void finish(QList<DiffRow> &rows, DiffRow row) const
     {
         if (row.kind == DiffRow::Kind::Changed && m_words == SideBySideDiff::Words::Highlight) {
-            WordDiffResult words =
-                WordDiff::compare(m_left.lineText(row.leftLine - 1), m_right.lineText(row.rightLine - 1));
-            row.leftRanges = std::move(words.left);
-            row.rightRanges = std::move(words.right);
+            const QString left = m_left.lineText(row.leftLine - 1);
+            const QString right = m_right.lineText(row.rightLine - 1);
+            WordDiffResult words = WordDiff::compare(left, right);
+            if (keepsAWord(left, words.left)) {
+                row.leftRanges = std::move(words.left);
+                row.rightRanges = std::move(words.right);
+            } else {
+                row.leftRanges = {{0, int(left.size())}};
+                row.rightRanges = {{0, int(right.size())}};
+            }
         }
         rows.append(std::move(row));
+    }
+
+    // True when a letter or digit of `text` lies outside the marked ranges.
+    static bool keepsAWord(QStringView text, const QList<TextRange> &marked)
+    {
+        int at = 0;
+        for (const TextRange &range : marked) {
+            for (; at < range.start; ++at) {
+                if (text[at].isLetterOrNumber())
+                    return true;
+            }
+            at = range.end();
+        }
+        for (; at < text.size(); ++at) {
+            if (text[at].isLetterOrNumber())
+                return true;
+        }
+        return false;
     }
 
     const DiffText &m_left;

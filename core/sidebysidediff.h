@@ -40,9 +40,9 @@ struct DiffHunk
 // line is paired with the next added line that is similar enough (a shared start and end of at least
 // half the longer line), so an inserted field does not shift every later pair; then a run of
 // unpaired removed lines shares rows with the run of added lines right after it (a rewritten
-// passage). Paired lines are Changed rows carrying their word-level differences (for the lines of a
-// rewritten passage, which share too little for that, the whole lines), the rest Removed or Added
-// rows. Nothing when `cancel` is cancelled.
+// passage). Paired lines are Changed rows carrying their word-level differences (the whole lines
+// when they keep no word in common), the rest Removed or Added rows. Nothing when `cancel` is
+// cancelled.
 class SideBySideDiff
 {
 public:

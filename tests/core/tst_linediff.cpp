@@ -355,6 +355,42 @@ private Q_SLOTS:
         }
     }
 
+    // Long inputs are first cut at lines unique to both sides: the scripts stay valid and within a
+    // few percent of the shortest (computed here by the LCS table).
+    void longInputsStayNearShortest()
+    {
+        QRandomGenerator random(99);
+        for (int round = 0; round < 4; ++round) {
+            QList<QByteArray> lines;
+            for (int i = 0; i < 3000; ++i) {
+                lines.append(random.bounded(3) == 0 ? QByteArray::number(random.bounded(6))
+                                                    : "unique " + QByteArray::number(i));
+            }
+            QList<QByteArray> edited = lines;
+            for (int e = 0; e < 150; ++e) {
+                const int at = int(random.bounded(edited.size()));
+                switch (random.bounded(3)) {
+                case 0:
+                    edited.insert(at, QByteArray::number(random.bounded(6)));
+                    break;
+                case 1:
+                    edited.remove(at);
+                    break;
+                default:
+                    edited[at] = "new " + QByteArray::number(e);
+                }
+            }
+            const QByteArray left = lines.join('\n') + '\n', right = edited.join('\n') + '\n';
+            const DiffText a(left), b(right);
+            const LineDiffResult result = LineDiff::compute(a, b);
+            QCOMPARE(applyScript(a, b, result.changes), right);
+            const int shortest = a.lineCount() + b.lineCount() - 2 * lcsLength(a, b);
+            QVERIFY2(editCount(result.changes) <= shortest + shortest / 20,
+                qPrintable(
+                    QStringLiteral("%1 edits, shortest %2").arg(editCount(result.changes)).arg(shortest)));
+        }
+    }
+
     // Inputs built to be hard (a few distinct lines, heavily edited) still give a valid script, and
     // not the useless "remove everything, add everything".
     void adversarialInputStaysUseful()

@@ -140,11 +140,26 @@ private Q_SLOTS:
         const QList<DiffRow> &rows = hunks->first().rows;
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows[0].kind, DiffRow::Kind::Changed);
-        // The whole lines, counted in UTF-16 units: the emoji is two, the CR none.
+        // No word in common: the whole lines, counted in UTF-16 units (the emoji is two, the CR none).
         QCOMPARE(left.lineText(1).size(), 27);
         QCOMPARE(rows[0].leftRanges, (QList<TextRange>{{0, 27}}));
         QCOMPARE(rows[0].rightRanges, (QList<TextRange>{{0, 24}}));
         QCOMPARE(rows[1].kind, DiffRow::Kind::Removed);
+    }
+
+    // A value replaced outright in a paired line: the key stays unmarked, the value is marked.
+    void valueReplacedKeepsTheKey()
+    {
+        const DiffText left(QByteArray("- commit_sha: `3f9c2a7d5e8b1c4f6a0d9e2b7c5a8f1e3d6b9c0a`\n"));
+        const DiffText right(QByteArray("- commit_sha: `9b1d4e6f8a0c2e4f6a8b0d2f4a6c8e0a2b4d6f8a`\n"));
+        const std::optional<QList<DiffHunk>> hunks =
+            SideBySideDiff::build(left, right, LineDiff::compute(left, right), 3);
+        const DiffRow &row = hunks->first().rows.first();
+        QCOMPARE(row.kind, DiffRow::Kind::Changed);
+        QCOMPARE(marked(left.lineText(0), row.leftRanges),
+            QStringList{QStringLiteral("3f9c2a7d5e8b1c4f6a0d9e2b7c5a8f1e3d6b9c0a")});
+        QCOMPARE(marked(right.lineText(0), row.rightRanges),
+            QStringList{QStringLiteral("9b1d4e6f8a0c2e4f6a8b0d2f4a6c8e0a2b4d6f8a")});
     }
 
     void sideBySideWholeFile()
