@@ -295,6 +295,24 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains(path + QStringLiteral(": cannot be read")), qPrintable(result.err));
     }
 
+    // Larger than the 512 MiB diff limit (a sparse file, so the test writes almost nothing): refused
+    // before reading, with the size in the message.
+    void hugeFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.md"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(513LL * 1024 * 1024));
+        file.close();
+        const Run result =
+            run({QStringLiteral("diff"), data(QStringLiteral("input/decision-record.md")), path});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(
+                     path + QStringLiteral(": is 513.0 MiB; Countersign reads files of up to 512 MiB")),
+            qPrintable(result.err));
+    }
+
     void emptyFileIsAValidSide()
     {
         const Run result = run({QStringLiteral("diff"), data(QStringLiteral("bad/empty.md")),
