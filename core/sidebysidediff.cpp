@@ -91,8 +91,10 @@ private:
     void finish(QList<DiffRow> &rows, DiffRow row) const
     {
         if (row.kind == DiffRow::Kind::Changed && m_words == SideBySideDiff::Words::Highlight) {
-            const QString left = m_left.lineText(row.leftLine - 1);
-            const QString right = m_right.lineText(row.rightLine - 1);
+            // Decoded into this thread's buffers, reused from row to row.
+            thread_local QString leftBuffer, rightBuffer;
+            const QStringView left = decode(m_left.lineContent(row.leftLine - 1), leftBuffer);
+            const QStringView right = decode(m_right.lineContent(row.rightLine - 1), rightBuffer);
             WordDiffResult words = WordDiff::compare(left, right);
             if (keepsAWord(left, words.left)) {
                 row.leftRanges = std::move(words.left);
@@ -103,6 +105,23 @@ private:
             }
         }
         rows.append(std::move(row));
+    }
+
+    // The line's text without a CR at its end (as DiffText::lineText), in `buffer`: ASCII is widened
+    // in place, anything else decoded.
+    static QStringView decode(QByteArrayView line, QString &buffer)
+    {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (!std::all_of(line.begin(), line.end(), [](char c) { return uchar(c) < 0x80; })) {
+            buffer = QString::fromUtf8(line);
+            return buffer;
+        }
+        buffer.resize(line.size());
+        QChar *out = buffer.data();
+        for (qsizetype i = 0; i < line.size(); ++i)
+            out[i] = QLatin1Char(line[i]);
+        return buffer;
     }
 
     // True when a letter or digit of `text` lies outside the marked ranges.
