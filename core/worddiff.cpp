@@ -15,7 +15,15 @@ enum class TokenKind { Word, Space, Other };
 
 TokenKind kindOf(QChar c)
 {
-    if (c.isLetterOrNumber() || c == u'_' || c.isMark())
+    if (c.unicode() < 0x80) { // most of a record: no Unicode tables needed
+        const char a = char(c.unicode());
+        if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9') || a == '_')
+            return TokenKind::Word;
+        if (a == ' ' || a == '\t' || a == '\r' || a == '\n' || a == '\v' || a == '\f')
+            return TokenKind::Space;
+        return TokenKind::Other;
+    }
+    if (c.isLetterOrNumber() || c.isMark())
         return TokenKind::Word;
     if (c.isSpace())
         return TokenKind::Space;
@@ -49,7 +57,7 @@ public:
 
     quint32 intern(QStringView token)
     {
-        for (size_t slot = size_t(qHash(token)) & m_mask;; slot = (slot + 1) & m_mask) {
+        for (size_t slot = hash(token) & m_mask;; slot = (slot + 1) & m_mask) {
             Slot &entry = m_slots[slot];
             if (entry.id == 0) {
                 entry = {token, ++m_count};
@@ -62,6 +70,16 @@ public:
     quint32 count() const { return m_count; }
 
 private:
+    // FNV-1a over the UTF-16 units: tokens are a few characters long, where qHash's seeded
+    // general-purpose hash costs more than the whole diff of a line.
+    static size_t hash(QStringView token)
+    {
+        quint64 h = 0xCBF29CE484222325ULL;
+        for (const QChar c : token)
+            h = (h ^ c.unicode()) * 0x100000001B3ULL;
+        return size_t(h ^ (h >> 29));
+    }
+
     struct Slot
     {
         QStringView token;
