@@ -307,7 +307,7 @@ public:
         for (qsizetype i = 0; i < left.size(); ++i) {
             const Entry &l = left.at(i);
             if (partner.at(i) < 0) {
-                oneSided(section, &l, nullptr);
+                oneSided(role, section, &l, nullptr);
                 continue;
             }
             matched[partner.at(i)] = true;
@@ -315,19 +315,29 @@ public:
         }
         for (qsizetype j = 0; j < right.size(); ++j) {
             if (!matched.at(j))
-                oneSided(section, nullptr, &right.at(j));
+                oneSided(role, section, nullptr, &right.at(j));
         }
     }
 
-    void oneSided(const QString &section, const Entry *left, const Entry *right)
+    // An entry one side lacks. A runtime target field or a named role that only one side states is a
+    // disagreement on the target or on who holds the role (PRODUCT.md: blocking); anything else is
+    // an item on one side only (warning), or prose (info).
+    void oneSided(Role role, const QString &section, const Entry *left, const Entry *right)
     {
         const Entry &entry = left ? *left : *right;
         const QString side = left ? QStringLiteral("left") : QStringLiteral("right");
-        if (entry.isProse)
+        if (entry.isProse) {
             add(Severity::Info, section, {}, QStringLiteral("text only on the %1").arg(side), left, right);
-        else
+        } else if (role == Role::Target) {
+            add(Severity::Blocking, section, entry.name(),
+                QStringLiteral("runtime target field only on the %1").arg(side), left, right);
+        } else if (role == Role::Roles) {
+            add(Severity::Blocking, section, entry.name(),
+                QStringLiteral("named role only on the %1").arg(side), left, right);
+        } else {
             add(Severity::Warning, section, entry.name(), QStringLiteral("only on the %1").arg(side), left,
                 right);
+        }
     }
 
     void compareEntry(Role role, const QString &section, const Entry &l, const Entry &r)

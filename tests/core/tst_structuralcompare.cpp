@@ -139,6 +139,17 @@ private Q_SLOTS:
                    "blocking|Ownership (Named Roles)|Tessera rollback owner role|24|24")}
             << "Tessera Release Manager"
             << "Tessera Release Lead" << false;
+        // A field or role only one side states is a disagreement too (PRODUCT.md: blocking).
+        QTest::newRow("runtime target field missing on one side: blocking")
+            << "compare/drift-missing-target-field.md"
+            << QStringList{QStringLiteral("blocking|Approved Runtime Target|integration_baseline|19|0")}
+            << "integration/v3"
+            << "" << false;
+        QTest::newRow("named role missing on one side: blocking")
+            << "compare/drift-missing-role.md"
+            << QStringList{QStringLiteral("blocking|Ownership (Named Roles)|Harbor rollback owner role|25|0")}
+            << "Harbor Integrations Owner"
+            << "" << false;
         QTest::newRow("phase status changed: warning")
             << "compare/drift-phase-status.md"
             << QStringList{QStringLiteral("warning|Phase Status Mapping|Phase 5|48|48")}
