@@ -71,7 +71,7 @@ int runGui(int argc, char **argv)
 
     if (!screenshot.isEmpty()) {
         int status = 0;
-        QTimer::singleShot(0, &window, [&] {
+        auto save = [&] {
             QApplication::processEvents();
             for (const QString &error : errors)
                 status = fail(error);
@@ -81,7 +81,18 @@ int runGui(int argc, char **argv)
             else
                 std::printf("%s\n", qUtf8Printable(QFileInfo(screenshot).absoluteFilePath()));
             app.exit(status);
-        });
+        };
+        // Wait until the pair is loaded, highlighted and compared, at most a minute.
+        if (window.isComparing()) {
+            QObject::connect(
+                &window, &Countersign::MainWindow::comparisonShown, &window, save, Qt::QueuedConnection);
+            QTimer::singleShot(60000, &window, [&] {
+                errors.append(QStringLiteral("the comparison did not finish within a minute"));
+                save();
+            });
+        } else {
+            QTimer::singleShot(0, &window, save);
+        }
         return app.exec();
     }
     for (const QString &error : errors)

@@ -1,23 +1,54 @@
 #include "mainwindow.h"
 
+#include "comparisonworker.h"
 #include "documentloader.h"
+#include "findingsfiltermodel.h"
+#include "findingsmodel.h"
 #include "recordpane.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
 
 namespace Countersign {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_banner(new QLabel(this))
+    , m_findings(new FindingsModel(this))
+    , m_filter(new FindingsFilterModel(this))
+    , m_worker(new ComparisonWorker(this))
 {
     setWindowTitle(tr("Countersign"));
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_filter->setSourceModel(m_findings);
+    connect(m_worker, &ComparisonWorker::finished, this, &MainWindow::showComparison);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setContentsMargins(10, 6, 10, 6);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setAccessibleName(tr("Alignment"));
+    QFont bannerFont = m_banner->font();
+    bannerFont.setBold(true);
+    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.15);
+    m_banner->setFont(bannerFont);
+    m_banner->setText(tr("Open two records to compare them."));
+    layout->addWidget(m_banner);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, central);
     m_panes[0] = new RecordPane(tr("Left"), splitter);
     m_panes[1] = new RecordPane(tr("Right"), splitter);
     splitter->addWidget(m_panes[0]);
@@ -25,7 +56,16 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    auto *dock = new QDockWidget(tr("Findings"), this);
+    dock->setObjectName(QStringLiteral("findings"));
+    dock->setWidget(createFindingsPanel());
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    // The records matter most: the panel starts about eight rows tall.
+    resizeDocks({dock}, {230}, Qt::Vertical);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *openLeft = file->addAction(tr("Open &Left..."), this, [this] { chooseFile(0); });
@@ -35,6 +75,17 @@ MainWindow::MainWindow(QWidget *parent)
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *showFindings = dock->toggleViewAction();
+    showFindings->setText(tr("&Findings Panel"));
+    showFindings->setShortcut(QKeySequence(Qt::Key_F9));
+    view->addAction(showFindings);
+    QAction *focusFindings = view->addAction(tr("Go to F&indings"), this, [this, dock] {
+        dock->show();
+        m_findingsView->setFocus();
+    });
+    focusFindings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F9));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Countersign"), this, [this] {
@@ -61,8 +112,89 @@ QString MainWindow::openFile(int side, const QString &path)
         return message;
     }
     pane(side)->showDocument(doc.value());
+    m_documents[side == 0 ? 0 : 1] = doc.value();
     statusBar()->showMessage(tr("Opened %1").arg(path));
+    compare();
     return {};
+}
+
+bool MainWindow::isComparing() const
+{
+    return m_worker->isBusy();
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->text();
+}
+
+void MainWindow::compare()
+{
+    if (!m_documents[0] || !m_documents[1])
+        return;
+    m_banner->setText(tr("Comparing…"));
+    m_worker->request(*m_documents[0], *m_documents[1]);
+}
+
+void MainWindow::showComparison(const ComparisonResult &result)
+{
+    const CompareSummary &summary = result.summary;
+    m_banner->setText(summary.headline());
+    // Red for blocking differences, amber for warnings only, green when nothing stands out.
+    const QColor tint = !summary.isAligned() ? QColor(0xd1, 0x24, 0x2f)
+        : summary.warnings > 0               ? QColor(0x9a, 0x67, 0x00)
+                                             : QColor(0x1a, 0x7f, 0x37);
+    QPalette palette = m_banner->palette();
+    palette.setColor(QPalette::Window, tint);
+    palette.setColor(QPalette::WindowText, Qt::white);
+    m_banner->setPalette(palette);
+    m_findings->setFindings(result.findings);
+    m_findingsView->resizeColumnToContents(FindingsModel::SeverityColumn);
+    Q_EMIT comparisonShown();
+}
+
+QWidget *MainWindow::createFindingsPanel()
+{
+    auto *panel = new QWidget(this);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_severityFilter = new QComboBox(panel);
+    m_severityFilter->addItem(tr("All findings"), int(CompareFinding::Severity::Info));
+    m_severityFilter->addItem(tr("Blocking and warnings"), int(CompareFinding::Severity::Warning));
+    m_severityFilter->addItem(tr("Blocking only"), int(CompareFinding::Severity::Blocking));
+    m_severityFilter->setAccessibleName(tr("Show findings"));
+    connect(m_severityFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setMinimumSeverity(CompareFinding::Severity(m_severityFilter->currentData().toInt()));
+    });
+    layout->addWidget(m_severityFilter, 0, Qt::AlignLeft);
+
+    m_findingsView = new QTableView(panel);
+    m_findingsView->setModel(m_filter);
+    m_findingsView->setAccessibleName(tr("Findings"));
+    m_findingsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_findingsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_findingsView->setWordWrap(false);
+    m_findingsView->verticalHeader()->hide();
+    m_findingsView->horizontalHeader()->setStretchLastSection(true);
+    m_findingsView->horizontalHeader()->setSectionResizeMode(FindingsModel::LeftColumn, QHeaderView::Stretch);
+    m_findingsView->setColumnWidth(FindingsModel::SectionColumn, 260);
+    m_findingsView->setColumnWidth(FindingsModel::FieldColumn, 260);
+    // Enter or a click on a finding shows it in both panes.
+    connect(m_findingsView, &QTableView::activated, this,
+        [this](const QModelIndex &index) { showFinding(index.row()); });
+    connect(m_findingsView, &QTableView::clicked, this,
+        [this](const QModelIndex &index) { showFinding(index.row()); });
+    layout->addWidget(m_findingsView);
+    return panel;
+}
+
+void MainWindow::showFinding(int row)
+{
+    const QModelIndex index = m_filter->index(row, 0);
+    if (!index.isValid())
+        return;
+    pane(0)->goToLine(index.data(FindingsModel::LeftLineRole).toInt());
+    pane(1)->goToLine(index.data(FindingsModel::RightLineRole).toInt());
 }
 
 void MainWindow::chooseFile(int side)

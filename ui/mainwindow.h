@@ -1,14 +1,29 @@
 #pragma once
 
+#include "comparison.h"
+#include "document.h"
+
 #include <QMainWindow>
 #include <QStringList>
 
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
 namespace Countersign {
 
+class ComparisonWorker;
+class FindingsFilterModel;
+class FindingsModel;
 class RecordPane;
 
-// The application window: two record panes side by side (left, right). Loading errors are shown in
-// the pane and, for interactive opens, in a message box naming the file; they never close the window.
+// The application window: two record panes side by side (left, right), a banner that says in plain
+// words whether the pair is aligned, and a findings panel from the structural compare (activating a
+// finding puts both panes on its lines). Comparing runs off the GUI thread (ComparisonWorker) each
+// time a side changes. Loading errors are shown in the pane and, for interactive opens, in a message
+// box naming the file; they never close the window.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -19,10 +34,33 @@ public:
     QString openFile(int side, const QString &path);
     RecordPane *pane(int side) const;
 
+    // True while a comparison of the open pair is pending or running.
+    bool isComparing() const;
+    QString bannerText() const;
+    FindingsModel *findingsModel() const { return m_findings; }
+    FindingsFilterModel *findingsFilter() const { return m_filter; }
+    QTableView *findingsView() const { return m_findingsView; }
+    // Puts both panes on the lines of the finding at `row` of the findings view.
+    void showFinding(int row);
+
+Q_SIGNALS:
+    // A comparison of the open pair finished and its results are shown.
+    void comparisonShown();
+
 private:
     void chooseFile(int side);
+    void compare();
+    void showComparison(const ComparisonResult &result);
+    QWidget *createFindingsPanel();
 
     RecordPane *m_panes[2];
+    std::optional<Document> m_documents[2];
+    QLabel *m_banner;
+    FindingsModel *m_findings;
+    FindingsFilterModel *m_filter;
+    QTableView *m_findingsView = nullptr;
+    QComboBox *m_severityFilter = nullptr;
+    ComparisonWorker *m_worker;
 };
 
 } // namespace Countersign

@@ -8,6 +8,7 @@
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QVBoxLayout>
 
 namespace Countersign {
@@ -74,6 +75,24 @@ QString RecordPane::caption() const
 bool RecordPane::isHighlighted() const
 {
     return m_highlighter->definition().isValid() && m_highlighter->theme().isValid();
+}
+
+} // namespace Countersign
+
+namespace Countersign {
+
+void RecordPane::goToLine(int line)
+{
+    const QTextBlock block = m_editor->document()->findBlockByNumber(line - 1);
+    if (line < 1 || !block.isValid())
+        return;
+    m_editor->setTextCursor(QTextCursor(block));
+    m_editor->centerCursor();
+}
+
+int RecordPane::currentLine() const
+{
+    return m_editor->textCursor().blockNumber() + 1;
 }
 
 } // namespace Countersign

@@ -26,6 +26,10 @@ public:
     QString text() const;
     QString caption() const;
     bool isHighlighted() const;
+    // Puts the cursor on 1-based `line` and scrolls it into the middle of the view; ignored when the
+    // line does not exist.
+    void goToLine(int line);
+    int currentLine() const;
 
 private:
     QLabel *m_caption;

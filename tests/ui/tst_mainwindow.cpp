@@ -1,5 +1,7 @@
 // MainWindow and RecordPane on the offscreen platform: records load into highlighted panes, and a
 // bad file is reported in its pane without closing anything.
+#include "findingsfiltermodel.h"
+#include "findingsmodel.h"
 #include "highlighting.h"
 #include "mainwindow.h"
 #include "recordpane.h"
@@ -7,6 +9,8 @@
 
 #include <KSyntaxHighlighting/Repository>
 #include <QApplication>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace Countersign;
@@ -30,6 +34,62 @@ private Q_SLOTS:
         QVERIFY(window.pane(1)->caption().contains(QStringLiteral("decision-record")));
         QVERIFY(window.pane(0)->isHighlighted());
         QVERIFY(window.pane(1)->isHighlighted());
+    }
+
+    // The sample pair is compared off the GUI thread; the banner reads the headline aloud and the
+    // findings panel lists the 13 findings the compare engine reports for it.
+    void comparesTheSamplePair()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        QCOMPARE(window.openFile(0,
+                     TestSupport::samplePath(
+                         QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md"))),
+            QString());
+        QVERIFY(!window.isComparing()); // one side alone is not compared
+        QCOMPARE(
+            window.openFile(
+                1, TestSupport::samplePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"))),
+            QString());
+        QVERIFY(window.isComparing());
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(window.bannerText(), QStringLiteral("Aligned, with 10 warnings and 3 notes."));
+        QCOMPARE(window.findingsModel()->rowCount(), 13);
+    }
+
+    void findingPutsBothPanesOnItsLines()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.openFile(0, TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        window.openFile(1, TestSupport::dataPath(QStringLiteral("compare/drift-extra-risk.md")));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(window.bannerText(), QStringLiteral("Aligned, with 1 warning."));
+        window.showFinding(0);
+        // The extra risk sits at line 44 of the right file; the left pane stays where it was.
+        QCOMPARE(window.pane(1)->currentLine(), 44);
+        QCOMPARE(window.pane(0)->currentLine(), 1);
+
+        // Filtering to blocking findings hides it.
+        window.findingsFilter()->setMinimumSeverity(CompareFinding::Severity::Blocking);
+        QCOMPARE(window.findingsView()->model()->rowCount(), 0);
+    }
+
+    void blockingDriftTurnsTheBannerRed()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.openFile(0, TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        window.openFile(1, TestSupport::dataPath(QStringLiteral("compare/drift-combined.md")));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(window.bannerText(),
+            QStringLiteral(
+                "Not aligned: 2 blocking differences (Runtime cutover execution, commit_sha), 1 warning."));
+        // Reopening one side with an aligned copy recomputes.
+        window.openFile(1, TestSupport::dataPath(QStringLiteral("input/variant-star-bullets.md")));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(window.bannerText(), QStringLiteral("Aligned."));
+        QCOMPARE(window.findingsModel()->rowCount(), 0);
     }
 
     void badFileIsReportedInItsPane()

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "comparefinding.h"
+#include "document.h"
+#include "linediff.h"
+#include "sidebysidediff.h"
+
+#include <QFuture>
+#include <QList>
+#include <QMetaType>
+
+#include <optional>
+
+namespace Countersign {
+
+// Everything the window shows about a pair of records: the line diff, its changed rows with word
+// ranges (no context rows: the panes show the text), the structural findings and their summary.
+struct ComparisonResult
+{
+    LineDiffResult lines;
+    QList<DiffHunk> hunks;
+    QList<CompareFinding> findings;
+    CompareSummary summary;
+    bool cancelled = false; // abandoned: nothing else is filled
+};
+
+// Computes a ComparisonResult for two parsed documents in one call, meant for a worker thread:
+// `cancel` is checked between the steps and inside the line diff.
+class Comparison
+{
+public:
+    static ComparisonResult run(const Document &left, const Document &right,
+        const std::optional<QFuture<void>> &cancel = std::nullopt);
+};
+
+} // namespace Countersign
+
+Q_DECLARE_METATYPE(Countersign::ComparisonResult)

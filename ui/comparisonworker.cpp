@@ -1,0 +1,60 @@
+#include "comparisonworker.h"
+
+#include <QPointer>
+#include <QPromise>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace Countersign {
+
+ComparisonWorker::ComparisonWorker(QObject *parent)
+    : QObject(parent)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(150);
+    connect(&m_debounce, &QTimer::timeout, this, &ComparisonWorker::start);
+}
+
+ComparisonWorker::~ComparisonWorker()
+{
+    m_running.cancel();
+    m_running.waitForFinished();
+}
+
+void ComparisonWorker::request(const Document &left, const Document &right)
+{
+    m_left = left;
+    m_right = right;
+    // Whatever is in flight is already stale.
+    ++m_generation;
+    m_running.cancel();
+    m_pending = true;
+    m_debounce.start();
+}
+
+void ComparisonWorker::start()
+{
+    const quint64 generation = m_generation;
+    auto promise = std::make_shared<QPromise<void>>();
+    m_running = promise->future();
+    promise->start();
+    QPointer<ComparisonWorker> self(this);
+    // The documents are copied into the job: the worker may get new ones while it runs.
+    QThreadPool::globalInstance()->start([this, self, promise, generation, left = m_left, right = m_right] {
+        const ComparisonResult result = Comparison::run(left, right, promise->future());
+        // Posted before the promise finishes: the destructor waits for that, so `this` is alive here.
+        QMetaObject::invokeMethod(
+            this,
+            [self, generation, result] {
+                if (!self || generation != self->m_generation || result.cancelled)
+                    return;
+                self->m_pending = false;
+                Q_EMIT self->finished(result);
+            },
+            Qt::QueuedConnection);
+        promise->finish();
+    });
+}
+
+} // namespace Countersign

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "comparison.h"
+#include "document.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QTimer>
+
+namespace Countersign {
+
+// Runs Comparison::run for the window on a thread-pool thread, so diffing never blocks the GUI.
+// Only the newest pair matters: request() restarts a short debounce timer (typing coalesces into one
+// run), a run starting cancels the one in flight, and a result that is no longer the newest is
+// dropped. finished() is emitted on the worker's (the GUI) thread. The destructor cancels and waits
+// for a run still going, so no result outlives the worker.
+class ComparisonWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ComparisonWorker(QObject *parent = nullptr);
+    ~ComparisonWorker() override;
+
+    // Compare these documents once the debounce interval has passed without a newer request.
+    void request(const Document &left, const Document &right);
+    void setDebounceInterval(int milliseconds) { m_debounce.setInterval(milliseconds); }
+    int debounceInterval() const { return m_debounce.interval(); }
+    // True from request() until the newest result has been delivered.
+    bool isBusy() const { return m_pending; }
+
+Q_SIGNALS:
+    void finished(const Countersign::ComparisonResult &result);
+
+private:
+    void start();
+
+    QTimer m_debounce;
+    Document m_left;
+    Document m_right;
+    bool m_pending = false;
+    quint64 m_generation = 0;
+    QFuture<void> m_running; // the run in flight, cancelled when a newer one starts
+};
+
+} // namespace Countersign
