@@ -76,6 +76,12 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    QAction *next = go->addAction(tr("&Next Difference"), this, &MainWindow::nextDifference);
+    next->setShortcut(QKeySequence(Qt::Key_F7));
+    QAction *previous = go->addAction(tr("&Previous Difference"), this, &MainWindow::previousDifference);
+    previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *showFindings = dock->toggleViewAction();
     showFindings->setText(tr("&Findings Panel"));
@@ -149,6 +155,21 @@ void MainWindow::showComparison(const ComparisonResult &result)
     palette.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(palette);
     m_findings->setFindings(result.findings);
+    m_hunks = result.hunks;
+    m_currentHunk = -1;
+    QList<LineMark> marks[2];
+    for (const DiffHunk &hunk : result.hunks) {
+        for (const DiffRow &row : hunk.rows) {
+            if (row.leftLine > 0)
+                marks[0].append({row.leftLine, row.kind, row.leftRanges});
+            if (row.rightLine > 0)
+                marks[1].append({row.rightLine, row.kind, row.rightRanges});
+        }
+    }
+    // Translucent tints read on light and dark themes alike: red for what only the left side says,
+    // green for the right side, stronger on the words that differ.
+    pane(0)->setDiffMarks(marks[0], QColor(248, 81, 73, 45), QColor(248, 81, 73, 130));
+    pane(1)->setDiffMarks(marks[1], QColor(46, 160, 67, 45), QColor(46, 160, 67, 130));
     m_findingsView->resizeColumnToContents(FindingsModel::SeverityColumn);
     Q_EMIT comparisonShown();
 }
@@ -186,6 +207,32 @@ QWidget *MainWindow::createFindingsPanel()
         [this](const QModelIndex &index) { showFinding(index.row()); });
     layout->addWidget(m_findingsView);
     return panel;
+}
+
+int MainWindow::nextDifference()
+{
+    if (m_hunks.isEmpty())
+        return -1;
+    showDifference(m_currentHunk + 1 >= m_hunks.size() ? 0 : m_currentHunk + 1);
+    return m_currentHunk;
+}
+
+int MainWindow::previousDifference()
+{
+    if (m_hunks.isEmpty())
+        return -1;
+    showDifference(m_currentHunk <= 0 ? int(m_hunks.size()) - 1 : m_currentHunk - 1);
+    return m_currentHunk;
+}
+
+void MainWindow::showDifference(int index)
+{
+    m_currentHunk = index;
+    const HunkRange &range = m_hunks.at(index).range;
+    // A side without lines in this difference shows where the other side's lines would go.
+    pane(0)->goToLine(std::min(range.leftStart + 1, std::max(1, range.leftStart + range.leftCount)));
+    pane(1)->goToLine(std::min(range.rightStart + 1, std::max(1, range.rightStart + range.rightCount)));
+    statusBar()->showMessage(tr("Difference %1 of %2").arg(index + 1).arg(m_hunks.size()));
 }
 
 void MainWindow::showFinding(int row)

@@ -42,6 +42,10 @@ public:
     QTableView *findingsView() const { return m_findingsView; }
     // Puts both panes on the lines of the finding at `row` of the findings view.
     void showFinding(int row);
+    // Puts both panes on the next (or previous) difference of the line diff, wrapping around.
+    // Returns the index of the difference shown, -1 when there is none.
+    int nextDifference();
+    int previousDifference();
 
 Q_SIGNALS:
     // A comparison of the open pair finished and its results are shown.
@@ -51,6 +55,7 @@ private:
     void chooseFile(int side);
     void compare();
     void showComparison(const ComparisonResult &result);
+    void showDifference(int index);
     QWidget *createFindingsPanel();
 
     RecordPane *m_panes[2];
@@ -61,6 +66,8 @@ private:
     QTableView *m_findingsView = nullptr;
     QComboBox *m_severityFilter = nullptr;
     ComparisonWorker *m_worker;
+    QList<DiffHunk> m_hunks; // of the comparison shown, without context
+    int m_currentHunk = -1;
 };
 
 } // namespace Countersign

@@ -54,6 +54,7 @@ void RecordPane::showDocument(const Document &doc)
             .arg(doc.source.lineCount())
             .arg(CanonicalContent::digest(doc.source.text()).left(12)));
     m_editor->setPlainText(doc.source.text());
+    m_marks.clear();
 }
 
 void RecordPane::showError(const QString &message)
@@ -93,6 +94,33 @@ void RecordPane::goToLine(int line)
 int RecordPane::currentLine() const
 {
     return m_editor->textCursor().blockNumber() + 1;
+}
+
+void RecordPane::setDiffMarks(const QList<LineMark> &marks, const QColor &lineTint, const QColor &wordTint)
+{
+    m_marks = marks;
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextDocument *document = m_editor->document();
+    for (const LineMark &mark : marks) {
+        const QTextBlock block = document->findBlockByNumber(mark.line - 1);
+        if (!block.isValid())
+            continue;
+        QTextEdit::ExtraSelection whole;
+        whole.cursor = QTextCursor(block);
+        whole.format.setBackground(lineTint);
+        whole.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selections.append(whole);
+        for (const TextRange &range : mark.ranges) {
+            QTextEdit::ExtraSelection part;
+            part.cursor = QTextCursor(block);
+            part.cursor.setPosition(block.position() + std::min(range.start, block.length() - 1));
+            part.cursor.setPosition(
+                block.position() + std::min(range.end(), block.length() - 1), QTextCursor::KeepAnchor);
+            part.format.setBackground(wordTint);
+            selections.append(part);
+        }
+    }
+    m_editor->setExtraSelections(selections);
 }
 
 } // namespace Countersign

@@ -92,6 +92,38 @@ private Q_SLOTS:
         QCOMPARE(window.findingsModel()->rowCount(), 0);
     }
 
+    // The line diff is drawn over both panes (changed lines tinted, differing words marked) and
+    // F7 / Shift+F7 walk its differences in both panes at once, wrapping around.
+    void diffMarksAndNavigation()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.openFile(0, TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        window.openFile(1, TestSupport::dataPath(QStringLiteral("compare/drift-combined.md")));
+        QVERIFY(shown.wait(10000));
+        // drift-combined changes lines 12 (GO -> NO-GO), 16 (commit_sha) and 47 (Phase 4 status).
+        QList<int> lines;
+        for (const LineMark &mark : window.pane(1)->diffMarks())
+            lines.append(mark.line);
+        QCOMPARE(lines, (QList<int>{12, 16, 47}));
+        const LineMark outcome = window.pane(1)->diffMarks().first();
+        QCOMPARE(outcome.kind, DiffRow::Kind::Changed);
+        const QString line12 = window.pane(1)->text().split(u'\n').at(11);
+        QCOMPARE(
+            line12.mid(outcome.ranges.first().start, outcome.ranges.first().length), QStringLiteral("NO-"));
+
+        QCOMPARE(window.nextDifference(), 0);
+        QCOMPARE(window.pane(0)->currentLine(), 12);
+        QCOMPARE(window.pane(1)->currentLine(), 12);
+        QCOMPARE(window.nextDifference(), 1);
+        QCOMPARE(window.pane(1)->currentLine(), 16);
+        QCOMPARE(window.nextDifference(), 2);
+        QCOMPARE(window.pane(0)->currentLine(), 47);
+        QCOMPARE(window.nextDifference(), 0); // wraps
+        QCOMPARE(window.previousDifference(), 2);
+        QCOMPARE(window.pane(1)->currentLine(), 47);
+    }
+
     void badFileIsReportedInItsPane()
     {
         MainWindow window;
