@@ -1,5 +1,7 @@
 #include "comparisonworker.h"
 
+#include "markdownparser.h"
+
 #include <QPointer>
 #include <QPromise>
 #include <QThreadPool>
@@ -22,9 +24,12 @@ ComparisonWorker::~ComparisonWorker()
     m_running.waitForFinished();
 }
 
-void ComparisonWorker::request(const Document &left, const Document &right)
+void ComparisonWorker::request(
+    const QString &leftName, const SourceText &left, const QString &rightName, const SourceText &right)
 {
+    m_leftName = leftName;
     m_left = left;
+    m_rightName = rightName;
     m_right = right;
     // Whatever is in flight is already stale.
     ++m_generation;
@@ -40,9 +45,11 @@ void ComparisonWorker::start()
     m_running = promise->future();
     promise->start();
     QPointer<ComparisonWorker> self(this);
-    // The documents are copied into the job: the worker may get new ones while it runs.
-    QThreadPool::globalInstance()->start([this, self, promise, generation, left = m_left, right = m_right] {
-        const ComparisonResult result = Comparison::run(left, right, promise->future());
+    // The texts are copied into the job: the worker may get new ones while it runs.
+    QThreadPool::globalInstance()->start([this, self, promise, generation, leftName = m_leftName,
+                                             left = m_left, rightName = m_rightName, right = m_right] {
+        const ComparisonResult result = Comparison::run(MarkdownParser::parse(left, leftName),
+            MarkdownParser::parse(right, rightName), promise->future());
         // Posted before the promise finishes: the destructor waits for that, so `this` is alive here.
         QMetaObject::invokeMethod(
             this,

@@ -21,8 +21,14 @@ public:
     explicit ComparisonWorker(QObject *parent = nullptr);
     ~ComparisonWorker() override;
 
-    // Compare these documents once the debounce interval has passed without a newer request.
-    void request(const Document &left, const Document &right);
+    // Compare these texts (parsed on the worker thread; the names go into the documents) once the
+    // debounce interval has passed without a newer request.
+    void request(
+        const QString &leftName, const SourceText &left, const QString &rightName, const SourceText &right);
+    void request(const Document &left, const Document &right)
+    {
+        request(left.fileName, left.source, right.fileName, right.source);
+    }
     void setDebounceInterval(int milliseconds) { m_debounce.setInterval(milliseconds); }
     int debounceInterval() const { return m_debounce.interval(); }
     // True from request() until the newest result has been delivered.
@@ -35,8 +41,10 @@ private:
     void start();
 
     QTimer m_debounce;
-    Document m_left;
-    Document m_right;
+    QString m_leftName;
+    SourceText m_left;
+    QString m_rightName;
+    SourceText m_right;
     bool m_pending = false;
     quint64 m_generation = 0;
     QFuture<void> m_running; // the run in flight, cancelled when a newer one starts

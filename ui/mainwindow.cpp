@@ -8,16 +8,21 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Countersign {
@@ -28,10 +33,17 @@ MainWindow::MainWindow(QWidget *parent)
     , m_findings(new FindingsModel(this))
     , m_filter(new FindingsFilterModel(this))
     , m_worker(new ComparisonWorker(this))
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_editTimer(new QTimer(this))
 {
-    setWindowTitle(tr("Countersign"));
     m_filter->setSourceModel(m_findings);
     connect(m_worker, &ComparisonWorker::finished, this, &MainWindow::showComparison);
+    // Edits are debounced here; opening a file compares at once.
+    m_worker->setDebounceInterval(0);
+    m_editTimer->setSingleShot(true);
+    m_editTimer->setInterval(150);
+    connect(m_editTimer, &QTimer::timeout, this, &MainWindow::compare);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -53,6 +65,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_panes[1] = new RecordPane(tr("Right"), splitter);
     splitter->addWidget(m_panes[0]);
     splitter->addWidget(m_panes[1]);
+    for (int side = 0; side < 2; ++side) {
+        connect(m_panes[side], &RecordPane::edited, this, [this, side] {
+            m_activeSide = side;
+            if (m_panes[0]->hasDocument() && m_panes[1]->hasDocument())
+                m_banner->setText(tr("Comparing…"));
+            m_editTimer->start();
+        });
+        connect(m_panes[side], &RecordPane::modificationChanged, this, &MainWindow::updateTitle);
+        m_panes[side]->editor()->installEventFilter(this);
+    }
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
@@ -73,8 +95,32 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *openRight = file->addAction(tr("Open &Right..."), this, [this] { chooseFile(1); });
     openRight->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *save = file->addAction(tr("&Save"), this, [this] {
+        if (const QString error = saveFile(m_activeSide); !error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot save"), error);
+    });
+    save->setShortcut(QKeySequence::Save);
+    QAction *saveAsAction = file->addAction(tr("Save &As..."), this, [this] { saveAs(m_activeSide); });
+    saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction *reload = file->addAction(tr("&Reload from Disk"), this, [this] {
+        if (pane(m_activeSide)->isModified() &&
+            QMessageBox::question(this, tr("Reload"),
+                tr("Drop your unsaved edits to %1 and load the file from disk?")
+                    .arg(pane(m_activeSide)->filePath())) != QMessageBox::Yes)
+            return;
+        if (const QString error = reloadFile(m_activeSide); !error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot reload"), error);
+    });
+    reload->setShortcut(QKeySequence(Qt::Key_F5));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = edit->addAction(tr("&Undo"), this, [this] { pane(m_activeSide)->editor()->undo(); });
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = edit->addAction(tr("&Redo"), this, [this] { pane(m_activeSide)->editor()->redo(); });
+    redo->setShortcut(QKeySequence::Redo);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *next = go->addAction(tr("&Next Difference"), this, &MainWindow::nextDifference);
@@ -101,6 +147,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     statusBar()->showMessage(tr("Open the producer's and the consumer's record (Ctrl+O, Ctrl+Shift+O)."));
     resize(1400, 860);
+    updateTitle();
 }
 
 RecordPane *MainWindow::pane(int side) const
@@ -118,15 +165,139 @@ QString MainWindow::openFile(int side, const QString &path)
         return message;
     }
     pane(side)->showDocument(doc.value());
-    m_documents[side == 0 ? 0 : 1] = doc.value();
+    m_activeSide = side == 0 ? 0 : 1;
+    watch(path);
+    updateTitle();
     statusBar()->showMessage(tr("Opened %1").arg(path));
     compare();
     return {};
 }
 
+QString MainWindow::saveFile(int side, const QString &path)
+{
+    if (!pane(side)->hasDocument() && path.isEmpty())
+        return tr("Nothing to save: open a record first.");
+    if (const QString error = pane(side)->save(path); !error.isEmpty()) {
+        statusBar()->showMessage(error);
+        return error;
+    }
+    watch(pane(side)->filePath());
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(pane(side)->filePath()));
+    return {};
+}
+
+QString MainWindow::reloadFile(int side)
+{
+    const QString path = pane(side)->filePath();
+    if (path.isEmpty())
+        return tr("Nothing to reload.");
+    const int line = pane(side)->currentLine();
+    const QString error = openFile(side, path);
+    if (error.isEmpty())
+        pane(side)->goToLine(line);
+    return error;
+}
+
+int MainWindow::editDebounceInterval() const
+{
+    return m_editTimer->interval();
+}
+
+void MainWindow::saveAs(int side)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Record As"), pane(side)->filePath(),
+        tr("Markdown records (*.md *.markdown);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = saveFile(side, path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot save"), error);
+}
+
+void MainWindow::watch(const QString &path)
+{
+    // QSaveFile and many editors replace the file, which drops it from the watcher: add it again.
+    if (!path.isEmpty() && !m_watcher->files().contains(path))
+        m_watcher->addPath(path);
+}
+
+void MainWindow::fileChangedOnDisk(const QString &path)
+{
+    for (int side = 0; side < 2; ++side) {
+        RecordPane *p = pane(side);
+        if (p->filePath() != path)
+            continue;
+        QFile file(path);
+        // A change that leaves the bytes we hold (our own save, a touch) is no change.
+        if (file.open(QIODevice::ReadOnly) && !p->isModified() && file.readAll() == p->currentBytes()) {
+            watch(path);
+            continue;
+        }
+        if (p->isModified()) {
+            p->setChangedOnDisk(true);
+            statusBar()->showMessage(
+                tr("%1 changed on disk; your edits are kept (File > Reload from Disk loads "
+                   "it).")
+                    .arg(path));
+        } else if (QFileInfo::exists(path)) {
+            reloadFile(side);
+            statusBar()->showMessage(tr("Reloaded %1: it changed on disk.").arg(path));
+        } else {
+            p->setChangedOnDisk(true);
+            statusBar()->showMessage(tr("%1 was removed from disk; Save writes it again.").arg(path));
+        }
+        watch(path);
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    QStringList names;
+    for (int side = 0; side < 2; ++side) {
+        if (pane(side)->hasDocument())
+            names.append(
+                QFileInfo(pane(side)->filePath()).fileName() + (pane(side)->isModified() ? u"*" : u""));
+    }
+    setWindowTitle(names.isEmpty() ? tr("Countersign") : tr("%1 — Countersign").arg(names.join(u" ↔ ")));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn) {
+        for (int side = 0; side < 2; ++side) {
+            if (watched == pane(side)->editor())
+                m_activeSide = side;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (int side = 0; side < 2; ++side) {
+        if (!pane(side)->isModified())
+            continue;
+        const auto answer = QMessageBox::question(this, tr("Unsaved edits"),
+            tr("%1 has unsaved edits. Save them before closing?").arg(pane(side)->filePath()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (answer == QMessageBox::Save) {
+            if (const QString error = saveFile(side); !error.isEmpty()) {
+                QMessageBox::warning(this, tr("Cannot save"), error);
+                event->ignore();
+                return;
+            }
+        }
+    }
+    event->accept();
+}
+
 bool MainWindow::isComparing() const
 {
-    return m_worker->isBusy();
+    return m_editTimer->isActive() || m_worker->isBusy();
 }
 
 QString MainWindow::bannerText() const
@@ -136,10 +307,11 @@ QString MainWindow::bannerText() const
 
 void MainWindow::compare()
 {
-    if (!m_documents[0] || !m_documents[1])
+    if (!pane(0)->hasDocument() || !pane(1)->hasDocument())
         return;
     m_banner->setText(tr("Comparing…"));
-    m_worker->request(*m_documents[0], *m_documents[1]);
+    m_worker->request(
+        pane(0)->filePath(), pane(0)->currentSource(), pane(1)->filePath(), pane(1)->currentSource());
 }
 
 void MainWindow::showComparison(const ComparisonResult &result)

@@ -9,8 +9,10 @@
 #include <optional>
 
 class QComboBox;
+class QFileSystemWatcher;
 class QLabel;
 class QTableView;
+class QTimer;
 
 namespace Countersign {
 
@@ -32,6 +34,14 @@ public:
 
     // Loads `path` into the left (0) or right (1) pane. Returns the error text, empty on success.
     QString openFile(int side, const QString &path);
+    // Saves the pane of `side` (to `path`, or its own file). Returns the error text, empty on success.
+    QString saveFile(int side, const QString &path = {});
+    // Reloads the pane of `side` from disk, dropping unsaved edits.
+    QString reloadFile(int side);
+    // The pane the user worked in last (0 or 1).
+    int activeSide() const { return m_activeSide; }
+    // How long the window waits after the last keystroke before comparing again.
+    int editDebounceInterval() const;
     RecordPane *pane(int side) const;
 
     // True while a comparison of the open pair is pending or running.
@@ -51,21 +61,31 @@ Q_SIGNALS:
     // A comparison of the open pair finished and its results are shown.
     void comparisonShown();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void chooseFile(int side);
+    void saveAs(int side);
+    void fileChangedOnDisk(const QString &path);
+    void watch(const QString &path);
+    void updateTitle();
     void compare();
     void showComparison(const ComparisonResult &result);
     void showDifference(int index);
     QWidget *createFindingsPanel();
 
     RecordPane *m_panes[2];
-    std::optional<Document> m_documents[2];
     QLabel *m_banner;
     FindingsModel *m_findings;
     FindingsFilterModel *m_filter;
     QTableView *m_findingsView = nullptr;
     QComboBox *m_severityFilter = nullptr;
     ComparisonWorker *m_worker;
+    QFileSystemWatcher *m_watcher;
+    QTimer *m_editTimer;
+    int m_activeSide = 0;
     QList<DiffHunk> m_hunks; // of the comparison shown, without context
     int m_currentHunk = -1;
 };

@@ -8,6 +8,7 @@
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSaveFile>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -31,7 +32,7 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
     // A long file name must not widen its pane: the caption takes the width it is given.
     m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_caption->setWordWrap(true);
-    m_editor->setReadOnly(true);
+    m_editor->setReadOnly(false);
     m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setAccessibleName(tr("%1 record").arg(m_side));
@@ -44,23 +45,115 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
         QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
     palette.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
     m_editor->setPalette(palette);
+
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_loading)
+            Q_EMIT edited();
+    });
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
+        updateCaption();
+        Q_EMIT modificationChanged(modified);
+    });
 }
 
 void RecordPane::showDocument(const Document &doc)
 {
-    m_caption->setText(
-        tr("%1: %2 — %3, %4 side, %5 lines, digest %6")
-            .arg(m_side, QFileInfo(doc.fileName).fileName(), kindName(doc.kind), sideName(doc.side))
-            .arg(doc.source.lineCount())
-            .arg(CanonicalContent::digest(doc.source.text()).left(12)));
+    m_path = doc.fileName;
+    m_original = doc.serialize();
+    m_bom = doc.source.hasBom();
+    m_lineEnding = QStringLiteral("\n");
+    for (int line = 1; line <= doc.source.lineCount(); ++line) {
+        const SourceText::LineEnding ending = doc.source.lineInfo(line).ending;
+        if (ending != SourceText::LineEnding::None) {
+            m_lineEnding = ending == SourceText::LineEnding::CrLf ? QStringLiteral("\r\n")
+                : ending == SourceText::LineEnding::Cr            ? QStringLiteral("\r")
+                                                                  : QStringLiteral("\n");
+            break;
+        }
+    }
+    m_description = tr("%1, %2 side, %3 lines, digest %4")
+                        .arg(kindName(doc.kind), sideName(doc.side))
+                        .arg(doc.source.lineCount())
+                        .arg(CanonicalContent::digest(doc.source.text()).left(12));
+    m_loading = true;
     m_editor->setPlainText(doc.source.text());
+    m_loading = false;
+    m_editor->document()->setModified(false);
+    m_changedOnDisk = false;
     m_marks.clear();
+    updateCaption();
+}
+
+void RecordPane::updateCaption()
+{
+    if (m_path.isEmpty())
+        return;
+    QString caption = tr("%1: %2 — %3").arg(m_side, QFileInfo(m_path).fileName(), m_description);
+    if (isModified())
+        caption = tr("%1 (unsaved edits)").arg(caption);
+    if (m_changedOnDisk)
+        caption = tr("%1 — changed on disk: File > Reload loads it, Save keeps yours").arg(caption);
+    m_caption->setText(caption);
 }
 
 void RecordPane::showError(const QString &message)
 {
+    m_path.clear();
     m_caption->setText(tr("%1: %2").arg(m_side, message));
+    m_loading = true;
     m_editor->clear();
+    m_loading = false;
+    m_editor->document()->setModified(false);
+}
+
+bool RecordPane::isModified() const
+{
+    return m_editor->document()->isModified();
+}
+
+QByteArray RecordPane::currentBytes() const
+{
+    if (!isModified())
+        return m_original;
+    QString text = m_editor->toPlainText();
+    if (m_lineEnding != u"\n")
+        text.replace(u'\n', m_lineEnding);
+    return (m_bom ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + text.toUtf8();
+}
+
+SourceText RecordPane::currentSource() const
+{
+    if (!isModified()) {
+        if (Result<SourceText> source = SourceText::fromUtf8(m_original, m_path))
+            return source.value();
+    }
+    QString text = m_editor->toPlainText();
+    if (m_lineEnding != u"\n")
+        text.replace(u'\n', m_lineEnding);
+    return SourceText::fromText(text, m_bom);
+}
+
+QString RecordPane::save(const QString &path)
+{
+    const QString target = path.isEmpty() ? m_path : path;
+    if (target.isEmpty())
+        return tr("No file to save to: use Save As.");
+    const QByteArray bytes = currentBytes();
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return tr("%1: cannot be saved: %2").arg(target, file.errorString());
+    m_path = target;
+    m_original = bytes;
+    m_changedOnDisk = false;
+    m_editor->document()->setModified(false);
+    updateCaption();
+    return {};
+}
+
+void RecordPane::setChangedOnDisk(bool changed)
+{
+    m_changedOnDisk = changed;
+    updateCaption();
 }
 
 QString RecordPane::text() const

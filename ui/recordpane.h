@@ -25,9 +25,11 @@ struct LineMark
     friend bool operator==(const LineMark &, const LineMark &) = default;
 };
 
-// One side of the window: a caption naming the file and what it is, and the record's text with
-// Markdown highlighting and the diff's marks over it. It shows a Document it is given; it owns no
-// domain data beyond that copy.
+// One side of the window: a caption naming the file and what it is, and the record's text, editable
+// (with undo), with Markdown highlighting and the diff's marks over it. Saving writes through
+// QSaveFile: an unedited text is written back byte for byte; an edited one keeps the file's
+// byte-order mark and its line ending (the first one it had). It owns no domain data beyond the
+// text it shows.
 class RecordPane : public QWidget
 {
     Q_OBJECT
@@ -37,6 +39,22 @@ public:
     void showDocument(const Document &doc);
     void showError(const QString &message);
     QString text() const;
+    QString filePath() const { return m_path; }
+    bool hasDocument() const { return !m_path.isEmpty(); }
+
+    // Editing and saving.
+    bool isModified() const;
+    // The text as it would be saved, and as the comparison sees it.
+    QByteArray currentBytes() const;
+    SourceText currentSource() const;
+    // Writes currentBytes() to `path` (the open file when empty) atomically. Returns the error text,
+    // empty on success; on success the pane shows `path`, unmodified.
+    QString save(const QString &path = {});
+    // Marks the file as changed on disk behind unsaved edits (shown in the caption until saved or
+    // reloaded).
+    void setChangedOnDisk(bool changed);
+    bool isChangedOnDisk() const { return m_changedOnDisk; }
+    QPlainTextEdit *editor() const { return m_editor; }
     QString caption() const;
     bool isHighlighted() const;
     // Puts the cursor on 1-based `line` and scrolls it into the middle of the view; ignored when the
@@ -48,12 +66,26 @@ public:
     void setDiffMarks(const QList<LineMark> &marks, const QColor &lineTint, const QColor &wordTint);
     const QList<LineMark> &diffMarks() const { return m_marks; }
 
+Q_SIGNALS:
+    // The user changed the text (not a load).
+    void edited();
+    void modificationChanged(bool modified);
+
 private:
     QLabel *m_caption;
     QPlainTextEdit *m_editor;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
+    void updateCaption();
+
     QString m_side;
     QList<LineMark> m_marks;
+    QString m_path;
+    QString m_description; // kind, side, lines, digest, as loaded
+    QByteArray m_original; // the bytes as loaded or last saved
+    QString m_lineEnding = QStringLiteral("\n");
+    bool m_bom = false;
+    bool m_loading = false;
+    bool m_changedOnDisk = false;
 };
 
 } // namespace Countersign

@@ -1,0 +1,158 @@
+// Editing in the window: the comparison follows the text as it is typed, Save writes the bytes back
+// exactly, Undo returns to the saved state, and a file changed on disk is reloaded or flagged.
+#include "findingsmodel.h"
+#include "mainwindow.h"
+#include "recordpane.h"
+#include "testsupport.h"
+
+#include <QFileInfo>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Countersign;
+
+namespace {
+
+// A copy of a committed input in `dir`, so the test may change it.
+QString copyOf(const QTemporaryDir &dir, const QString &relative, const QString &name = {})
+{
+    const QString path = dir.filePath(name.isEmpty() ? QFileInfo(relative).fileName() : name);
+    if (!TestSupport::writeBytes(path, TestSupport::readBytes(TestSupport::dataPath(relative))))
+        qFatal("cannot copy %s", qPrintable(relative));
+    return path;
+}
+
+// Types `text` into the pane's editor at the first occurrence of `anchor`, replacing `remove`
+// characters there, as keystrokes.
+void typeAt(RecordPane *pane, const QString &anchor, int remove, const QString &text)
+{
+    QPlainTextEdit *editor = pane->editor();
+    QTextCursor cursor = editor->textCursor();
+    cursor.setPosition(int(editor->toPlainText().indexOf(anchor)));
+    editor->setTextCursor(cursor);
+    editor->setFocus();
+    for (int i = 0; i < remove; ++i)
+        QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClicks(editor, text);
+}
+
+} // namespace
+
+class TestEditing : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void typingInCommitShaMakesItBlocking()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.openFile(
+            0, copyOf(dir, QStringLiteral("input/decision-record.md"), QStringLiteral("left.md")));
+        window.openFile(
+            1, copyOf(dir, QStringLiteral("input/decision-record.md"), QStringLiteral("right.md")));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(window.bannerText(), QStringLiteral("Aligned."));
+
+        // One digit of the right side's commit_sha, typed.
+        typeAt(window.pane(1), QStringLiteral("3f9c2a7d"), 1, QStringLiteral("4"));
+        QVERIFY(window.pane(1)->isModified());
+        QVERIFY(window.isComparing());
+        QVERIFY(shown.wait(window.editDebounceInterval() + 5000));
+        QCOMPARE(window.bannerText(), QStringLiteral("Not aligned: 1 blocking difference (commit_sha)."));
+        QCOMPARE(window.findingsModel()->index(0, FindingsModel::FieldColumn).data().toString(),
+            QStringLiteral("commit_sha"));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("right.md*")));
+
+        // Undo brings back the saved text, unmodified, and aligned again.
+        window.pane(1)->editor()->undo();
+        window.pane(1)->editor()->undo();
+        QVERIFY(!window.pane(1)->isModified());
+        QVERIFY(shown.wait(window.editDebounceInterval() + 5000));
+        QCOMPARE(window.bannerText(), QStringLiteral("Aligned."));
+    }
+
+    // An unedited record is written back byte for byte; an edited one keeps its BOM and line endings.
+    void saveRoundTripsBytes_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::newRow("lf") << QStringLiteral("input/decision-record.md");
+        QTest::newRow("crlf") << QStringLiteral("input/variant-crlf.md");
+        QTest::newRow("bom") << QStringLiteral("input/variant-bom.md");
+        QTest::newRow("non-ascii") << QStringLiteral("input/variant-non-ascii.md");
+    }
+
+    void saveRoundTripsBytes()
+    {
+        QFETCH(QString, input);
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, input);
+        const QByteArray original = TestSupport::readBytes(path);
+        MainWindow window;
+        QCOMPARE(window.openFile(0, path), QString());
+        QCOMPARE(window.saveFile(0), QString());
+        QCOMPARE(TestSupport::readBytes(path), original);
+
+        // Type a word and take it out again: edited, the same text.
+        typeAt(window.pane(0), QStringLiteral("## Decision Outcome"), 0, QStringLiteral("x"));
+        QTest::keyClick(window.pane(0)->editor(), Qt::Key_Backspace);
+        QCOMPARE(window.saveFile(0), QString());
+        QCOMPARE(TestSupport::readBytes(path), original);
+
+        // A real edit: only that line changes.
+        typeAt(window.pane(0), QStringLiteral("## Decision Outcome"), 0, QStringLiteral("X"));
+        QVERIFY(window.pane(0)->isModified());
+        QCOMPARE(window.saveFile(0), QString());
+        QVERIFY(!window.pane(0)->isModified());
+        QByteArray expected = original;
+        expected.replace("## Decision Outcome", "X## Decision Outcome");
+        QCOMPARE(TestSupport::readBytes(path), expected);
+    }
+
+    void saveAsWritesTheNewFile()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/variant-crlf.md"));
+        MainWindow window;
+        window.openFile(0, path);
+        const QString other = dir.filePath(QStringLiteral("elsewhere.md"));
+        QCOMPARE(window.saveFile(0, other), QString());
+        QCOMPARE(TestSupport::readBytes(other), TestSupport::readBytes(path));
+        QCOMPARE(window.pane(0)->filePath(), other);
+        QVERIFY(window.saveFile(0, dir.filePath(QStringLiteral("no/such/dir/x.md")))
+                    .contains(QStringLiteral("cannot be saved")));
+    }
+
+    void externalChangeReloadsOrFlags()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        MainWindow window;
+        window.openFile(0, path);
+        // No unsaved edits: the pane follows the file.
+        QByteArray changed = TestSupport::readBytes(path);
+        changed.replace("Owner: Harbor + Tessera", "Owner: Harbor + Tessera + Quay");
+        QVERIFY(TestSupport::writeBytes(path, changed));
+        QTRY_VERIFY_WITH_TIMEOUT(window.pane(0)->text().contains(QStringLiteral("Tessera + Quay")), 10000);
+        QVERIFY(!window.pane(0)->isChangedOnDisk());
+
+        // Unsaved edits: they are kept and the pane says the file changed.
+        typeAt(window.pane(0), QStringLiteral("## Decision Scope"), 0, QStringLiteral("Mine "));
+        changed.replace("Quay", "Quay and Pier");
+        QVERIFY(TestSupport::writeBytes(path, changed));
+        QTRY_VERIFY_WITH_TIMEOUT(window.pane(0)->isChangedOnDisk(), 10000);
+        QVERIFY(window.pane(0)->text().contains(QStringLiteral("Mine ## Decision Scope")));
+        QVERIFY(window.pane(0)->caption().contains(QStringLiteral("changed on disk")));
+        // Reloading takes the disk's version.
+        QCOMPARE(window.reloadFile(0), QString());
+        QVERIFY(window.pane(0)->text().contains(QStringLiteral("Quay and Pier")));
+        QVERIFY(!window.pane(0)->isModified());
+    }
+};
+
+QTEST_MAIN(TestEditing)
+#include "tst_editing.moc"
