@@ -16,6 +16,7 @@
 #include <QFileSystemWatcher>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -35,6 +36,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_worker(new ComparisonWorker(this))
     , m_watcher(new QFileSystemWatcher(this))
     , m_editTimer(new QTimer(this))
+    , m_autosaveTimer(new QTimer(this))
 {
     m_filter->setSourceModel(m_findings);
     connect(m_worker, &ComparisonWorker::finished, this, &MainWindow::showComparison);
@@ -44,6 +46,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_editTimer->setInterval(150);
     connect(m_editTimer, &QTimer::timeout, this, &MainWindow::compare);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
+    m_autosaveTimer->setInterval(5000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    m_autosaveTimer->start();
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -166,6 +171,7 @@ QString MainWindow::openFile(int side, const QString &path)
     }
     pane(side)->showDocument(doc.value());
     m_activeSide = side == 0 ? 0 : 1;
+    offerRecovery(m_activeSide);
     watch(path);
     updateTitle();
     statusBar()->showMessage(tr("Opened %1").arg(path));
@@ -182,9 +188,54 @@ QString MainWindow::saveFile(int side, const QString &path)
         return error;
     }
     watch(pane(side)->filePath());
+    m_recovery.remove(pane(side)->filePath());
     updateTitle();
     statusBar()->showMessage(tr("Saved %1").arg(pane(side)->filePath()));
     return {};
+}
+
+void MainWindow::setAutosaveInterval(int milliseconds)
+{
+    m_autosaveTimer->start(milliseconds);
+}
+
+void MainWindow::autosave()
+{
+    for (int side = 0; side < 2; ++side) {
+        const RecordPane *p = pane(side);
+        if (!p->hasDocument() || !p->isModified())
+            continue;
+        if (const QString error = m_recovery.save(p->filePath(), p->currentBytes()); !error.isEmpty())
+            statusBar()->showMessage(tr("Cannot keep a recovery copy of your edits: %1").arg(error));
+    }
+}
+
+void MainWindow::offerRecovery(int side)
+{
+    RecordPane *p = pane(side);
+    const std::optional<QByteArray> recovered = m_recovery.load(p->filePath());
+    if (!recovered)
+        return;
+    if (*recovered == p->currentBytes()) {
+        m_recovery.remove(p->filePath());
+        return;
+    }
+    RecoveryPolicy policy = m_recoveryPolicy;
+    if (policy == RecoveryPolicy::Ask) {
+        const auto answer = QMessageBox::question(this, tr("Restore unsaved edits?"),
+            tr("Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or "
+               "stopped). Restore them? They stay unsaved until you save.")
+                .arg(p->filePath(),
+                    QLocale().toString(m_recovery.savedAt(p->filePath()), QLocale::ShortFormat)),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        policy = answer == QMessageBox::Yes ? RecoveryPolicy::Restore : RecoveryPolicy::Discard;
+    }
+    if (policy == RecoveryPolicy::Restore) {
+        p->restoreText(*recovered);
+        statusBar()->showMessage(tr("Restored unsaved edits to %1.").arg(p->filePath()));
+    } else {
+        m_recovery.remove(p->filePath());
+    }
 }
 
 QString MainWindow::reloadFile(int side)
@@ -193,6 +244,7 @@ QString MainWindow::reloadFile(int side)
     if (path.isEmpty())
         return tr("Nothing to reload.");
     const int line = pane(side)->currentLine();
+    m_recovery.remove(path); // reloading drops the edits on purpose
     const QString error = openFile(side, path);
     if (error.isEmpty())
         pane(side)->goToLine(line);
@@ -290,6 +342,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
                 event->ignore();
                 return;
             }
+        } else {
+            m_recovery.remove(pane(side)->filePath()); // discarded on purpose
         }
     }
     event->accept();

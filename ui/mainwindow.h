@@ -2,6 +2,7 @@
 
 #include "comparison.h"
 #include "document.h"
+#include "recoverystore.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -42,6 +43,14 @@ public:
     int activeSide() const { return m_activeSide; }
     // How long the window waits after the last keystroke before comparing again.
     int editDebounceInterval() const;
+
+    // Unsaved edits are written to the recovery store every few seconds; opening a file that has
+    // an entry there asks whether to restore it (or follows the policy set here, for tests and
+    // scripted runs).
+    enum class RecoveryPolicy { Ask, Restore, Discard };
+    void setRecoveryPolicy(RecoveryPolicy policy) { m_recoveryPolicy = policy; }
+    void setAutosaveInterval(int milliseconds);
+    const RecoveryStore &recoveryStore() const { return m_recovery; }
     RecordPane *pane(int side) const;
 
     // True while a comparison of the open pair is pending or running.
@@ -71,6 +80,8 @@ private:
     void fileChangedOnDisk(const QString &path);
     void watch(const QString &path);
     void updateTitle();
+    void autosave();
+    void offerRecovery(int side);
     void compare();
     void showComparison(const ComparisonResult &result);
     void showDifference(int index);
@@ -86,6 +97,9 @@ private:
     QFileSystemWatcher *m_watcher;
     QTimer *m_editTimer;
     int m_activeSide = 0;
+    RecoveryStore m_recovery;
+    RecoveryPolicy m_recoveryPolicy = RecoveryPolicy::Ask;
+    QTimer *m_autosaveTimer;
     QList<DiffHunk> m_hunks; // of the comparison shown, without context
     int m_currentHunk = -1;
 };

@@ -150,6 +150,18 @@ QString RecordPane::save(const QString &path)
     return {};
 }
 
+void RecordPane::restoreText(const QByteArray &bytes)
+{
+    Result<SourceText> source = SourceText::fromUtf8(bytes, m_path);
+    if (!source)
+        return;
+    m_loading = true;
+    m_editor->setPlainText(source->text());
+    m_loading = false;
+    m_editor->document()->setModified(true);
+    Q_EMIT edited();
+}
+
 void RecordPane::setChangedOnDisk(bool changed)
 {
     m_changedOnDisk = changed;

@@ -53,6 +53,8 @@ public:
     // Marks the file as changed on disk behind unsaved edits (shown in the caption until saved or
     // reloaded).
     void setChangedOnDisk(bool changed);
+    // Puts recovered text (as it would have been saved) in the pane as an unsaved edit.
+    void restoreText(const QByteArray &bytes);
     bool isChangedOnDisk() const { return m_changedOnDisk; }
     QPlainTextEdit *editor() const { return m_editor; }
     QString caption() const;

@@ -3,13 +3,18 @@
 #include "findingsmodel.h"
 #include "mainwindow.h"
 #include "recordpane.h"
+#include "recoverystore.h"
 #include "testsupport.h"
 
 #include <QFileInfo>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
 
 using namespace Countersign;
 
@@ -127,6 +132,55 @@ private Q_SLOTS:
                     .contains(QStringLiteral("cannot be saved")));
     }
 
+    // Edits typed in a process that is then killed (SIGKILL: no chance to save or clean up) are
+    // offered back when the file is opened again; the file itself was never touched.
+    void killedProcessLeavesRecoverableEdits()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        const QByteArray original = TestSupport::readBytes(path);
+        RecoveryStore().remove(path);
+
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("COUNTERSIGN_RECOVERY_CHILD"), path);
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        child.setProcessEnvironment(environment);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForStarted());
+        QByteArray said;
+        while (!said.contains("ready") && child.waitForReadyRead(20000))
+            said += child.readAllStandardOutput();
+        QVERIFY2(said.contains("ready"), child.readAllStandardError().constData());
+        QCOMPARE(child.state(), QProcess::Running);
+        child.kill();
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(TestSupport::readBytes(path), original);
+
+        MainWindow window;
+        window.setRecoveryPolicy(MainWindow::RecoveryPolicy::Restore);
+        QCOMPARE(window.openFile(0, path), QString());
+        QVERIFY(window.pane(0)->isModified());
+        QVERIFY(window.pane(0)->text().contains(QStringLiteral("Typed before the crash. ## Decision Scope")));
+        // Saving keeps the edits and clears the recovery entry.
+        QCOMPARE(window.saveFile(0), QString());
+        QVERIFY(TestSupport::readBytes(path).contains("Typed before the crash. ## Decision Scope"));
+        QVERIFY(!window.recoveryStore().load(path));
+    }
+
+    void discardedRecoveryIsGone()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        const RecoveryStore store;
+        QCOMPARE(store.save(path, "# Something else\n"), QString());
+        MainWindow window;
+        window.setRecoveryPolicy(MainWindow::RecoveryPolicy::Discard);
+        window.openFile(0, path);
+        QVERIFY(!window.pane(0)->isModified());
+        QVERIFY(!store.load(path));
+    }
+
     void externalChangeReloadsOrFlags()
     {
         QTemporaryDir dir;
@@ -154,5 +208,34 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestEditing)
+// The child of killedProcessLeavesRecoverableEdits: opens the file, types an edit, waits until the
+// edit is in the recovery store, says "ready" and waits to be killed.
+int recoveryChild(const QString &path)
+{
+    MainWindow window;
+    window.setAutosaveInterval(50);
+    window.show();
+    if (!window.openFile(0, path).isEmpty())
+        return 3;
+    typeAt(
+        window.pane(0), QStringLiteral("## Decision Scope"), 0, QStringLiteral("Typed before the crash. "));
+    while (!window.recoveryStore().load(path))
+        QTest::qWait(20);
+    std::printf("ready\n");
+    std::fflush(stdout);
+    return QApplication::exec();
+}
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    // Parent and child share a recovery folder of their own, away from the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    if (const QString child = qEnvironmentVariable("COUNTERSIGN_RECOVERY_CHILD"); !child.isEmpty())
+        return recoveryChild(child);
+    TestEditing test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_editing.moc"
