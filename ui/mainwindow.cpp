@@ -78,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_editTimer->start();
         });
         connect(m_panes[side], &RecordPane::modificationChanged, this, &MainWindow::updateTitle);
+        connect(m_panes[side], &RecordPane::scrolled, this, [this, side] { followScroll(side); });
         m_panes[side]->editor()->installEventFilter(this);
     }
     splitter->setStretchFactor(0, 1);
@@ -134,6 +135,19 @@ MainWindow::MainWindow(QWidget *parent)
     previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *wrap = view->addAction(tr("&Wrap Long Lines"));
+    wrap->setCheckable(true);
+    wrap->setChecked(true);
+    wrap->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
+    connect(wrap, &QAction::toggled, this, [this](bool on) {
+        pane(0)->setWordWrap(on);
+        pane(1)->setWordWrap(on);
+    });
+    QAction *inStep = view->addAction(tr("Scroll in &Step"));
+    inStep->setCheckable(true);
+    inStep->setChecked(true);
+    inStep->setShortcut(QKeySequence(Qt::ALT | Qt::Key_S));
+    connect(inStep, &QAction::toggled, this, &MainWindow::setScrollInStep);
     QAction *showFindings = dock->toggleViewAction();
     showFindings->setText(tr("&Findings Panel"));
     showFindings->setShortcut(QKeySequence(Qt::Key_F9));
@@ -382,6 +396,7 @@ void MainWindow::showComparison(const ComparisonResult &result)
     m_banner->setPalette(palette);
     m_findings->setFindings(result.findings);
     m_hunks = result.hunks;
+    m_lines = result.lines;
     m_currentHunk = -1;
     QList<LineMark> marks[2];
     for (const DiffHunk &hunk : result.hunks) {
@@ -459,6 +474,33 @@ void MainWindow::showDifference(int index)
     pane(0)->goToLine(std::min(range.leftStart + 1, std::max(1, range.leftStart + range.leftCount)));
     pane(1)->goToLine(std::min(range.rightStart + 1, std::max(1, range.rightStart + range.rightCount)));
     statusBar()->showMessage(tr("Difference %1 of %2").arg(index + 1).arg(m_hunks.size()));
+}
+
+int MainWindow::matchingLine(int side, int line) const
+{
+    // Walk the changes in order; between them the two sides run in parallel.
+    int offset = 0; // other side's index minus this side's, on the stretch before the change
+    for (const DiffChange &change : m_lines.changes) {
+        const int start = side == 0 ? change.leftStart : change.rightStart;
+        const int count = side == 0 ? change.leftCount : change.rightCount;
+        const int otherStart = side == 0 ? change.rightStart : change.leftStart;
+        const int otherCount = side == 0 ? change.rightCount : change.leftCount;
+        if (line - 1 < start)
+            break;
+        if (line - 1 < start + count)
+            return otherStart + std::min(line - 1 - start, std::max(otherCount - 1, 0)) + 1;
+        offset = (otherStart + otherCount) - (start + count);
+    }
+    return std::max(1, line + offset);
+}
+
+void MainWindow::followScroll(int side)
+{
+    if (!m_scrollInStep || m_following || !pane(0)->hasDocument() || !pane(1)->hasDocument())
+        return;
+    m_following = true;
+    pane(1 - side)->scrollToLine(matchingLine(side, pane(side)->firstVisibleLine()));
+    m_following = false;
 }
 
 void MainWindow::showFinding(int row)

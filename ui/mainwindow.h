@@ -65,6 +65,11 @@ public:
     // Returns the index of the difference shown, -1 when there is none.
     int nextDifference();
     int previousDifference();
+    // The line of the other side that matches `line` of `side` by the current line diff: the same
+    // line where they are equal, the start of the other side's part where they differ.
+    int matchingLine(int side, int line) const;
+    // Keeps the panes scrolled in step (matching lines level); on by default.
+    void setScrollInStep(bool inStep) { m_scrollInStep = inStep; }
 
 Q_SIGNALS:
     // A comparison of the open pair finished and its results are shown.
@@ -85,6 +90,7 @@ private:
     void compare();
     void showComparison(const ComparisonResult &result);
     void showDifference(int index);
+    void followScroll(int side);
     QWidget *createFindingsPanel();
 
     RecordPane *m_panes[2];
@@ -100,7 +106,10 @@ private:
     RecoveryStore m_recovery;
     RecoveryPolicy m_recoveryPolicy = RecoveryPolicy::Ask;
     QTimer *m_autosaveTimer;
-    QList<DiffHunk> m_hunks; // of the comparison shown, without context
+    QList<DiffHunk> m_hunks;
+    LineDiffResult m_lines; // of the comparison shown
+    bool m_scrollInStep = true;
+    bool m_following = false; // of the comparison shown, without context
     int m_currentHunk = -1;
 };
 

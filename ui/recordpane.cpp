@@ -7,17 +7,61 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
 namespace Countersign {
 
+// The line-number margin of a pane's editor; RecordPane paints it.
+class LineNumberArea : public QWidget
+{
+public:
+    explicit LineNumberArea(RecordPane *pane, QWidget *parent)
+        : QWidget(parent)
+        , m_pane(pane)
+    { }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_pane->paintLineNumbers(event); }
+
+private:
+    RecordPane *m_pane;
+};
+
+// QPlainTextEdit keeps the geometry helpers for its margin protected; this gives the pane access.
+class MarginEditor : public QPlainTextEdit
+{
+public:
+    using QPlainTextEdit::blockBoundingGeometry;
+    using QPlainTextEdit::blockBoundingRect;
+    using QPlainTextEdit::contentOffset;
+    using QPlainTextEdit::firstVisibleBlock;
+    using QPlainTextEdit::QPlainTextEdit;
+    using QPlainTextEdit::setViewportMargins;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QPlainTextEdit::resizeEvent(event);
+        if (margin) {
+            const QRect area = contentsRect();
+            margin->setGeometry(QRect(area.left(), area.top(), viewportMargins().left(), area.height()));
+        }
+    }
+
+public:
+    QWidget *margin = nullptr;
+};
+
 RecordPane::RecordPane(const QString &side, QWidget *parent)
     : QWidget(parent)
     , m_caption(new QLabel(this))
-    , m_editor(new QPlainTextEdit(this))
+    , m_editor(new MarginEditor(this))
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(m_editor->document()))
     , m_side(side)
 {
@@ -45,6 +89,19 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
         QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
     palette.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
     m_editor->setPalette(palette);
+
+    auto *editor = static_cast<MarginEditor *>(m_editor);
+    m_lineNumbers = new LineNumberArea(this, m_editor);
+    editor->margin = m_lineNumbers;
+    connect(m_editor, &QPlainTextEdit::blockCountChanged, this, &RecordPane::updateLineNumberWidth);
+    connect(m_editor, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
+        if (dy != 0)
+            m_lineNumbers->scroll(0, dy);
+        else
+            m_lineNumbers->update(0, rect.y(), m_lineNumbers->width(), rect.height());
+    });
+    connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this, &RecordPane::scrolled);
+    updateLineNumberWidth();
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_loading)
@@ -160,6 +217,54 @@ void RecordPane::restoreText(const QByteArray &bytes)
     m_loading = false;
     m_editor->document()->setModified(true);
     Q_EMIT edited();
+}
+
+void RecordPane::updateLineNumberWidth()
+{
+    const int digits = int(QString::number(std::max(1, m_editor->blockCount())).size());
+    const int width = 8 + m_editor->fontMetrics().horizontalAdvance(u'9') * std::max(3, digits);
+    static_cast<MarginEditor *>(m_editor)->setViewportMargins(width, 0, 0, 0);
+    const QRect area = m_editor->contentsRect();
+    m_lineNumbers->setGeometry(QRect(area.left(), area.top(), width, area.height()));
+}
+
+void RecordPane::paintLineNumbers(QPaintEvent *event)
+{
+    auto *editor = static_cast<MarginEditor *>(m_editor);
+    QPainter painter(m_lineNumbers);
+    const QPalette palette = m_editor->palette();
+    painter.fillRect(event->rect(), palette.color(QPalette::Base).darker(104));
+    painter.setPen(palette.color(QPalette::PlaceholderText));
+    painter.setFont(m_editor->font());
+    QTextBlock block = editor->firstVisibleBlock();
+    int top = qRound(editor->blockBoundingGeometry(block).translated(editor->contentOffset()).top());
+    const int height = m_editor->fontMetrics().height();
+    while (block.isValid() && top <= event->rect().bottom()) {
+        const int bottom = top + qRound(editor->blockBoundingRect(block).height());
+        if (block.isVisible() && bottom >= event->rect().top()) {
+            painter.drawText(0, top, m_lineNumbers->width() - 4, height, Qt::AlignRight,
+                QString::number(block.blockNumber() + 1));
+        }
+        block = block.next();
+        top = bottom;
+    }
+}
+
+int RecordPane::firstVisibleLine() const
+{
+    return static_cast<MarginEditor *>(m_editor)->firstVisibleBlock().blockNumber() + 1;
+}
+
+void RecordPane::scrollToLine(int line)
+{
+    const QTextBlock block = m_editor->document()->findBlockByNumber(std::max(0, line - 1));
+    if (block.isValid())
+        m_editor->verticalScrollBar()->setValue(block.firstLineNumber());
+}
+
+void RecordPane::setWordWrap(bool wrap)
+{
+    m_editor->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
 }
 
 void RecordPane::setChangedOnDisk(bool changed)

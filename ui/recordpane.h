@@ -57,6 +57,11 @@ public:
     void restoreText(const QByteArray &bytes);
     bool isChangedOnDisk() const { return m_changedOnDisk; }
     QPlainTextEdit *editor() const { return m_editor; }
+
+    // The first line in view, and scrolling so that `line` is the first in view (1-based).
+    int firstVisibleLine() const;
+    void scrollToLine(int line);
+    void setWordWrap(bool wrap);
     QString caption() const;
     bool isHighlighted() const;
     // Puts the cursor on 1-based `line` and scrolls it into the middle of the view; ignored when the
@@ -71,13 +76,19 @@ public:
 Q_SIGNALS:
     // The user changed the text (not a load).
     void edited();
+    // The view scrolled (by the user or by scrollToLine()).
+    void scrolled();
     void modificationChanged(bool modified);
 
 private:
     QLabel *m_caption;
     QPlainTextEdit *m_editor;
+    QWidget *m_lineNumbers;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     void updateCaption();
+    void updateLineNumberWidth();
+    void paintLineNumbers(QPaintEvent *event);
+    friend class LineNumberArea;
 
     QString m_side;
     QList<LineMark> m_marks;

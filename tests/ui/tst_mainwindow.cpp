@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Countersign;
@@ -122,6 +123,43 @@ private Q_SLOTS:
         QCOMPARE(window.nextDifference(), 0); // wraps
         QCOMPARE(window.previousDifference(), 2);
         QCOMPARE(window.pane(1)->currentLine(), 47);
+    }
+
+    // With five lines inserted on the right at line 50, scrolling either pane keeps matching lines
+    // level in the other.
+    void scrollingInStep()
+    {
+        QTemporaryDir dir;
+        QByteArray left = "# Record\n\n", right = left;
+        for (int i = 1; i <= 300; ++i) {
+            left += "line " + QByteArray::number(i) + '\n';
+            right += "line " + QByteArray::number(i) + '\n';
+            if (i == 50)
+                right += "new a\nnew b\nnew c\nnew d\nnew e\n";
+        }
+        const QString l = dir.filePath(QStringLiteral("l.md")), r = dir.filePath(QStringLiteral("r.md"));
+        QVERIFY(TestSupport::writeBytes(l, left) && TestSupport::writeBytes(r, right));
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.openFile(0, l);
+        window.openFile(1, r);
+        QVERIFY(shown.wait(10000));
+        // "line 200" is line 202 on the left and 207 on the right.
+        QCOMPARE(window.matchingLine(0, 202), 207);
+        QCOMPARE(window.matchingLine(1, 207), 202);
+        QCOMPARE(window.matchingLine(0, 10), 10);
+        QCOMPARE(window.matchingLine(1, 54), 53); // inside the insertion: the left side's line across
+        window.pane(0)->scrollToLine(202);
+        QCOMPARE(window.pane(0)->firstVisibleLine(), 202);
+        QCOMPARE(window.pane(1)->firstVisibleLine(), 207);
+        window.pane(1)->scrollToLine(40);
+        QCOMPARE(window.pane(0)->firstVisibleLine(), 40);
+        window.setScrollInStep(false);
+        window.pane(0)->scrollToLine(100);
+        QCOMPARE(window.pane(1)->firstVisibleLine(), 40);
     }
 
     void badFileIsReportedInItsPane()
