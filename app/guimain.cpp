@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -31,6 +32,7 @@ int runGui(int argc, char **argv)
     // Read the arguments before QApplication exists: without a display it would abort.
     QStringList files;
     QString screenshot;
+    std::optional<QString> theme;
     for (int i = 1; i < argc; ++i) {
         const QString argument = QString::fromLocal8Bit(argv[i]);
         if (argument == u"open" && i == 1)
@@ -39,6 +41,10 @@ int runGui(int argc, char **argv)
             if (++i >= argc)
                 return fail(QStringLiteral("--screenshot needs a file name (OUT.png)"));
             screenshot = QString::fromLocal8Bit(argv[i]);
+        } else if (argument == u"--theme") {
+            if (++i >= argc)
+                return fail(QStringLiteral("--theme needs a theme name (View > Theme lists them)"));
+            theme = QString::fromLocal8Bit(argv[i]);
         } else if (argument.startsWith(u'-') && argument.size() > 1 && !argument.startsWith(u"-platform") &&
             !argument.startsWith(u"-style")) {
             return fail(QStringLiteral("unknown option '%1'; run 'countersign --help'").arg(argument));
@@ -62,6 +68,10 @@ int runGui(int argc, char **argv)
     QApplication app(argc, argv);
     Countersign::configureApplication(app);
     Countersign::MainWindow window;
+    if (theme && !window.setThemeName(*theme, Countersign::MainWindow::Remember::No)) {
+        return fail(QStringLiteral("unknown theme '%1'; installed themes: %2")
+                        .arg(*theme, Countersign::MainWindow::themeNames().join(QStringLiteral(", "))));
+    }
     QStringList errors;
     for (int side = 0; side < files.size(); ++side) {
         if (const QString error = window.openFile(side, files.at(side)); !error.isEmpty())

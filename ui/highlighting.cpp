@@ -26,4 +26,13 @@ KSyntaxHighlighting::Theme Highlighting::themeFor(const QPalette &palette)
     return theme;
 }
 
+QStringList Highlighting::themeNames()
+{
+    QStringList names;
+    for (const KSyntaxHighlighting::Theme &theme : repository().themes())
+        names.append(theme.name());
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
 } // namespace Countersign

@@ -3,6 +3,7 @@
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Theme>
 #include <QPalette>
+#include <QStringList>
 
 namespace KSyntaxHighlighting {
 class Repository;
@@ -20,6 +21,8 @@ public:
     static KSyntaxHighlighting::Definition markdown();
     // The theme that suits the palette (a dark one for a dark base colour), never an invalid one.
     static KSyntaxHighlighting::Theme themeFor(const QPalette &palette);
+    // The names of the installed themes, sorted.
+    static QStringList themeNames();
 };
 
 } // namespace Countersign

@@ -4,9 +4,13 @@
 #include "documentloader.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
+#include "highlighting.h"
 #include "recordpane.h"
 
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/Theme>
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -20,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -148,6 +153,23 @@ MainWindow::MainWindow(QWidget *parent)
     inStep->setChecked(true);
     inStep->setShortcut(QKeySequence(Qt::ALT | Qt::Key_S));
     connect(inStep, &QAction::toggled, this, &MainWindow::setScrollInStep);
+    m_themeMenu = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    QAction *automatic = m_themeMenu->addAction(tr("Follow the Palette"));
+    automatic->setCheckable(true);
+    themes->addAction(automatic);
+    connect(automatic, &QAction::triggered, this, [this] { setThemeName({}); });
+    m_themeMenu->addSeparator();
+    QList<KSyntaxHighlighting::Theme> all = Highlighting::repository().themes();
+    std::sort(all.begin(), all.end(),
+        [](const auto &a, const auto &b) { return a.translatedName() < b.translatedName(); });
+    for (const KSyntaxHighlighting::Theme &theme : all) {
+        QAction *action = m_themeMenu->addAction(theme.translatedName());
+        action->setCheckable(true);
+        action->setData(theme.name());
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [this, name = theme.name()] { setThemeName(name); });
+    }
     QAction *showFindings = dock->toggleViewAction();
     showFindings->setText(tr("&Findings Panel"));
     showFindings->setShortcut(QKeySequence(Qt::Key_F9));
@@ -167,6 +189,8 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->showMessage(tr("Open the producer's and the consumer's record (Ctrl+O, Ctrl+Shift+O)."));
     resize(1400, 860);
     updateTitle();
+    if (!setThemeName(QSettings().value(QStringLiteral("view/theme")).toString(), Remember::No))
+        setThemeName({}, Remember::No); // a remembered theme that is no longer installed
 }
 
 RecordPane *MainWindow::pane(int side) const
@@ -365,7 +389,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 bool MainWindow::isComparing() const
 {
-    return m_editTimer->isActive() || m_worker->isBusy();
+    const bool pair = pane(0)->hasDocument() && pane(1)->hasDocument();
+    return (pair && m_editTimer->isActive()) || m_worker->isBusy();
 }
 
 QString MainWindow::bannerText() const
@@ -492,6 +517,33 @@ int MainWindow::matchingLine(int side, int line) const
         offset = (otherStart + otherCount) - (start + count);
     }
     return std::max(1, line + offset);
+}
+
+QStringList MainWindow::themeNames()
+{
+    return Highlighting::themeNames();
+}
+
+bool MainWindow::setThemeName(const QString &name, Remember remember)
+{
+    KSyntaxHighlighting::Theme theme;
+    if (!name.isEmpty()) {
+        theme = Highlighting::repository().theme(name);
+        if (!theme.isValid() || theme.name() != name)
+            return false;
+    } else {
+        theme = Highlighting::themeFor(palette());
+    }
+    m_themeName = name;
+    pane(0)->setTheme(theme);
+    pane(1)->setTheme(theme);
+    for (QAction *action : m_themeMenu->actions()) {
+        if (action->isCheckable())
+            action->setChecked(action->data().toString() == name);
+    }
+    if (remember == Remember::Yes)
+        QSettings().setValue(QStringLiteral("view/theme"), name);
+    return true;
 }
 
 void MainWindow::followScroll(int side)

@@ -12,6 +12,7 @@
 class QComboBox;
 class QFileSystemWatcher;
 class QLabel;
+class QMenu;
 class QTableView;
 class QTimer;
 
@@ -68,6 +69,13 @@ public:
     // The line of the other side that matches `line` of `side` by the current line diff: the same
     // line where they are equal, the start of the other side's part where they differ.
     int matchingLine(int side, int line) const;
+    // The highlighting theme of both panes, by name; empty: the one that suits the palette. Unknown
+    // names are refused (returns false). A choice from the menu is remembered (QSettings); one for
+    // a single run (`--theme`) is not.
+    enum class Remember { Yes, No };
+    bool setThemeName(const QString &name, Remember remember = Remember::Yes);
+    static QStringList themeNames();
+    QString themeName() const { return m_themeName; }
     // Keeps the panes scrolled in step (matching lines level); on by default.
     void setScrollInStep(bool inStep) { m_scrollInStep = inStep; }
 
@@ -109,6 +117,8 @@ private:
     QList<DiffHunk> m_hunks;
     LineDiffResult m_lines; // of the comparison shown
     bool m_scrollInStep = true;
+    QString m_themeName;
+    QMenu *m_themeMenu = nullptr;
     bool m_following = false; // of the comparison shown, without context
     int m_currentHunk = -1;
 };

@@ -81,17 +81,10 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setAccessibleName(tr("%1 record").arg(m_side));
 
-    const KSyntaxHighlighting::Theme theme = Highlighting::themeFor(m_editor->palette());
-    m_highlighter->setTheme(theme);
-    m_highlighter->setDefinition(Highlighting::markdown());
-    QPalette palette = m_editor->palette();
-    palette.setColor(
-        QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
-    palette.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
-    m_editor->setPalette(palette);
-
     auto *editor = static_cast<MarginEditor *>(m_editor);
     m_lineNumbers = new LineNumberArea(this, m_editor);
+    m_highlighter->setDefinition(Highlighting::markdown());
+    setTheme(Highlighting::themeFor(m_editor->palette()));
     editor->margin = m_lineNumbers;
     connect(m_editor, &QPlainTextEdit::blockCountChanged, this, &RecordPane::updateLineNumberWidth);
     connect(m_editor, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
@@ -103,8 +96,10 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
     connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this, &RecordPane::scrolled);
     updateLineNumberWidth();
 
-    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_loading)
+    // The highlighter re-colours text through the same change signals, always replacing a range
+    // with as many characters; an edit inserts or removes characters (a replacement does both).
+    connect(m_editor->document(), &QTextDocument::contentsChange, this, [this](int, int removed, int added) {
+        if (!m_loading && removed != added)
             Q_EMIT edited();
     });
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
@@ -260,6 +255,25 @@ void RecordPane::scrollToLine(int line)
     const QTextBlock block = m_editor->document()->findBlockByNumber(std::max(0, line - 1));
     if (block.isValid())
         m_editor->verticalScrollBar()->setValue(block.firstLineNumber());
+}
+
+void RecordPane::setTheme(const KSyntaxHighlighting::Theme &theme)
+{
+    m_highlighter->setTheme(theme);
+    QPalette palette = m_editor->palette();
+    palette.setColor(
+        QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+    palette.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
+    palette.setColor(QPalette::PlaceholderText,
+        QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::LineNumbers)));
+    m_editor->setPalette(palette);
+    m_highlighter->rehighlight();
+    m_lineNumbers->update();
+}
+
+QString RecordPane::themeName() const
+{
+    return m_highlighter->theme().name();
 }
 
 void RecordPane::setWordWrap(bool wrap)

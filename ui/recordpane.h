@@ -11,7 +11,8 @@ class QPlainTextEdit;
 
 namespace KSyntaxHighlighting {
 class SyntaxHighlighter;
-}
+class Theme;
+} // namespace KSyntaxHighlighting
 
 namespace Countersign {
 
@@ -62,6 +63,9 @@ public:
     int firstVisibleLine() const;
     void scrollToLine(int line);
     void setWordWrap(bool wrap);
+    // The highlighting theme; the editor's colours follow it.
+    void setTheme(const KSyntaxHighlighting::Theme &theme);
+    QString themeName() const;
     QString caption() const;
     bool isHighlighted() const;
     // Puts the cursor on 1-based `line` and scrolls it into the middle of the view; ignored when the
@@ -83,7 +87,7 @@ Q_SIGNALS:
 private:
     QLabel *m_caption;
     QPlainTextEdit *m_editor;
-    QWidget *m_lineNumbers;
+    QWidget *m_lineNumbers = nullptr;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     void updateCaption();
     void updateLineNumberWidth();

@@ -9,7 +9,10 @@
 
 #include <KSyntaxHighlighting/Repository>
 #include <QApplication>
+#include <QPlainTextEdit>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +24,33 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The theme choice is remembered in QSettings: keep the tests' settings apart from the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void themeMenuAndMemory()
+    {
+        {
+            MainWindow window;
+            QVERIFY(window.themeName().isEmpty()); // follows the palette by default
+            QVERIFY(window.setThemeName(QStringLiteral("Breeze Dark")));
+            QCOMPARE(window.pane(0)->themeName(), QStringLiteral("Breeze Dark"));
+            QCOMPARE(window.pane(1)->themeName(), QStringLiteral("Breeze Dark"));
+            QVERIFY(window.pane(0)->editor()->palette().color(QPalette::Base).lightness() < 128);
+            QVERIFY(!window.setThemeName(QStringLiteral("No Such Theme")));
+            QCOMPARE(window.themeName(), QStringLiteral("Breeze Dark"));
+        }
+        {
+            MainWindow window; // remembered
+            QCOMPARE(window.themeName(), QStringLiteral("Breeze Dark"));
+            QVERIFY(window.setThemeName({}));
+            QVERIFY(window.pane(0)->editor()->palette().color(QPalette::Base).lightness() >= 128);
+        }
+    }
+
     void opensTwoRecords()
     {
         MainWindow window;
