@@ -84,6 +84,8 @@ MainWindow::MainWindow(QWidget *parent)
         });
         connect(m_panes[side], &RecordPane::modificationChanged, this, &MainWindow::updateTitle);
         connect(m_panes[side], &RecordPane::scrolled, this, [this, side] { followScroll(side); });
+        connect(m_panes[side], &RecordPane::fileDropped, this,
+            [this, side](const QString &path) { openDropped(side, path); });
         m_panes[side]->editor()->installEventFilter(this);
     }
     splitter->setStretchFactor(0, 1);
@@ -105,6 +107,8 @@ MainWindow::MainWindow(QWidget *parent)
     openLeft->setShortcut(QKeySequence::Open);
     QAction *openRight = file->addAction(tr("Open &Right..."), this, [this] { chooseFile(1); });
     openRight->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentMenu = file->addMenu(tr("Recent &Pairs"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
     QAction *save = file->addAction(tr("&Save"), this, [this] {
         if (const QString error = saveFile(m_activeSide); !error.isEmpty())
@@ -213,8 +217,85 @@ QString MainWindow::openFile(int side, const QString &path)
     watch(path);
     updateTitle();
     statusBar()->showMessage(tr("Opened %1").arg(path));
+    rememberPair();
     compare();
     return {};
+}
+
+namespace {
+constexpr int recentPairLimit = 8;
+const QString recentKey = QStringLiteral("recent/pairs");
+} // namespace
+
+QList<QPair<QString, QString>> MainWindow::recentPairs()
+{
+    QList<QPair<QString, QString>> pairs;
+    for (const QString &entry : QSettings().value(recentKey).toStringList()) {
+        const QStringList files = entry.split(u'\n');
+        if (files.size() == 2)
+            pairs.append({files.at(0), files.at(1)});
+    }
+    return pairs;
+}
+
+void MainWindow::rememberPair()
+{
+    if (!pane(0)->hasDocument() || !pane(1)->hasDocument())
+        return;
+    const QString entry = QFileInfo(pane(0)->filePath()).absoluteFilePath() + u'\n' +
+        QFileInfo(pane(1)->filePath()).absoluteFilePath();
+    QStringList entries = QSettings().value(recentKey).toStringList();
+    entries.removeAll(entry);
+    entries.prepend(entry);
+    QSettings().setValue(recentKey, entries.mid(0, recentPairLimit));
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QList<QPair<QString, QString>> pairs = recentPairs();
+    if (pairs.isEmpty()) {
+        m_recentMenu->addAction(tr("No pairs opened yet"))->setEnabled(false);
+        return;
+    }
+    for (int i = 0; i < pairs.size(); ++i) {
+        const auto &[left, right] = pairs.at(i);
+        QAction *action = m_recentMenu->addAction(
+            tr("&%1  %2 ↔ %3").arg(i + 1).arg(QFileInfo(left).fileName(), QFileInfo(right).fileName()), this,
+            [this, left, right] {
+                if (const QStringList errors = openPair(left, right); !errors.isEmpty())
+                    QMessageBox::warning(this, tr("Cannot open the pair"), errors.join(u'\n'));
+            });
+        action->setToolTip(left + u'\n' + right);
+    }
+}
+
+QStringList MainWindow::openPair(const QString &left, const QString &right)
+{
+    QStringList errors;
+    for (const auto &[side, path] : {std::pair{0, left}, std::pair{1, right}}) {
+        if (!mayReplace(side, path))
+            continue;
+        if (const QString error = openFile(side, path); !error.isEmpty())
+            errors.append(error);
+    }
+    return errors;
+}
+
+void MainWindow::openDropped(int side, const QString &path)
+{
+    if (!mayReplace(side, path))
+        return;
+    if (const QString error = openFile(side, path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot open record"), error);
+}
+
+bool MainWindow::mayReplace(int side, const QString &path)
+{
+    return !pane(side)->isModified() ||
+        QMessageBox::question(this, tr("Unsaved edits"),
+            tr("Drop your unsaved edits to %1 and open %2?").arg(pane(side)->filePath(), path)) ==
+        QMessageBox::Yes;
 }
 
 QString MainWindow::saveFile(int side, const QString &path)

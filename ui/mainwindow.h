@@ -5,6 +5,7 @@
 #include "recoverystore.h"
 
 #include <QMainWindow>
+#include <QPair>
 #include <QStringList>
 
 #include <optional>
@@ -76,6 +77,12 @@ public:
     bool setThemeName(const QString &name, Remember remember = Remember::Yes);
     static QStringList themeNames();
     QString themeName() const { return m_themeName; }
+    // The pairs opened last (left, right), newest first, remembered across runs (QSettings).
+    static QList<QPair<QString, QString>> recentPairs();
+    // Opens a remembered pair; returns the errors, empty on success.
+    QStringList openPair(const QString &left, const QString &right);
+    // Opens a dropped file in `side`, asking first when the pane has unsaved edits.
+    void openDropped(int side, const QString &path);
     // Keeps the panes scrolled in step (matching lines level); on by default.
     void setScrollInStep(bool inStep) { m_scrollInStep = inStep; }
 
@@ -99,6 +106,10 @@ private:
     void showComparison(const ComparisonResult &result);
     void showDifference(int index);
     void followScroll(int side);
+    void rememberPair();
+    // True when the pane of `side` may be replaced by `path`: no unsaved edits, or the user agrees.
+    bool mayReplace(int side, const QString &path);
+    void fillRecentMenu();
     QWidget *createFindingsPanel();
 
     RecordPane *m_panes[2];
@@ -119,6 +130,7 @@ private:
     bool m_scrollInStep = true;
     QString m_themeName;
     QMenu *m_themeMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
     bool m_following = false; // of the comparison shown, without context
     int m_currentHunk = -1;
 };

@@ -4,9 +4,11 @@
 #include "highlighting.h"
 
 #include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QMimeData>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QPlainTextEdit>
@@ -94,6 +96,8 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
             m_lineNumbers->update(0, rect.y(), m_lineNumbers->width(), rect.height());
     });
     connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this, &RecordPane::scrolled);
+    // Files dropped on the text open in this pane instead of being pasted as their names.
+    m_editor->viewport()->installEventFilter(this);
     updateLineNumberWidth();
 
     // The highlighter re-colours text through the same change signals, always replacing a range
@@ -243,6 +247,23 @@ void RecordPane::paintLineNumbers(QPaintEvent *event)
         block = block.next();
         top = bottom;
     }
+}
+
+bool RecordPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor->viewport() &&
+        (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove ||
+            event->type() == QEvent::Drop)) {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QList<QUrl> urls = drop->mimeData() ? drop->mimeData()->urls() : QList<QUrl>();
+        if (!urls.isEmpty() && urls.first().isLocalFile()) {
+            drop->acceptProposedAction();
+            if (event->type() == QEvent::Drop)
+                Q_EMIT fileDropped(urls.first().toLocalFile());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 int RecordPane::firstVisibleLine() const

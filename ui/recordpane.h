@@ -82,7 +82,12 @@ Q_SIGNALS:
     void edited();
     // The view scrolled (by the user or by scrollToLine()).
     void scrolled();
+    // A file was dropped on the pane (the window decides whether to open it).
+    void fileDropped(const QString &path);
     void modificationChanged(bool modified);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QLabel *m_caption;

@@ -9,6 +9,9 @@
 
 #include <KSyntaxHighlighting/Repository>
 #include <QApplication>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -16,6 +19,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Countersign;
 
@@ -190,6 +194,49 @@ private Q_SLOTS:
         window.setScrollInStep(false);
         window.pane(0)->scrollToLine(100);
         QCOMPARE(window.pane(1)->firstVisibleLine(), 40);
+    }
+
+    void recentPairsAreRemembered()
+    {
+        QSettings().remove(QStringLiteral("recent/pairs"));
+        const QString left = TestSupport::dataPath(QStringLiteral("input/decision-record.md"));
+        const QString right = TestSupport::dataPath(QStringLiteral("compare/drift-combined.md"));
+        {
+            MainWindow window;
+            window.openFile(0, left);
+            QVERIFY(MainWindow::recentPairs().isEmpty()); // one side is not a pair
+            window.openFile(1, right);
+        }
+        QCOMPARE(MainWindow::recentPairs().size(), 1);
+        QCOMPARE(MainWindow::recentPairs().first().first, QFileInfo(left).absoluteFilePath());
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        QCOMPARE(window.openPair(
+                     MainWindow::recentPairs().first().first, MainWindow::recentPairs().first().second),
+            QStringList());
+        QVERIFY(shown.wait(10000));
+        QVERIFY(window.bannerText().startsWith(QStringLiteral("Not aligned")));
+        QCOMPARE(MainWindow::recentPairs().size(), 1); // the same pair again, not twice
+    }
+
+    // A file dropped on a pane opens there (not pasted as text).
+    void droppedFileOpensInThePane()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString path = TestSupport::dataPath(QStringLiteral("input/checkpoint-producer.md"));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QWidget *viewport = window.pane(1)->editor()->viewport();
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &drop);
+        QCOMPARE(window.pane(1)->filePath(), path);
+        QCOMPARE(window.pane(1)->text(), QString::fromUtf8(TestSupport::readBytes(path)));
+        QVERIFY(!window.pane(1)->isModified());
     }
 
     void badFileIsReportedInItsPane()
