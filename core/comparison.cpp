@@ -26,7 +26,21 @@ ComparisonResult Comparison::run(
         return cancelled();
     result.findings = StructuralCompare::compare(left, right);
     result.summary = CompareSummary::of(result.findings);
+    result.leftOutline = outline(left);
+    result.rightOutline = outline(right);
     return result;
+}
+
+QList<OutlineEntry> Comparison::outline(const Document &doc)
+{
+    QList<OutlineEntry> entries;
+    if (doc.titleLine > 0)
+        entries.append({doc.title, 1, doc.titleLine});
+    for (const Section &section : doc.sections) {
+        if (section.headingLine != doc.titleLine)
+            entries.append({section.heading, section.level, section.headingLine});
+    }
+    return entries;
 }
 
 } // namespace Countersign

@@ -13,6 +13,15 @@
 
 namespace Countersign {
 
+// A heading of a document, for an outline: its text, level and 1-based line.
+struct OutlineEntry
+{
+    QString heading;
+    int level = 1;
+    int line = 0;
+    friend bool operator==(const OutlineEntry &, const OutlineEntry &) = default;
+};
+
 // Everything the window shows about a pair of records: the line diff, its changed rows with word
 // ranges (no context rows: the panes show the text), the structural findings and their summary.
 struct ComparisonResult
@@ -21,6 +30,8 @@ struct ComparisonResult
     QList<DiffHunk> hunks;
     QList<CompareFinding> findings;
     CompareSummary summary;
+    QList<OutlineEntry> leftOutline;
+    QList<OutlineEntry> rightOutline;
     bool cancelled = false; // abandoned: nothing else is filled
 };
 
@@ -31,6 +42,7 @@ class Comparison
 public:
     static ComparisonResult run(const Document &left, const Document &right,
         const std::optional<QFuture<void>> &cancel = std::nullopt);
+    static QList<OutlineEntry> outline(const Document &doc);
 };
 
 } // namespace Countersign

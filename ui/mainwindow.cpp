@@ -152,6 +152,13 @@ MainWindow::MainWindow(QWidget *parent)
         pane(0)->setWordWrap(on);
         pane(1)->setWordWrap(on);
     });
+    QAction *preview = view->addAction(tr("&Preview"));
+    preview->setCheckable(true);
+    preview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(preview, &QAction::toggled, this, [this](bool on) {
+        pane(0)->setPreview(on);
+        pane(1)->setPreview(on);
+    });
     QAction *inStep = view->addAction(tr("Scroll in &Step"));
     inStep->setCheckable(true);
     inStep->setChecked(true);
@@ -503,6 +510,8 @@ void MainWindow::showComparison(const ComparisonResult &result)
     m_findings->setFindings(result.findings);
     m_hunks = result.hunks;
     m_lines = result.lines;
+    pane(0)->setOutline(result.leftOutline);
+    pane(1)->setOutline(result.rightOutline);
     m_currentHunk = -1;
     QList<LineMark> marks[2];
     for (const DiffHunk &hunk : result.hunks) {

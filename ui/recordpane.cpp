@@ -4,6 +4,7 @@
 #include "highlighting.h"
 
 #include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <QComboBox>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -14,7 +15,9 @@
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QTextBlock>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace Countersign {
@@ -63,14 +66,25 @@ public:
 RecordPane::RecordPane(const QString &side, QWidget *parent)
     : QWidget(parent)
     , m_caption(new QLabel(this))
-    , m_editor(new MarginEditor(this))
+    , m_outline(new QComboBox(this))
+    , m_stack(new QStackedWidget(this))
+    , m_editor(new MarginEditor(m_stack))
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(m_editor->document()))
     , m_side(side)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_caption);
-    layout->addWidget(m_editor);
+    layout->addWidget(m_outline);
+    m_stack->addWidget(m_editor);
+    layout->addWidget(m_stack);
+    m_outline->setAccessibleName(tr("%1 sections").arg(side));
+    m_outline->setPlaceholderText(tr("Sections"));
+    m_outline->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_outline, &QComboBox::activated, this, [this](int index) {
+        goToLine(m_outline->itemData(index).toInt());
+        m_editor->setFocus();
+    });
 
     m_caption->setTextFormat(Qt::PlainText);
     m_caption->setText(tr("%1: no record open").arg(m_side));
@@ -137,6 +151,9 @@ void RecordPane::showDocument(const Document &doc)
     m_editor->document()->setModified(false);
     m_changedOnDisk = false;
     m_marks.clear();
+    setOutline(Comparison::outline(doc));
+    if (isPreview())
+        setPreview(true);
     updateCaption();
 }
 
@@ -295,6 +312,42 @@ void RecordPane::setTheme(const KSyntaxHighlighting::Theme &theme)
 QString RecordPane::themeName() const
 {
     return m_highlighter->theme().name();
+}
+
+void RecordPane::setOutline(const QList<OutlineEntry> &outline)
+{
+    const int current = m_outline->currentIndex();
+    m_outline->clear();
+    for (const OutlineEntry &entry : outline)
+        m_outline->addItem(QString(2 * std::max(0, entry.level - 1), u' ') + entry.heading, entry.line);
+    if (current >= 0 && current < m_outline->count())
+        m_outline->setCurrentIndex(current);
+}
+
+void RecordPane::setPreview(bool preview)
+{
+    if (preview) {
+        if (!m_preview) {
+            m_preview = new QTextBrowser(m_stack);
+            m_preview->setOpenLinks(false);
+            m_preview->setAccessibleName(tr("%1 preview").arg(m_side));
+            m_stack->addWidget(m_preview);
+        }
+        m_preview->setMarkdown(m_editor->toPlainText());
+        m_stack->setCurrentWidget(m_preview);
+    } else {
+        m_stack->setCurrentWidget(m_editor);
+    }
+}
+
+bool RecordPane::isPreview() const
+{
+    return m_preview && m_stack->currentWidget() == m_preview;
+}
+
+QString RecordPane::previewText() const
+{
+    return m_preview ? m_preview->toPlainText() : QString();
 }
 
 void RecordPane::setWordWrap(bool wrap)

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "comparison.h"
 #include "document.h"
 #include "sidebysidediff.h"
 
 #include <QWidget>
 
 class QColor;
+class QComboBox;
 class QLabel;
+class QStackedWidget;
+class QTextBrowser;
 class QPlainTextEdit;
 
 namespace KSyntaxHighlighting {
@@ -63,6 +67,13 @@ public:
     int firstVisibleLine() const;
     void scrollToLine(int line);
     void setWordWrap(bool wrap);
+    // The sections of the text, listed above it; choosing one goes to its heading.
+    void setOutline(const QList<OutlineEntry> &outline);
+    QComboBox *outlineBox() const { return m_outline; }
+    // Shows the text rendered (QTextDocument's Markdown) instead of the editor, or the editor again.
+    void setPreview(bool preview);
+    bool isPreview() const;
+    QString previewText() const;
     // The highlighting theme; the editor's colours follow it.
     void setTheme(const KSyntaxHighlighting::Theme &theme);
     QString themeName() const;
@@ -91,7 +102,10 @@ protected:
 
 private:
     QLabel *m_caption;
+    QComboBox *m_outline;
+    QStackedWidget *m_stack;
     QPlainTextEdit *m_editor;
+    QTextBrowser *m_preview = nullptr;
     QWidget *m_lineNumbers = nullptr;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     void updateCaption();

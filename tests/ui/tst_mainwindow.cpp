@@ -9,6 +9,7 @@
 
 #include <KSyntaxHighlighting/Repository>
 #include <QApplication>
+#include <QComboBox>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QMimeData>
@@ -237,6 +238,28 @@ private Q_SLOTS:
         QCOMPARE(window.pane(1)->filePath(), path);
         QCOMPARE(window.pane(1)->text(), QString::fromUtf8(TestSupport::readBytes(path)));
         QVERIFY(!window.pane(1)->isModified());
+    }
+
+    void outlineAndPreview()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.openFile(0, TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        QComboBox *outline = window.pane(0)->outlineBox();
+        // The title and the eight sections of the record.
+        QCOMPARE(outline->count(), 9);
+        QCOMPARE(outline->itemText(4).trimmed(), QStringLiteral("Ownership (Named Roles)"));
+        QCOMPARE(outline->itemData(4).toInt(), 21);
+        outline->activated(4);
+        QCOMPARE(window.pane(0)->currentLine(), 21);
+
+        window.pane(0)->setPreview(true);
+        QVERIFY(window.pane(0)->isPreview());
+        // Rendered: no Markdown syntax left in the text of the heading.
+        QVERIFY(window.pane(0)->previewText().contains(QStringLiteral("Ownership (Named Roles)")));
+        QVERIFY(!window.pane(0)->previewText().contains(QStringLiteral("## Ownership")));
+        window.pane(0)->setPreview(false);
+        QVERIFY(!window.pane(0)->isPreview());
     }
 
     void badFileIsReportedInItsPane()
