@@ -4,6 +4,7 @@
 #include "documentloader.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
+#include "folderpairsmodel.h"
 #include "highlighting.h"
 #include "recordpane.h"
 
@@ -14,6 +15,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -24,10 +27,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -42,6 +48,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_watcher(new QFileSystemWatcher(this))
     , m_editTimer(new QTimer(this))
     , m_autosaveTimer(new QTimer(this))
+    , m_folderPairs(new FolderPairsModel(this))
 {
     m_filter->setSourceModel(m_findings);
     connect(m_worker, &ComparisonWorker::finished, this, &MainWindow::showComparison);
@@ -107,6 +114,9 @@ MainWindow::MainWindow(QWidget *parent)
     openLeft->setShortcut(QKeySequence::Open);
     QAction *openRight = file->addAction(tr("Open &Right..."), this, [this] { chooseFile(1); });
     openRight->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction *folders =
+        file->addAction(tr("Open Cutover &Folders..."), this, &MainWindow::chooseCutoverFolders);
+    folders->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
     m_recentMenu = file->addMenu(tr("Recent &Pairs"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
@@ -287,6 +297,92 @@ QStringList MainWindow::openPair(const QString &left, const QString &right)
             errors.append(error);
     }
     return errors;
+}
+
+void MainWindow::scanCutoverFolders(const QString &producer, const QString &consumer)
+{
+    statusBar()->showMessage(tr("Looking for records in %1 and %2…").arg(producer, consumer));
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([self, folders = QStringList{producer, consumer}] {
+        const CutoverCheck check = CutoverCheck::run(folders);
+        QList<DocumentPair> pairs = CutoverPairing::pairs(check);
+        QStringList errors;
+        for (const Error &error : check.errors())
+            errors.append(error.toString());
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, pairs, errors] {
+                if (!self)
+                    return;
+                self->m_folderPairs->setPairs(pairs);
+                self->statusBar()->showMessage(
+                    tr("Found %n pair(s) of records.", nullptr, int(pairs.size())));
+                Q_EMIT self->cutoverPairsFound(int(pairs.size()), errors);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::chooseCutoverFolders()
+{
+    const QString producer = QFileDialog::getExistingDirectory(this, tr("The Producer's Folder (left)"));
+    if (producer.isEmpty())
+        return;
+    const QString consumer = QFileDialog::getExistingDirectory(this, tr("The Consumer's Folder (right)"));
+    if (consumer.isEmpty())
+        return;
+    auto *progress = new QProgressDialog(tr("Looking for records…"), tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    // A cancelled scan runs out on its thread; its result is then simply not shown.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(this, &MainWindow::cutoverPairsFound, this,
+        [this, progress = QPointer<QProgressDialog>(progress), connection](int, const QStringList &errors) {
+            disconnect(*connection);
+            if (!progress || progress->wasCanceled())
+                return;
+            progress->close();
+            if (!errors.isEmpty())
+                QMessageBox::warning(this, tr("Some files could not be read"), errors.join(u'\n'));
+            choosePair();
+        });
+    progress->show();
+    scanCutoverFolders(producer, consumer);
+}
+
+void MainWindow::choosePair()
+{
+    if (m_folderPairs->rowCount() == 0) {
+        QMessageBox::information(this, tr("No pairs found"),
+            tr("No producer mirror with a consumer decision record, nor two checkpoint packets, share a date "
+               "in these folders."));
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Choose a Pair of Records"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *view = new QTableView(&dialog);
+    view->setModel(m_folderPairs);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->resizeColumnsToContents();
+    view->selectRow(0);
+    view->setAccessibleName(tr("Pairs of records"));
+    layout->addWidget(view);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(view, &QTableView::activated, &dialog, &QDialog::accept);
+    layout->addWidget(buttons);
+    dialog.resize(900, 320);
+    if (dialog.exec() != QDialog::Accepted || !view->currentIndex().isValid())
+        return;
+    const DocumentPair pair = m_folderPairs->pairs().at(view->currentIndex().row());
+    if (const QStringList errors = openPair(pair.left, pair.right); !errors.isEmpty())
+        QMessageBox::warning(this, tr("Cannot open the pair"), errors.join(u'\n'));
 }
 
 void MainWindow::openDropped(int side, const QString &path)

@@ -20,6 +20,7 @@ class QTimer;
 namespace Countersign {
 
 class ComparisonWorker;
+class FolderPairsModel;
 class FindingsFilterModel;
 class FindingsModel;
 class RecordPane;
@@ -81,6 +82,11 @@ public:
     static QList<QPair<QString, QString>> recentPairs();
     // Opens a remembered pair; returns the errors, empty on success.
     QStringList openPair(const QString &left, const QString &right);
+    // Scans two folders (the producer's and the consumer's docs/) for records on a worker thread and
+    // pairs them (CutoverPairing); cutoverPairsFound() reports the result, which also fills
+    // cutoverPairs(). Interactive use shows a progress dialog and then the pairs to choose from.
+    void scanCutoverFolders(const QString &producer, const QString &consumer);
+    FolderPairsModel *cutoverPairs() const { return m_folderPairs; }
     // Opens a dropped file in `side`, asking first when the pane has unsaved edits.
     void openDropped(int side, const QString &path);
     // Keeps the panes scrolled in step (matching lines level); on by default.
@@ -89,6 +95,8 @@ public:
 Q_SIGNALS:
     // A comparison of the open pair finished and its results are shown.
     void comparisonShown();
+    // A folder scan finished; `errors` names files that could not be read.
+    void cutoverPairsFound(int pairs, const QStringList &errors);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -107,6 +115,8 @@ private:
     void showDifference(int index);
     void followScroll(int side);
     void rememberPair();
+    void chooseCutoverFolders();
+    void choosePair();
     // True when the pane of `side` may be replaced by `path`: no unsaved edits, or the user agrees.
     bool mayReplace(int side, const QString &path);
     void fillRecentMenu();
@@ -131,6 +141,8 @@ private:
     QString m_themeName;
     QMenu *m_themeMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
+    FolderPairsModel *m_folderPairs;
+    bool m_choosePairAfterScan = false;
     bool m_following = false; // of the comparison shown, without context
     int m_currentHunk = -1;
 };
