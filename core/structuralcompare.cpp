@@ -4,6 +4,7 @@
 #include "textkeys.h"
 
 #include <QFileInfo>
+#include <QHash>
 
 #include <algorithm>
 
@@ -210,44 +211,91 @@ QList<SectionView> viewsOf(const Document &doc, const RecordFacts &facts)
     return views;
 }
 
-// Pairs the elements of two lists: first by `sameKey`, then the most similar remaining pairs at or
-// above the threshold. Returns, for each left element, the index of its right partner or -1.
-template<typename T, typename SameKey, typename Words>
-QList<qsizetype> pairUp(const QList<T> &left, const QList<T> &right, SameKey sameKey, Words words)
+// Pairs the elements of two lists: first by equal `keyOf` (an empty key matches nothing), then by
+// equal significant words, then the most similar remaining pairs at or above the threshold. Returns,
+// for each left element, the index of its right partner or -1. Long lists stay near linear: the
+// first two steps hash, and the similarity step compares each left element only with the right
+// elements around the same relative position once the full product would exceed a budget, keeping
+// its three best candidates.
+template<typename T, typename KeyOf, typename Words>
+QList<qsizetype> pairUp(const QList<T> &left, const QList<T> &right, KeyOf keyOf, Words words)
 {
     QList<qsizetype> partner(left.size(), -1);
     QList<bool> taken(right.size(), false);
-    for (qsizetype i = 0; i < left.size(); ++i) {
-        for (qsizetype j = 0; j < right.size(); ++j) {
-            if (!taken.at(j) && sameKey(left.at(i), right.at(j))) {
-                partner[i] = j;
-                taken[j] = true;
-                break;
+    // Pairs left and right elements whose keys (by index) are equal and not empty, in order.
+    auto matchBy = [&](auto leftKey, auto rightKey) {
+        QHash<QString, QList<qsizetype>> byKey; // each key's right elements, the first last
+        for (qsizetype j = right.size() - 1; j >= 0; --j) {
+            if (!taken.at(j)) {
+                if (const QString k = rightKey(j); !k.isEmpty())
+                    byKey[k].append(j);
             }
         }
+        for (qsizetype i = 0; i < left.size(); ++i) {
+            if (partner.at(i) >= 0)
+                continue;
+            const QString k = leftKey(i);
+            const auto found = k.isEmpty() ? byKey.end() : byKey.find(k);
+            if (found == byKey.end() || found->isEmpty())
+                continue;
+            partner[i] = found->takeLast();
+            taken[partner[i]] = true;
+        }
+    };
+    matchBy([&](qsizetype i) { return keyOf(left.at(i)); }, [&](qsizetype j) { return keyOf(right.at(j)); });
+    QList<QStringList> leftWords(left.size()), rightWords(right.size());
+    for (qsizetype i = 0; i < left.size(); ++i) {
+        if (partner.at(i) < 0)
+            leftWords[i] = words(left.at(i));
     }
+    for (qsizetype j = 0; j < right.size(); ++j) {
+        if (!taken.at(j))
+            rightWords[j] = words(right.at(j));
+    }
+    // The same significant words: the same item, worded alike.
+    matchBy([&](qsizetype i) { return leftWords.at(i).join(u' '); },
+        [&](qsizetype j) { return rightWords.at(j).join(u' '); });
+
     struct Candidate
     {
         double score;
         qsizetype left;
         qsizetype right;
     };
-    QList<Candidate> candidates;
-    QList<QStringList> rightWords(right.size());
-    for (qsizetype j = 0; j < right.size(); ++j) {
-        if (!taken.at(j))
-            rightWords[j] = words(right.at(j));
-    }
+    QList<qsizetype> openLeft, openRight;
     for (qsizetype i = 0; i < left.size(); ++i) {
-        if (partner.at(i) >= 0)
-            continue;
-        const QStringList leftWords = words(left.at(i));
-        for (qsizetype j = 0; j < right.size(); ++j) {
-            if (taken.at(j))
+        if (partner.at(i) < 0 && !leftWords.at(i).isEmpty())
+            openLeft.append(i);
+    }
+    for (qsizetype j = 0; j < right.size(); ++j) {
+        if (!taken.at(j) && !rightWords.at(j).isEmpty())
+            openRight.append(j);
+    }
+    constexpr qsizetype budget = 250000; // similarity computations before the window applies
+    constexpr qsizetype window = 64;
+    const bool windowed = openLeft.size() * openRight.size() > budget;
+    QList<Candidate> candidates;
+    for (qsizetype a = 0; a < openLeft.size(); ++a) {
+        const qsizetype i = openLeft.at(a);
+        qsizetype from = 0, to = openRight.size();
+        if (windowed) {
+            const qsizetype centre = openLeft.size() > 0 ? a * openRight.size() / openLeft.size() : 0;
+            from = std::max<qsizetype>(0, centre - window);
+            to = std::min(openRight.size(), centre + window + 1);
+        }
+        Candidate best[3] = {{-1, i, -1}, {-1, i, -1}, {-1, i, -1}};
+        for (qsizetype b = from; b < to; ++b) {
+            const qsizetype j = openRight.at(b);
+            const double score = StructuralCompare::similarity(leftWords.at(i), rightWords.at(j));
+            if (score < StructuralCompare::similarityThreshold || score <= best[2].score)
                 continue;
-            const double score = StructuralCompare::similarity(leftWords, rightWords.at(j));
-            if (score >= StructuralCompare::similarityThreshold)
-                candidates.append(Candidate{score, i, j});
+            best[2] = {score, i, j};
+            std::sort(std::begin(best), std::end(best),
+                [](const Candidate &x, const Candidate &y) { return x.score > y.score; });
+        }
+        for (const Candidate &candidate : best) {
+            if (candidate.right >= 0)
+                candidates.append(candidate);
         }
     }
     // Best first; ties in document order, so the result does not depend on the sort.
@@ -297,9 +345,8 @@ public:
     {
         const QList<qsizetype> partner = pairUp(
             left, right,
-            [](const Entry &a, const Entry &b) {
-                return a.isProse ? b.isProse : !b.isProse && !a.key.isEmpty() && a.key == b.key;
-            },
+            // Prose meets prose in order; labelled items meet by label.
+            [](const Entry &entry) { return entry.isProse ? QStringLiteral("\x01prose") : entry.key; },
             [](const Entry &entry) {
                 return entry.isProse ? QStringList() : StructuralCompare::significantWords(entry.text());
             });
@@ -399,8 +446,7 @@ public:
         const QList<Entry> l = entries(left);
         const QList<Entry> r = entries(right);
         const QList<qsizetype> partner = pairUp(
-            l, r, [](const Entry &a, const Entry &b) { return a.key == b.key; },
-            [](const Entry &) { return QStringList(); });
+            l, r, [](const Entry &entry) { return entry.key; }, [](const Entry &) { return QStringList(); });
         const QString section = QStringLiteral("Header");
         QList<bool> matched(r.size(), false);
         for (qsizetype i = 0; i < l.size(); ++i) {
@@ -458,7 +504,7 @@ public:
             }
         }
         const QList<qsizetype> renamed = pairUp(
-            restLeft, restRight, [](const SectionView &, const SectionView &) { return false; },
+            restLeft, restRight, [](const SectionView &) { return QString(); },
             [](const SectionView &view) { return StructuralCompare::significantWords(view.section->key); });
         for (qsizetype k = 0; k < renamed.size(); ++k) {
             if (renamed.at(k) >= 0) {
