@@ -10,6 +10,7 @@
 #include "difftext.h"
 #include "linediff.h"
 #include "sidebysidediff.h"
+#include "timedrun.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -28,46 +29,8 @@ using namespace Countersign;
 
 namespace {
 
-struct Sample
-{
-    double seconds = 0;
-    double peakMiB = 0;
-    int exitCode = -1;
-};
-
-// Runs a program (through peakrss, see there) with its output sent to /dev/null: wall time, the
-// process's peak RSS and its exit code.
-Sample runTimed(const QStringList &command)
-{
-    QProcess process;
-    process.start(QStringLiteral(COUNTERSIGN_PEAKRSS), command);
-    Sample sample;
-    if (!process.waitForFinished(-1) || process.exitCode() != 0) {
-        std::fprintf(stderr, "cannot run %s\n", qPrintable(command.join(u' ')));
-        return sample;
-    }
-    const QList<QByteArray> fields = process.readAllStandardOutput().trimmed().split(' ');
-    if (fields.size() == 3) {
-        sample.seconds = fields[0].toDouble() / 1e9;
-        sample.peakMiB = fields[1].toDouble() / 1024.0;
-        sample.exitCode = fields[2].toInt();
-    }
-    return sample;
-}
-
-Sample median(const QStringList &command, int runs)
-{
-    QList<Sample> samples;
-    for (int i = 0; i < runs; ++i)
-        samples.append(runTimed(command));
-    std::sort(samples.begin(), samples.end(),
-        [](const Sample &a, const Sample &b) { return a.seconds < b.seconds; });
-    Sample out = samples[samples.size() / 2];
-    out.peakMiB = std::max_element(samples.cbegin(), samples.cend(), [](const Sample &a, const Sample &b) {
-        return a.peakMiB < b.peakMiB;
-    })->peakMiB;
-    return out;
-}
+using TimedRun::median;
+using TimedRun::Sample;
 
 // A line of a markdown record: headings, key/value bullets with code spans, table rows, prose, and
 // the blank lines between them.

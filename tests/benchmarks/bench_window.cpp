@@ -7,6 +7,8 @@
 // Not part of the test suite. Run it in the build root:
 //   packaging/buildroot.sh exec build/default/tests/benchmarks/bench_window [--quick] [WORKDIR]
 // --quick stops at 100k lines. WORKDIR (default build/bench-window) receives the generated files.
+#include "timedrun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -19,40 +21,18 @@
 
 namespace {
 
-struct Sample
-{
-    double seconds = 0;
-    double peakMiB = 0;
-    int exitCode = -1;
-};
+using TimedRun::Sample;
 
-Sample runOnce(const QStringList &command)
+QProcessEnvironment offscreen()
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(COUNTERSIGN_PEAKRSS), command);
-    Sample sample;
-    if (!process.waitForFinished(600000))
-        return sample;
-    const QList<QByteArray> fields = process.readAllStandardOutput().trimmed().split(' ');
-    if (fields.size() == 3) {
-        sample.seconds = fields[0].toDouble() / 1e9;
-        sample.peakMiB = fields[1].toDouble() / 1024.0;
-        sample.exitCode = fields[2].toInt();
-    }
-    return sample;
+    return environment;
 }
 
 Sample median(const QStringList &command, int runs)
 {
-    QList<Sample> samples;
-    for (int i = 0; i < runs; ++i)
-        samples.append(runOnce(command));
-    std::sort(samples.begin(), samples.end(),
-        [](const Sample &a, const Sample &b) { return a.seconds < b.seconds; });
-    return samples[samples.size() / 2];
+    return TimedRun::median(command, runs, offscreen());
 }
 
 // A record of `lines` lines: the sample's sections, then numbered evidence lines.

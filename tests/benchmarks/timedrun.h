@@ -1,0 +1,59 @@
+#pragma once
+
+// Shared by the benchmarks that time whole programs: runs a command through peakrss (see there),
+// with its output sent to /dev/null, and reports wall time, peak RSS and exit code.
+#include <QByteArray>
+#include <QList>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace TimedRun {
+
+struct Sample
+{
+    double seconds = 0;
+    double peakMiB = 0;
+    int exitCode = -1;
+};
+
+inline Sample once(const QStringList &command,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(COUNTERSIGN_PEAKRSS), command);
+    Sample sample;
+    if (!process.waitForFinished(-1) || process.exitCode() != 0) {
+        std::fprintf(stderr, "cannot run %s\n", qPrintable(command.join(u' ')));
+        return sample;
+    }
+    const QList<QByteArray> fields = process.readAllStandardOutput().trimmed().split(' ');
+    if (fields.size() == 3) {
+        sample.seconds = fields[0].toDouble() / 1e9;
+        sample.peakMiB = fields[1].toDouble() / 1024.0;
+        sample.exitCode = fields[2].toInt();
+    }
+    return sample;
+}
+
+// The median wall time of `runs` runs, with the largest peak RSS seen.
+inline Sample median(const QStringList &command, int runs,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QList<Sample> samples;
+    for (int i = 0; i < runs; ++i)
+        samples.append(once(command, environment));
+    std::sort(samples.begin(), samples.end(),
+        [](const Sample &a, const Sample &b) { return a.seconds < b.seconds; });
+    Sample out = samples[samples.size() / 2];
+    out.peakMiB = std::max_element(samples.cbegin(), samples.cend(), [](const Sample &a, const Sample &b) {
+        return a.peakMiB < b.peakMiB;
+    })->peakMiB;
+    return out;
+}
+
+} // namespace TimedRun
