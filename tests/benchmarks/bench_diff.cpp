@@ -179,16 +179,10 @@ void wordOverhead(const Pair &pair)
 
 int main(int argc, char **argv)
 {
-    bool quick = false;
-    QString dir = QStringLiteral(COUNTERSIGN_SOURCE_DIR "/build/bench-diff");
-    for (int i = 1; i < argc; ++i) {
-        const QString argument = QString::fromLocal8Bit(argv[i]);
-        if (argument == u"--quick")
-            quick = true;
-        else
-            dir = argument;
-    }
-    QDir().mkpath(dir);
+    const TimedRun::Options options =
+        TimedRun::options(argc, argv, QStringLiteral(COUNTERSIGN_SOURCE_DIR "/build/bench-diff"));
+    const bool quick = options.quick;
+    const QString dir = options.directory;
     const QString diff = QStandardPaths::findExecutable(QStringLiteral("diff"));
     const QString git = QStandardPaths::findExecutable(QStringLiteral("git"));
     if (diff.isEmpty() || git.isEmpty())

@@ -56,16 +56,10 @@ QByteArray record(int lines, int seed, int editEvery)
 
 int main(int argc, char **argv)
 {
-    bool quick = false;
-    QString dir = QStringLiteral(COUNTERSIGN_SOURCE_DIR "/build/bench-window");
-    for (int i = 1; i < argc; ++i) {
-        const QString argument = QString::fromLocal8Bit(argv[i]);
-        if (argument == u"--quick")
-            quick = true;
-        else
-            dir = argument;
-    }
-    QDir().mkpath(dir);
+    const TimedRun::Options options =
+        TimedRun::options(argc, argv, QStringLiteral(COUNTERSIGN_SOURCE_DIR "/build/bench-window"));
+    const bool quick = options.quick;
+    const QString dir = options.directory;
     const QString samples = QStringLiteral(COUNTERSIGN_SOURCE_DIR "/resources/samples/");
     struct Case
     {
