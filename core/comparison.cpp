@@ -1,34 +1,73 @@
 #include "comparison.h"
 
+#include "canonicalcontent.h"
+#include "documentloader.h"
+#include "markdownparser.h"
 #include "structuralcompare.h"
 
 namespace Countersign {
+
+namespace {
+
+// The line diff and its rows, into `result`; false when cancelled.
+bool compareLines(ComparisonResult &result, const QByteArray &left, const QByteArray &right,
+    const std::optional<QFuture<void>> &cancel)
+{
+    const DiffText leftText(left), rightText(right);
+    result.lines = LineDiff::compute(leftText, rightText, {}, cancel);
+    if (result.lines.cancelled)
+        return false;
+    std::optional<QList<DiffHunk>> hunks =
+        SideBySideDiff::build(leftText, rightText, result.lines, 0, SideBySideDiff::Words::Highlight, cancel);
+    if (!hunks)
+        return false;
+    result.hunks = std::move(*hunks);
+    return !(cancel && cancel->isCanceled());
+}
+
+ComparisonResult cancelledResult()
+{
+    ComparisonResult result;
+    result.cancelled = true;
+    return result;
+}
+
+} // namespace
 
 ComparisonResult Comparison::run(
     const Document &left, const Document &right, const std::optional<QFuture<void>> &cancel)
 {
     ComparisonResult result;
-    auto cancelled = [&] {
-        result = {};
-        result.cancelled = true;
-        return result;
-    };
-    const DiffText leftText(left.serialize()), rightText(right.serialize());
-    result.lines = LineDiff::compute(leftText, rightText, {}, cancel);
-    if (result.lines.cancelled)
-        return cancelled();
-    std::optional<QList<DiffHunk>> hunks =
-        SideBySideDiff::build(leftText, rightText, result.lines, 0, SideBySideDiff::Words::Highlight, cancel);
-    if (!hunks)
-        return cancelled();
-    result.hunks = std::move(*hunks);
-    if (cancel && cancel->isCanceled())
-        return cancelled();
+    if (!compareLines(result, left.serialize(), right.serialize(), cancel))
+        return cancelledResult();
     result.findings = StructuralCompare::compare(left, right);
     result.summary = CompareSummary::of(result.findings);
-    result.leftOutline = outline(left);
-    result.rightOutline = outline(right);
+    result.left = describe(left);
+    result.right = describe(right);
     return result;
+}
+
+ComparisonResult Comparison::run(const QString &leftName, const SourceText &left, const QString &rightName,
+    const SourceText &right, const std::optional<QFuture<void>> &cancel)
+{
+    const QByteArray leftBytes = left.toUtf8(), rightBytes = right.toUtf8();
+    const bool leftParsed = leftBytes.size() <= DocumentLoader::maxFileSize;
+    const bool rightParsed = rightBytes.size() <= DocumentLoader::maxFileSize;
+    if (leftParsed && rightParsed) {
+        return run(MarkdownParser::parse(left, leftBytes, leftName),
+            MarkdownParser::parse(right, rightBytes, rightName), cancel);
+    }
+    ComparisonResult result;
+    if (!compareLines(result, leftBytes, rightBytes, cancel))
+        return cancelledResult();
+    result.left.parsed = leftParsed;
+    result.right.parsed = rightParsed;
+    return result;
+}
+
+ComparedRecord Comparison::describe(const Document &doc)
+{
+    return {doc.kind, doc.side, CanonicalContent::digest(doc.source.text()), outline(doc), true};
 }
 
 QList<OutlineEntry> Comparison::outline(const Document &doc)

@@ -22,6 +22,19 @@ struct OutlineEntry
     friend bool operator==(const OutlineEntry &, const OutlineEntry &) = default;
 };
 
+// What a comparison learnt about one of its records: its kind, side and canonical digest (of the
+// text compared, edits included) and its sections. `parsed` is false for a text too large for the
+// structural compare (beyond DocumentLoader::maxFileSize): only its lines were compared.
+struct ComparedRecord
+{
+    DocumentKind kind = DocumentKind::Unknown;
+    DocumentSide side = DocumentSide::Unknown;
+    QString digest;
+    QList<OutlineEntry> outline;
+    bool parsed = true;
+    friend bool operator==(const ComparedRecord &, const ComparedRecord &) = default;
+};
+
 // Everything the window shows about a pair of records: the line diff, its changed rows with word
 // ranges (no context rows: the panes show the text), the structural findings and their summary.
 struct ComparisonResult
@@ -30,8 +43,10 @@ struct ComparisonResult
     QList<DiffHunk> hunks;
     QList<CompareFinding> findings;
     CompareSummary summary;
-    QList<OutlineEntry> leftOutline;
-    QList<OutlineEntry> rightOutline;
+    ComparedRecord left;
+    ComparedRecord right;
+    // Both records were parsed and compared section by section; otherwise only their lines.
+    bool isStructural() const { return left.parsed && right.parsed; }
     bool cancelled = false; // abandoned: nothing else is filled
 };
 
@@ -42,7 +57,12 @@ class Comparison
 public:
     static ComparisonResult run(const Document &left, const Document &right,
         const std::optional<QFuture<void>> &cancel = std::nullopt);
+    // Parses the two texts and compares them; a text larger than DocumentLoader::maxFileSize is not
+    // parsed, and the pair is then compared line by line only.
+    static ComparisonResult run(const QString &leftName, const SourceText &left, const QString &rightName,
+        const SourceText &right, const std::optional<QFuture<void>> &cancel = std::nullopt);
     static QList<OutlineEntry> outline(const Document &doc);
+    static ComparedRecord describe(const Document &doc);
 };
 
 } // namespace Countersign

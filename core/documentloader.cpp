@@ -72,6 +72,14 @@ Result<SourceText> DocumentLoader::readText(const QString &path)
     return SourceText::fromUtf8(bytes.value(), path);
 }
 
+Result<SourceText> DocumentLoader::readForEditing(const QString &path)
+{
+    Result<QByteArray> bytes = readBytes(path, maxDiffFileSize);
+    if (!bytes)
+        return bytes.error();
+    return SourceText::fromUtf8(bytes.value(), path);
+}
+
 Result<Document> DocumentLoader::load(const QString &path)
 {
     Result<QByteArray> bytes = readFile(path);

@@ -28,6 +28,8 @@ public:
     // against nothing). Binary content and invalid UTF-8 are still errors, with line and offset.
     static Result<QByteArray> readDiffInput(const QString &path);
     static Result<SourceText> readText(const QString &path);
+    // A file to open in an editor: as readDiffInput() (up to maxDiffFileSize, empty is fine), decoded.
+    static Result<SourceText> readForEditing(const QString &path);
     static Result<Document> load(const QString &path);
 
 private:

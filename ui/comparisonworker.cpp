@@ -1,7 +1,5 @@
 #include "comparisonworker.h"
 
-#include "markdownparser.h"
-
 #include <QPointer>
 #include <QPromise>
 #include <QThreadPool>
@@ -25,7 +23,7 @@ ComparisonWorker::~ComparisonWorker()
 }
 
 void ComparisonWorker::request(
-    const QString &leftName, const SourceText &left, const QString &rightName, const SourceText &right)
+    const QString &leftName, const TextBuffer &left, const QString &rightName, const TextBuffer &right)
 {
     m_leftName = leftName;
     m_left = left;
@@ -48,8 +46,8 @@ void ComparisonWorker::start()
     // The texts are copied into the job: the worker may get new ones while it runs.
     QThreadPool::globalInstance()->start([this, self, promise, generation, leftName = m_leftName,
                                              left = m_left, rightName = m_rightName, right = m_right] {
-        const ComparisonResult result = Comparison::run(MarkdownParser::parse(left, leftName),
-            MarkdownParser::parse(right, rightName), promise->future());
+        const ComparisonResult result =
+            Comparison::run(leftName, left.toSource(), rightName, right.toSource(), promise->future());
         // Posted before the promise finishes: the destructor waits for that, so `this` is alive here.
         QMetaObject::invokeMethod(
             this,

@@ -2,6 +2,7 @@
 
 #include "comparison.h"
 #include "document.h"
+#include "textbuffer.h"
 
 #include <QFuture>
 #include <QObject>
@@ -21,13 +22,14 @@ public:
     explicit ComparisonWorker(QObject *parent = nullptr);
     ~ComparisonWorker() override;
 
-    // Compare these texts (parsed on the worker thread; the names go into the documents) once the
-    // debounce interval has passed without a newer request.
+    // Compare these texts once the debounce interval has passed without a newer request. The
+    // buffers are snapshots: their text is assembled, parsed and compared on the worker thread (the
+    // names go into the documents).
     void request(
-        const QString &leftName, const SourceText &left, const QString &rightName, const SourceText &right);
+        const QString &leftName, const TextBuffer &left, const QString &rightName, const TextBuffer &right);
     void request(const Document &left, const Document &right)
     {
-        request(left.fileName, left.source, right.fileName, right.source);
+        request(left.fileName, TextBuffer(left.source), right.fileName, TextBuffer(right.source));
     }
     void setDebounceInterval(int milliseconds) { m_debounce.setInterval(milliseconds); }
     int debounceInterval() const { return m_debounce.interval(); }
@@ -42,9 +44,9 @@ private:
 
     QTimer m_debounce;
     QString m_leftName;
-    SourceText m_left;
+    TextBuffer m_left;
     QString m_rightName;
-    SourceText m_right;
+    TextBuffer m_right;
     bool m_pending = false;
     quint64 m_generation = 0;
     QFuture<void> m_running; // the run in flight, cancelled when a newer one starts

@@ -221,14 +221,14 @@ RecordPane *MainWindow::pane(int side) const
 
 QString MainWindow::openFile(int side, const QString &path)
 {
-    const Result<Document> doc = DocumentLoader::load(path);
-    if (!doc) {
-        const QString message = doc.error().toString();
+    const Result<SourceText> source = DocumentLoader::readForEditing(path);
+    if (!source) {
+        const QString message = source.error().toString();
         pane(side)->showError(message);
         statusBar()->showMessage(message);
         return message;
     }
-    pane(side)->showDocument(doc.value());
+    pane(side)->showSource(path, source.value());
     m_activeSide = side == 0 ? 0 : 1;
     offerRecovery(m_activeSide);
     watch(path);
@@ -587,18 +587,26 @@ void MainWindow::compare()
     if (!pane(0)->hasDocument() || !pane(1)->hasDocument())
         return;
     m_banner->setText(tr("Comparing…"));
-    m_worker->request(
-        pane(0)->filePath(), pane(0)->currentSource(), pane(1)->filePath(), pane(1)->currentSource());
+    m_worker->request(pane(0)->filePath(), pane(0)->buffer(), pane(1)->filePath(), pane(1)->buffer());
 }
 
 void MainWindow::showComparison(const ComparisonResult &result)
 {
     const CompareSummary &summary = result.summary;
-    m_banner->setText(summary.headline());
-    // Red for blocking differences, amber for warnings only, green when nothing stands out.
-    const QColor tint = !summary.isAligned() ? QColor(0xd1, 0x24, 0x2f)
-        : summary.warnings > 0               ? QColor(0x9a, 0x67, 0x00)
-                                             : QColor(0x1a, 0x7f, 0x37);
+    // Red for blocking differences, amber for warnings only, green when nothing stands out; grey
+    // when the records were too large to compare section by section.
+    QColor tint = !summary.isAligned() ? QColor(0xd1, 0x24, 0x2f)
+        : summary.warnings > 0         ? QColor(0x9a, 0x67, 0x00)
+                                       : QColor(0x1a, 0x7f, 0x37);
+    if (result.isStructural()) {
+        m_banner->setText(summary.headline());
+    } else {
+        m_banner->setText(tr("%n line difference(s) shown; sections not compared: a record over %1 MiB is "
+                             "compared line by line only.",
+            nullptr, int(result.hunks.size()))
+                              .arg(DocumentLoader::maxFileSize / (1024 * 1024)));
+        tint = QColor(0x57, 0x60, 0x6a);
+    }
     QPalette palette = m_banner->palette();
     palette.setColor(QPalette::Window, tint);
     palette.setColor(QPalette::WindowText, Qt::white);
@@ -606,8 +614,8 @@ void MainWindow::showComparison(const ComparisonResult &result)
     m_findings->setFindings(result.findings);
     m_hunks = result.hunks;
     m_lines = result.lines;
-    pane(0)->setOutline(result.leftOutline);
-    pane(1)->setOutline(result.rightOutline);
+    pane(0)->setComparedRecord(result.left);
+    pane(1)->setComparedRecord(result.right);
     m_currentHunk = -1;
     QList<LineMark> marks[2];
     for (const DiffHunk &hunk : result.hunks) {

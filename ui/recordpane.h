@@ -2,7 +2,7 @@
 
 #include "comparison.h"
 #include "document.h"
-#include "sidebysidediff.h"
+#include "textview.h"
 
 #include <QWidget>
 
@@ -11,37 +11,27 @@ class QComboBox;
 class QLabel;
 class QStackedWidget;
 class QTextBrowser;
-class QPlainTextEdit;
 
 namespace KSyntaxHighlighting {
-class SyntaxHighlighter;
 class Theme;
 } // namespace KSyntaxHighlighting
 
 namespace Countersign {
 
-// How a line of one pane differs from the other side: tinted as changed, removed (left) or added
-// (right), with the differing words marked (ranges in the line's text, as WordDiff gives them).
-struct LineMark
-{
-    int line = 0; // 1-based
-    DiffRow::Kind kind = DiffRow::Kind::Changed;
-    QList<TextRange> ranges;
-    friend bool operator==(const LineMark &, const LineMark &) = default;
-};
-
-// One side of the window: a caption naming the file and what it is, and the record's text, editable
-// (with undo), with Markdown highlighting and the diff's marks over it. Saving writes through
-// QSaveFile: an unedited text is written back byte for byte; an edited one keeps the file's
-// byte-order mark and its line ending (the first one it had). It owns no domain data beyond the
-// text it shows.
+// One side of the window: a caption naming the file and what it is, and the record's text in a
+// TextView, editable (with undo), with Markdown highlighting and the diff's marks over it. Saving
+// writes through QSaveFile: an unedited text is written back byte for byte; an edited one keeps the
+// byte-order mark and every untouched line's ending. It owns no domain data beyond the text it
+// shows.
 class RecordPane : public QWidget
 {
     Q_OBJECT
 public:
     explicit RecordPane(const QString &side, QWidget *parent = nullptr);
 
-    void showDocument(const Document &doc);
+    // Shows a file's text; what the record is (kind, digest) follows from the comparison.
+    void showSource(const QString &path, const SourceText &source);
+    void setComparedRecord(const ComparedRecord &record);
     void showError(const QString &message);
     QString text() const;
     QString filePath() const { return m_path; }
@@ -52,6 +42,8 @@ public:
     // The text as it would be saved, and as the comparison sees it.
     QByteArray currentBytes() const;
     SourceText currentSource() const;
+    // A snapshot of the text, cheap to take, to be assembled on another thread.
+    const TextBuffer &buffer() const { return m_editor->buffer(); }
     // Writes currentBytes() to `path` (the open file when empty) atomically. Returns the error text,
     // empty on success; on success the pane shows `path`, unmodified.
     QString save(const QString &path = {});
@@ -61,7 +53,7 @@ public:
     // Puts recovered text (as it would have been saved) in the pane as an unsaved edit.
     void restoreText(const QByteArray &bytes);
     bool isChangedOnDisk() const { return m_changedOnDisk; }
-    QPlainTextEdit *editor() const { return m_editor; }
+    TextView *editor() const { return m_editor; }
 
     // The first line in view, and scrolling so that `line` is the first in view (1-based).
     int firstVisibleLine() const;
@@ -104,23 +96,15 @@ private:
     QLabel *m_caption;
     QComboBox *m_outline;
     QStackedWidget *m_stack;
-    QPlainTextEdit *m_editor;
+    TextView *m_editor;
     QTextBrowser *m_preview = nullptr;
-    QWidget *m_lineNumbers = nullptr;
-    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     void updateCaption();
-    void updateLineNumberWidth();
-    void paintLineNumbers(QPaintEvent *event);
-    friend class LineNumberArea;
 
     QString m_side;
     QList<LineMark> m_marks;
     QString m_path;
-    QString m_description; // kind, side, lines, digest, as loaded
-    QByteArray m_original; // the bytes as loaded or last saved
-    QString m_lineEnding = QStringLiteral("\n");
-    bool m_bom = false;
-    bool m_loading = false;
+    QString m_description; // kind, side, lines, digest, as last compared
+    QString m_themeName;
     bool m_changedOnDisk = false;
 };
 

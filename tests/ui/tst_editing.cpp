@@ -7,7 +7,6 @@
 #include "testsupport.h"
 
 #include <QFileInfo>
-#include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -33,10 +32,10 @@ QString copyOf(const QTemporaryDir &dir, const QString &relative, const QString 
 // characters there, as keystrokes.
 void typeAt(RecordPane *pane, const QString &anchor, int remove, const QString &text)
 {
-    QPlainTextEdit *editor = pane->editor();
-    QTextCursor cursor = editor->textCursor();
-    cursor.setPosition(int(editor->toPlainText().indexOf(anchor)));
-    editor->setTextCursor(cursor);
+    TextView *editor = pane->editor();
+    const std::optional<TextPosition> at = editor->buffer().find(anchor, {0, 0});
+    QVERIFY(at);
+    editor->setCursorPosition(*at);
     editor->setFocus();
     for (int i = 0; i < remove; ++i)
         QTest::keyClick(editor, Qt::Key_Delete);

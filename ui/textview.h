@@ -1,0 +1,167 @@
+#pragma once
+
+#include "sidebysidediff.h"
+#include "textbuffer.h"
+
+#include <QAbstractScrollArea>
+#include <QBasicTimer>
+#include <QColor>
+#include <QHash>
+#include <QTextLayout>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace KSyntaxHighlighting {
+class Theme;
+}
+
+namespace Countersign {
+
+class LineHighlighter;
+
+// How a line of one pane differs from the other side: tinted as changed, removed (left) or added
+// (right), with the differing words marked (ranges in the line's text, as WordDiff gives them).
+struct LineMark
+{
+    int line = 0; // 1-based
+    DiffRow::Kind kind = DiffRow::Kind::Changed;
+    QList<TextRange> ranges;
+    friend bool operator==(const LineMark &, const LineMark &) = default;
+};
+
+// A text editor for records of any size. It lays out, highlights and paints only the lines in view
+// (QPlainTextEdit builds a block per line up front, which takes seconds for a million lines), over a
+// TextBuffer that keeps unedited lines as views into the loaded text. Highlighting is exact for
+// lines near those already seen and otherwise assumed, then corrected in short idle slices.
+//
+// The vertical scroll bar counts lines (the first line in view); with word wrap a line takes as
+// many rows as it needs. Positions are 0-based (TextPosition); line marks are 1-based, as the diff
+// gives them. Editing: typing, Backspace/Delete (with Ctrl: a word), Enter, the clipboard, undo and
+// redo, the usual cursor keys with Shift to select, mouse selection (double click: a word).
+class TextView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit TextView(QWidget *parent = nullptr);
+    ~TextView() override;
+
+    // Shows `source`, unmodified, with an empty undo history and the cursor at the start.
+    void setSource(const SourceText &source);
+    const TextBuffer &buffer() const { return m_buffer; }
+    QString toPlainText() const { return m_buffer.toPlainText(); }
+    int lineCount() const { return m_buffer.lineCount(); }
+    bool isModified() const { return m_buffer.isModified(); }
+    // The current text is the saved one.
+    void setClean();
+    // Replaces the whole text as one undoable edit.
+    void replaceAll(const QString &text);
+
+    void setWordWrap(bool wrap);
+    bool wordWrap() const { return m_wrap; }
+    void setTheme(const KSyntaxHighlighting::Theme &theme);
+    bool isHighlighted() const;
+    // The diff's marks: whole lines tinted with `lineTint`, their differing words with `wordTint`.
+    void setLineMarks(const QList<LineMark> &marks, const QColor &lineTint, const QColor &wordTint);
+
+    TextPosition cursorPosition() const { return m_cursor; }
+    // Moves the cursor (extending the selection from the anchor when `select`) and scrolls it into
+    // view.
+    void setCursorPosition(TextPosition position, bool select = false);
+    bool hasSelection() const { return m_anchor != m_cursor; }
+    QString selectedText() const;
+    // Selects the next occurrence of `text` after the cursor (wrapping around); false if none.
+    bool find(const QString &text);
+
+    // The first line in view, and scrolling so that `line` is the first (0-based).
+    int firstVisibleLine() const;
+    void scrollToLine(int line);
+    // Scrolls `line` into the middle of the view.
+    void centerOnLine(int line);
+    // The vertical extent of `line` in viewport coordinates: exact for lines in view, estimated
+    // from the line height for the others.
+    std::pair<qreal, qreal> lineSpan(int line) const;
+    // The highlighting of the lines in view is exact (not assumed from a nearby state).
+    bool isHighlightExact() const { return m_highlightExact; }
+
+public Q_SLOTS:
+    void undo();
+    void redo();
+    void cut();
+    void copy();
+    void paste();
+    void selectAll();
+
+Q_SIGNALS:
+    // The user changed the text (typing, paste, undo...), not a load.
+    void textEdited();
+    void modificationChanged(bool modified);
+    void cursorMoved();
+    // What is in view changed: scrolled, resized, wrapped, edited.
+    void viewChanged();
+
+protected:
+    bool event(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void inputMethodEvent(QInputMethodEvent *event) override;
+    QVariant inputMethodQuery(Qt::InputMethodQuery query) const override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void timerEvent(QTimerEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    QTextLayout *layout(int line) const;
+    void prepareLines(int first, int last) const;
+    void dropLayouts();
+    void updateGeometryInfo();
+    void updateScrollBars();
+    int textLeft() const;
+    int wrapWidth() const;
+    int visibleRows() const;
+    int lastVisibleLine() const;
+    TextPosition positionAt(const QPoint &point) const;
+    void ensureCursorVisible();
+    TextPosition moved(TextPosition from, int key, bool word) const;
+    TextPosition verticalMove(TextPosition from, int rows) const;
+    // Replaces the selection (or inserts at the cursor) with `text`.
+    void insert(const QString &text, TextBuffer::Grouping grouping = TextBuffer::Grouping::Separate);
+    void erase(bool forward, bool word);
+    void afterEdit(const LineChange &change, TextPosition cursor, bool wasModified);
+    bool handlesShortcut(QKeyEvent *event) const;
+    void startBlinking();
+
+    TextBuffer m_buffer;
+    std::unique_ptr<LineHighlighter> m_highlighter;
+    TextPosition m_cursor;
+    TextPosition m_anchor;
+    qreal m_preferredX = -1;
+    bool m_wrap = true;
+    bool m_cursorVisible = true;
+    QBasicTimer m_blink;
+    QTimer m_catchUp;
+    mutable bool m_highlightExact = true;
+    int m_maxColumns = 0;
+    int m_gutterWidth = 0;
+
+    // Laid-out lines in or near the view, dropped on edits and on anything that changes layout.
+    mutable QHash<int, QTextLayout *> m_layouts;
+    mutable QHash<int, QList<QTextLayout::FormatRange>> m_lineFormats;
+    QHash<int, LineMark> m_marks; // by 0-based line
+    QColor m_lineTint;
+    QColor m_wordTint;
+    QColor m_currentLine;
+    QColor m_selection;
+    QColor m_gutter;
+    QColor m_lineNumber;
+    QColor m_currentLineNumber;
+};
+
+} // namespace Countersign
