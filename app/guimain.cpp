@@ -3,6 +3,7 @@
 // (about 20 ms per run, which adds up when CI pipelines call `countersign diff` per file).
 #include "guimain.h"
 
+#include "highlighting.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -67,6 +68,8 @@ int runGui(int argc, char **argv)
 
     QApplication app(argc, argv);
     Countersign::configureApplication(app);
+    // The Markdown definition loads on its own thread while the window is built and the files read.
+    Countersign::Highlighting::preload();
     Countersign::MainWindow window;
     if (theme && !window.setThemeName(*theme, Countersign::MainWindow::Remember::No)) {
         return fail(QStringLiteral("unknown theme '%1'; installed themes: %2")

@@ -29,15 +29,19 @@ void ComparisonWorker::request(
     m_left = left;
     m_rightName = rightName;
     m_right = right;
-    // Whatever is in flight is already stale.
+    // Whatever is in flight is already stale: it is cancelled, and the newest request starts when
+    // it has ended, so that abandoned runs never pile up on the pool.
     ++m_generation;
-    m_running.cancel();
     m_pending = true;
-    m_debounce.start();
+    if (m_inFlight)
+        m_running.cancel();
+    else
+        m_debounce.start();
 }
 
 void ComparisonWorker::start()
 {
+    m_inFlight = true;
     const quint64 generation = m_generation;
     auto promise = std::make_shared<QPromise<void>>();
     m_running = promise->future();
@@ -52,10 +56,15 @@ void ComparisonWorker::start()
         QMetaObject::invokeMethod(
             this,
             [self, generation, result] {
-                if (!self || generation != self->m_generation || result.cancelled)
+                if (!self)
                     return;
-                self->m_pending = false;
-                Q_EMIT self->finished(result);
+                self->m_inFlight = false;
+                if (generation == self->m_generation && !result.cancelled) {
+                    self->m_pending = false;
+                    Q_EMIT self->finished(result);
+                } else if (self->m_pending) {
+                    self->m_debounce.start();
+                }
             },
             Qt::QueuedConnection);
         promise->finish();

@@ -11,10 +11,10 @@
 namespace Countersign {
 
 // Runs Comparison::run for the window on a thread-pool thread, so diffing never blocks the GUI.
-// Only the newest pair matters: request() restarts a short debounce timer (typing coalesces into one
-// run), a run starting cancels the one in flight, and a result that is no longer the newest is
-// dropped. finished() is emitted on the worker's (the GUI) thread. The destructor cancels and waits
-// for a run still going, so no result outlives the worker.
+// Only the newest pair matters: request() restarts a debounce timer (typing coalesces into one
+// run) and cancels the run in flight, if any; the newest request starts once that run has ended (one
+// run at a time), and a result that is no longer the newest is dropped. finished() is emitted on the worker's
+// (the GUI) thread. The destructor cancels and waits for a run still going, so no result outlives the worker.
 class ComparisonWorker : public QObject
 {
     Q_OBJECT
@@ -48,6 +48,7 @@ private:
     QString m_rightName;
     TextBuffer m_right;
     bool m_pending = false;
+    bool m_inFlight = false;
     quint64 m_generation = 0;
     QFuture<void> m_running; // the run in flight, cancelled when a newer one starts
 };

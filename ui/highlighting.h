@@ -11,12 +11,16 @@ class Repository;
 
 namespace Countersign {
 
-// The application's one long-lived KSyntaxHighlighting repository (loading definitions is costly, so
-// it is created on first use and kept), and the choice of theme: a highlighter without a valid theme
-// paints text invisibly, so themeFor() always returns a valid one.
+// The application's one long-lived KSyntaxHighlighting repository and its Markdown definition, and
+// the choice of theme: a highlighter without a valid theme paints text invisibly, so themeFor()
+// always returns a valid one. Loading the Markdown definition takes tens of milliseconds (it includes
+// 41 others for fenced code), so preload() starts it on a thread of its own while the window is
+// built; the first use waits for it, then the GUI thread alone uses the repository.
 class Highlighting
 {
 public:
+    // Call once the QApplication exists.
+    static void preload();
     static KSyntaxHighlighting::Repository &repository();
     static KSyntaxHighlighting::Definition markdown();
     // The theme that suits the palette (a dark one for a dark base colour), never an invalid one.

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "comparisonworker.h"
+#include "diffconnector.h"
 #include "documentloader.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_worker(new ComparisonWorker(this))
     , m_watcher(new QFileSystemWatcher(this))
     , m_editTimer(new QTimer(this))
+    , m_slowTimer(new QTimer(this))
     , m_autosaveTimer(new QTimer(this))
     , m_folderPairs(new FolderPairsModel(this))
 {
@@ -55,7 +57,17 @@ MainWindow::MainWindow(QWidget *parent)
     // Edits are debounced here; opening a file compares at once.
     m_worker->setDebounceInterval(0);
     m_editTimer->setSingleShot(true);
-    m_editTimer->setInterval(150);
+    // Each edit is compared as soon as the event loop is free (a run in flight is cancelled first):
+    // a 10k-line pair is compared well within the time between two keystrokes.
+    m_editTimer->setInterval(0);
+    // The banner says "Comparing…" only when a comparison takes long enough to be noticed; a quick
+    // one would make it flicker at every keystroke.
+    m_slowTimer->setSingleShot(true);
+    m_slowTimer->setInterval(300);
+    connect(m_slowTimer, &QTimer::timeout, this, [this] {
+        if (isComparing())
+            m_banner->setText(tr("Comparing…"));
+    });
     connect(m_editTimer, &QTimer::timeout, this, &MainWindow::compare);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
     m_autosaveTimer->setInterval(5000);
@@ -80,14 +92,16 @@ MainWindow::MainWindow(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     m_panes[0] = new RecordPane(tr("Left"), splitter);
     m_panes[1] = new RecordPane(tr("Right"), splitter);
+    m_connector = new DiffConnector(m_panes[0]->editor(), m_panes[1]->editor(), splitter);
+    connect(m_connector, &DiffConnector::differenceClicked, this, &MainWindow::showDifference);
     splitter->addWidget(m_panes[0]);
+    splitter->addWidget(m_connector);
     splitter->addWidget(m_panes[1]);
     for (int side = 0; side < 2; ++side) {
         connect(m_panes[side], &RecordPane::edited, this, [this, side] {
             m_activeSide = side;
-            if (m_panes[0]->hasDocument() && m_panes[1]->hasDocument())
-                m_banner->setText(tr("Comparing…"));
             m_editTimer->start();
+            m_slowTimer->start();
         });
         connect(m_panes[side], &RecordPane::modificationChanged, this, &MainWindow::updateTitle);
         connect(m_panes[side], &RecordPane::scrolled, this, [this, side] { followScroll(side); });
@@ -96,7 +110,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_panes[side]->editor()->installEventFilter(this);
     }
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setStretchFactor(2, 1);
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
@@ -181,16 +196,22 @@ MainWindow::MainWindow(QWidget *parent)
     themes->addAction(automatic);
     connect(automatic, &QAction::triggered, this, [this] { setThemeName({}); });
     m_themeMenu->addSeparator();
-    QList<KSyntaxHighlighting::Theme> all = Highlighting::repository().themes();
-    std::sort(all.begin(), all.end(),
-        [](const auto &a, const auto &b) { return a.translatedName() < b.translatedName(); });
-    for (const KSyntaxHighlighting::Theme &theme : all) {
-        QAction *action = m_themeMenu->addAction(theme.translatedName());
-        action->setCheckable(true);
-        action->setData(theme.name());
-        themes->addAction(action);
-        connect(action, &QAction::triggered, this, [this, name = theme.name()] { setThemeName(name); });
-    }
+    // The installed themes are listed when the menu first opens: the repository may still be loading.
+    connect(m_themeMenu, &QMenu::aboutToShow, this, [this, themes] {
+        if (m_themeMenu->actions().size() > 2)
+            return;
+        QList<KSyntaxHighlighting::Theme> all = Highlighting::repository().themes();
+        std::sort(all.begin(), all.end(),
+            [](const auto &a, const auto &b) { return a.translatedName() < b.translatedName(); });
+        for (const KSyntaxHighlighting::Theme &theme : all) {
+            QAction *action = m_themeMenu->addAction(theme.translatedName());
+            action->setCheckable(true);
+            action->setData(theme.name());
+            action->setChecked(theme.name() == m_themeName);
+            themes->addAction(action);
+            connect(action, &QAction::triggered, this, [this, name = theme.name()] { setThemeName(name); });
+        }
+    });
     QAction *showFindings = dock->toggleViewAction();
     showFindings->setText(tr("&Findings Panel"));
     showFindings->setShortcut(QKeySequence(Qt::Key_F9));
@@ -210,8 +231,12 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->showMessage(tr("Open the producer's and the consumer's record (Ctrl+O, Ctrl+Shift+O)."));
     resize(1400, 860);
     updateTitle();
-    if (!setThemeName(QSettings().value(QStringLiteral("view/theme")).toString(), Remember::No))
+    // Following the palette needs nothing now: each pane picks its theme when it first paints.
+    const QString remembered = QSettings().value(QStringLiteral("view/theme")).toString();
+    if (!remembered.isEmpty() && !setThemeName(remembered, Remember::No))
         setThemeName({}, Remember::No); // a remembered theme that is no longer installed
+    else if (remembered.isEmpty())
+        automatic->setChecked(true);
 }
 
 RecordPane *MainWindow::pane(int side) const
@@ -592,6 +617,7 @@ void MainWindow::compare()
 
 void MainWindow::showComparison(const ComparisonResult &result)
 {
+    m_slowTimer->stop();
     const CompareSummary &summary = result.summary;
     // Red for blocking differences, amber for warnings only, green when nothing stands out; grey
     // when the records were too large to compare section by section.
@@ -617,6 +643,11 @@ void MainWindow::showComparison(const ComparisonResult &result)
     pane(0)->setComparedRecord(result.left);
     pane(1)->setComparedRecord(result.right);
     m_currentHunk = -1;
+    QList<HunkRange> ranges;
+    ranges.reserve(result.hunks.size());
+    for (const DiffHunk &hunk : result.hunks)
+        ranges.append(hunk.range);
+    m_connector->setDifferences(ranges);
     QList<LineMark> marks[2];
     for (const DiffHunk &hunk : result.hunks) {
         for (const DiffRow &row : hunk.rows) {

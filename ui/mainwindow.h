@@ -20,6 +20,7 @@ class QTimer;
 namespace Countersign {
 
 class ComparisonWorker;
+class DiffConnector;
 class FolderPairsModel;
 class FindingsFilterModel;
 class FindingsModel;
@@ -131,6 +132,7 @@ private:
     ComparisonWorker *m_worker;
     QFileSystemWatcher *m_watcher;
     QTimer *m_editTimer;
+    QTimer *m_slowTimer;
     int m_activeSide = 0;
     RecoveryStore m_recovery;
     RecoveryPolicy m_recoveryPolicy = RecoveryPolicy::Ask;
@@ -142,6 +144,7 @@ private:
     QMenu *m_themeMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     FolderPairsModel *m_folderPairs;
+    DiffConnector *m_connector = nullptr;
     bool m_choosePairAfterScan = false;
     bool m_following = false; // of the comparison shown, without context
     int m_currentHunk = -1;

@@ -183,13 +183,12 @@ void RecordPane::scrollToLine(int line)
 
 void RecordPane::setTheme(const KSyntaxHighlighting::Theme &theme)
 {
-    m_themeName = theme.name();
     m_editor->setTheme(theme);
 }
 
 QString RecordPane::themeName() const
 {
-    return m_themeName;
+    return m_editor->themeName();
 }
 
 void RecordPane::setOutline(const QList<OutlineEntry> &outline)

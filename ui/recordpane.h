@@ -104,7 +104,6 @@ private:
     QList<LineMark> m_marks;
     QString m_path;
     QString m_description; // kind, side, lines, digest, as last compared
-    QString m_themeName;
     bool m_changedOnDisk = false;
 };
 

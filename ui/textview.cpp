@@ -55,7 +55,6 @@ TextView::TextView(QWidget *parent)
     setAcceptDrops(true);
     viewport()->setCursor(Qt::IBeamCursor);
     viewport()->setAutoFillBackground(false);
-    m_highlighter->setDefinition(Highlighting::markdown());
     m_highlighter->reset(m_buffer.lineCount());
     // Exact highlighting catches up in slices short enough never to be felt while typing.
     m_catchUp.setInterval(0);
@@ -68,8 +67,24 @@ TextView::TextView(QWidget *parent)
         }
     });
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TextView::viewChanged);
-    setTheme(Highlighting::themeFor(palette()));
     updateGeometryInfo();
+}
+
+void TextView::ensureHighlighting() const
+{
+    // Deferred to the first use: the definition may still be loading while the window is built.
+    if (m_highlighter->definition().isValid())
+        return;
+    auto *self = const_cast<TextView *>(this);
+    m_highlighter->setDefinition(Highlighting::markdown());
+    if (!m_highlighter->theme().isValid())
+        self->setTheme(Highlighting::themeFor(palette()));
+}
+
+QString TextView::themeName() const
+{
+    ensureHighlighting();
+    return m_highlighter->theme().name();
 }
 
 TextView::~TextView() = default;
@@ -144,6 +159,7 @@ void TextView::setTheme(const KSyntaxHighlighting::Theme &theme)
 
 bool TextView::isHighlighted() const
 {
+    ensureHighlighting();
     return m_highlighter->definition().isValid() && m_highlighter->theme().isValid();
 }
 
@@ -282,6 +298,7 @@ void TextView::dropLayouts()
 
 void TextView::prepareLines(int first, int last) const
 {
+    ensureHighlighting();
     last = std::min(last, m_buffer.lineCount() - 1);
     int from = first;
     while (from <= last && m_lineFormats.contains(from))
@@ -296,6 +313,15 @@ void TextView::prepareLines(int first, int last) const
         m_highlightExact = false;
         const_cast<QTimer &>(m_catchUp).start();
     }
+}
+
+QList<QTextLayout::FormatRange> TextView::lineFormats(int line) const
+{
+    if (line < 0 || line >= m_buffer.lineCount())
+        return {};
+    if (!m_lineFormats.contains(line))
+        prepareLines(line, line);
+    return m_lineFormats.value(line);
 }
 
 QTextLayout *TextView::layout(int line) const
@@ -348,6 +374,7 @@ QTextLayout *TextView::layout(int line) const
 
 void TextView::paintEvent(QPaintEvent *)
 {
+    ensureHighlighting();
     QPainter painter(viewport());
     const QPalette palette = this->palette();
     const QRect area = viewport()->rect();

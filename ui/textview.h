@@ -62,6 +62,7 @@ public:
     bool wordWrap() const { return m_wrap; }
     void setTheme(const KSyntaxHighlighting::Theme &theme);
     bool isHighlighted() const;
+    QString themeName() const;
     // The diff's marks: whole lines tinted with `lineTint`, their differing words with `wordTint`.
     void setLineMarks(const QList<LineMark> &marks, const QColor &lineTint, const QColor &wordTint);
 
@@ -84,6 +85,10 @@ public:
     std::pair<qreal, qreal> lineSpan(int line) const;
     // The highlighting of the lines in view is exact (not assumed from a nearby state).
     bool isHighlightExact() const { return m_highlightExact; }
+    // The highlighting of `line` as it is painted (highlighting it if needed).
+    QList<QTextLayout::FormatRange> lineFormats(int line) const;
+    // How many lines are laid out now: those in view and a few near them, whatever the text's size.
+    int laidOutLineCount() const { return int(m_layouts.size()); }
 
 public Q_SLOTS:
     void undo();
@@ -137,6 +142,7 @@ private:
     void afterEdit(const LineChange &change, TextPosition cursor, bool wasModified);
     bool handlesShortcut(QKeyEvent *event) const;
     void startBlinking();
+    void ensureHighlighting() const;
 
     TextBuffer m_buffer;
     std::unique_ptr<LineHighlighter> m_highlighter;

@@ -1,5 +1,6 @@
 // MainWindow and RecordPane on the offscreen platform: records load into highlighted panes, and a
 // bad file is reported in its pane without closing anything.
+#include "diffconnector.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 #include "folderpairsmodel.h"
@@ -286,6 +287,40 @@ private Q_SLOTS:
         QCOMPARE(window.openPair(pair.left, pair.right), QStringList());
         QVERIFY(shown.wait(10000));
         QVERIFY(!window.bannerText().startsWith(QStringLiteral("Not aligned")));
+    }
+
+    // The band between the panes links the difference on line 16 of both sides; clicking it puts
+    // both panes there. Elsewhere there is nothing to click.
+    void connectorLinksTheDifference()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.openFile(0, TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        window.openFile(1, TestSupport::dataPath(QStringLiteral("compare/drift-commit-sha.md")));
+        QVERIFY(shown.wait(10000));
+        auto *connector = window.findChild<DiffConnector *>();
+        QVERIFY(connector);
+        const int x = connector->width() / 2;
+        QList<int> hits;
+        for (int y = 0; y < connector->height(); ++y) {
+            if (connector->differenceAt(QPointF(x, y)) == 0)
+                hits.append(y);
+        }
+        QVERIFY(!hits.isEmpty());
+        // One line tall, where line 16 of the left pane is (rounding and the hit margin aside).
+        TextView *left = window.pane(0)->editor();
+        const qreal top = left->viewport()->mapTo(&window, QPoint(0, 0)).y() -
+            connector->mapTo(&window, QPoint(0, 0)).y() + left->lineSpan(15).first;
+        QVERIFY2(
+            qAbs(hits.first() - top) <= 4, qPrintable(QStringLiteral("%1 vs %2").arg(hits.first()).arg(top)));
+        QVERIFY(hits.size() <= QFontMetrics(left->font()).lineSpacing() + 8);
+        QCOMPARE(connector->differenceAt(QPointF(x, top - 30)), -1);
+
+        QTest::mouseClick(connector, Qt::LeftButton, {}, QPoint(x, hits.at(hits.size() / 2)));
+        QCOMPARE(window.pane(0)->currentLine(), 16);
+        QCOMPARE(window.pane(1)->currentLine(), 16);
     }
 
     void badFileIsReportedInItsPane()
