@@ -7,6 +7,7 @@
 // Not part of the test suite. Run it in the build root:
 //   packaging/buildroot.sh exec build/default/tests/benchmarks/bench_diff [--quick] [WORKDIR]
 // WORKDIR (default: build/bench-diff under the source tree) receives the generated files (~200 MB).
+#include "benchoptions.h"
 #include "difftext.h"
 #include "linediff.h"
 #include "sidebysidediff.h"
@@ -179,8 +180,8 @@ void wordOverhead(const Pair &pair)
 
 int main(int argc, char **argv)
 {
-    const TimedRun::Options options =
-        TimedRun::options(argc, argv, QStringLiteral(COUNTERSIGN_SOURCE_DIR "/build/bench-diff"));
+    const Bench::Options options =
+        Bench::options(argc, argv, QStringLiteral(COUNTERSIGN_SOURCE_DIR "/build/bench-diff"));
     const bool quick = options.quick;
     const QString dir = options.directory;
     const QString diff = QStandardPaths::findExecutable(QStringLiteral("diff"));

@@ -3,7 +3,6 @@
 // Shared by the benchmarks that time whole programs: runs a command through peakrss (see there),
 // with its output sent to /dev/null, and reports wall time, peak RSS and exit code.
 #include <QByteArray>
-#include <QDir>
 #include <QList>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -39,27 +38,6 @@ inline Sample once(const QStringList &command,
         sample.exitCode = fields[2].toInt();
     }
     return sample;
-}
-
-// A benchmark's command line: `[--quick] [WORKDIR]`; the work folder is created.
-struct Options
-{
-    bool quick = false;
-    QString directory;
-};
-
-inline Options options(int argc, char **argv, const QString &defaultDirectory)
-{
-    Options out{false, defaultDirectory};
-    for (int i = 1; i < argc; ++i) {
-        const QString argument = QString::fromLocal8Bit(argv[i]);
-        if (argument == u"--quick")
-            out.quick = true;
-        else
-            out.directory = argument;
-    }
-    QDir().mkpath(out.directory);
-    return out;
 }
 
 // The median wall time of `runs` runs, with the largest peak RSS seen.

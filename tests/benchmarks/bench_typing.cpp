@@ -1,0 +1,427 @@
+// Benchmark of typing in the window, in process with the real MainWindow on the offscreen platform,
+// on generated pairs (records.h: 1% of lines edited):
+//   1. keystroke to updated diff, 10k and 100k lines: 50 single keystrokes, each at another line of
+//      the right pane, each timed from the keystroke to the next comparisonShown. The window waits
+//      editDebounceInterval() ms after the last keystroke on purpose, so the median is also given
+//      without it: that is the work (goal: under 50 ms).
+//   2. the GUI thread during a burst, 10k and 100k lines: 200 keystrokes 30 ms apart (a QTimer),
+//      until the diff after the last one is shown and painted. A 1 ms precise timer records how
+//      late each of its ticks came (the gap minus the period: how long the event loop was not
+//      available), and each keystroke's own handling is timed (the synchronous cost of the key:
+//      edit, relayout, highlighting). Goal: the GUI thread never blocked more than 16 ms.
+//   3. opening a 1M-line pair: from openFile of both sides (then show(), as the app does) to the
+//      first paint of the window and to comparisonShown; next difference (F7) there, the call and
+//      until repainted; the peak RSS of the process (VmHWM, all cases so far).
+// Autosave is off while measuring: it would land in some bursts and not others.
+//
+// Not part of the test suite. Run it in the build root:
+//   packaging/buildroot.sh exec build/default/tests/benchmarks/bench_typing [--quick] [WORKDIR]
+// --quick measures 10k lines only and skips the 1M-line pair. WORKDIR (default build/bench-typing)
+// receives the generated files.
+#include "benchoptions.h"
+#include "mainwindow.h"
+#include "recordpane.h"
+#include "records.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QPaintEvent>
+#include <QPlainTextEdit> // the editor's class, for editorOf() only
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+using namespace Countersign;
+
+namespace {
+
+constexpr int Right = 1;
+constexpr int Timeout = 300000; // ms, for any one wait: the 1M-line pair is slow
+
+double ms(qint64 nanoseconds)
+{
+    return double(nanoseconds) / 1e6;
+}
+
+// The nearest-rank percentile `p` (0 to 100) of `values`; 0 when there are none.
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto rank = qsizetype(std::ceil(p / 100.0 * double(values.size())));
+    return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
+}
+
+double maximum(const QList<double> &values)
+{
+    return values.isEmpty() ? 0 : *std::max_element(values.cbegin(), values.cend());
+}
+
+// The pane's editor, as the widget that takes the keystrokes. recordpane.h only declares the
+// editor's class; its header is included above for this conversion and nothing else.
+QWidget *editorOf(const RecordPane *pane)
+{
+    return pane->editor();
+}
+
+// The process's peak resident set size in MiB (VmHWM), 0 when /proc cannot tell.
+double peakRssMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+// A 1x1 child on top of the window: it is painted last whenever the window is, so the time of its
+// paint event is the time the frame was painted. arm() starts watching; waitForPaint() runs the
+// event loop until the first paint since then (at once if it came already, e.g. inside show()).
+class PaintProbe : public QWidget
+{
+public:
+    explicit PaintProbe(QWidget *window, const QElapsedTimer &clock)
+        : QWidget(window)
+        , m_clock(clock)
+    {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setGeometry(0, 0, 1, 1);
+        raise();
+    }
+
+    void arm() { m_painted = -1; }
+
+    // The clock's time of the first paint since arm(), in ms.
+    double waitForPaint()
+    {
+        if (m_painted < 0) {
+            QEventLoop loop;
+            m_loop = &loop;
+            QTimer::singleShot(Timeout, &loop, [] { qFatal("the window was not painted"); });
+            update();
+            loop.exec();
+            m_loop = nullptr;
+        }
+        return m_painted;
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        if (m_painted >= 0)
+            return;
+        m_painted = ms(m_clock.nsecsElapsed());
+        if (m_loop)
+            m_loop->quit();
+    }
+
+private:
+    const QElapsedTimer &m_clock;
+    QEventLoop *m_loop = nullptr;
+    double m_painted = 0; // not armed
+};
+
+// A window as the benchmark needs it: no recovery prompts (the typed edits are never saved), no
+// autosave while measuring.
+void prepare(MainWindow &window)
+{
+    window.setRecoveryPolicy(MainWindow::RecoveryPolicy::Discard);
+    window.setAutosaveInterval(24 * 3600 * 1000);
+}
+
+// Opens both sides; returns the first error, empty on success.
+QString openFiles(MainWindow &window, const Records::Pair &pair)
+{
+    const QString paths[2] = {pair.left, pair.right};
+    for (int side = 0; side < 2; ++side) {
+        if (QString error = window.openFile(side, paths[side]); !error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
+// Opens the pair in a shown, active window and waits for its first comparison.
+void openPair(MainWindow &window, const Records::Pair &pair)
+{
+    prepare(window);
+    window.show();
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window))
+        qFatal("the window did not become active");
+    QSignalSpy shown(&window, &MainWindow::comparisonShown);
+    if (const QString error = openFiles(window, pair); !error.isEmpty())
+        qFatal("%s", qPrintable(error));
+    if (!shown.wait(Timeout))
+        qFatal("no comparison of %s", qPrintable(pair.name));
+}
+
+// Puts the cursor of the right pane on `line`, gives its editor the focus and lets the window settle
+// (scrolling repaints; a comparison may be pending). Returns the editor.
+QWidget *placeCursor(MainWindow &window, int line)
+{
+    window.pane(Right)->goToLine(line);
+    QWidget *editor = editorOf(window.pane(Right));
+    editor->setFocus();
+    QTest::qWait(50);
+    QSignalSpy shown(&window, &MainWindow::comparisonShown);
+    while (window.isComparing() && shown.wait(Timeout)) { }
+    return editor;
+}
+
+struct Latency
+{
+    QList<double> toDiff; // keystroke to comparisonShown, ms
+    QList<double> key; // the keystroke's own handling, ms
+};
+
+// Part 1: single keystrokes, each at another line spread over the record, each waited out.
+Latency keystrokeToDiff(MainWindow &window, int lines, int rounds)
+{
+    Latency out;
+    QElapsedTimer clock;
+    clock.start();
+    double shownAt = -1;
+    const QMetaObject::Connection connection =
+        QObject::connect(&window, &MainWindow::comparisonShown, &window, [&] {
+            if (!window.isComparing())
+                shownAt = ms(clock.nsecsElapsed());
+        });
+    for (int round = 0; round < rounds; ++round) {
+        QWidget *editor = placeCursor(window, 20 + round * (lines - 40) / rounds);
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        shownAt = -1;
+        const double typedAt = ms(clock.nsecsElapsed());
+        QTest::keyClick(editor, char('a' + round % 26));
+        out.key.append(ms(clock.nsecsElapsed()) - typedAt);
+        while (shownAt < 0 && shown.wait(Timeout)) { }
+        if (shownAt < 0)
+            qFatal("no comparison after keystroke %d", round);
+        out.toDiff.append(shownAt - typedAt);
+    }
+    QObject::disconnect(connection);
+    return out;
+}
+
+struct Burst
+{
+    QList<double> stalls; // how late each 1 ms tick came, ms
+    QList<double> key; // each keystroke's own handling, ms
+    double seconds = 0; // first keystroke to the end of the settle after the last diff
+};
+
+// Part 2: `count` keystrokes `interval` ms apart in the middle of the right pane, until the diff
+// after the last one is shown and 100 ms more (its marks are painted then).
+Burst burst(MainWindow &window, int lines, int count, int interval)
+{
+    QWidget *editor = placeCursor(window, lines / 2);
+    Burst out;
+    QElapsedTimer clock;
+    QEventLoop loop;
+
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    ticker.setInterval(1);
+    qint64 lastTick = -1;
+    QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (lastTick >= 0)
+            out.stalls.append(ms(now - lastTick) - 1.0);
+        lastTick = now;
+    });
+
+    QTimer typist;
+    typist.setTimerType(Qt::PreciseTimer);
+    typist.setInterval(interval);
+    int typed = 0;
+    QObject::connect(&typist, &QTimer::timeout, &typist, [&] {
+        const qint64 start = clock.nsecsElapsed();
+        QTest::keyClick(editor, char('a' + typed % 26));
+        out.key.append(ms(clock.nsecsElapsed() - start));
+        if (++typed == count)
+            typist.stop();
+    });
+    QObject::connect(&window, &MainWindow::comparisonShown, &loop, [&] {
+        if (typed == count && !window.isComparing())
+            QTimer::singleShot(100, &loop, &QEventLoop::quit);
+    });
+    QTimer::singleShot(Timeout, &loop, [] { qFatal("no comparison after the burst"); });
+
+    clock.start();
+    ticker.start();
+    typist.start();
+    loop.exec();
+    out.seconds = double(clock.elapsed()) / 1000.0;
+    return out;
+}
+
+struct Opening
+{
+    double opened = 0; // openFile of both sides returned, ms
+    double painted = 0; // the window's first paint after show()
+    double shown = 0; // comparisonShown
+    double nextCall = 0;
+    double nextPainted = 0;
+    QString error; // why the window refused the pair; nothing was measured then
+};
+
+// Part 3: the app's order: open both sides, show the window, wait for the comparison.
+Opening openLarge(const Records::Pair &pair)
+{
+    MainWindow window;
+    prepare(window);
+    QElapsedTimer clock;
+    PaintProbe probe(&window, clock);
+    double shownAt = -1;
+    QObject::connect(
+        &window, &MainWindow::comparisonShown, &window, [&] { shownAt = ms(clock.nsecsElapsed()); });
+    QSignalSpy shown(&window, &MainWindow::comparisonShown);
+    Opening out;
+    clock.start();
+    out.error = openFiles(window, pair);
+    if (!out.error.isEmpty())
+        return out;
+    out.opened = ms(clock.nsecsElapsed());
+    probe.arm();
+    window.show();
+    out.painted = probe.waitForPaint();
+    if (shownAt < 0 && !shown.wait(Timeout))
+        qFatal("no comparison of %s", qPrintable(pair.name));
+    out.shown = shownAt;
+
+    QTest::qWait(200);
+    probe.arm();
+    const qint64 start = clock.nsecsElapsed();
+    if (window.nextDifference() < 0)
+        qFatal("no difference in %s", qPrintable(pair.name));
+    out.nextCall = ms(clock.nsecsElapsed() - start);
+    out.nextPainted = probe.waitForPaint() - ms(start);
+    return out;
+}
+
+// The offscreen platform warns whenever the window's size hints change, which typing does often.
+QtMessageHandler defaultHandler = nullptr;
+
+void dropSizeHintWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message != u"This plugin does not support propagateSizeHints()")
+        defaultHandler(type, context, message);
+}
+
+void printRule(int width)
+{
+    std::printf("|%s|\n", QByteArray(width, '-').constData());
+}
+
+// What parts 1 and 2 found for one pair.
+struct Typing
+{
+    QString name;
+    Latency latency;
+    Burst burst;
+};
+
+void printLatencies(const QList<Typing> &figures, int rounds, int debounce)
+{
+    std::printf(
+        "1. keystroke to updated diff: %d keystrokes, each at another line of the right pane, ms\n", rounds);
+    std::printf("   the window waits %d ms (editDebounceInterval) after the last keystroke on purpose; the\n"
+                "   last column is the median without that wait (goal: under 50 ms)\n",
+        debounce);
+    std::printf("| %-10s | %8s | %8s | %8s | %10s | %19s |\n", "pair", "median", "p90", "max", "key median",
+        "median - debounce");
+    printRule(81);
+    for (const Typing &f : figures) {
+        const QList<double> &t = f.latency.toDiff;
+        std::printf("| %-10s | %8.1f | %8.1f | %8.1f | %10.1f | %19.1f |\n", qPrintable(f.name),
+            percentile(t, 50), percentile(t, 90), maximum(t), percentile(f.latency.key, 50),
+            percentile(t, 50) - debounce);
+    }
+}
+
+void printBursts(const QList<Typing> &figures, int keys, int interval)
+{
+    std::printf("\n2. GUI thread during a burst of %d keystrokes %d ms apart, until the diff after the last "
+                "is shown, ms\n",
+        keys, interval);
+    std::printf("   stall: how late a 1 ms precise timer's tick came; key: one keystroke's handling "
+                "(goal: nothing over 16 ms)\n");
+    std::printf("| %-10s | %9s | %9s | %11s | %9s | %9s | %10s | %9s |\n", "pair", "stall max", "stall p99",
+        "stalls > 16", "key max", "key p99", "key median", "burst s");
+    printRule(99);
+    for (const Typing &f : figures) {
+        const Burst &b = f.burst;
+        const auto over =
+            std::count_if(b.stalls.cbegin(), b.stalls.cend(), [](double stall) { return stall > 16; });
+        std::printf("| %-10s | %9.1f | %9.1f | %11lld | %9.1f | %9.1f | %10.2f | %9.2f |\n",
+            qPrintable(f.name), maximum(b.stalls), percentile(b.stalls, 99), qlonglong(over), maximum(b.key),
+            percentile(b.key, 99), percentile(b.key, 50), b.seconds);
+    }
+}
+
+void printOpening(const QString &name, const Opening &o)
+{
+    std::printf("\n3. opening the %s pair: openFile of both sides, then show(), as the app does, ms\n",
+        qPrintable(name));
+    if (!o.error.isEmpty()) {
+        std::printf("   not measured, the window refused it: %s\n", qPrintable(o.error));
+        return;
+    }
+    std::printf("| %-44s | %10s |\n", "step", "ms");
+    printRule(61);
+    std::printf("| %-44s | %10.1f |\n", "openFile, both sides", o.opened);
+    std::printf("| %-44s | %10.1f |\n", "to the window's first paint", o.painted);
+    std::printf("| %-44s | %10.1f |\n", "to comparisonShown", o.shown);
+    std::printf("| %-44s | %10.1f |\n", "next difference (F7): the call", o.nextCall);
+    std::printf("| %-44s | %10.1f |\n", "next difference (F7): until repainted", o.nextPainted);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    defaultHandler = qInstallMessageHandler(dropSizeHintWarnings);
+    // Settings (recent pairs) and recovery files go to a folder of their own, away from the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    const Bench::Options options =
+        Bench::options(argc, argv, QStringLiteral(COUNTERSIGN_SOURCE_DIR "/build/bench-typing"));
+    constexpr int Rounds = 50;
+    constexpr int BurstKeys = 200;
+    constexpr int BurstInterval = 30;
+
+    int debounce = 0;
+    QList<Typing> figures;
+    for (const int lines : options.quick ? QList<int>{10000} : QList<int>{10000, 100000}) {
+        const Records::Pair pair = Records::writePair(options.directory, lines);
+        MainWindow window;
+        openPair(window, pair);
+        debounce = window.editDebounceInterval();
+        const Latency latency = keystrokeToDiff(window, lines, Rounds);
+        figures.append({pair.name, latency, burst(window, lines, BurstKeys, BurstInterval)});
+    }
+    std::printf("typing benchmark, %s platform, in process with the real window\n\n",
+        qPrintable(QApplication::platformName()));
+    printLatencies(figures, Rounds, debounce);
+    printBursts(figures, BurstKeys, BurstInterval);
+    std::fflush(stdout);
+
+    if (!options.quick) {
+        const Records::Pair pair = Records::writePair(options.directory, 1000000);
+        printOpening(pair.name, openLarge(pair));
+    }
+    std::printf("\npeak RSS of the process (VmHWM): %.1f MiB\n", peakRssMiB());
+    return 0;
+}
