@@ -1,16 +1,11 @@
 #include "comparison.h"
 
 #include "canonicalcontent.h"
-#include "documentloader.h"
-#include "markdownparser.h"
 #include "structuralcompare.h"
 
 namespace Countersign {
 
-namespace {
-
-// The line diff and its rows, into `result`; false when cancelled.
-bool compareLines(ComparisonResult &result, const QByteArray &left, const QByteArray &right,
+bool Comparison::compareLines(ComparisonResult &result, const QByteArray &left, const QByteArray &right,
     const std::optional<QFuture<void>> &cancel)
 {
     const DiffText leftText(left), rightText(right);
@@ -24,6 +19,16 @@ bool compareLines(ComparisonResult &result, const QByteArray &left, const QByteA
     result.hunks = std::move(*hunks);
     return !(cancel && cancel->isCanceled());
 }
+
+void Comparison::compareStructure(ComparisonResult &result, const Document &left, const Document &right)
+{
+    result.findings = StructuralCompare::compare(left, right);
+    result.summary = CompareSummary::of(result.findings);
+    result.left = describe(left);
+    result.right = describe(right);
+}
+
+namespace {
 
 ComparisonResult cancelledResult()
 {
@@ -40,28 +45,7 @@ ComparisonResult Comparison::run(
     ComparisonResult result;
     if (!compareLines(result, left.serialize(), right.serialize(), cancel))
         return cancelledResult();
-    result.findings = StructuralCompare::compare(left, right);
-    result.summary = CompareSummary::of(result.findings);
-    result.left = describe(left);
-    result.right = describe(right);
-    return result;
-}
-
-ComparisonResult Comparison::run(const QString &leftName, const SourceText &left, const QString &rightName,
-    const SourceText &right, const std::optional<QFuture<void>> &cancel)
-{
-    const QByteArray leftBytes = left.toUtf8(), rightBytes = right.toUtf8();
-    const bool leftParsed = leftBytes.size() <= DocumentLoader::maxFileSize;
-    const bool rightParsed = rightBytes.size() <= DocumentLoader::maxFileSize;
-    if (leftParsed && rightParsed) {
-        return run(MarkdownParser::parse(left, leftBytes, leftName),
-            MarkdownParser::parse(right, rightBytes, rightName), cancel);
-    }
-    ComparisonResult result;
-    if (!compareLines(result, leftBytes, rightBytes, cancel))
-        return cancelledResult();
-    result.left.parsed = leftParsed;
-    result.right.parsed = rightParsed;
+    compareStructure(result, left, right);
     return result;
 }
 

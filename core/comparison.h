@@ -24,7 +24,8 @@ struct OutlineEntry
 
 // What a comparison learnt about one of its records: its kind, side and canonical digest (of the
 // text compared, edits included) and its sections. `parsed` is false for a text too large for the
-// structural compare (beyond DocumentLoader::maxFileSize): only its lines were compared.
+// structural compare (beyond DocumentLoader::maxFileSize; see ComparisonSession): only its lines
+// were compared.
 struct ComparedRecord
 {
     DocumentKind kind = DocumentKind::Unknown;
@@ -57,12 +58,14 @@ class Comparison
 public:
     static ComparisonResult run(const Document &left, const Document &right,
         const std::optional<QFuture<void>> &cancel = std::nullopt);
-    // Parses the two texts and compares them; a text larger than DocumentLoader::maxFileSize is not
-    // parsed, and the pair is then compared line by line only.
-    static ComparisonResult run(const QString &leftName, const SourceText &left, const QString &rightName,
-        const SourceText &right, const std::optional<QFuture<void>> &cancel = std::nullopt);
     static QList<OutlineEntry> outline(const Document &doc);
     static ComparedRecord describe(const Document &doc);
+    // The line diff and its rows (hunks without context, words marked) into `result`; false when
+    // cancelled.
+    static bool compareLines(ComparisonResult &result, const QByteArray &left, const QByteArray &right,
+        const std::optional<QFuture<void>> &cancel = std::nullopt);
+    // The structural findings, their summary and what the records are, into `result`.
+    static void compareStructure(ComparisonResult &result, const Document &left, const Document &right);
 };
 
 } // namespace Countersign

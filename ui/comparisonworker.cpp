@@ -1,5 +1,7 @@
 #include "comparisonworker.h"
 
+#include "comparisonsession.h"
+
 #include <QPointer>
 #include <QPromise>
 #include <QThreadPool>
@@ -10,6 +12,7 @@ namespace Countersign {
 
 ComparisonWorker::ComparisonWorker(QObject *parent)
     : QObject(parent)
+    , m_session(std::make_shared<ComparisonSession>())
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(150);
@@ -48,27 +51,38 @@ void ComparisonWorker::start()
     promise->start();
     QPointer<ComparisonWorker> self(this);
     // The texts are copied into the job: the worker may get new ones while it runs.
-    QThreadPool::globalInstance()->start([this, self, promise, generation, leftName = m_leftName,
-                                             left = m_left, rightName = m_rightName, right = m_right] {
-        const ComparisonResult result =
-            Comparison::run(leftName, left.toSource(), rightName, right.toSource(), promise->future());
-        // Posted before the promise finishes: the destructor waits for that, so `this` is alive here.
-        QMetaObject::invokeMethod(
-            this,
-            [self, generation, result] {
-                if (!self)
-                    return;
-                self->m_inFlight = false;
-                if (generation == self->m_generation && !result.cancelled) {
-                    self->m_pending = false;
-                    Q_EMIT self->finished(result);
-                } else if (self->m_pending) {
-                    self->m_debounce.start();
-                }
-            },
-            Qt::QueuedConnection);
-        promise->finish();
-    });
+    QThreadPool::globalInstance()->start(
+        [this, self, promise, generation, session = m_session, leftName = m_leftName, left = m_left,
+            rightName = m_rightName, right = m_right] {
+            // The line diff is posted as soon as it is known; the findings follow.
+            const auto linesReady = [this, self, generation](const ComparisonResult &lines) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [self, generation, lines] {
+                        if (self && generation == self->m_generation)
+                            Q_EMIT self->linesReady(lines);
+                    },
+                    Qt::QueuedConnection);
+            };
+            const ComparisonResult result = session->run(
+                leftName, left.toSource(), rightName, right.toSource(), promise->future(), linesReady);
+            // Posted before the promise finishes: the destructor waits for that, so `this` is alive here.
+            QMetaObject::invokeMethod(
+                this,
+                [self, generation, result] {
+                    if (!self)
+                        return;
+                    self->m_inFlight = false;
+                    if (generation == self->m_generation && !result.cancelled) {
+                        self->m_pending = false;
+                        Q_EMIT self->finished(result);
+                    } else if (self->m_pending) {
+                        self->m_debounce.start();
+                    }
+                },
+                Qt::QueuedConnection);
+            promise->finish();
+        });
 }
 
 } // namespace Countersign

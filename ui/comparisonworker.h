@@ -8,7 +8,11 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
 namespace Countersign {
+
+class ComparisonSession;
 
 // Runs Comparison::run for the window on a thread-pool thread, so diffing never blocks the GUI.
 // Only the newest pair matters: request() restarts a debounce timer (typing coalesces into one
@@ -37,6 +41,8 @@ public:
     bool isBusy() const { return m_pending; }
 
 Q_SIGNALS:
+    // The line diff of the newest request (lines and hunks only), before its findings are known.
+    void linesReady(const Countersign::ComparisonResult &lines);
     void finished(const Countersign::ComparisonResult &result);
 
 private:
@@ -50,7 +56,9 @@ private:
     bool m_pending = false;
     bool m_inFlight = false;
     quint64 m_generation = 0;
-    QFuture<void> m_running; // the run in flight, cancelled when a newer one starts
+    QFuture<void> m_running;
+    // Keeps the parsed records between runs (one run at a time uses it).
+    std::shared_ptr<ComparisonSession> m_session; // the run in flight, cancelled when a newer one starts
 };
 
 } // namespace Countersign

@@ -53,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_folderPairs(new FolderPairsModel(this))
 {
     m_filter->setSourceModel(m_findings);
+    connect(m_worker, &ComparisonWorker::linesReady, this, &MainWindow::showLines);
     connect(m_worker, &ComparisonWorker::finished, this, &MainWindow::showComparison);
     // Edits are debounced here; opening a file compares at once.
     m_worker->setDebounceInterval(0);
@@ -615,6 +616,32 @@ void MainWindow::compare()
     m_worker->request(pane(0)->filePath(), pane(0)->buffer(), pane(1)->filePath(), pane(1)->buffer());
 }
 
+void MainWindow::showLines(const ComparisonResult &result)
+{
+    m_hunks = result.hunks;
+    m_lines = result.lines;
+    m_currentHunk = -1;
+    QList<HunkRange> ranges;
+    ranges.reserve(result.hunks.size());
+    for (const DiffHunk &hunk : result.hunks)
+        ranges.append(hunk.range);
+    m_connector->setDifferences(ranges);
+    QList<LineMark> marks[2];
+    for (const DiffHunk &hunk : result.hunks) {
+        for (const DiffRow &row : hunk.rows) {
+            if (row.leftLine > 0)
+                marks[0].append({row.leftLine, row.kind, row.leftRanges});
+            if (row.rightLine > 0)
+                marks[1].append({row.rightLine, row.kind, row.rightRanges});
+        }
+    }
+    // Translucent tints read on light and dark themes alike: red for what only the left side says,
+    // green for the right side, stronger on the words that differ.
+    pane(0)->setDiffMarks(marks[0], QColor(248, 81, 73, 45), QColor(248, 81, 73, 130));
+    pane(1)->setDiffMarks(marks[1], QColor(46, 160, 67, 45), QColor(46, 160, 67, 130));
+    Q_EMIT linesShown();
+}
+
 void MainWindow::showComparison(const ComparisonResult &result)
 {
     m_slowTimer->stop();
@@ -638,29 +665,9 @@ void MainWindow::showComparison(const ComparisonResult &result)
     palette.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(palette);
     m_findings->setFindings(result.findings);
-    m_hunks = result.hunks;
-    m_lines = result.lines;
     pane(0)->setComparedRecord(result.left);
     pane(1)->setComparedRecord(result.right);
-    m_currentHunk = -1;
-    QList<HunkRange> ranges;
-    ranges.reserve(result.hunks.size());
-    for (const DiffHunk &hunk : result.hunks)
-        ranges.append(hunk.range);
-    m_connector->setDifferences(ranges);
-    QList<LineMark> marks[2];
-    for (const DiffHunk &hunk : result.hunks) {
-        for (const DiffRow &row : hunk.rows) {
-            if (row.leftLine > 0)
-                marks[0].append({row.leftLine, row.kind, row.leftRanges});
-            if (row.rightLine > 0)
-                marks[1].append({row.rightLine, row.kind, row.rightRanges});
-        }
-    }
-    // Translucent tints read on light and dark themes alike: red for what only the left side says,
-    // green for the right side, stronger on the words that differ.
-    pane(0)->setDiffMarks(marks[0], QColor(248, 81, 73, 45), QColor(248, 81, 73, 130));
-    pane(1)->setDiffMarks(marks[1], QColor(46, 160, 67, 45), QColor(46, 160, 67, 130));
+    showLines(result);
     m_findingsView->resizeColumnToContents(FindingsModel::SeverityColumn);
     Q_EMIT comparisonShown();
 }

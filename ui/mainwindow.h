@@ -96,6 +96,9 @@ public:
 Q_SIGNALS:
     // A comparison of the open pair finished and its results are shown.
     void comparisonShown();
+    // The line diff of the newest edit is shown (marks, differences); its findings follow with
+    // comparisonShown().
+    void linesShown();
     // A folder scan finished; `errors` names files that could not be read.
     void cutoverPairsFound(int pairs, const QStringList &errors);
 
@@ -113,6 +116,7 @@ private:
     void offerRecovery(int side);
     void compare();
     void showComparison(const ComparisonResult &result);
+    void showLines(const ComparisonResult &result);
     void showDifference(int index);
     void followScroll(int side);
     void rememberPair();

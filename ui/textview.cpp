@@ -289,11 +289,17 @@ std::pair<qreal, qreal> TextView::lineSpan(int line) const
 
 // Layout and highlighting
 
-void TextView::dropLayouts()
+void TextView::dropLayouts(int from)
 {
-    qDeleteAll(m_layouts);
-    m_layouts.clear();
-    m_lineFormats.clear();
+    for (auto it = m_layouts.begin(); it != m_layouts.end();) {
+        if (it.key() >= from) {
+            delete it.value();
+            it = m_layouts.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_lineFormats.removeIf([from](const auto &entry) { return entry.key() >= from; });
 }
 
 void TextView::prepareLines(int first, int last) const
@@ -341,8 +347,11 @@ QTextLayout *TextView::layout(int line) const
             }
         }
     }
-    if (!m_lineFormats.contains(line))
-        prepareLines(line, line + visibleRows());
+    if (!m_lineFormats.contains(line)) {
+        // A page either way: views walk lines up (to fill the view from the end) as well as down.
+        const int rows = visibleRows();
+        prepareLines(std::max(0, line - rows), line + rows);
+    }
 
     auto *out = new QTextLayout(m_buffer.line(line).toString(), font());
     QTextOption option;
@@ -573,7 +582,8 @@ void TextView::afterEdit(const LineChange &change, TextPosition cursor, bool was
     m_highlighter->linesChanged(change);
     for (int line = change.first; line < change.first + change.added; ++line)
         m_maxColumns = std::max(m_maxColumns, m_buffer.lineLength(line));
-    dropLayouts();
+    // Lines before the edit look as they did; those after it may be highlighted differently.
+    dropLayouts(change.first);
     updateGeometryInfo();
     m_preferredX = -1;
     setCursorPosition(cursor);

@@ -125,7 +125,8 @@ protected:
 private:
     QTextLayout *layout(int line) const;
     void prepareLines(int first, int last) const;
-    void dropLayouts();
+    // Forgets the layout and highlighting of lines from `from` on.
+    void dropLayouts(int from = 0);
     void updateGeometryInfo();
     void updateScrollBars();
     int textLeft() const;
