@@ -240,8 +240,19 @@ void checkDecisionInputs(const Group &group, const QSet<QString> &presentNames, 
 
 } // namespace
 
-CutoverCheck CutoverCheck::run(const QStringList &paths)
+CutoverCheck CutoverCheck::run(
+    const QStringList &paths, const std::optional<QFuture<void>> &cancel, const Progress &progress)
 {
+    const auto cancelled = [&cancel] { return cancel && cancel->isCanceled(); };
+    const auto report = [&progress](qsizetype done, qsizetype total) {
+        if (progress)
+            progress(int(done), int(total));
+    };
+    const auto stop = [] {
+        CutoverCheck stopped;
+        stopped.m_cancelled = true;
+        return stopped;
+    };
     CutoverCheck check;
     QStringList files;
     QSet<QString> presentNames;
@@ -253,6 +264,7 @@ CutoverCheck CutoverCheck::run(const QStringList &paths)
         seen.insert(canonical);
         files.append(file);
     };
+    report(0, 0);
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!info.isDir()) {
@@ -263,8 +275,12 @@ CutoverCheck CutoverCheck::run(const QStringList &paths)
         }
         QStringList below;
         QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext())
+        while (it.hasNext()) {
             below.append(it.next());
+            // Listing a big tree takes a while too; looking now and then is enough.
+            if (below.size() % 256 == 0 && cancelled())
+                return stop();
+        }
         below.sort();
         for (const QString &file : std::as_const(below)) {
             presentNames.insert(QFileInfo(file).fileName());
@@ -274,22 +290,27 @@ CutoverCheck CutoverCheck::run(const QStringList &paths)
     }
 
     QMap<QString, Group> byDate;
-    for (const QString &file : std::as_const(files)) {
+    report(0, files.size());
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (cancelled())
+            return stop();
+        const QString &file = files.at(i);
         const Result<Document> doc = DocumentLoader::load(file);
         if (!doc) {
             check.m_errors.append(doc.error());
-            continue;
-        }
-        if (doc->kind == DocumentKind::Unknown) {
+        } else if (doc->kind == DocumentKind::Unknown) {
             check.m_ignored.append(file);
-            continue;
+        } else {
+            const QString date = cutoverDate(doc.value());
+            Group &group = byDate[date];
+            group.date = date;
+            group.members.append(Member{file, doc->kind, doc->side, RecordFacts::extract(doc.value())});
         }
-        const QString date = cutoverDate(doc.value());
-        Group &group = byDate[date];
-        group.date = date;
-        group.members.append(Member{file, doc->kind, doc->side, RecordFacts::extract(doc.value())});
+        report(i + 1, files.size());
     }
     for (Group &group : byDate) {
+        if (cancelled())
+            return stop();
         std::stable_sort(group.members.begin(), group.members.end(), [](const Member &a, const Member &b) {
             return kindRank(a.kind) != kindRank(b.kind) ? kindRank(a.kind) < kindRank(b.kind)
                                                         : a.file < b.file;

@@ -7,10 +7,14 @@
 #include "recordfacts.h"
 
 #include <QByteArray>
+#include <QFuture>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
+#include <optional>
 
 namespace Countersign {
 
@@ -24,6 +28,7 @@ namespace Countersign {
 // that no residual risk or open item mentions (warning); a decision input naming a file not present
 // (warning). A file that cannot be loaded becomes an Error naming it and the check goes on with the
 // others; markdown files of unknown kind are listed as ignored.
+// A run can report its progress and be cancelled (for a worker thread): see run().
 class CutoverCheck
 {
 public:
@@ -44,12 +49,20 @@ public:
         friend bool operator==(const Group &, const Group &) = default;
     };
 
-    static CutoverCheck run(const QStringList &paths);
+    // How far a run has come, told from the thread running it: `done` of `total` markdown files
+    // read; `total` is 0 while the folders are still being listed.
+    using Progress = std::function<void(int done, int total)>;
+
+    // `cancel` is checked while listing and before each file: a cancelled run stops there and
+    // returns a check that isCancelled() and holds nothing else.
+    static CutoverCheck run(const QStringList &paths,
+        const std::optional<QFuture<void>> &cancel = std::nullopt, const Progress &progress = {});
 
     const QList<Group> &groups() const { return m_groups; }
     const QList<CompareFinding> &findings() const { return m_findings; }
     const QList<Error> &errors() const { return m_errors; }
     const QStringList &ignored() const { return m_ignored; }
+    bool isCancelled() const { return m_cancelled; }
     CompareSummary summary() const { return CompareSummary::of(m_findings); }
     // The summary's headline, led by "Incomplete: N file(s) could not be read." when some could not.
     QString headline() const;
@@ -69,6 +82,7 @@ private:
     QList<CompareFinding> m_findings;
     QList<Error> m_errors;
     QStringList m_ignored;
+    bool m_cancelled = false;
 };
 
 } // namespace Countersign

@@ -7,6 +7,7 @@
 #include "findingsmodel.h"
 #include "folderpairsmodel.h"
 #include "highlighting.h"
+#include "pairchooserdialog.h"
 #include "recordpane.h"
 
 #include <KSyntaxHighlighting/Repository>
@@ -17,7 +18,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -29,7 +29,10 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QProgressBar>
 #include <QProgressDialog>
+#include <QPromise>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -51,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_slowTimer(new QTimer(this))
     , m_autosaveTimer(new QTimer(this))
     , m_folderPairs(new FolderPairsModel(this))
+    , m_scan(new QFutureWatcher<CutoverCheck>(this))
 {
     m_filter->setSourceModel(m_findings);
     connect(m_worker, &ComparisonWorker::linesReady, this, &MainWindow::showLines);
@@ -71,6 +75,9 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_editTimer, &QTimer::timeout, this, &MainWindow::compare);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
+    connect(m_scan, &QFutureWatcherBase::progressRangeChanged, this, &MainWindow::scanProgressed);
+    connect(m_scan, &QFutureWatcherBase::progressValueChanged, this, &MainWindow::scanProgressed);
+    connect(m_scan, &QFutureWatcherBase::finished, this, &MainWindow::scanFinished);
     m_autosaveTimer->setInterval(5000);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
     m_autosaveTimer->start();
@@ -240,6 +247,12 @@ MainWindow::MainWindow(QWidget *parent)
         automatic->setChecked(true);
 }
 
+MainWindow::~MainWindow()
+{
+    // The scan's job runs on without the window; it need not finish.
+    cancelCutoverScan();
+}
+
 RecordPane *MainWindow::pane(int side) const
 {
     return m_panes[side == 0 ? 0 : 1];
@@ -327,26 +340,60 @@ QStringList MainWindow::openPair(const QString &left, const QString &right)
 
 void MainWindow::scanCutoverFolders(const QString &producer, const QString &consumer)
 {
+    cancelCutoverScan();
+    m_scanFolders = {producer, consumer};
     statusBar()->showMessage(tr("Looking for records in %1 and %2…").arg(producer, consumer));
-    QPointer<MainWindow> self(this);
-    QThreadPool::globalInstance()->start([self, folders = QStringList{producer, consumer}] {
-        const CutoverCheck check = CutoverCheck::run(folders);
-        QList<DocumentPair> pairs = CutoverPairing::pairs(check);
-        QStringList errors;
-        for (const Error &error : check.errors())
-            errors.append(error.toString());
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, pairs, errors] {
-                if (!self)
-                    return;
-                self->m_folderPairs->setPairs(pairs);
-                self->statusBar()->showMessage(
-                    tr("Found %n pair(s) of records.", nullptr, int(pairs.size())));
-                Q_EMIT self->cutoverPairsFound(int(pairs.size()), errors);
-            },
-            Qt::QueuedConnection);
+    // Cancel goes through `stop`, not through the scan's own future: a cancelled future takes no
+    // more progress, and the scan's is to tell how far it really got. The job holds both promises,
+    // not the window: a window closed meanwhile only stops it.
+    auto scan = std::make_shared<QPromise<CutoverCheck>>();
+    auto stop = std::make_shared<QPromise<void>>();
+    m_scan->setFuture(scan->future());
+    m_scanStop = stop->future();
+    scan->start();
+    stop->start();
+    QThreadPool::globalInstance()->start([scan, stop, folders = m_scanFolders] {
+        scan->addResult(CutoverCheck::run(folders, stop->future(), [&scan](int done, int total) {
+            if (total != scan->future().progressMaximum())
+                scan->setProgressRange(0, total);
+            scan->setProgressValue(done);
+        }));
+        scan->finish();
+        stop->finish();
     });
+}
+
+void MainWindow::cancelCutoverScan()
+{
+    m_scanStop.cancel();
+}
+
+void MainWindow::scanProgressed()
+{
+    Q_EMIT cutoverScanProgress(m_scan->progressValue(), m_scan->progressMaximum());
+}
+
+void MainWindow::scanFinished()
+{
+    const QFuture<CutoverCheck> future = m_scan->future();
+    if (future.resultCount() == 0)
+        return;
+    const CutoverCheck check = future.result();
+    if (check.isCancelled()) {
+        const QLocale locale;
+        statusBar()->showMessage(
+            tr("Stopped looking for records after reading %1 of %2 files.")
+                .arg(locale.toString(m_scan->progressValue()), locale.toString(m_scan->progressMaximum())));
+        Q_EMIT cutoverScanCancelled();
+        return;
+    }
+    QStringList errors;
+    for (const Error &error : check.errors())
+        errors.append(error.toString());
+    m_folderPairs->setPairs(CutoverPairing::pairs(check));
+    const int paired = m_folderPairs->pairedCount();
+    statusBar()->showMessage(tr("Found %n pair(s) of records.", nullptr, paired));
+    Q_EMIT cutoverPairsFound(paired, errors);
 }
 
 void MainWindow::chooseCutoverFolders()
@@ -357,58 +404,81 @@ void MainWindow::chooseCutoverFolders()
     const QString consumer = QFileDialog::getExistingDirectory(this, tr("The Consumer's Folder (right)"));
     if (consumer.isEmpty())
         return;
-    auto *progress = new QProgressDialog(tr("Looking for records…"), tr("Cancel"), 0, 0, this);
+    openCutoverFolders(producer, consumer);
+}
+
+void MainWindow::openCutoverFolders(const QString &producer, const QString &consumer)
+{
+    if (m_scanProgress)
+        m_scanProgress->close();
+    auto *progress = new QProgressDialog(this);
+    progress->setWindowTitle(tr("Open Cutover Folders"));
+    auto *label = new QLabel(progress);
+    label->setAccessibleName(tr("Scan status"));
+    progress->setLabel(label);
+    progress->setLabelText(tr("Listing the files in the two folders…"));
+    // Driven directly: QProgressDialog::setValue() would run a nested event loop from the slot.
+    auto *bar = new QProgressBar(progress);
+    bar->setAccessibleName(tr("Files read"));
+    progress->setBar(bar);
+    auto *cancel = new QPushButton(tr("Cancel"), progress);
+    cancel->setAccessibleName(tr("Stop looking for records"));
+    progress->setCancelButton(cancel);
+    progress->setRange(0, 0);
+    progress->setMinimumWidth(420); // room for "Reading records: 12,345 of 67,890 files…" as it grows
+    progress->setAutoReset(false);
+    progress->setAutoClose(false);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     progress->setAttribute(Qt::WA_DeleteOnClose);
-    // A cancelled scan runs out on its thread; its result is then simply not shown.
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(this, &MainWindow::cutoverPairsFound, this,
-        [this, progress = QPointer<QProgressDialog>(progress), connection](int, const QStringList &errors) {
-            disconnect(*connection);
-            if (!progress || progress->wasCanceled())
-                return;
-            progress->close();
-            if (!errors.isEmpty())
-                QMessageBox::warning(this, tr("Some files could not be read"), errors.join(u'\n'));
-            choosePair();
-        });
-    progress->show();
+    m_scanProgress = progress;
+    connect(progress, &QProgressDialog::canceled, this, &MainWindow::cancelCutoverScan);
+    connect(this, &MainWindow::cutoverScanProgress, progress, [progress, bar](int done, int total) {
+        if (total == 0)
+            return;
+        const QLocale locale;
+        progress->setRange(0, total);
+        bar->setValue(done);
+        progress->setLabelText(
+            tr("Reading records: %1 of %2 files…").arg(locale.toString(done), locale.toString(total)));
+    });
+    connect(this, &MainWindow::cutoverScanCancelled, progress, &QWidget::close);
+    connect(this, &MainWindow::cutoverPairsFound, progress, [this, progress](int, const QStringList &errors) {
+        progress->close();
+        choosePair(errors);
+    });
     scanCutoverFolders(producer, consumer);
 }
 
-void MainWindow::choosePair()
+QProgressDialog *MainWindow::scanProgressDialog() const
 {
-    if (m_folderPairs->rowCount() == 0) {
-        QMessageBox::information(this, tr("No pairs found"),
-            tr("No producer mirror with a consumer decision record, nor two checkpoint packets, share a date "
-               "in these folders."));
-        return;
-    }
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Choose a Pair of Records"));
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *view = new QTableView(&dialog);
-    view->setModel(m_folderPairs);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->resizeColumnsToContents();
-    view->selectRow(0);
-    view->setAccessibleName(tr("Pairs of records"));
-    layout->addWidget(view);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(view, &QTableView::activated, &dialog, &QDialog::accept);
-    layout->addWidget(buttons);
-    dialog.resize(900, 320);
-    if (dialog.exec() != QDialog::Accepted || !view->currentIndex().isValid())
-        return;
-    const DocumentPair pair = m_folderPairs->pairs().at(view->currentIndex().row());
-    if (const QStringList errors = openPair(pair.left, pair.right); !errors.isEmpty())
-        QMessageBox::warning(this, tr("Cannot open the pair"), errors.join(u'\n'));
+    return m_scanProgress;
+}
+
+PairChooserDialog *MainWindow::pairChooser() const
+{
+    return m_pairChooser;
+}
+
+void MainWindow::choosePair(const QStringList &errors)
+{
+    if (m_pairChooser)
+        m_pairChooser->close();
+    auto *dialog = new PairChooserDialog(m_folderPairs, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFolders(m_scanFolders.value(0), m_scanFolders.value(1));
+    dialog->setErrors(errors);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const std::optional<DocumentPair> pair = dialog->chosenPair();
+        if (!pair)
+            return;
+        if (const QStringList failed = openPair(pair->left, pair->right); !failed.isEmpty())
+            QMessageBox::warning(this, tr("Cannot open the pair"), failed.join(u'\n'));
+    });
+    m_pairChooser = dialog;
+    // Not adjustSize()'s two thirds of the screen: the file names are long and all of them count.
+    dialog->resize(dialog->sizeHint());
+    dialog->open();
 }
 
 void MainWindow::openDropped(int side, const QString &path)

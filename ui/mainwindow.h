@@ -1,11 +1,14 @@
 #pragma once
 
 #include "comparison.h"
+#include "cutovercheck.h"
 #include "document.h"
 #include "recoverystore.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPair>
+#include <QPointer>
 #include <QStringList>
 
 #include <optional>
@@ -14,6 +17,7 @@ class QComboBox;
 class QFileSystemWatcher;
 class QLabel;
 class QMenu;
+class QProgressDialog;
 class QTableView;
 class QTimer;
 
@@ -24,6 +28,7 @@ class DiffConnector;
 class FolderPairsModel;
 class FindingsFilterModel;
 class FindingsModel;
+class PairChooserDialog;
 class RecordPane;
 
 // The application window: two record panes side by side (left, right), a banner that says in plain
@@ -36,6 +41,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     // Loads `path` into the left (0) or right (1) pane. Returns the error text, empty on success.
     QString openFile(int side, const QString &path);
@@ -84,10 +90,20 @@ public:
     // Opens a remembered pair; returns the errors, empty on success.
     QStringList openPair(const QString &left, const QString &right);
     // Scans two folders (the producer's and the consumer's docs/) for records on a worker thread and
-    // pairs them (CutoverPairing); cutoverPairsFound() reports the result, which also fills
-    // cutoverPairs(). Interactive use shows a progress dialog and then the pairs to choose from.
+    // pairs them (CutoverPairing). cutoverScanProgress() reports the files read so far, and at the
+    // end cutoverPairsFound() the result, which also fills cutoverPairs(); a cancelled scan ends in
+    // cutoverScanCancelled() instead. A new scan cancels the one in flight.
     void scanCutoverFolders(const QString &producer, const QString &consumer);
+    // Stops the scan in flight before its next file; nothing when none is running.
+    void cancelCutoverScan();
+    bool isScanningCutoverFolders() const { return m_scan->isRunning(); }
     FolderPairsModel *cutoverPairs() const { return m_folderPairs; }
+    // File > Open Cutover Folders once the two folders are known: scans them behind a progress dialog
+    // (files read of the total; Cancel stops the scan), then opens a PairChooserDialog (window-modal,
+    // without blocking) and opens the pair chosen there. Both dialogs close themselves.
+    void openCutoverFolders(const QString &producer, const QString &consumer);
+    QProgressDialog *scanProgressDialog() const;
+    PairChooserDialog *pairChooser() const;
     // Opens a dropped file in `side`, asking first when the pane has unsaved edits.
     void openDropped(int side, const QString &path);
     // Keeps the panes scrolled in step (matching lines level); on by default.
@@ -99,8 +115,11 @@ Q_SIGNALS:
     // The line diff of the newest edit is shown (marks, differences); its findings follow with
     // comparisonShown().
     void linesShown();
-    // A folder scan finished; `errors` names files that could not be read.
+    // A folder scan has read `done` of `total` markdown files (total 0: still listing the folders).
+    void cutoverScanProgress(int done, int total);
+    // A folder scan finished with `pairs` complete pairs; `errors` names files that could not be read.
     void cutoverPairsFound(int pairs, const QStringList &errors);
+    void cutoverScanCancelled();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -121,7 +140,9 @@ private:
     void followScroll(int side);
     void rememberPair();
     void chooseCutoverFolders();
-    void choosePair();
+    void scanProgressed();
+    void scanFinished();
+    void choosePair(const QStringList &errors);
     // True when the pane of `side` may be replaced by `path`: no unsaved edits, or the user agrees.
     bool mayReplace(int side, const QString &path);
     void fillRecentMenu();
@@ -149,7 +170,11 @@ private:
     QMenu *m_recentMenu = nullptr;
     FolderPairsModel *m_folderPairs;
     DiffConnector *m_connector = nullptr;
-    bool m_choosePairAfterScan = false;
+    QFutureWatcher<CutoverCheck> *m_scan;
+    QFuture<void> m_scanStop; // cancelled to stop the scan in flight
+    QStringList m_scanFolders; // producer, consumer
+    QPointer<QProgressDialog> m_scanProgress;
+    QPointer<PairChooserDialog> m_pairChooser;
     bool m_following = false; // of the comparison shown, without context
     int m_currentHunk = -1;
 };

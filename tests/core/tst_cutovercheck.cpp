@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPromise>
 #include <QTest>
 
 using namespace Countersign;
@@ -180,6 +181,48 @@ private Q_SLOTS:
         const QJsonObject finding = root.value(u"findings").toArray().first().toObject();
         QVERIFY(finding.value(u"rightFile").toString().endsWith(mirror));
         QCOMPARE(finding.value(u"rightLine").toInt(), 15);
+    }
+    // Progress counts the markdown files read, after an announcement while the folders are listed.
+    void progressCountsEveryFile()
+    {
+        QList<QPair<int, int>> reports;
+        const CutoverCheck check = CutoverCheck::run(
+            {QStringLiteral(COUNTERSIGN_SAMPLES)}, std::nullopt, [&reports](int done, int total) {
+                reports.append({done, total});
+            });
+        QVERIFY(!check.isCancelled());
+        QCOMPARE(check.groups().first().members.size(), 5);
+        QCOMPARE(reports, (QList<QPair<int, int>>{{0, 0}, {0, 5}, {1, 5}, {2, 5}, {3, 5}, {4, 5}, {5, 5}}));
+    }
+
+    // Cancelled after the second file: no third file is read and the check holds nothing.
+    void cancelStopsBeforeTheNextFile()
+    {
+        QPromise<void> promise;
+        promise.start();
+        int lastDone = -1;
+        const CutoverCheck check =
+            CutoverCheck::run({QStringLiteral(COUNTERSIGN_SAMPLES)}, promise.future(), [&](int done, int) {
+                lastDone = done;
+                if (done == 2)
+                    promise.future().cancel();
+            });
+        QVERIFY(check.isCancelled());
+        QCOMPARE(lastDone, 2);
+        QVERIFY(check.groups().isEmpty());
+        QVERIFY(check.findings().isEmpty());
+    }
+
+    void cancelledBeforeItStarts()
+    {
+        QPromise<void> promise;
+        promise.start();
+        promise.future().cancel();
+        int reports = 0;
+        const CutoverCheck check = CutoverCheck::run(
+            {scenario(QStringLiteral("clean"))}, promise.future(), [&reports](int, int) { ++reports; });
+        QVERIFY(check.isCancelled());
+        QCOMPARE(reports, 2); // listing, and the total; then it stops before the first file
     }
 };
 

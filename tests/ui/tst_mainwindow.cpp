@@ -3,14 +3,12 @@
 #include "diffconnector.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
-#include "folderpairsmodel.h"
 #include "highlighting.h"
 #include "mainwindow.h"
 #include "recordpane.h"
 #include "testsupport.h"
 
 #include <KSyntaxHighlighting/Repository>
-#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDropEvent>
@@ -262,31 +260,6 @@ private Q_SLOTS:
         QVERIFY(!window.pane(0)->previewText().contains(QStringLiteral("## Ownership")));
         window.pane(0)->setPreview(false);
         QVERIFY(!window.pane(0)->isPreview());
-    }
-
-    // Scanning the two teams' folders finds the pairs off the GUI thread; opening one compares it.
-    void cutoverFoldersArePaired()
-    {
-        MainWindow window;
-        QAbstractItemModelTester tester(
-            window.cutoverPairs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy found(&window, &MainWindow::cutoverPairsFound);
-        const QString root = TestSupport::dataPath(QStringLiteral("cutover/clean/"));
-        window.scanCutoverFolders(root + QStringLiteral("Tessera"), root + QStringLiteral("Harbor"));
-        QVERIFY(found.wait(10000));
-        QCOMPARE(found.first().at(0).toInt(), 2);
-        QVERIFY(found.first().at(1).toStringList().isEmpty());
-        FolderPairsModel *pairs = window.cutoverPairs();
-        QCOMPARE(pairs->rowCount(), 2);
-        QCOMPARE(pairs->index(0, FolderPairsModel::WhatColumn).data().toString(),
-            QStringLiteral("decision record"));
-        QCOMPARE(pairs->index(0, FolderPairsModel::LeftColumn).data().toString(),
-            QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-03-14.md"));
-        QSignalSpy shown(&window, &MainWindow::comparisonShown);
-        const DocumentPair pair = pairs->pairs().at(0);
-        QCOMPARE(window.openPair(pair.left, pair.right), QStringList());
-        QVERIFY(shown.wait(10000));
-        QVERIFY(!window.bannerText().startsWith(QStringLiteral("Not aligned")));
     }
 
     // The band between the panes links the difference on line 16 of both sides; clicking it puts
