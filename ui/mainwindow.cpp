@@ -239,12 +239,12 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->showMessage(tr("Open the producer's and the consumer's record (Ctrl+O, Ctrl+Shift+O)."));
     resize(1400, 860);
     updateTitle();
-    // Following the palette needs nothing now: each pane picks its theme when it first paints.
-    const QString remembered = QSettings().value(QStringLiteral("view/theme")).toString();
-    if (!remembered.isEmpty() && !setThemeName(remembered, Remember::No))
-        setThemeName({}, Remember::No); // a remembered theme that is no longer installed
-    else if (remembered.isEmpty())
-        automatic->setChecked(true);
+    // The remembered theme is taken when the panes first paint: the repository may still be
+    // loading now, and waiting for it would hold up the window.
+    m_themeName = QSettings().value(QStringLiteral("view/theme")).toString();
+    for (RecordPane *side : m_panes)
+        side->editor()->setThemeName(m_themeName);
+    automatic->setChecked(m_themeName.isEmpty());
 }
 
 MainWindow::~MainWindow()

@@ -3,6 +3,7 @@
 #include "highlighting.h"
 #include "linehighlighter.h"
 
+#include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
 #include <QApplication>
 #include <QClipboard>
@@ -77,8 +78,17 @@ void TextView::ensureHighlighting() const
         return;
     auto *self = const_cast<TextView *>(this);
     m_highlighter->setDefinition(Highlighting::markdown());
-    if (!m_highlighter->theme().isValid())
-        self->setTheme(Highlighting::themeFor(palette()));
+    if (!m_highlighter->theme().isValid()) {
+        KSyntaxHighlighting::Theme theme;
+        if (!m_themeName.isEmpty())
+            theme = Highlighting::repository().theme(m_themeName);
+        self->setTheme(theme.isValid() ? theme : Highlighting::themeFor(palette()));
+    }
+}
+
+void TextView::setThemeName(const QString &name)
+{
+    m_themeName = name;
 }
 
 QString TextView::themeName() const
@@ -213,7 +223,7 @@ void TextView::updateScrollBars()
         int line = count;
         while (line > 0 && height < viewport()->height()) {
             --line;
-            height += layout(line)->boundingRect().height();
+            height += lineHeight(line);
         }
         maximum = height > viewport()->height() ? line + 1 : line;
         maximum = std::min(maximum, count - 1);
@@ -252,9 +262,8 @@ int TextView::lastVisibleLine() const
     const int first = firstVisibleLine();
     qreal y = 0;
     int line = first;
-    while (
-        line < m_buffer.lineCount() - 1 && y + layout(line)->boundingRect().height() < viewport()->height())
-        y += layout(line++)->boundingRect().height();
+    while (line < m_buffer.lineCount() - 1 && y + lineHeight(line) < viewport()->height())
+        y += lineHeight(line++);
     return line;
 }
 
@@ -277,7 +286,7 @@ std::pair<qreal, qreal> TextView::lineSpan(int line) const
     qreal y = 0;
     const int last = lastVisibleLine();
     for (int i = first; i <= std::min(line, last); ++i) {
-        const qreal height = layout(i)->boundingRect().height();
+        const qreal height = lineHeight(i);
         if (i == line)
             return {y, y + height};
         y += height;
@@ -321,6 +330,34 @@ void TextView::prepareLines(int first, int last) const
     }
 }
 
+QTextOption TextView::textOption() const
+{
+    QTextOption option;
+    option.setWrapMode(m_wrap ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
+    option.setTabStopDistance(fontMetrics().horizontalAdvance(u' ') * 4);
+    return option;
+}
+
+qreal TextView::lineHeight(int line) const
+{
+    if (const QTextLayout *laidOut = m_layouts.value(line))
+        return laidOut->boundingRect().height();
+    const qreal row = fontMetrics().lineSpacing();
+    if (!m_wrap)
+        return row;
+    // Measured without highlighting (which the first paint waits for), as it will wrap.
+    QTextLayout measure(m_buffer.line(line).toString(), font());
+    measure.setTextOption(textOption());
+    int rows = 0;
+    measure.beginLayout();
+    for (QTextLine textLine = measure.createLine(); textLine.isValid(); textLine = measure.createLine()) {
+        textLine.setLineWidth(wrapWidth());
+        ++rows;
+    }
+    measure.endLayout();
+    return std::max(1, rows) * row;
+}
+
 QList<QTextLayout::FormatRange> TextView::lineFormats(int line) const
 {
     if (line < 0 || line >= m_buffer.lineCount())
@@ -354,10 +391,7 @@ QTextLayout *TextView::layout(int line) const
     }
 
     auto *out = new QTextLayout(m_buffer.line(line).toString(), font());
-    QTextOption option;
-    option.setWrapMode(m_wrap ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
-    option.setTabStopDistance(fontMetrics().horizontalAdvance(u' ') * 4);
-    out->setTextOption(option);
+    out->setTextOption(textOption());
     QList<QTextLayout::FormatRange> formats = m_lineFormats.value(line);
     if (const auto mark = m_marks.constFind(line); mark != m_marks.constEnd()) {
         for (const TextRange &range : mark->ranges) {
@@ -482,8 +516,8 @@ void TextView::ensureCursorVisible()
         // Scroll so that the cursor's line is the last one in view.
         qreal height = 0;
         int top = line;
-        while (top > 0 && height + layout(top)->boundingRect().height() <= viewport()->height())
-            height += layout(top--)->boundingRect().height();
+        while (top > 0 && height + lineHeight(top) <= viewport()->height())
+            height += lineHeight(top--);
         scrollToLine(std::min(line, top + 1));
     }
     if (!m_wrap) {

@@ -61,6 +61,9 @@ public:
     void setWordWrap(bool wrap);
     bool wordWrap() const { return m_wrap; }
     void setTheme(const KSyntaxHighlighting::Theme &theme);
+    // The theme to take when highlighting starts, unless setTheme() comes first; an unknown name
+    // falls back to the palette's theme.
+    void setThemeName(const QString &name);
     bool isHighlighted() const;
     QString themeName() const;
     // The diff's marks: whole lines tinted with `lineTint`, their differing words with `wordTint`.
@@ -124,6 +127,9 @@ protected:
 
 private:
     QTextLayout *layout(int line) const;
+    // The height of `line`: its layout's, or measured without laying it out for good.
+    qreal lineHeight(int line) const;
+    QTextOption textOption() const;
     void prepareLines(int first, int last) const;
     // Forgets the layout and highlighting of lines from `from` on.
     void dropLayouts(int from = 0);
@@ -146,6 +152,7 @@ private:
     void ensureHighlighting() const;
 
     TextBuffer m_buffer;
+    QString m_themeName;
     std::unique_ptr<LineHighlighter> m_highlighter;
     TextPosition m_cursor;
     TextPosition m_anchor;
