@@ -6,9 +6,9 @@
 
 namespace Countersign {
 
-namespace {
+namespace { } // namespace
 
-QString severityText(CompareFinding::Severity severity)
+QString FindingsModel::severityText(CompareFinding::Severity severity)
 {
     switch (severity) {
     case CompareFinding::Severity::Blocking:
@@ -21,13 +21,17 @@ QString severityText(CompareFinding::Severity severity)
     return FindingsModel::tr("Info");
 }
 
+namespace {
+
+// The style's icon for a severity, looked up once: views ask for it at every paint.
 QIcon severityIcon(CompareFinding::Severity severity)
 {
-    const QStyle::StandardPixmap pixmap = severity == CompareFinding::Severity::Blocking
-        ? QStyle::SP_MessageBoxCritical
-        : severity == CompareFinding::Severity::Warning ? QStyle::SP_MessageBoxWarning
-                                                        : QStyle::SP_MessageBoxInformation;
-    return QApplication::style()->standardIcon(pixmap);
+    static const QIcon icons[] = {QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical),
+        QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning),
+        QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation)};
+    return icons[severity == CompareFinding::Severity::Blocking ? 0
+            : severity == CompareFinding::Severity::Warning     ? 1
+                                                                : 2];
 }
 
 // "value (line 12)", or "—" for a side without the element.

@@ -30,6 +30,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // "Blocking", "Warning" or "Info", as the severity column shows it.
+    static QString severityText(CompareFinding::Severity severity);
 
 private:
     QList<CompareFinding> m_findings;

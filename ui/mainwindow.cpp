@@ -36,6 +36,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QThreadPool>
 #include <QTimer>
@@ -738,7 +739,6 @@ void MainWindow::showComparison(const ComparisonResult &result)
     pane(0)->setComparedRecord(result.left);
     pane(1)->setComparedRecord(result.right);
     showLines(result);
-    m_findingsView->resizeColumnToContents(FindingsModel::SeverityColumn);
     Q_EMIT comparisonShown();
 }
 
@@ -766,6 +766,15 @@ QWidget *MainWindow::createFindingsPanel()
     m_findingsView->verticalHeader()->hide();
     m_findingsView->horizontalHeader()->setStretchLastSection(true);
     m_findingsView->horizontalHeader()->setSectionResizeMode(FindingsModel::LeftColumn, QHeaderView::Stretch);
+    // Sized once for the longest severity (measuring every row after each comparison takes tens of
+    // milliseconds with a thousand findings).
+    int severityWidth = 0;
+    for (const auto severity : {CompareFinding::Severity::Blocking, CompareFinding::Severity::Warning,
+             CompareFinding::Severity::Info})
+        severityWidth = std::max(severityWidth,
+            m_findingsView->fontMetrics().horizontalAdvance(FindingsModel::severityText(severity)));
+    m_findingsView->setColumnWidth(FindingsModel::SeverityColumn,
+        severityWidth + m_findingsView->style()->pixelMetric(QStyle::PM_SmallIconSize) + 24);
     m_findingsView->setColumnWidth(FindingsModel::SectionColumn, 260);
     m_findingsView->setColumnWidth(FindingsModel::FieldColumn, 260);
     // Enter or a click on a finding shows it in both panes.
