@@ -725,10 +725,13 @@ void MainWindow::showComparison(const ComparisonResult &result)
     if (result.isStructural()) {
         m_banner->setText(summary.headline());
     } else {
-        m_banner->setText(tr("%n line difference(s) shown; sections not compared: a record over %1 MiB is "
-                             "compared line by line only.",
-            nullptr, int(result.hunks.size()))
-                              .arg(DocumentLoader::maxFileSize / (1024 * 1024)));
+        const QString count = result.hunks.size() == 1
+            ? tr("1 difference")
+            : tr("%1 differences").arg(QLocale().toString(qsizetype(result.hunks.size())));
+        m_banner->setText(tr("Compared line by line only (a record over %1 MiB is not compared section by "
+                             "section): %2.")
+                              .arg(DocumentLoader::maxFileSize / (1024 * 1024))
+                              .arg(count));
         tint = QColor(0x57, 0x60, 0x6a);
     }
     QPalette palette = m_banner->palette();

@@ -1,6 +1,7 @@
 // MainWindow and RecordPane on the offscreen platform: records load into highlighted panes, and a
 // bad file is reported in its pane without closing anything.
 #include "diffconnector.h"
+#include "documentloader.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 #include "highlighting.h"
@@ -294,6 +295,39 @@ private Q_SLOTS:
         QTest::mouseClick(connector, Qt::LeftButton, {}, QPoint(x, hits.at(hits.size() / 2)));
         QCOMPARE(window.pane(0)->currentLine(), 16);
         QCOMPARE(window.pane(1)->currentLine(), 16);
+    }
+
+    // A record over the 32 MiB a record may have opens all the same, and is compared line by line.
+    void largeRecordIsComparedLineByLine()
+    {
+        QTemporaryDir dir;
+        QByteArray text = "# Generated\n\n## Evidence\n";
+        const QByteArray line = "- step passed on the node that was checked last, as the runbook says\n";
+        text.reserve(DocumentLoader::maxFileSize + 2 * line.size());
+        while (text.size() <= DocumentLoader::maxFileSize)
+            text += line;
+        const QString left = dir.filePath(QStringLiteral("left.md"));
+        const QString right = dir.filePath(QStringLiteral("right.md"));
+        QVERIFY(TestSupport::writeBytes(left, text));
+        const qsizetype changed = text.size() / 2 / line.size() * line.size(); // a line start
+        text.replace(changed, 4, "- STEP");
+        QVERIFY(TestSupport::writeBytes(right, text));
+
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        QCOMPARE(window.openFile(0, left), QString());
+        QCOMPARE(window.openFile(1, right), QString());
+        QVERIFY(shown.wait(60000));
+        QVERIFY2(window.bannerText().startsWith(QStringLiteral("Compared line by line only")),
+            qPrintable(window.bannerText()));
+        QVERIFY(window.bannerText().endsWith(QStringLiteral(": 1 difference.")));
+        QVERIFY(
+            window.pane(1)->caption().contains(QStringLiteral("too large to compare section by section")));
+        QVERIFY(window.findingsModel()->findings().isEmpty());
+        QCOMPARE(window.nextDifference(), 0);
+        const int expectedLine = int(text.left(changed).count('\n')) + 1;
+        QCOMPARE(window.pane(0)->currentLine(), expectedLine);
+        QCOMPARE(window.pane(1)->currentLine(), expectedLine);
     }
 
     void badFileIsReportedInItsPane()
