@@ -51,6 +51,8 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
     m_editor->setAccessibleName(tr("%1 record").arg(m_side));
 
     connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this, &RecordPane::scrolled);
+    // The outline names the section at the top of the view as it scrolls.
+    connect(m_editor, &TextView::viewChanged, this, &RecordPane::showCurrentSection);
     // Files dropped on the text open in this pane instead of being pasted as their names.
     m_editor->viewport()->installEventFilter(this);
     connect(m_editor, &TextView::textEdited, this, &RecordPane::edited);
@@ -198,6 +200,17 @@ void RecordPane::setOutline(const QList<OutlineEntry> &outline)
     for (const OutlineEntry &entry : outline)
         m_outline->addItem(QString(2 * std::max(0, entry.level - 1), u' ') + entry.heading, entry.line);
     if (current >= 0 && current < m_outline->count())
+        m_outline->setCurrentIndex(current);
+    showCurrentSection();
+}
+
+void RecordPane::showCurrentSection()
+{
+    const int top = firstVisibleLine();
+    int current = -1;
+    for (int i = 0; i < m_outline->count() && m_outline->itemData(i).toInt() <= top; ++i)
+        current = i;
+    if (current >= 0)
         m_outline->setCurrentIndex(current);
 }
 

@@ -99,6 +99,7 @@ private:
     TextView *m_editor;
     QTextBrowser *m_preview = nullptr;
     void updateCaption();
+    void showCurrentSection();
 
     QString m_side;
     QList<LineMark> m_marks;

@@ -253,6 +253,11 @@ private Q_SLOTS:
         QCOMPARE(outline->itemData(4).toInt(), 21);
         outline->activated(4);
         QCOMPARE(window.pane(0)->currentLine(), 21);
+        // Scrolling names the section at the top of the view.
+        window.pane(0)->scrollToLine(23);
+        QCOMPARE(outline->currentIndex(), 4);
+        window.pane(0)->scrollToLine(1);
+        QCOMPARE(outline->currentIndex(), 0);
 
         window.pane(0)->setPreview(true);
         QVERIFY(window.pane(0)->isPreview());
