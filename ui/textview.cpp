@@ -97,7 +97,10 @@ QString TextView::themeName() const
     return m_highlighter->theme().name();
 }
 
-TextView::~TextView() = default;
+TextView::~TextView()
+{
+    qDeleteAll(m_layouts);
+}
 
 void TextView::setSource(const SourceText &source)
 {
