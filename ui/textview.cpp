@@ -178,13 +178,27 @@ bool TextView::isHighlighted() const
 
 void TextView::setLineMarks(const QList<LineMark> &marks, const QColor &lineTint, const QColor &wordTint)
 {
-    m_marks.clear();
-    m_marks.reserve(marks.size());
+    QHash<int, LineMark> next;
+    next.reserve(marks.size());
     for (const LineMark &mark : marks)
-        m_marks.insert(mark.line - 1, mark);
-    m_lineTint = lineTint;
-    m_wordTint = wordTint;
-    dropLayouts();
+        next.insert(mark.line - 1, mark);
+    if (lineTint != m_lineTint || wordTint != m_wordTint) {
+        m_lineTint = lineTint;
+        m_wordTint = wordTint;
+        dropLayouts();
+    } else {
+        // Only lines whose marks changed are laid out again (a keystroke changes a few).
+        const auto relayout = [this](int line) { delete m_layouts.take(line); };
+        for (auto it = m_marks.cbegin(); it != m_marks.cend(); ++it) {
+            if (next.value(it.key()) != it.value())
+                relayout(it.key());
+        }
+        for (auto it = next.cbegin(); it != next.cend(); ++it) {
+            if (!m_marks.contains(it.key()))
+                relayout(it.key());
+        }
+    }
+    m_marks = std::move(next);
     viewport()->update();
 }
 
