@@ -8,16 +8,15 @@
 //      late each of its ticks came (the gap minus the period: how long the event loop was not
 //      available), and each keystroke's own handling is timed (the synchronous cost of the key:
 //      edit, relayout, highlighting). Goal: the GUI thread never blocked more than 16 ms.
-//   3. opening a 10k, 100k and 1M-line pair: from openFile of both sides (then show(), as the app does) to
-//   the
-//      first paint of the window and to comparisonShown; next difference (F7) there, the call and
-//      until repainted; the peak RSS of the process (VmHWM, all cases so far).
+//   3. opening a 10k, 100k and 1M-line pair: from openFile of both sides (then show(), as the app
+//      does) to the first paint of the window and to comparisonShown; next difference (F7) there,
+//      the call and until repainted; scrolling the left pane to its middle, until repainted; the
+//      peak RSS of the process (VmHWM, all cases so far).
 // Autosave is off while measuring: it would land in some bursts and not others.
 //
 // Not part of the test suite. Run it in the build root:
 //   packaging/buildroot.sh exec build/default/tests/benchmarks/bench_typing [--quick] [WORKDIR]
-// --quick measures 10k lines only. WORKDIR (default build/bench-typing)
-// receives the generated files.
+// --quick measures 10k lines only. WORKDIR (default build/bench-typing) receives the generated files.
 #include "benchoptions.h"
 #include "mainwindow.h"
 #include "recordpane.h"
@@ -280,6 +279,7 @@ struct Opening
     double shown = 0; // comparisonShown
     double nextCall = 0;
     double nextPainted = 0;
+    double scrollPainted = 0; // scrolling the left pane to its middle, until repainted
     QString error; // why the window refused the pair; nothing was measured then
 };
 
@@ -314,6 +314,12 @@ Opening openLarge(const Records::Pair &pair)
         qFatal("no difference in %s", qPrintable(pair.name));
     out.nextCall = ms(clock.nsecsElapsed() - start);
     out.nextPainted = probe.waitForPaint() - ms(start);
+
+    QTest::qWait(200);
+    probe.arm();
+    const qint64 scrolled = clock.nsecsElapsed();
+    window.pane(0)->scrollToLine(window.pane(0)->editor()->lineCount() / 2);
+    out.scrollPainted = probe.waitForPaint() - ms(scrolled);
     return out;
 }
 
@@ -383,17 +389,17 @@ void printOpenings(const QList<std::pair<QString, Opening>> &openings)
 {
     std::printf("\n3. opening a pair: openFile of both sides, then show(), as the app does, ms (the\n"
                 "   highlighting repository is loaded already; bench_window times a fresh process)\n");
-    std::printf("| %-11s | %8s | %11s | %11s | %9s | %13s |\n", "pair", "opened", "first paint", "diff shown",
-        "F7 call", "F7 repainted");
-    printRule(79);
+    std::printf("| %-11s | %8s | %11s | %11s | %9s | %13s | %16s |\n", "pair", "opened", "first paint",
+        "diff shown", "F7 call", "F7 repainted", "scroll to middle");
+    printRule(98);
     for (const auto &[name, o] : openings) {
         if (!o.error.isEmpty()) {
             std::printf(
                 "| %-11s | not measured, the window refused it: %s\n", qPrintable(name), qPrintable(o.error));
             continue;
         }
-        std::printf("| %-11s | %8.1f | %11.1f | %11.1f | %9.1f | %13.1f |\n", qPrintable(name), o.opened,
-            o.painted, o.shown, o.nextCall, o.nextPainted);
+        std::printf("| %-11s | %8.1f | %11.1f | %11.1f | %9.1f | %13.1f | %16.1f |\n", qPrintable(name),
+            o.opened, o.painted, o.shown, o.nextCall, o.nextPainted, o.scrollPainted);
     }
 }
 
