@@ -19,6 +19,8 @@ struct Error
         InvalidUtf8,
         WriteFailed,
         InvalidArgument,
+        Database, // a ledger that cannot be opened, read or written
+        Refused, // a request the domain rules do not allow (a sign-off that breaks a rule)
     };
 
     Code code = Code::InvalidArgument;

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ledgerstore.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace Countersign {
+
+// The sign-off ledger in one SQLite file (Qt SQL's QSQLITE driver): WAL journal, a busy timeout so
+// that two processes signing at once wait for each other instead of failing, foreign keys on, every
+// write in a transaction (BEGIN IMMEDIATE: the writer holds the lock from reading the last hash to
+// storing the new entry), prepared statements only. Triggers refuse UPDATE and DELETE of entries.
+// The schema version is PRAGMA user_version, migrated forward on open.
+//
+// open() never changes a file it refuses: a file that is not SQLite, a damaged one, one of a newer
+// schema or an SQLite database that is not a ledger is reported and left as it was. A file the user
+// may not write opens read-only. A missing file is created (with its folder).
+class SqliteLedgerStore : public LedgerStore
+{
+public:
+    static constexpr int schemaVersion = 1;
+
+    static Result<std::unique_ptr<SqliteLedgerStore>> open(const QString &path);
+    ~SqliteLedgerStore() override;
+
+    Result<SignOffEntry> append(const SignOffEntry &entry) override;
+    Result<QList<SignOffEntry>> entries(const QString &recordPath = {}) const override;
+    bool isReadOnly() const override { return m_readOnly; }
+    QString location() const override { return m_path; }
+
+    // The default ledger: countersign.sqlite in the user's data folder (AppDataLocation).
+    static QString defaultPath();
+
+private:
+    SqliteLedgerStore(const QString &path, const QString &connection, bool readOnly);
+    Error error(const QString &what, const QString &detail) const;
+    std::optional<Error> prepare();
+
+    QString m_path;
+    QString m_connection;
+    bool m_readOnly = false;
+};
+
+} // namespace Countersign
