@@ -4,19 +4,25 @@
 #include "cutovercheck.h"
 #include "documentjson.h"
 #include "documentloader.h"
+#include "finalizedrecord.h"
 #include "htmldiff.h"
 #include "linediff.h"
 #include "linter.h"
 #include "recordfacts.h"
 #include "sidebysidediff.h"
+#include "signoffrules.h"
+#include "sqliteledgerstore.h"
 #include "structuralcompare.h"
+#include "textkeys.h"
 #include "unifieddiff.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSaveFile>
+#include <QSysInfo>
 #include <QTimeZone>
 
 #include <cstdio>
@@ -432,6 +438,275 @@ int runCheck(const QStringList &arguments)
     return finish(check.exitCode());
 }
 
+// Options that take a value ("--role R" or "--role=R") and flags, for the sign-off commands.
+struct Options
+{
+    QHash<QString, QString> values;
+    QStringList flags;
+    QStringList operands;
+    QString error;
+};
+
+Options parseOptions(const QStringList &arguments, const QStringList &valued, const QStringList &flags)
+{
+    Options out;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (!argument.startsWith(u'-') || argument.size() == 1) {
+            out.operands.append(argument);
+            continue;
+        }
+        const qsizetype equals = argument.indexOf(u'=');
+        const QString name = equals < 0 ? argument : argument.left(equals);
+        if (valued.contains(name)) {
+            if (equals >= 0)
+                out.values.insert(name, argument.mid(equals + 1));
+            else if (i + 1 < arguments.size())
+                out.values.insert(name, arguments.at(++i));
+            else
+                out.error = QStringLiteral("%1 needs a value").arg(name);
+        } else if (flags.contains(argument)) {
+            out.flags.append(argument);
+        } else {
+            out.error = QStringLiteral("unknown option '%1'").arg(argument);
+        }
+    }
+    return out;
+}
+
+// The ledger named by --db, or the default one.
+Result<std::unique_ptr<SqliteLedgerStore>> openLedger(const Options &options)
+{
+    return SqliteLedgerStore::open(
+        options.values.value(QStringLiteral("--db"), SqliteLedgerStore::defaultPath()));
+}
+
+// A record's identity in the ledger: its absolute path, symbolic links resolved.
+QString recordIdentity(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+}
+
+int runSignOff(const QStringList &arguments)
+{
+    const Options options = parseOptions(arguments,
+        {QStringLiteral("--role"), QStringLiteral("--signer"), QStringLiteral("--comment"),
+            QStringLiteral("--db")},
+        {QStringLiteral("--approve"), QStringLiteral("--reject"), QStringLiteral("--withdraw")});
+    if (!options.error.isEmpty())
+        return usageError(QStringLiteral("signoff: %1").arg(options.error));
+    if (options.operands.size() != 1)
+        return usageError(QStringLiteral("signoff takes exactly one RECORD"));
+    if (options.flags.size() != 1)
+        return usageError(QStringLiteral("signoff needs exactly one of --approve, --reject, --withdraw"));
+    for (const QString &required : {QStringLiteral("--role"), QStringLiteral("--signer")}) {
+        if (options.values.value(required).trimmed().isEmpty())
+            return usageError(QStringLiteral("signoff needs %1").arg(required));
+    }
+    const Result<Document> record = DocumentLoader::load(options.operands.first());
+    if (!record)
+        return loadError(record.error());
+    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
+    if (!ledger)
+        return loadError(ledger.error());
+    const QString identity = recordIdentity(record->fileName);
+    const Result<QList<SignOffEntry>> entries = ledger.value()->entries(identity);
+    if (!entries)
+        return loadError(entries.error());
+
+    SignOffEntry entry;
+    entry.recordPath = identity;
+    entry.recordKind = kindName(record->kind);
+    entry.role = options.values.value(QStringLiteral("--role")).simplified();
+    entry.signer = options.values.value(QStringLiteral("--signer")).simplified();
+    entry.decision = *decisionFromName(options.flags.first().mid(2));
+    entry.comment = options.values.value(QStringLiteral("--comment")).trimmed();
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.digest = CanonicalContent::digest(record->source.text());
+    entry.osUser = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    entry.host = QSysInfo::machineHostName();
+    // The role as the record spells it.
+    for (const FactField &role : SignOffRules::roles(RecordFacts::extract(record.value()))) {
+        if (TextKeys::normalizedKey(role.key) == TextKeys::normalizedKey(entry.role))
+            entry.role = role.key;
+    }
+    if (const std::optional<Error> refused = SignOffRules::check(record.value(), entries.value(), entry)) {
+        writeErr(QStringLiteral("countersign: %1: refused: %2\n").arg(refused->file, refused->message));
+        return Findings;
+    }
+    const Result<SignOffEntry> stored = ledger.value()->append(entry);
+    if (!stored)
+        return loadError(stored.error());
+    writeOut(QStringLiteral("%1: %2 %3 by %4 (ledger entry %5, content digest %6)\n")
+                 .arg(record->fileName, stored->role,
+                     stored->decision == SignOffDecision::Approve      ? QStringLiteral("approved")
+                         : stored->decision == SignOffDecision::Reject ? QStringLiteral("rejected")
+                                                                       : QStringLiteral("withdrawn"),
+                     stored->signer)
+                 .arg(stored->id)
+                 .arg(stored->digest.left(12)));
+    return Clean;
+}
+
+QString describeStatus(const SignOffStatus &status)
+{
+    QString out;
+    for (const RoleSignOff &role : status.roles) {
+        out += QStringLiteral("  %1 (%2): %3").arg(role.role, role.holder, roleStateName(role.state));
+        if (role.latest) {
+            out += QStringLiteral(" — %1 %2 at %3 on %4")
+                       .arg(role.latest->signer, decisionName(role.latest->decision), role.latest->timeText(),
+                           role.latest->digest.left(12));
+            if (!role.latest->comment.isEmpty())
+                out += QStringLiteral(": \"%1\"").arg(role.latest->comment);
+        }
+        out += u'\n';
+    }
+    for (const QString &problem : status.problems)
+        out += QStringLiteral("  problem: %1\n").arg(problem);
+    return out;
+}
+
+int runStatus(const QStringList &arguments)
+{
+    const Options options = parseOptions(arguments, {QStringLiteral("--db")}, {});
+    if (!options.error.isEmpty())
+        return usageError(QStringLiteral("status: %1").arg(options.error));
+    if (options.operands.size() != 1)
+        return usageError(QStringLiteral("status takes exactly one RECORD"));
+    const Result<Document> record = DocumentLoader::load(options.operands.first());
+    if (!record)
+        return loadError(record.error());
+    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
+    if (!ledger)
+        return loadError(ledger.error());
+    const Result<QList<SignOffEntry>> entries = ledger.value()->entries(recordIdentity(record->fileName));
+    if (!entries)
+        return loadError(entries.error());
+    const SignOffStatus status = SignOffRules::evaluate(record.value(), entries.value());
+    QString out = QStringLiteral("%1: content digest %2\n").arg(record->fileName, status.digest);
+    out += describeStatus(status);
+    if (status.roles.isEmpty())
+        out += QStringLiteral("Not final: the record names no roles (an Ownership section lists them).\n");
+    else if (status.isFinal())
+        out += QStringLiteral("Final: every role approved this content.\n");
+    else
+        out += QStringLiteral("Not final: %1.\n")
+                   .arg((status.openRoles() + status.problems).join(QStringLiteral("; ")));
+    writeOut(out);
+    return status.isFinal() ? Clean : Findings;
+}
+
+int runExport(const QStringList &arguments)
+{
+    const Options options =
+        parseOptions(arguments, {QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--db")},
+            {QStringLiteral("--allow-open")});
+    if (!options.error.isEmpty())
+        return usageError(QStringLiteral("export: %1").arg(options.error));
+    if (options.operands.size() != 1)
+        return usageError(QStringLiteral("export takes exactly one RECORD"));
+    const Result<Document> record = DocumentLoader::load(options.operands.first());
+    if (!record)
+        return loadError(record.error());
+    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
+    if (!ledger)
+        return loadError(ledger.error());
+    const Result<QList<SignOffEntry>> entries = ledger.value()->entries(recordIdentity(record->fileName));
+    if (!entries)
+        return loadError(entries.error());
+    const SignOffStatus status = SignOffRules::evaluate(record.value(), entries.value());
+    const Result<QByteArray> exported = FinalizedRecord::build(record.value(), status,
+        QDateTime::currentDateTimeUtc(), options.flags.contains(QStringLiteral("--allow-open")));
+    if (!exported) {
+        writeErr(QStringLiteral("countersign: %1: %2 (--allow-open exports it with a NOT FINAL banner)\n")
+                     .arg(exported.error().file, exported.error().message));
+        return Findings;
+    }
+    const QString output =
+        options.values.value(QStringLiteral("-o"), options.values.value(QStringLiteral("--output")));
+    if (output.isEmpty() || output == u"-") {
+        writeOut(exported.value());
+        return Clean;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(exported.value()) != exported->size() ||
+        !file.commit())
+        return loadError(Error{Error::Code::WriteFailed,
+            QStringLiteral("cannot be written: %1").arg(file.errorString()), output});
+    writeOut(
+        QStringLiteral("%1: exported %2 (%3)\n")
+            .arg(output, record->fileName,
+                status.isFinal() ? QStringLiteral("final") : QStringLiteral("NOT FINAL: open sign-offs")));
+    return Clean;
+}
+
+int runVerify(const QStringList &arguments)
+{
+    const Options options = parseOptions(arguments, {QStringLiteral("--db")}, {});
+    if (!options.error.isEmpty())
+        return usageError(QStringLiteral("verify: %1").arg(options.error));
+    if (options.operands.size() != 1)
+        return usageError(QStringLiteral("verify takes exactly one exported record"));
+    const QString path = options.operands.first();
+    const Result<SourceText> source = DocumentLoader::readText(path);
+    if (!source)
+        return loadError(source.error());
+    Result<FinalizedRecord::Verification> verification = FinalizedRecord::verify(source->text(), path);
+    if (!verification)
+        return loadError(verification.error());
+    if (options.values.contains(QStringLiteral("--db"))) {
+        Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
+        if (!ledger)
+            return loadError(ledger.error());
+        const Result<QList<SignOffEntry>> entries = ledger.value()->entries();
+        if (!entries)
+            return loadError(entries.error());
+        FinalizedRecord::checkAgainstLedger(verification.value(), entries.value());
+    }
+    if (!verification->isValid()) {
+        QString out = QStringLiteral("countersign: %1: tampered:\n").arg(path);
+        for (const QString &problem : verification->problems)
+            out += QStringLiteral("  %1\n").arg(problem);
+        writeErr(out);
+        return Findings;
+    }
+    writeOut(QStringLiteral("%1: valid: content digest %2, %3 sign-off rows%4\n")
+                 .arg(path, verification->contentDigest)
+                 .arg(verification->rows.size())
+                 .arg(verification->final ? QString()
+                                          : QStringLiteral(" (exported NOT FINAL, with open sign-offs)")));
+    return Clean;
+}
+
+int runLedger(const QStringList &arguments)
+{
+    const Options options = parseOptions(arguments, {QStringLiteral("--db")}, {});
+    if (!options.error.isEmpty())
+        return usageError(QStringLiteral("ledger: %1").arg(options.error));
+    if (options.operands != QStringList{QStringLiteral("verify")})
+        return usageError(QStringLiteral("ledger takes one action: verify"));
+    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
+    if (!ledger)
+        return loadError(ledger.error());
+    const Result<QList<SignOffEntry>> entries = ledger.value()->entries();
+    if (!entries)
+        return loadError(entries.error());
+    if (const std::optional<ChainBreak> broken = LedgerStore::verifyChain(entries.value())) {
+        writeErr(QStringLiteral("countersign: %1: tampered: entry %2: %3\n")
+                     .arg(ledger.value()->location())
+                     .arg(broken->id)
+                     .arg(broken->reason));
+        return Findings;
+    }
+    writeOut(QStringLiteral("%1: %2 entries, the hash chain is intact.\n")
+                 .arg(ledger.value()->location())
+                 .arg(entries->size()));
+    return Clean;
+}
+
 } // namespace
 
 QString CommandLine::usage()
@@ -462,6 +737,18 @@ QString CommandLine::usage()
         "  check PATH... [--json]\n"
         "                       check the records of each cutover in files and folders\n"
         "                       against each other; exit 0 aligned, 1 blocking, 2 error\n"
+        "  signoff RECORD --role R --signer NAME --approve|--reject|--withdraw [--comment C]\n"
+        "                       record a sign-off in the ledger (a comment is needed to\n"
+        "                       reject or withdraw); exit 0 recorded, 1 refused, 2 error\n"
+        "  status RECORD        each role's sign-off; exit 0 final, 1 open, 2 error\n"
+        "  ledger verify        check the ledger's hash chain; exit 0 intact, 1 tampered\n"
+        "  export RECORD [-o OUT] [--allow-open]\n"
+        "                       the finalized record (content, Sign-off table, digest footer);\n"
+        "                       refused (exit 1) while a role is open unless --allow-open\n"
+        "  verify FINALIZED.md  check an exported record against its digest (and, with --db,\n"
+        "                       the ledger); exit 0 valid, 1 tampered, 2 error\n"
+        "\n"
+        "Sign-off commands take --db PATH (default: countersign.sqlite in the user's data folder).\n"
         "\n"
         "Options:\n"
         "  -h, --help           show this help\n"
@@ -474,8 +761,9 @@ bool CommandLine::isHeadless(const QString &command)
 {
     static const QStringList commands = {QStringLiteral("diff"), QStringLiteral("show"),
         QStringLiteral("lint"), QStringLiteral("digest"), QStringLiteral("compare"), QStringLiteral("check"),
-        QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help"), QStringLiteral("--version"),
-        QStringLiteral("-v"), QStringLiteral("version")};
+        QStringLiteral("signoff"), QStringLiteral("status"), QStringLiteral("ledger"),
+        QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("--help"), QStringLiteral("-h"),
+        QStringLiteral("help"), QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("version")};
     return commands.contains(command);
 }
 
@@ -495,6 +783,16 @@ int CommandLine::run(const QStringList &arguments)
         return runCompare(rest);
     if (command == u"check")
         return runCheck(rest);
+    if (command == u"signoff")
+        return runSignOff(rest);
+    if (command == u"status")
+        return runStatus(rest);
+    if (command == u"ledger")
+        return runLedger(rest);
+    if (command == u"export")
+        return runExport(rest);
+    if (command == u"verify")
+        return runVerify(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         writeOut(usage());
         return Clean;
