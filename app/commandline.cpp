@@ -22,7 +22,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
-#include <QSysInfo>
 #include <QTimeZone>
 
 #include <cstdio>
@@ -481,14 +480,6 @@ Result<std::unique_ptr<SqliteLedgerStore>> openLedger(const Options &options)
         options.values.value(QStringLiteral("--db"), SqliteLedgerStore::defaultPath()));
 }
 
-// A record's identity in the ledger: its absolute path, symbolic links resolved.
-QString recordIdentity(const QString &path)
-{
-    const QFileInfo info(path);
-    const QString canonical = info.canonicalFilePath();
-    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
-}
-
 int runSignOff(const QStringList &arguments)
 {
     const Options options = parseOptions(arguments,
@@ -511,22 +502,14 @@ int runSignOff(const QStringList &arguments)
     Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
     if (!ledger)
         return loadError(ledger.error());
-    const QString identity = recordIdentity(record->fileName);
+    const QString identity = SignOffEntry::identityOf(record->fileName);
     const Result<QList<SignOffEntry>> entries = ledger.value()->entries(identity);
     if (!entries)
         return loadError(entries.error());
 
-    SignOffEntry entry;
-    entry.recordPath = identity;
-    entry.recordKind = kindName(record->kind);
-    entry.role = options.values.value(QStringLiteral("--role")).simplified();
-    entry.signer = options.values.value(QStringLiteral("--signer")).simplified();
-    entry.decision = *decisionFromName(options.flags.first().mid(2));
-    entry.comment = options.values.value(QStringLiteral("--comment")).trimmed();
-    entry.time = QDateTime::currentDateTimeUtc();
-    entry.digest = CanonicalContent::digest(record->source.text());
-    entry.osUser = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    entry.host = QSysInfo::machineHostName();
+    SignOffEntry entry = SignOffEntry::now(record.value(), options.values.value(QStringLiteral("--role")),
+        options.values.value(QStringLiteral("--signer")), *decisionFromName(options.flags.first().mid(2)),
+        options.values.value(QStringLiteral("--comment")));
     // The role as the record spells it.
     for (const FactField &role : SignOffRules::roles(RecordFacts::extract(record.value()))) {
         if (TextKeys::normalizedKey(role.key) == TextKeys::normalizedKey(entry.role))
@@ -582,7 +565,8 @@ int runStatus(const QStringList &arguments)
     Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
     if (!ledger)
         return loadError(ledger.error());
-    const Result<QList<SignOffEntry>> entries = ledger.value()->entries(recordIdentity(record->fileName));
+    const Result<QList<SignOffEntry>> entries =
+        ledger.value()->entries(SignOffEntry::identityOf(record->fileName));
     if (!entries)
         return loadError(entries.error());
     const SignOffStatus status = SignOffRules::evaluate(record.value(), entries.value());
@@ -614,7 +598,8 @@ int runExport(const QStringList &arguments)
     Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
     if (!ledger)
         return loadError(ledger.error());
-    const Result<QList<SignOffEntry>> entries = ledger.value()->entries(recordIdentity(record->fileName));
+    const Result<QList<SignOffEntry>> entries =
+        ledger.value()->entries(SignOffEntry::identityOf(record->fileName));
     if (!entries)
         return loadError(entries.error());
     const SignOffStatus status = SignOffRules::evaluate(record.value(), entries.value());

@@ -35,6 +35,7 @@ int runGui(int argc, char **argv)
     QStringList files;
     QString screenshot;
     std::optional<QString> theme;
+    QString ledger;
     for (int i = 1; i < argc; ++i) {
         const QString argument = QString::fromLocal8Bit(argv[i]);
         if (argument == u"open" && i == 1)
@@ -43,6 +44,10 @@ int runGui(int argc, char **argv)
             if (++i >= argc)
                 return fail(QStringLiteral("--screenshot needs a file name (OUT.png)"));
             screenshot = QString::fromLocal8Bit(argv[i]);
+        } else if (argument == u"--db") {
+            if (++i >= argc)
+                return fail(QStringLiteral("--db needs the sign-off ledger's file name"));
+            ledger = QString::fromLocal8Bit(argv[i]);
         } else if (argument == u"--theme") {
             if (++i >= argc)
                 return fail(QStringLiteral("--theme needs a theme name (View > Theme lists them)"));
@@ -77,6 +82,10 @@ int runGui(int argc, char **argv)
                         .arg(*theme, Countersign::MainWindow::themeNames().join(QStringLiteral(", "))));
     }
     QStringList errors;
+    if (!ledger.isEmpty()) {
+        if (const QString error = window.setLedgerPath(ledger); !error.isEmpty())
+            errors.append(error);
+    }
     for (int side = 0; side < files.size(); ++side) {
         if (const QString error = window.openFile(side, files.at(side)); !error.isEmpty())
             errors.append(error);

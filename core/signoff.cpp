@@ -1,6 +1,11 @@
 #include "signoff.h"
 
+#include "canonicalcontent.h"
+#include "document.h"
+
 #include <QCryptographicHash>
+#include <QFileInfo>
+#include <QSysInfo>
 
 namespace Countersign {
 
@@ -25,6 +30,30 @@ std::optional<SignOffDecision> decisionFromName(QStringView name)
             return decision;
     }
     return std::nullopt;
+}
+
+QString SignOffEntry::identityOf(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+}
+
+SignOffEntry SignOffEntry::now(const Document &record, const QString &role, const QString &signer,
+    SignOffDecision decision, const QString &comment)
+{
+    SignOffEntry entry;
+    entry.recordPath = identityOf(record.fileName);
+    entry.recordKind = kindName(record.kind);
+    entry.role = role.simplified();
+    entry.signer = signer.simplified();
+    entry.decision = decision;
+    entry.comment = comment.trimmed();
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.digest = CanonicalContent::digest(record.source.text());
+    entry.osUser = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    entry.host = QSysInfo::machineHostName();
+    return entry;
 }
 
 QString SignOffEntry::timeText() const

@@ -8,6 +8,8 @@
 
 namespace Countersign {
 
+struct Document;
+
 enum class SignOffDecision { Approve, Reject, Withdraw };
 
 QString decisionName(SignOffDecision decision); // "approve", "reject", "withdraw"
@@ -32,6 +34,13 @@ struct SignOffEntry
     QString host;
     QString previousHash;
     QString hash;
+
+    // A new entry for `record` as it is now: its identity and kind, its current canonical digest, the
+    // time now, the OS user and host. The ledger fills id and the hashes.
+    static SignOffEntry now(const Document &record, const QString &role, const QString &signer,
+        SignOffDecision decision, const QString &comment = {});
+    // A record's identity in the ledger: its absolute path, symbolic links resolved.
+    static QString identityOf(const QString &path);
 
     // The hash this entry should have, from its fields and previousHash.
     QString computeHash() const;

@@ -3,12 +3,15 @@
 #include "comparisonworker.h"
 #include "diffconnector.h"
 #include "documentloader.h"
+#include "finalizedrecord.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 #include "folderpairsmodel.h"
 #include "highlighting.h"
 #include "pairchooserdialog.h"
 #include "recordpane.h"
+#include "signoffpanel.h"
+#include "sqliteledgerstore.h"
 
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
@@ -33,6 +36,7 @@
 #include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -132,6 +136,16 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     // The records matter most: the panel starts about eight rows tall.
     resizeDocks({dock}, {230}, Qt::Vertical);
+    m_signOff = new SignOffPanel(this);
+    auto *signOffDock = new QDockWidget(tr("Sign-off"), this);
+    signOffDock->setObjectName(QStringLiteral("signoff"));
+    signOffDock->setWidget(m_signOff);
+    signOffDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, signOffDock);
+    tabifyDockWidget(dock, signOffDock);
+    dock->raise();
+    connect(m_signOff, &SignOffPanel::signedOff, this,
+        [this] { statusBar()->showMessage(tr("Sign-off recorded in %1").arg(m_ledger->location())); });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *openLeft = file->addAction(tr("Open &Left..."), this, [this] { chooseFile(0); });
@@ -151,6 +165,9 @@ MainWindow::MainWindow(QWidget *parent)
     save->setShortcut(QKeySequence::Save);
     QAction *saveAsAction = file->addAction(tr("Save &As..."), this, [this] { saveAs(m_activeSide); });
     saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction *exportAction =
+        file->addAction(tr("&Export Finalized Record..."), this, &MainWindow::chooseExport);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *reload = file->addAction(tr("&Reload from Disk"), this, [this] {
         if (pane(m_activeSide)->isModified() &&
             QMessageBox::question(this, tr("Reload"),
@@ -225,6 +242,16 @@ MainWindow::MainWindow(QWidget *parent)
     showFindings->setText(tr("&Findings Panel"));
     showFindings->setShortcut(QKeySequence(Qt::Key_F9));
     view->addAction(showFindings);
+    QAction *showSignOff = signOffDock->toggleViewAction();
+    showSignOff->setText(tr("&Sign-off Panel"));
+    showSignOff->setShortcut(QKeySequence(Qt::Key_F10));
+    view->addAction(showSignOff);
+    QAction *focusSignOff = view->addAction(tr("Go to Si&gn-off"), this, [signOffDock] {
+        signOffDock->show();
+        signOffDock->raise();
+        signOffDock->widget()->setFocus();
+    });
+    focusSignOff->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F10));
     QAction *focusFindings = view->addAction(tr("Go to F&indings"), this, [this, dock] {
         dock->show();
         m_findingsView->setFocus();
@@ -246,6 +273,8 @@ MainWindow::MainWindow(QWidget *parent)
     for (RecordPane *side : m_panes)
         side->editor()->setThemeName(m_themeName);
     automatic->setChecked(m_themeName.isEmpty());
+    setLedgerPath(
+        QSettings().value(QStringLiteral("signoff/database"), SqliteLedgerStore::defaultPath()).toString());
 }
 
 MainWindow::~MainWindow()
@@ -276,6 +305,7 @@ QString MainWindow::openFile(int side, const QString &path)
     statusBar()->showMessage(tr("Opened %1").arg(path));
     rememberPair();
     compare();
+    updateSignOff();
     return {};
 }
 
@@ -636,8 +666,10 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::FocusIn) {
         for (int side = 0; side < 2; ++side) {
-            if (watched == pane(side)->editor())
+            if (watched == pane(side)->editor() && m_activeSide != side) {
                 m_activeSide = side;
+                updateSignOff();
+            }
         }
     }
     return QMainWindow::eventFilter(watched, event);
@@ -742,6 +774,7 @@ void MainWindow::showComparison(const ComparisonResult &result)
     pane(0)->setComparedRecord(result.left);
     pane(1)->setComparedRecord(result.right);
     showLines(result);
+    updateSignOff();
     Q_EMIT comparisonShown();
 }
 
@@ -887,6 +920,79 @@ void MainWindow::chooseFile(int side)
         return;
     if (const QString error = openFile(side, path); !error.isEmpty())
         QMessageBox::warning(this, tr("Cannot open record"), error);
+}
+
+QString MainWindow::setLedgerPath(const QString &path)
+{
+    m_signOff->setLedger(nullptr);
+    m_ledger.reset();
+    Result<std::unique_ptr<SqliteLedgerStore>> opened = SqliteLedgerStore::open(path);
+    if (!opened) {
+        const QString message = opened.error().toString();
+        m_signOff->setLedger(nullptr, message);
+        statusBar()->showMessage(tr("Sign-off ledger unavailable: %1").arg(message));
+        return message;
+    }
+    m_ledger = std::move(opened).value();
+    m_signOff->setLedger(m_ledger.get());
+    return {};
+}
+
+void MainWindow::updateSignOff()
+{
+    RecordPane *active = pane(m_activeSide);
+    if (!active->hasDocument()) {
+        m_signOff->setRecord({}, {});
+        return;
+    }
+    // An edited record's text is assembled only when it is of a record's size.
+    const bool small = !active->isModified() || active->editor()->lineCount() < 20000;
+    m_signOff->setRecord(active->filePath(), small ? active->currentSource() : SourceText());
+}
+
+QString MainWindow::exportFinalized(const QString &output, bool allowOpen)
+{
+    RecordPane *active = pane(m_activeSide);
+    if (!active->hasDocument())
+        return tr("Open a record first.");
+    if (active->isModified())
+        return tr("%1 has unsaved edits: save it first, so that the export is of the file that was signed.")
+            .arg(active->filePath());
+    const Result<Document> record = DocumentLoader::load(active->filePath());
+    if (!record)
+        return record.error().toString();
+    const Result<QByteArray> exported = FinalizedRecord::build(
+        record.value(), m_signOff->status(), QDateTime::currentDateTimeUtc(), allowOpen);
+    if (!exported)
+        return exported.error().toString();
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(exported.value()) != exported->size() ||
+        !file.commit())
+        return tr("%1: cannot be written: %2").arg(output, file.errorString());
+    statusBar()->showMessage(tr("Exported %1").arg(output));
+    return {};
+}
+
+void MainWindow::chooseExport()
+{
+    const SignOffStatus &status = m_signOff->status();
+    bool allowOpen = false;
+    if (!status.isFinal()) {
+        if (QMessageBox::question(this, tr("Export Finalized Record"),
+                tr("The record is not final: %1.\nExport it with a \"NOT FINAL: open sign-offs\" banner?")
+                    .arg((status.openRoles() + status.problems).join(QStringLiteral("; ")))) !=
+            QMessageBox::Yes)
+            return;
+        allowOpen = true;
+    }
+    const QFileInfo source(pane(m_activeSide)->filePath());
+    const QString output = QFileDialog::getSaveFileName(this, tr("Export Finalized Record"),
+        source.absoluteDir().filePath(source.completeBaseName() + QStringLiteral("_FINAL.md")),
+        tr("Markdown records (*.md)"));
+    if (output.isEmpty())
+        return;
+    if (const QString error = exportFinalized(output, allowOpen); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot export"), error);
 }
 
 } // namespace Countersign

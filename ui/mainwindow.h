@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -25,6 +26,8 @@ namespace Countersign {
 
 class ComparisonWorker;
 class DiffConnector;
+class LedgerStore;
+class SignOffPanel;
 class FolderPairsModel;
 class FindingsFilterModel;
 class FindingsModel;
@@ -73,6 +76,15 @@ public:
     void showFinding(int row);
     // Puts both panes on the next (or previous) difference of the line diff, wrapping around.
     // Returns the index of the difference shown, -1 when there is none.
+    // The sign-off ledger: opens the SQLite file at `path` (the default ledger unless the settings
+    // or --db name another). Returns the error, empty when it opened; without a ledger the sign-off
+    // panel shows why and the records still open.
+    QString setLedgerPath(const QString &path);
+    SignOffPanel *signOffPanel() const { return m_signOff; }
+    // Writes the finalized record of the active pane's record to `output`; returns the error, empty
+    // on success. Refused while sign-offs are open unless `allowOpen`, or while the record has
+    // unsaved edits.
+    QString exportFinalized(const QString &output, bool allowOpen = false);
     int nextDifference();
     int previousDifference();
     // The line of the other side that matches `line` of `side` by the current line diff: the same
@@ -140,6 +152,8 @@ private:
     void followScroll(int side);
     void rememberPair();
     void chooseCutoverFolders();
+    void chooseExport();
+    void updateSignOff();
     void scanProgressed();
     void scanFinished();
     void choosePair(const QStringList &errors);
@@ -170,6 +184,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     FolderPairsModel *m_folderPairs;
     DiffConnector *m_connector = nullptr;
+    SignOffPanel *m_signOff = nullptr;
+    std::unique_ptr<LedgerStore> m_ledger;
     QFutureWatcher<CutoverCheck> *m_scan;
     QFuture<void> m_scanStop; // cancelled to stop the scan in flight
     QStringList m_scanFolders; // producer, consumer

@@ -1,0 +1,199 @@
+#include "signoffmodel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace Countersign {
+
+namespace {
+
+QString stateText(RoleState state)
+{
+    switch (state) {
+    case RoleState::Pending:
+        return SignOffModel::tr("Pending");
+    case RoleState::Approved:
+        return SignOffModel::tr("Approved");
+    case RoleState::Rejected:
+        return SignOffModel::tr("Rejected");
+    case RoleState::Stale:
+        break;
+    }
+    return SignOffModel::tr("Stale (content changed)");
+}
+
+QColor stateColour(RoleState state)
+{
+    switch (state) {
+    case RoleState::Approved:
+        return QColor(0x1a, 0x7f, 0x37);
+    case RoleState::Rejected:
+        return QColor(0xd1, 0x24, 0x2f);
+    case RoleState::Stale:
+        return QColor(0x9a, 0x67, 0x00);
+    case RoleState::Pending:
+        break;
+    }
+    return {};
+}
+
+QString shortTime(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+}
+
+} // namespace
+
+SignOffModel::SignOffModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void SignOffModel::setStatus(const SignOffStatus &status)
+{
+    beginResetModel();
+    m_status = status;
+    endResetModel();
+}
+
+int SignOffModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_status.roles.size());
+}
+
+int SignOffModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SignOffModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RoleSignOff &row = m_status.roles.at(index.row());
+    const bool signed_ = row.latest.has_value();
+    switch (role) {
+    case StateRole:
+        return int(row.state);
+    case Qt::ForegroundRole:
+        if (index.column() == StateColumn && stateColour(row.state).isValid())
+            return QBrush(stateColour(row.state));
+        return {};
+    case Qt::ToolTipRole:
+        return signed_ && !row.latest->comment.isEmpty() ? QVariant(row.latest->comment) : QVariant();
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case RoleColumn:
+            return row.role;
+        case HolderColumn:
+            return row.holder;
+        case StateColumn:
+            return stateText(row.state);
+        case SignerColumn:
+            return signed_ ? row.latest->signer : QString();
+        case TimeColumn:
+            return signed_ ? shortTime(row.latest->time) : QString();
+        case DigestColumn:
+            return signed_ ? row.latest->digest.left(12) : QString();
+        case ColumnCount:
+            break;
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant SignOffModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case RoleColumn:
+        return tr("Role");
+    case HolderColumn:
+        return tr("Holder");
+    case StateColumn:
+        return tr("State");
+    case SignerColumn:
+        return tr("Signer");
+    case TimeColumn:
+        return tr("Time");
+    case DigestColumn:
+        return tr("Digest");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+SignOffHistoryModel::SignOffHistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void SignOffHistoryModel::setEntries(const QList<SignOffEntry> &entries)
+{
+    beginResetModel();
+    m_entries = entries;
+    endResetModel();
+}
+
+int SignOffHistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int SignOffHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SignOffHistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (role != Qt::DisplayRole ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SignOffEntry &entry = m_entries.at(index.row());
+    switch (Column(index.column())) {
+    case TimeColumn:
+        return shortTime(entry.time);
+    case RoleColumn:
+        return entry.role;
+    case SignerColumn:
+        return entry.signer;
+    case DecisionColumn:
+        return decisionName(entry.decision);
+    case CommentColumn:
+        return entry.comment;
+    case DigestColumn:
+        return entry.digest.left(12);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant SignOffHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case TimeColumn:
+        return tr("Time");
+    case RoleColumn:
+        return tr("Role");
+    case SignerColumn:
+        return tr("Signer");
+    case DecisionColumn:
+        return tr("Decision");
+    case CommentColumn:
+        return tr("Comment");
+    case DigestColumn:
+        return tr("Digest");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace Countersign

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "signoffrules.h"
+
+#include <QAbstractTableModel>
+
+namespace Countersign {
+
+// The roles of one record and where their sign-offs stand, as a table: role, holder, state, signer,
+// time, digest. An adapter over a SignOffStatus snapshot (setStatus() replaces it whole).
+class SignOffModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        RoleColumn,
+        HolderColumn,
+        StateColumn,
+        SignerColumn,
+        TimeColumn,
+        DigestColumn,
+        ColumnCount
+    };
+    enum Role { StateRole = Qt::UserRole + 1 }; // int(RoleState)
+
+    explicit SignOffModel(QObject *parent = nullptr);
+    void setStatus(const SignOffStatus &status);
+    const SignOffStatus &status() const { return m_status; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    SignOffStatus m_status;
+};
+
+// Every ledger entry of one record, oldest first: time, role, signer, decision, comment, digest.
+class SignOffHistoryModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        TimeColumn,
+        RoleColumn,
+        SignerColumn,
+        DecisionColumn,
+        CommentColumn,
+        DigestColumn,
+        ColumnCount
+    };
+
+    explicit SignOffHistoryModel(QObject *parent = nullptr);
+    void setEntries(const QList<SignOffEntry> &entries);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<SignOffEntry> m_entries;
+};
+
+} // namespace Countersign

@@ -1,0 +1,185 @@
+#include "signoffpanel.h"
+
+#include "markdownparser.h"
+#include "signoffdialog.h"
+#include "signoffmodel.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Countersign {
+
+namespace {
+const QString signerKey = QStringLiteral("signoff/signer");
+}
+
+SignOffPanel::SignOffPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new SignOffModel(this))
+    , m_title(new QLabel(this))
+    , m_view(new QTableView(this))
+    , m_sign(new QPushButton(tr("&Sign..."), this))
+    , m_history(new QPushButton(tr("&History..."), this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto *top = new QHBoxLayout;
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    top->addWidget(m_title, 1);
+    top->addWidget(m_sign);
+    top->addWidget(m_history);
+    layout->addLayout(top);
+    m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Sign-offs"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(SignOffModel::RoleColumn, 260);
+    m_view->setColumnWidth(SignOffModel::HolderColumn, 230);
+    m_view->setColumnWidth(SignOffModel::StateColumn, 170);
+    m_view->setColumnWidth(SignOffModel::SignerColumn, 150);
+    m_view->setColumnWidth(SignOffModel::TimeColumn, 150);
+    layout->addWidget(m_view);
+    m_sign->setAccessibleName(tr("Sign off"));
+    m_history->setAccessibleName(tr("Sign-off history"));
+    connect(m_sign, &QPushButton::clicked, this, &SignOffPanel::chooseAndSign);
+    connect(m_history, &QPushButton::clicked, this, &SignOffPanel::showHistory);
+    connect(m_view, &QTableView::activated, this, &SignOffPanel::chooseAndSign);
+    refresh();
+}
+
+void SignOffPanel::setLedger(LedgerStore *ledger, const QString &problem)
+{
+    m_ledger = ledger;
+    m_problem = problem;
+    refresh();
+}
+
+void SignOffPanel::setRecord(const QString &path, const SourceText &text)
+{
+    m_path = path;
+    m_record = {};
+    if (!path.isEmpty() && text.text().size() <= evaluateLimit)
+        m_record = MarkdownParser::parse(text, path);
+    refresh();
+}
+
+bool SignOffPanel::canSign() const
+{
+    return m_ledger && !m_ledger->isReadOnly() && !m_path.isEmpty() && !m_status.roles.isEmpty();
+}
+
+QString SignOffPanel::headline() const
+{
+    return m_title->text();
+}
+
+void SignOffPanel::refresh()
+{
+    m_entries.clear();
+    QString trouble = m_problem;
+    if (m_ledger && !m_path.isEmpty()) {
+        const Result<QList<SignOffEntry>> entries = m_ledger->entries(SignOffEntry::identityOf(m_path));
+        if (entries)
+            m_entries = entries.value();
+        else
+            trouble = entries.error().toString();
+    }
+    m_status = m_path.isEmpty() || m_record.fileName.isEmpty() ? SignOffStatus()
+                                                               : SignOffRules::evaluate(m_record, m_entries);
+    m_model->setStatus(m_status);
+
+    QString title;
+    if (m_path.isEmpty()) {
+        title = tr("Open a record to see its sign-offs.");
+    } else if (m_record.fileName.isEmpty()) {
+        title = tr("%1 is too large to be signed off here.").arg(QFileInfo(m_path).fileName());
+    } else if (m_status.roles.isEmpty()) {
+        title = tr("%1 names no roles (its Ownership section lists them).").arg(QFileInfo(m_path).fileName());
+    } else if (m_status.isFinal()) {
+        title = tr("%1: final — every role approved this content (%2).")
+                    .arg(QFileInfo(m_path).fileName(), m_status.digest.left(12));
+    } else {
+        title = tr("%1: not final — %2.")
+                    .arg(QFileInfo(m_path).fileName(),
+                        (m_status.openRoles() + m_status.problems).join(QStringLiteral("; ")));
+    }
+    if (!trouble.isEmpty())
+        title += u'\n' + tr("Sign-off ledger unavailable, read only: %1").arg(trouble);
+    else if (m_ledger && m_ledger->isReadOnly())
+        title += u'\n' +
+            tr("The ledger %1 is read-only: sign-offs are shown, not recorded.").arg(m_ledger->location());
+    m_title->setText(title);
+    m_sign->setEnabled(canSign());
+    m_history->setEnabled(!m_entries.isEmpty());
+}
+
+QString SignOffPanel::sign(
+    const QString &role, const QString &signer, SignOffDecision decision, const QString &comment)
+{
+    if (!canSign())
+        return tr("Sign-offs cannot be recorded now: %1")
+            .arg(m_problem.isEmpty() ? tr("no writable ledger or record") : m_problem);
+    const SignOffEntry entry = SignOffEntry::now(m_record, role, signer, decision, comment);
+    if (const std::optional<Error> refused = SignOffRules::check(m_record, m_entries, entry))
+        return refused->message;
+    const Result<SignOffEntry> stored = m_ledger->append(entry);
+    if (!stored)
+        return stored.error().toString();
+    QSettings().setValue(signerKey, entry.signer);
+    refresh();
+    Q_EMIT signedOff();
+    return {};
+}
+
+void SignOffPanel::chooseAndSign()
+{
+    if (!canSign())
+        return;
+    QStringList roles;
+    for (const RoleSignOff &role : m_status.roles)
+        roles.append(role.role);
+    const int current = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0;
+    SignOffDialog dialog(roles, current, QSettings().value(signerKey).toString(), m_status.digest, this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const QString error = sign(dialog.role(), dialog.signer(), dialog.decision(), dialog.comment());
+        if (error.isEmpty())
+            return;
+        QMessageBox::warning(this, tr("Sign-off not recorded"), error);
+    }
+}
+
+void SignOffPanel::showHistory()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Sign-off History — %1").arg(QFileInfo(m_path).fileName()));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *model = new SignOffHistoryModel(&dialog);
+    model->setEntries(m_entries);
+    auto *view = new QTableView(&dialog);
+    view->setModel(model);
+    view->setAccessibleName(tr("Sign-off history"));
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->resizeColumnsToContents();
+    layout->addWidget(view);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(1000, 400);
+    dialog.exec();
+}
+
+} // namespace Countersign

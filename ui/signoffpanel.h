@@ -1,0 +1,66 @@
+#pragma once
+
+#include "document.h"
+#include "ledgerstore.h"
+#include "signoffrules.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace Countersign {
+
+class SignOffModel;
+
+// The sign-off panel beside the findings: the roles of one record, each with its holder and state
+// (with signer and time), a Sign... button (SignOffDialog; the signer's name is remembered in the
+// settings) and a History... button listing every ledger entry of the record. It reads and writes
+// through a LedgerStore it does not own; without one (the ledger could not be opened) or with a
+// read-only one it shows why and cannot sign. The states follow the record's text as edited:
+// approvals of other content show as stale.
+class SignOffPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SignOffPanel(QWidget *parent = nullptr);
+
+    void setLedger(LedgerStore *ledger, const QString &problem = {});
+    // The record shown, with its current text (edits included); an empty path clears the panel.
+    void setRecord(const QString &path, const SourceText &text);
+    // Checks the sign-off against the rules and records it; returns the reason when it was not
+    // recorded, empty on success.
+    QString sign(
+        const QString &role, const QString &signer, SignOffDecision decision, const QString &comment = {});
+    const SignOffStatus &status() const { return m_status; }
+    SignOffModel *model() const { return m_model; }
+    const QList<SignOffEntry> &history() const { return m_entries; }
+    QString headline() const;
+    bool canSign() const;
+
+    // Records larger than this are not evaluated as they are edited (records are kilobytes).
+    static constexpr qsizetype evaluateLimit = 4 * 1024 * 1024;
+
+Q_SIGNALS:
+    void signedOff();
+
+private:
+    void refresh();
+    void chooseAndSign();
+    void showHistory();
+
+    LedgerStore *m_ledger = nullptr;
+    QString m_problem;
+    QString m_path;
+    Document m_record;
+    QList<SignOffEntry> m_entries;
+    SignOffStatus m_status;
+    SignOffModel *m_model;
+    QLabel *m_title;
+    QTableView *m_view;
+    QPushButton *m_sign;
+    QPushButton *m_history;
+};
+
+} // namespace Countersign
