@@ -473,11 +473,11 @@ Options parseOptions(const QStringList &arguments, const QStringList &valued, co
     return out;
 }
 
-// The ledger named by --db, or the default one.
+// The ledger named by --db, else the one chosen in the window's settings, else the default one.
 Result<std::unique_ptr<SqliteLedgerStore>> openLedger(const Options &options)
 {
     return SqliteLedgerStore::open(
-        options.values.value(QStringLiteral("--db"), SqliteLedgerStore::defaultPath()));
+        options.values.value(QStringLiteral("--db"), SqliteLedgerStore::configuredPath()));
 }
 
 int runSignOff(const QStringList &arguments)
@@ -733,7 +733,8 @@ QString CommandLine::usage()
         "  verify FINALIZED.md  check an exported record against its digest (and, with --db,\n"
         "                       the ledger); exit 0 valid, 1 tampered, 2 error\n"
         "\n"
-        "Sign-off commands take --db PATH (default: countersign.sqlite in the user's data folder).\n"
+        "Sign-off commands take --db PATH (default: the window's File > Sign-off Ledger, else\n"
+        "countersign.sqlite in the user's data folder).\n"
         "\n"
         "Options:\n"
         "  -h, --help           show this help\n"

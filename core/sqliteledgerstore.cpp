@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -74,6 +75,20 @@ QString SqliteLedgerStore::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
         QStringLiteral("/countersign.sqlite");
+}
+
+namespace {
+const QString settingsKey = QStringLiteral("signoff/database");
+}
+
+QString SqliteLedgerStore::configuredPath()
+{
+    return QSettings().value(settingsKey, defaultPath()).toString();
+}
+
+void SqliteLedgerStore::setConfiguredPath(const QString &path)
+{
+    QSettings().setValue(settingsKey, path);
 }
 
 SqliteLedgerStore::SqliteLedgerStore(const QString &path, const QString &connection, bool readOnly)

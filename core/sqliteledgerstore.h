@@ -32,6 +32,9 @@ public:
 
     // The default ledger: countersign.sqlite in the user's data folder (AppDataLocation).
     static QString defaultPath();
+    // The ledger chosen in the settings (File > Sign-off Ledger), else the default one.
+    static QString configuredPath();
+    static void setConfiguredPath(const QString &path);
 
 private:
     SqliteLedgerStore(const QString &path, const QString &connection, bool readOnly);

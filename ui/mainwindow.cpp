@@ -168,6 +168,20 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *exportAction =
         file->addAction(tr("&Export Finalized Record..."), this, &MainWindow::chooseExport);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addAction(tr("Sign-off &Ledger..."), this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Sign-off Ledger (an existing one, or a new file)"),
+                m_ledger ? m_ledger->location() : SqliteLedgerStore::configuredPath(),
+                tr("Ledgers (*.sqlite);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
+        if (path.isEmpty())
+            return;
+        if (const QString error = setLedgerPath(path); !error.isEmpty()) {
+            QMessageBox::warning(this, tr("Cannot use that ledger"), error);
+            return;
+        }
+        SqliteLedgerStore::setConfiguredPath(path);
+        statusBar()->showMessage(tr("Sign-offs are now recorded in %1").arg(path));
+    });
     QAction *reload = file->addAction(tr("&Reload from Disk"), this, [this] {
         if (pane(m_activeSide)->isModified() &&
             QMessageBox::question(this, tr("Reload"),
@@ -273,8 +287,7 @@ MainWindow::MainWindow(QWidget *parent)
     for (RecordPane *side : m_panes)
         side->editor()->setThemeName(m_themeName);
     automatic->setChecked(m_themeName.isEmpty());
-    setLedgerPath(
-        QSettings().value(QStringLiteral("signoff/database"), SqliteLedgerStore::defaultPath()).toString());
+    setLedgerPath(SqliteLedgerStore::configuredPath());
 }
 
 MainWindow::~MainWindow()

@@ -4,6 +4,7 @@
 #include "clirunner.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -195,6 +196,21 @@ private Q_SLOTS:
         QCOMPARE(checked.exitCode, 1);
         QVERIFY(checked.err.contains(QStringLiteral("by Ben Okafor")));
         QVERIFY(checked.err.contains(QStringLiteral("is not in the ledger")));
+    }
+
+    // Without --db, the ledger chosen in the window's settings is used.
+    void settingsNameTheLedger()
+    {
+        Workspace w;
+        QCOMPARE(w.signOff(0).exitCode, 0);
+        const QString config = w.dir.filePath(QStringLiteral("config"));
+        QVERIFY(QDir().mkpath(config + QStringLiteral("/Countersign")));
+        QVERIFY(TestSupport::writeBytes(config + QStringLiteral("/Countersign/countersign.conf"),
+            QStringLiteral("[signoff]\ndatabase=%1\n").arg(w.db).toUtf8()));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        const TestSupport::Run status = run({QStringLiteral("status"), w.record}, environment);
+        QVERIFY(status.out.contains(QStringLiteral("approved — %1").arg(signers.at(0)).toUtf8()));
     }
 
     void badLedgers_data()
