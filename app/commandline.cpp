@@ -480,6 +480,30 @@ Result<std::unique_ptr<SqliteLedgerStore>> openLedger(const Options &options)
         options.values.value(QStringLiteral("--db"), SqliteLedgerStore::configuredPath()));
 }
 
+// A record with its ledger and the ledger's entries for it: what signoff, status and export start
+// from.
+struct SignedRecord
+{
+    Document record;
+    std::unique_ptr<SqliteLedgerStore> ledger;
+    QList<SignOffEntry> entries;
+};
+
+Result<SignedRecord> loadSigned(const QString &path, const Options &options)
+{
+    Result<Document> record = DocumentLoader::load(path);
+    if (!record)
+        return record.error();
+    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
+    if (!ledger)
+        return ledger.error();
+    const Result<QList<SignOffEntry>> entries =
+        ledger.value()->entries(SignOffEntry::identityOf(record->fileName));
+    if (!entries)
+        return entries.error();
+    return SignedRecord{std::move(record).value(), std::move(ledger).value(), entries.value()};
+}
+
 int runSignOff(const QStringList &arguments)
 {
     const Options options = parseOptions(arguments,
@@ -496,34 +520,27 @@ int runSignOff(const QStringList &arguments)
         if (options.values.value(required).trimmed().isEmpty())
             return usageError(QStringLiteral("signoff needs %1").arg(required));
     }
-    const Result<Document> record = DocumentLoader::load(options.operands.first());
-    if (!record)
-        return loadError(record.error());
-    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
-    if (!ledger)
-        return loadError(ledger.error());
-    const QString identity = SignOffEntry::identityOf(record->fileName);
-    const Result<QList<SignOffEntry>> entries = ledger.value()->entries(identity);
-    if (!entries)
-        return loadError(entries.error());
-
-    SignOffEntry entry = SignOffEntry::now(record.value(), options.values.value(QStringLiteral("--role")),
+    Result<SignedRecord> loaded = loadSigned(options.operands.first(), options);
+    if (!loaded)
+        return loadError(loaded.error());
+    const Document &record = loaded->record;
+    SignOffEntry entry = SignOffEntry::now(record, options.values.value(QStringLiteral("--role")),
         options.values.value(QStringLiteral("--signer")), *decisionFromName(options.flags.first().mid(2)),
         options.values.value(QStringLiteral("--comment")));
     // The role as the record spells it.
-    for (const FactField &role : SignOffRules::roles(RecordFacts::extract(record.value()))) {
+    for (const FactField &role : SignOffRules::roles(RecordFacts::extract(record))) {
         if (TextKeys::normalizedKey(role.key) == TextKeys::normalizedKey(entry.role))
             entry.role = role.key;
     }
-    if (const std::optional<Error> refused = SignOffRules::check(record.value(), entries.value(), entry)) {
+    if (const std::optional<Error> refused = SignOffRules::check(record, loaded->entries, entry)) {
         writeErr(QStringLiteral("countersign: %1: refused: %2\n").arg(refused->file, refused->message));
         return Findings;
     }
-    const Result<SignOffEntry> stored = ledger.value()->append(entry);
+    const Result<SignOffEntry> stored = loaded->ledger->append(entry);
     if (!stored)
         return loadError(stored.error());
     writeOut(QStringLiteral("%1: %2 %3 by %4 (ledger entry %5, content digest %6)\n")
-                 .arg(record->fileName, stored->role,
+                 .arg(record.fileName, stored->role,
                      stored->decision == SignOffDecision::Approve      ? QStringLiteral("approved")
                          : stored->decision == SignOffDecision::Reject ? QStringLiteral("rejected")
                                                                        : QStringLiteral("withdrawn"),
@@ -559,18 +576,12 @@ int runStatus(const QStringList &arguments)
         return usageError(QStringLiteral("status: %1").arg(options.error));
     if (options.operands.size() != 1)
         return usageError(QStringLiteral("status takes exactly one RECORD"));
-    const Result<Document> record = DocumentLoader::load(options.operands.first());
-    if (!record)
-        return loadError(record.error());
-    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
-    if (!ledger)
-        return loadError(ledger.error());
-    const Result<QList<SignOffEntry>> entries =
-        ledger.value()->entries(SignOffEntry::identityOf(record->fileName));
-    if (!entries)
-        return loadError(entries.error());
-    const SignOffStatus status = SignOffRules::evaluate(record.value(), entries.value());
-    QString out = QStringLiteral("%1: content digest %2\n").arg(record->fileName, status.digest);
+    const Result<SignedRecord> loaded = loadSigned(options.operands.first(), options);
+    if (!loaded)
+        return loadError(loaded.error());
+    const Document &record = loaded->record;
+    const SignOffStatus status = SignOffRules::evaluate(record, loaded->entries);
+    QString out = QStringLiteral("%1: content digest %2\n").arg(record.fileName, status.digest);
     out += describeStatus(status);
     if (status.roles.isEmpty())
         out += QStringLiteral("Not final: the record names no roles (an Ownership section lists them).\n");
@@ -592,18 +603,12 @@ int runExport(const QStringList &arguments)
         return usageError(QStringLiteral("export: %1").arg(options.error));
     if (options.operands.size() != 1)
         return usageError(QStringLiteral("export takes exactly one RECORD"));
-    const Result<Document> record = DocumentLoader::load(options.operands.first());
-    if (!record)
-        return loadError(record.error());
-    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
-    if (!ledger)
-        return loadError(ledger.error());
-    const Result<QList<SignOffEntry>> entries =
-        ledger.value()->entries(SignOffEntry::identityOf(record->fileName));
-    if (!entries)
-        return loadError(entries.error());
-    const SignOffStatus status = SignOffRules::evaluate(record.value(), entries.value());
-    const Result<QByteArray> exported = FinalizedRecord::build(record.value(), status,
+    const Result<SignedRecord> loaded = loadSigned(options.operands.first(), options);
+    if (!loaded)
+        return loadError(loaded.error());
+    const Document &record = loaded->record;
+    const SignOffStatus status = SignOffRules::evaluate(record, loaded->entries);
+    const Result<QByteArray> exported = FinalizedRecord::build(record, status,
         QDateTime::currentDateTimeUtc(), options.flags.contains(QStringLiteral("--allow-open")));
     if (!exported) {
         writeErr(QStringLiteral("countersign: %1: %2 (--allow-open exports it with a NOT FINAL banner)\n")
@@ -623,7 +628,7 @@ int runExport(const QStringList &arguments)
             QStringLiteral("cannot be written: %1").arg(file.errorString()), output});
     writeOut(
         QStringLiteral("%1: exported %2 (%3)\n")
-            .arg(output, record->fileName,
+            .arg(output, record.fileName,
                 status.isFinal() ? QStringLiteral("final") : QStringLiteral("NOT FINAL: open sign-offs")));
     return Clean;
 }

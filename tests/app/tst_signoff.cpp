@@ -2,12 +2,11 @@
 // over one ledger file, their refusals and exit codes, tampering found, and bad ledgers reported by
 // name and left untouched.
 #include "clirunner.h"
+#include "sqlsupport.h"
 #include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,22 +47,6 @@ public:
     QString record;
     QString db;
 };
-
-bool rawExec(const QString &path, const QStringList &statements)
-{
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery query(db);
-        for (const QString &statement : statements)
-            ok = ok && query.exec(statement);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    return ok;
-}
 
 } // namespace
 
@@ -185,7 +168,7 @@ private Q_SLOTS:
                      .exitCode,
             0);
 
-        QVERIFY(rawExec(w.db,
+        QVERIFY(TestSupport::execSql(w.db,
             {QStringLiteral("DROP TRIGGER signoff_append_only_update"),
                 QStringLiteral("UPDATE signoff SET signer = 'Mallory' WHERE id = 2")}));
         verified = run({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--db"), w.db});
@@ -237,7 +220,7 @@ private Q_SLOTS:
                              .exitCode,
                     0);
             if (kind == "newer") {
-                QVERIFY(rawExec(w.db, {QStringLiteral("PRAGMA user_version = 7")}));
+                QVERIFY(TestSupport::execSql(w.db, {QStringLiteral("PRAGMA user_version = 7")}));
             } else if (kind == "truncated") {
                 const QByteArray bytes = TestSupport::readBytes(w.db);
                 QVERIFY(TestSupport::writeBytes(w.db, bytes.left(bytes.size() / 2)));

@@ -4,14 +4,12 @@
 #include "markdownparser.h"
 #include "signoffrules.h"
 #include "sqliteledgerstore.h"
+#include "sqlsupport.h"
 #include "testsupport.h"
 
 #include <QCoreApplication>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,23 +42,6 @@ std::unique_ptr<SqliteLedgerStore> openStore(const QString &path)
     if (!store)
         qFatal("cannot open the ledger: %s", qPrintable(store.error().toString()));
     return std::move(store).value();
-}
-
-// Runs `statements` on the database file directly, as someone editing it by hand would.
-bool rawExec(const QString &path, const QStringList &statements)
-{
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery query(db);
-        for (const QString &statement : statements)
-            ok = ok && query.exec(statement);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    return ok;
 }
 
 // Child modes of this executable (see main()): append entries to a ledger and report each one once
@@ -151,8 +132,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
         QVERIFY(openStore(path)->append(
             entryFor(QStringLiteral("/a.md"), QStringLiteral("R"), QStringLiteral("Ann"))));
-        QVERIFY(!rawExec(path, {QStringLiteral("UPDATE signoff SET signer = 'Mallory'")}));
-        QVERIFY(!rawExec(path, {QStringLiteral("DELETE FROM signoff")}));
+        QVERIFY(!TestSupport::execSql(path, {QStringLiteral("UPDATE signoff SET signer = 'Mallory'")}));
+        QVERIFY(!TestSupport::execSql(path, {QStringLiteral("DELETE FROM signoff")}));
         QCOMPARE(openStore(path)->entries()->first().signer, QStringLiteral("Ann"));
     }
 
@@ -167,14 +148,14 @@ private Q_SLOTS:
                 QVERIFY(store->append(
                     entryFor(QStringLiteral("/a.md"), QString::fromLatin1(name), QString::fromLatin1(name))));
         }
-        QVERIFY(rawExec(path,
+        QVERIFY(TestSupport::execSql(path,
             {QStringLiteral("DROP TRIGGER signoff_append_only_update"),
                 QStringLiteral("UPDATE signoff SET signer = 'Mallory' WHERE id = 3")}));
         const std::optional<ChainBreak> broken = LedgerStore::verifyChain(*openStore(path)->entries());
         QVERIFY(broken);
         QCOMPARE(broken->id, 3);
         // Rewriting the hash too does not help: the next entry's link breaks.
-        QVERIFY(rawExec(path,
+        QVERIFY(TestSupport::execSql(path,
             {QStringLiteral("DROP TRIGGER signoff_append_only_delete"),
                 QStringLiteral("DELETE FROM signoff WHERE id = 2")}));
         QCOMPARE(LedgerStore::verifyChain(*openStore(path)->entries())->id, 3);
@@ -201,7 +182,7 @@ private Q_SLOTS:
         if (kind == "text") {
             QVERIFY(TestSupport::writeBytes(path, "# Not a database\n"));
         } else if (kind == "foreign") {
-            QVERIFY(rawExec(path, {QStringLiteral("CREATE TABLE notes (text TEXT)")}));
+            QVERIFY(TestSupport::execSql(path, {QStringLiteral("CREATE TABLE notes (text TEXT)")}));
         } else {
             {
                 auto store = openStore(path);
@@ -210,7 +191,7 @@ private Q_SLOTS:
                         entryFor(QStringLiteral("/a.md"), QStringLiteral("R"), QStringLiteral("Ann"))));
             }
             if (kind == "newer") {
-                QVERIFY(rawExec(path, {QStringLiteral("PRAGMA user_version = 99")}));
+                QVERIFY(TestSupport::execSql(path, {QStringLiteral("PRAGMA user_version = 99")}));
             } else {
                 const QByteArray bytes = TestSupport::readBytes(path);
                 QVERIFY(bytes.size() > 8192);
