@@ -51,7 +51,7 @@ ComparisonResult Comparison::run(
 
 ComparedRecord Comparison::describe(const Document &doc)
 {
-    return {doc.kind, doc.side, CanonicalContent::digest(doc.source.text()), outline(doc), true};
+    return {doc.kind, doc.side, CanonicalContent::digest(doc.source.text()), outline(doc), true, doc};
 }
 
 QList<OutlineEntry> Comparison::outline(const Document &doc)

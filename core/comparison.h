@@ -33,6 +33,7 @@ struct ComparedRecord
     QString digest;
     QList<OutlineEntry> outline;
     bool parsed = true;
+    Document document; // the parse itself (its lists are shared, not copied); empty when not parsed
     friend bool operator==(const ComparedRecord &, const ComparedRecord &) = default;
 };
 

@@ -953,14 +953,9 @@ QString MainWindow::setLedgerPath(const QString &path)
 
 void MainWindow::updateSignOff()
 {
+    // The record as its pane last had it parsed (on opening, or by the comparison's worker).
     RecordPane *active = pane(m_activeSide);
-    if (!active->hasDocument()) {
-        m_signOff->setRecord({}, {});
-        return;
-    }
-    // An edited record's text is assembled only when it is of a record's size.
-    const bool small = !active->isModified() || active->editor()->lineCount() < 20000;
-    m_signOff->setRecord(active->filePath(), small ? active->currentSource() : SourceText());
+    m_signOff->setRecord(active->hasDocument() ? active->filePath() : QString(), active->document());
 }
 
 QString MainWindow::exportFinalized(const QString &output, bool allowOpen)

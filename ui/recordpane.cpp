@@ -70,6 +70,7 @@ void RecordPane::showSource(const QString &path, const SourceText &source)
     m_changedOnDisk = false;
     m_marks.clear();
     m_outline->clear();
+    m_document = {};
     // A record of usual size is described at once (parsing it takes well under a millisecond); a
     // large one when the comparison, on its worker thread, has parsed it.
     if (source.text().size() <= describeAtOnceLimit)
@@ -92,6 +93,7 @@ void RecordPane::setComparedRecord(const ComparedRecord &record)
     } else {
         m_description = tr("%1 lines, too large to compare section by section").arg(lines);
     }
+    m_document = record.document;
     setOutline(record.outline);
     updateCaption();
 }

@@ -32,6 +32,8 @@ public:
     // Shows a file's text; what the record is (kind, digest) follows from the comparison.
     void showSource(const QString &path, const SourceText &source);
     void setComparedRecord(const ComparedRecord &record);
+    // The record as last parsed (when opened, or by the comparison): empty while it has not been.
+    const Document &document() const { return m_document; }
     void showError(const QString &message);
     QString text() const;
     QString filePath() const { return m_path; }
@@ -105,6 +107,7 @@ private:
     QList<LineMark> m_marks;
     QString m_path;
     QString m_description; // kind, side, lines, digest, as last compared
+    Document m_document;
     bool m_changedOnDisk = false;
 };
 

@@ -1,6 +1,5 @@
 #include "signoffpanel.h"
 
-#include "markdownparser.h"
 #include "signoffdialog.h"
 #include "signoffmodel.h"
 
@@ -67,12 +66,10 @@ void SignOffPanel::setLedger(LedgerStore *ledger, const QString &problem)
     refresh();
 }
 
-void SignOffPanel::setRecord(const QString &path, const SourceText &text)
+void SignOffPanel::setRecord(const QString &path, const Document &record)
 {
     m_path = path;
-    m_record = {};
-    if (!path.isEmpty() && text.text().size() <= evaluateLimit)
-        m_record = MarkdownParser::parse(text, path);
+    m_record = path.isEmpty() ? Document() : record;
     refresh();
 }
 
@@ -105,7 +102,8 @@ void SignOffPanel::refresh()
     if (m_path.isEmpty()) {
         title = tr("Open a record to see its sign-offs.");
     } else if (m_record.fileName.isEmpty()) {
-        title = tr("%1 is too large to be signed off here.").arg(QFileInfo(m_path).fileName());
+        title = tr("%1 is large: its sign-offs show once it has been compared with the other side.")
+                    .arg(QFileInfo(m_path).fileName());
     } else if (m_status.roles.isEmpty()) {
         title = tr("%1 names no roles (its Ownership section lists them).").arg(QFileInfo(m_path).fileName());
     } else if (m_status.isFinal()) {

@@ -27,8 +27,9 @@ public:
     explicit SignOffPanel(QWidget *parent = nullptr);
 
     void setLedger(LedgerStore *ledger, const QString &problem = {});
-    // The record shown, with its current text (edits included); an empty path clears the panel.
-    void setRecord(const QString &path, const SourceText &text);
+    // The record shown, as parsed from its current text (edits included; the comparison's parse); an
+    // empty path clears the panel, an empty document shows that it cannot be signed off here.
+    void setRecord(const QString &path, const Document &record);
     // Checks the sign-off against the rules and records it; returns the reason when it was not
     // recorded, empty on success.
     QString sign(
@@ -38,9 +39,6 @@ public:
     const QList<SignOffEntry> &history() const { return m_entries; }
     QString headline() const;
     bool canSign() const;
-
-    // Records larger than this are not evaluated as they are edited (records are kilobytes).
-    static constexpr qsizetype evaluateLimit = 4 * 1024 * 1024;
 
 Q_SIGNALS:
     void signedOff();

@@ -4,6 +4,7 @@
 // usable. With COUNTERSIGN_SCREENSHOTS=DIR set, mixedStates() also saves DIR/signoff-panel.png.
 #include "finalizedrecord.h"
 #include "mainwindow.h"
+#include "markdownparser.h"
 #include "recordpane.h"
 #include "signoffdialog.h"
 #include "signoffmodel.h"
@@ -39,9 +40,9 @@ QString copyRecord(const QTemporaryDir &dir)
     return path;
 }
 
-SourceText textOf(const QByteArray &bytes)
+Document parsed(const QString &path, const QByteArray &bytes)
 {
-    return SourceText::fromUtf8(bytes).value();
+    return MarkdownParser::parse(SourceText::fromUtf8(bytes).value(), path);
 }
 
 QString stateOf(const SignOffPanel &panel, int row)
@@ -71,7 +72,7 @@ private Q_SLOTS:
             panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel.setLedger(store.value().get());
         QByteArray bytes = TestSupport::readBytes(path);
-        panel.setRecord(path, textOf(bytes));
+        panel.setRecord(path, parsed(path, bytes));
         QCOMPARE(panel.model()->rowCount(), 5);
         QVERIFY(panel.canSign());
         QSignalSpy signedOff(&panel, &SignOffPanel::signedOff);
@@ -81,7 +82,7 @@ private Q_SLOTS:
         QCOMPARE(panel.sign(roles[3], signers.at(3), SignOffDecision::Approve), QString());
         bytes.replace("api.v4", "api.v5");
         QVERIFY(TestSupport::writeBytes(path, bytes));
-        panel.setRecord(path, textOf(bytes));
+        panel.setRecord(path, parsed(path, bytes));
         QCOMPARE(panel.sign(roles[0], signers.at(0), SignOffDecision::Approve), QString());
         QVERIFY(panel.sign(roles[1], signers.at(1), SignOffDecision::Reject)
                     .contains(QStringLiteral("needs a comment")));
