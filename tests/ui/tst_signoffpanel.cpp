@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -90,6 +91,8 @@ private Q_SLOTS:
                      QStringLiteral("Rollback drill not run yet")),
             QString());
         QCOMPARE(signedOff.count(), 3);
+        // The signer's name is remembered for the next dialog.
+        QCOMPARE(QSettings().value(QStringLiteral("signoff/signer")).toString(), signers.at(1));
 
         QCOMPARE(stateOf(panel, 0), QStringLiteral("Approved"));
         QCOMPARE(stateOf(panel, 1), QStringLiteral("Rejected"));
