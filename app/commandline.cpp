@@ -473,6 +473,23 @@ Options parseOptions(const QStringList &arguments, const QStringList &valued, co
     return out;
 }
 
+// Parses a sign-off command's arguments: options that take a value, flags, and exactly one operand
+// (`operand` names it in the message). Reports bad usage itself and returns nothing then.
+std::optional<Options> parseCommand(const QString &command, const QStringList &arguments,
+    const QStringList &valued, const QStringList &flags, const QString &operand)
+{
+    Options options = parseOptions(arguments, valued, flags);
+    if (!options.error.isEmpty()) {
+        usageError(QStringLiteral("%1: %2").arg(command, options.error));
+        return std::nullopt;
+    }
+    if (options.operands.size() != 1) {
+        usageError(QStringLiteral("%1 takes exactly one %2").arg(command, operand));
+        return std::nullopt;
+    }
+    return options;
+}
+
 // The ledger named by --db, else the one chosen in the window's settings, else the default one.
 Result<std::unique_ptr<SqliteLedgerStore>> openLedger(const Options &options)
 {
@@ -506,14 +523,14 @@ Result<SignedRecord> loadSigned(const QString &path, const Options &options)
 
 int runSignOff(const QStringList &arguments)
 {
-    const Options options = parseOptions(arguments,
+    const std::optional<Options> parsed = parseCommand(QStringLiteral("signoff"), arguments,
         {QStringLiteral("--role"), QStringLiteral("--signer"), QStringLiteral("--comment"),
             QStringLiteral("--db")},
-        {QStringLiteral("--approve"), QStringLiteral("--reject"), QStringLiteral("--withdraw")});
-    if (!options.error.isEmpty())
-        return usageError(QStringLiteral("signoff: %1").arg(options.error));
-    if (options.operands.size() != 1)
-        return usageError(QStringLiteral("signoff takes exactly one RECORD"));
+        {QStringLiteral("--approve"), QStringLiteral("--reject"), QStringLiteral("--withdraw")},
+        QStringLiteral("RECORD"));
+    if (!parsed)
+        return Trouble;
+    const Options &options = *parsed;
     if (options.flags.size() != 1)
         return usageError(QStringLiteral("signoff needs exactly one of --approve, --reject, --withdraw"));
     for (const QString &required : {QStringLiteral("--role"), QStringLiteral("--signer")}) {
@@ -571,11 +588,11 @@ QString describeStatus(const SignOffStatus &status)
 
 int runStatus(const QStringList &arguments)
 {
-    const Options options = parseOptions(arguments, {QStringLiteral("--db")}, {});
-    if (!options.error.isEmpty())
-        return usageError(QStringLiteral("status: %1").arg(options.error));
-    if (options.operands.size() != 1)
-        return usageError(QStringLiteral("status takes exactly one RECORD"));
+    const std::optional<Options> parsed = parseCommand(
+        QStringLiteral("status"), arguments, {QStringLiteral("--db")}, {}, QStringLiteral("RECORD"));
+    if (!parsed)
+        return Trouble;
+    const Options &options = *parsed;
     const Result<SignedRecord> loaded = loadSigned(options.operands.first(), options);
     if (!loaded)
         return loadError(loaded.error());
@@ -596,13 +613,12 @@ int runStatus(const QStringList &arguments)
 
 int runExport(const QStringList &arguments)
 {
-    const Options options =
-        parseOptions(arguments, {QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--db")},
-            {QStringLiteral("--allow-open")});
-    if (!options.error.isEmpty())
-        return usageError(QStringLiteral("export: %1").arg(options.error));
-    if (options.operands.size() != 1)
-        return usageError(QStringLiteral("export takes exactly one RECORD"));
+    const std::optional<Options> parsed = parseCommand(QStringLiteral("export"), arguments,
+        {QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--db")},
+        {QStringLiteral("--allow-open")}, QStringLiteral("RECORD"));
+    if (!parsed)
+        return Trouble;
+    const Options &options = *parsed;
     const Result<SignedRecord> loaded = loadSigned(options.operands.first(), options);
     if (!loaded)
         return loadError(loaded.error());
@@ -621,11 +637,8 @@ int runExport(const QStringList &arguments)
         writeOut(exported.value());
         return Clean;
     }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(exported.value()) != exported->size() ||
-        !file.commit())
-        return loadError(Error{Error::Code::WriteFailed,
-            QStringLiteral("cannot be written: %1").arg(file.errorString()), output});
+    if (const std::optional<Error> failed = DocumentLoader::writeFile(output, exported.value()))
+        return loadError(*failed);
     writeOut(
         QStringLiteral("%1: exported %2 (%3)\n")
             .arg(output, record.fileName,
@@ -635,11 +648,11 @@ int runExport(const QStringList &arguments)
 
 int runVerify(const QStringList &arguments)
 {
-    const Options options = parseOptions(arguments, {QStringLiteral("--db")}, {});
-    if (!options.error.isEmpty())
-        return usageError(QStringLiteral("verify: %1").arg(options.error));
-    if (options.operands.size() != 1)
-        return usageError(QStringLiteral("verify takes exactly one exported record"));
+    const std::optional<Options> parsed = parseCommand(
+        QStringLiteral("verify"), arguments, {QStringLiteral("--db")}, {}, QStringLiteral("exported record"));
+    if (!parsed)
+        return Trouble;
+    const Options &options = *parsed;
     const QString path = options.operands.first();
     const Result<SourceText> source = DocumentLoader::readText(path);
     if (!source)
@@ -673,10 +686,12 @@ int runVerify(const QStringList &arguments)
 
 int runLedger(const QStringList &arguments)
 {
-    const Options options = parseOptions(arguments, {QStringLiteral("--db")}, {});
-    if (!options.error.isEmpty())
-        return usageError(QStringLiteral("ledger: %1").arg(options.error));
-    if (options.operands != QStringList{QStringLiteral("verify")})
+    const std::optional<Options> parsed = parseCommand(
+        QStringLiteral("ledger"), arguments, {QStringLiteral("--db")}, {}, QStringLiteral("action: verify"));
+    if (!parsed)
+        return Trouble;
+    const Options &options = *parsed;
+    if (options.operands.first() != u"verify")
         return usageError(QStringLiteral("ledger takes one action: verify"));
     Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
     if (!ledger)

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 namespace Countersign {
 
@@ -78,6 +79,15 @@ Result<SourceText> DocumentLoader::readForEditing(const QString &path)
     if (!bytes)
         return bytes.error();
     return SourceText::fromUtf8(bytes.value(), path);
+}
+
+std::optional<Error> DocumentLoader::writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error{
+            Error::Code::WriteFailed, QStringLiteral("cannot be written: %1").arg(file.errorString()), path};
+    return std::nullopt;
 }
 
 Result<Document> DocumentLoader::load(const QString &path)

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace Countersign {
 
 // Reads a record from disk and parses it. Everything that can be wrong with a file becomes an Error
@@ -31,6 +33,10 @@ public:
     // A file to open in an editor: as readDiffInput() (up to maxDiffFileSize, empty is fine), decoded.
     static Result<SourceText> readForEditing(const QString &path);
     static Result<Document> load(const QString &path);
+
+    // Writes `bytes` to `path` atomically (QSaveFile: a complete new file or the old one); the Error
+    // names the file and the reason.
+    static std::optional<Error> writeFile(const QString &path, const QByteArray &bytes);
 
 private:
     static Result<QByteArray> readBytes(const QString &path, qint64 maxSize);

@@ -1,10 +1,11 @@
 #include "recoverystore.h"
 
+#include "documentloader.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace Countersign {
@@ -32,9 +33,8 @@ QString RecoveryStore::save(const QString &file, const QByteArray &text) const
         return QStringLiteral("%1: cannot create the recovery folder").arg(m_directory);
     for (const auto &[suffix, bytes] :
         {std::pair{".path", QFileInfo(file).absoluteFilePath().toUtf8()}, std::pair{".md", text}}) {
-        QSaveFile out(entry(file, suffix));
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-            return QStringLiteral("%1: cannot be written: %2").arg(out.fileName(), out.errorString());
+        if (const std::optional<Error> failed = DocumentLoader::writeFile(entry(file, suffix), bytes))
+            return failed->toString();
     }
     return {};
 }

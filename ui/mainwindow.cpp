@@ -36,7 +36,6 @@
 #include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -973,10 +972,8 @@ QString MainWindow::exportFinalized(const QString &output, bool allowOpen)
         record.value(), m_signOff->status(), QDateTime::currentDateTimeUtc(), allowOpen);
     if (!exported)
         return exported.error().toString();
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(exported.value()) != exported->size() ||
-        !file.commit())
-        return tr("%1: cannot be written: %2").arg(output, file.errorString());
+    if (const std::optional<Error> failed = DocumentLoader::writeFile(output, exported.value()))
+        return failed->toString();
     statusBar()->showMessage(tr("Exported %1").arg(output));
     return {};
 }
