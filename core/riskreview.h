@@ -1,0 +1,115 @@
+#pragma once
+
+#include "document.h"
+#include "error.h"
+#include "result.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Countersign {
+
+// What a meeting decided about one residual risk or open item.
+enum class RiskDecision { Accepted, Mitigated, NeedsAction };
+QString riskDecisionName(RiskDecision decision); // "accepted", "mitigated", "needs-action"
+QString riskDecisionLabel(RiskDecision decision); // "Accepted", "Mitigated", "Needs action"
+std::optional<RiskDecision> riskDecisionFromName(QStringView name);
+
+// One thing a review walks: a residual risk of the record, or an open item of one of its checkpoint
+// packets. `key` identifies it across edits and records: its text normalized (whitespace collapsed,
+// case folded, list numbering and trailing punctuation dropped), prefixed by "risk:" or "open:".
+struct ReviewItem
+{
+    enum class Source { ResidualRisk, OpenItem };
+    Source source = Source::ResidualRisk;
+    QString key;
+    QString text; // plain text as written
+    QString origin; // the file it comes from (absolute path; the record's own path for its risks)
+    int line = 0;
+    bool carriedOver = false; // the previous record of the same pair lists it too
+    friend bool operator==(const ReviewItem &, const ReviewItem &) = default;
+};
+
+// One decision of a review, as the ledger stores it: append-only, bound to the record's canonical
+// digest at the time, hash-chained like sign-offs (in a chain of its own).
+struct RiskDecisionEntry
+{
+    qint64 id = 0; // 0 until stored
+    QString recordPath; // SignOffEntry::identityOf(record path)
+    QString recordDigest; // canonical content digest when decided
+    QString itemKey;
+    QString itemText;
+    RiskDecision decision = RiskDecision::Accepted;
+    QString owner; // required for needs-action
+    QDate due; // required for needs-action; null otherwise allowed
+    QString note;
+    QString recordedBy; // the person who recorded it in the meeting
+    QDateTime time; // UTC, millisecond precision
+    QString osUser;
+    QString host;
+    QString previousHash;
+    QString hash;
+
+    // A new entry for `record` (identity and digest as now), time now, OS user and host.
+    static RiskDecisionEntry now(const Document &record, const ReviewItem &item, RiskDecision decision,
+        const QString &owner, const QDate &due, const QString &note, const QString &recordedBy);
+    QString computeHash() const;
+    QString timeText() const;
+    friend bool operator==(const RiskDecisionEntry &, const RiskDecisionEntry &) = default;
+};
+
+// An item with the decision that stands for it: the latest entry for its key, if any.
+struct ReviewedItem
+{
+    ReviewItem item;
+    std::optional<RiskDecisionEntry> latest;
+    bool decidedOnEarlierVersion = false; // latest->recordDigest differs from the record's digest now
+    friend bool operator==(const ReviewedItem &, const ReviewedItem &) = default;
+};
+
+struct RiskSummary
+{
+    int accepted = 0;
+    int mitigated = 0;
+    int needsAction = 0;
+    int open = 0; // no decision yet
+    int carriedOver = 0;
+    int total() const { return accepted + mitigated + needsAction + open; }
+    friend bool operator==(const RiskSummary &, const RiskSummary &) = default;
+};
+
+// The residual risk review of a record (PRODUCT.md: "walk through residual risks one by one"):
+// - the items are the record's Residual Risks, then the Open Items of the checkpoint packets its
+//   Decision Inputs name (resolved next to the record, then against each folder above it);
+// - an item the previous record of the same pair (same kind and side, same folder, the latest earlier
+//   date) also lists is carried over;
+// - an item's latest decision stands, whatever digest it was made on (a wording fix does not undo a
+//   meeting); one made on another digest is flagged;
+// - needs-action requires an owner and a due date.
+class RiskReview
+{
+public:
+    // The checkpoint packets a record's Decision Inputs name that exist, as absolute paths.
+    static QStringList checkpointPaths(const Document &record, const QString &recordPath);
+    static QList<ReviewItem> items(
+        const Document &record, const QString &recordPath, const QList<Document> &checkpoints);
+    // The previous record of the same pair, if one is found next to `recordPath`.
+    static std::optional<QString> previousRecordPath(const Document &record, const QString &recordPath);
+    static void markCarriedOver(QList<ReviewItem> &items, const Document &previous);
+    // Reads the checkpoints and the previous record from disk (unreadable ones are skipped and named
+    // in `warnings`) and returns the items.
+    static QList<ReviewItem> load(
+        const Document &record, const QString &recordPath, QStringList *warnings = nullptr);
+    static QList<ReviewedItem> evaluate(
+        const QList<ReviewItem> &items, const QList<RiskDecisionEntry> &entries, const QString &digest);
+    static RiskSummary summarize(const QList<ReviewedItem> &reviewed);
+    // A refusal (Error::Code::Refused) when `entry` breaks a rule (needs-action without owner or due).
+    static std::optional<Error> check(const RiskDecisionEntry &entry);
+};
+
+} // namespace Countersign
