@@ -51,7 +51,8 @@ ComparisonResult Comparison::run(
 
 ComparedRecord Comparison::describe(const Document &doc)
 {
-    return {doc.kind, doc.side, CanonicalContent::digest(doc.source.text()), outline(doc), true, doc};
+    return {doc.kind, doc.side, CanonicalContent::digest(doc.source.text()), outline(doc), true,
+        Linter::lint(doc), doc};
 }
 
 QList<OutlineEntry> Comparison::outline(const Document &doc)

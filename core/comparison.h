@@ -3,6 +3,7 @@
 #include "comparefinding.h"
 #include "document.h"
 #include "linediff.h"
+#include "linter.h"
 #include "sidebysidediff.h"
 
 #include <QFuture>
@@ -33,6 +34,7 @@ struct ComparedRecord
     QString digest;
     QList<OutlineEntry> outline;
     bool parsed = true;
+    QList<LintFinding> lint; // what the linter says of the record; empty when not parsed
     Document document; // the parse itself (its lists are shared, not copied); empty when not parsed
     friend bool operator==(const ComparedRecord &, const ComparedRecord &) = default;
 };

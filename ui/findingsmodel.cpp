@@ -6,8 +6,6 @@
 
 namespace Countersign {
 
-namespace { } // namespace
-
 QString FindingsModel::severityText(CompareFinding::Severity severity)
 {
     switch (severity) {
@@ -19,6 +17,11 @@ QString FindingsModel::severityText(CompareFinding::Severity severity)
         break;
     }
     return FindingsModel::tr("Info");
+}
+
+QString FindingsModel::lintText(LintFinding::Severity severity)
+{
+    return severity == LintFinding::Severity::Error ? tr("Lint error") : tr("Lint warning");
 }
 
 namespace {
@@ -48,16 +51,22 @@ FindingsModel::FindingsModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void FindingsModel::setFindings(const QList<CompareFinding> &findings)
+void FindingsModel::setFindings(const QList<CompareFinding> &findings, const QList<LintFinding> &leftLint,
+    const QList<LintFinding> &rightLint)
 {
     beginResetModel();
     m_findings = findings;
+    m_lint.clear();
+    for (const LintFinding &finding : leftLint)
+        m_lint.append({0, finding});
+    for (const LintFinding &finding : rightLint)
+        m_lint.append({1, finding});
     endResetModel();
 }
 
 int FindingsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_findings.size());
+    return parent.isValid() ? 0 : int(m_findings.size() + m_lint.size());
 }
 
 int FindingsModel::columnCount(const QModelIndex &parent) const
@@ -69,10 +78,14 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (index.row() >= m_findings.size())
+        return lintData(m_lint.at(index.row() - m_findings.size()), index.column(), role);
     const CompareFinding &finding = m_findings.at(index.row());
     switch (role) {
     case SeverityRole:
         return int(finding.severity);
+    case LintRole:
+        return false;
     case LeftLineRole:
         return finding.leftLine;
     case RightLineRole:
@@ -93,6 +106,48 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
             return sideText(finding.leftValue, finding.leftLine);
         case RightColumn:
             return sideText(finding.rightValue, finding.rightLine);
+        case ColumnCount:
+            break;
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant FindingsModel::lintData(const LintRow &row, int column, int role) const
+{
+    const LintFinding &finding = row.finding;
+    const bool error = finding.severity == LintFinding::Severity::Error;
+    const int line = std::max(finding.line, 1);
+    switch (role) {
+    case SeverityRole:
+        return int(error ? CompareFinding::Severity::Warning : CompareFinding::Severity::Info);
+    case LintRole:
+        return true;
+    case LeftLineRole:
+        return row.side == 0 ? line : 0;
+    case RightLineRole:
+        return row.side == 1 ? line : 0;
+    case Qt::ToolTipRole:
+        return finding.toString();
+    case Qt::DecorationRole:
+        return column == SeverityColumn ? QVariant(severityIcon(error ? CompareFinding::Severity::Blocking
+                                                                      : CompareFinding::Severity::Warning))
+                                        : QVariant();
+    case Qt::DisplayRole:
+        switch (Column(column)) {
+        case SeverityColumn:
+            return lintText(finding.severity);
+        case SectionColumn:
+            return tr("Lint: %1").arg(finding.code);
+        case FieldColumn:
+            return finding.message;
+        case LeftColumn:
+            return row.side == 0 ? tr("line %1").arg(line) : QStringLiteral("—");
+        case RightColumn:
+            return row.side == 1 ? tr("line %1").arg(line) : QStringLiteral("—");
         case ColumnCount:
             break;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "comparefinding.h"
+#include "linter.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -19,12 +20,17 @@ public:
         SeverityRole = Qt::UserRole + 1, // int(CompareFinding::Severity)
         LeftLineRole, // 1-based, 0 when the left side has no such element
         RightLineRole,
+        LintRole, // true for a linter's finding
     };
 
     explicit FindingsModel(QObject *parent = nullptr);
 
-    void setFindings(const QList<CompareFinding> &findings);
+    // The differences, then the linter's findings of each side: a lint error is filed with the
+    // warnings, a lint warning with the notes, under the side it is on.
+    void setFindings(const QList<CompareFinding> &findings, const QList<LintFinding> &leftLint = {},
+        const QList<LintFinding> &rightLint = {});
     const QList<CompareFinding> &findings() const { return m_findings; }
+    int lintCount() const { return int(m_lint.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -32,9 +38,19 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     // "Blocking", "Warning" or "Info", as the severity column shows it.
     static QString severityText(CompareFinding::Severity severity);
+    // "Lint error" or "Lint warning".
+    static QString lintText(LintFinding::Severity severity);
 
 private:
+    struct LintRow
+    {
+        int side = 0;
+        LintFinding finding;
+    };
+    QVariant lintData(const LintRow &row, int column, int role) const;
+
     QList<CompareFinding> m_findings;
+    QList<LintRow> m_lint;
 };
 
 } // namespace Countersign

@@ -725,8 +725,17 @@ QString MainWindow::bannerText() const
 
 void MainWindow::compare()
 {
-    if (!pane(0)->hasDocument() || !pane(1)->hasDocument())
+    if (!pane(0)->hasDocument() || !pane(1)->hasDocument()) {
+        // A record alone is not compared, but it is still linted as it is edited.
+        for (int side : {0, 1}) {
+            if (pane(side)->describeNow()) {
+                m_findings->setFindings({}, side == 0 ? pane(0)->lintFindings() : QList<LintFinding>(),
+                    side == 1 ? pane(1)->lintFindings() : QList<LintFinding>());
+                updateSignOff();
+            }
+        }
         return;
+    }
     m_banner->setText(tr("Comparing…"));
     m_worker->request(pane(0)->filePath(), pane(0)->buffer(), pane(1)->filePath(), pane(1)->buffer());
 }
@@ -782,7 +791,7 @@ void MainWindow::showComparison(const ComparisonResult &result)
     palette.setColor(QPalette::Window, tint);
     palette.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(palette);
-    m_findings->setFindings(result.findings);
+    m_findings->setFindings(result.findings, result.left.lint, result.right.lint);
     pane(0)->setComparedRecord(result.left);
     pane(1)->setComparedRecord(result.right);
     showLines(result);
@@ -821,6 +830,9 @@ QWidget *MainWindow::createFindingsPanel()
              CompareFinding::Severity::Info})
         severityWidth = std::max(severityWidth,
             m_findingsView->fontMetrics().horizontalAdvance(FindingsModel::severityText(severity)));
+    for (const auto severity : {LintFinding::Severity::Error, LintFinding::Severity::Warning})
+        severityWidth = std::max(severityWidth,
+            m_findingsView->fontMetrics().horizontalAdvance(FindingsModel::lintText(severity)));
     m_findingsView->setColumnWidth(FindingsModel::SeverityColumn,
         severityWidth + m_findingsView->style()->pixelMetric(QStyle::PM_SmallIconSize) + 24);
     m_findingsView->setColumnWidth(FindingsModel::SectionColumn, 260);

@@ -80,6 +80,17 @@ void RecordPane::showSource(const QString &path, const SourceText &source)
     updateCaption();
 }
 
+bool RecordPane::describeNow()
+{
+    if (!hasDocument())
+        return false;
+    const SourceText source = buffer().toSource();
+    if (source.text().size() > describeAtOnceLimit)
+        return false;
+    setComparedRecord(Comparison::describe(MarkdownParser::parse(source, m_path)));
+    return true;
+}
+
 void RecordPane::setComparedRecord(const ComparedRecord &record)
 {
     // Counted as SourceText counts them: a final line break does not start another line.
@@ -94,6 +105,12 @@ void RecordPane::setComparedRecord(const ComparedRecord &record)
         m_description = tr("%1 lines, too large to compare section by section").arg(lines);
     }
     m_document = record.document;
+    m_lint = record.lint;
+    QList<LintMark> marks;
+    marks.reserve(m_lint.size());
+    for (const LintFinding &finding : m_lint)
+        marks.append({finding.line, finding.severity == LintFinding::Severity::Error, finding.message});
+    m_editor->setLintMarks(marks);
     setOutline(record.outline);
     updateCaption();
 }

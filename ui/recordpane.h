@@ -34,6 +34,11 @@ public:
     void setComparedRecord(const ComparedRecord &record);
     // The record as last parsed (when opened, or by the comparison): empty while it has not been.
     const Document &document() const { return m_document; }
+    // Parses and lints the text as it is now when it is of usual size (a record alone in the window
+    // is not compared, so nothing else would); false for a large one.
+    bool describeNow();
+    // What the linter said of the record at its last comparison (underlined in the editor).
+    const QList<LintFinding> &lintFindings() const { return m_lint; }
     void showError(const QString &message);
     QString text() const;
     QString filePath() const { return m_path; }
@@ -108,6 +113,7 @@ private:
     QString m_path;
     QString m_description; // kind, side, lines, digest, as last compared
     Document m_document;
+    QList<LintFinding> m_lint;
     bool m_changedOnDisk = false;
 };
 

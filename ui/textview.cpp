@@ -13,9 +13,11 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QStyleHints>
 #include <QTextLayout>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -110,6 +112,7 @@ void TextView::setSource(const SourceText &source)
     m_cursor = m_anchor = {};
     m_preferredX = -1;
     m_marks.clear();
+    m_lint.clear();
     m_maxColumns = 0;
     for (int i = 0; i < m_buffer.lineCount(); ++i)
         m_maxColumns = std::max(m_maxColumns, m_buffer.lineLength(i));
@@ -200,6 +203,77 @@ void TextView::setLineMarks(const QList<LineMark> &marks, const QColor &lineTint
     }
     m_marks = std::move(next);
     viewport()->update();
+}
+
+void TextView::setLintMarks(const QList<LintMark> &marks)
+{
+    QHash<int, QList<LintMark>> next;
+    for (const LintMark &mark : marks)
+        next[std::max(mark.line, 1) - 1].append(mark);
+    for (QList<LintMark> &line : next)
+        std::stable_sort(
+            line.begin(), line.end(), [](const LintMark &a, const LintMark &b) { return a.error > b.error; });
+    if (next == m_lint)
+        return;
+    m_lint = std::move(next);
+    viewport()->update();
+}
+
+QString TextView::lintMessage(int line) const
+{
+    QStringList messages;
+    for (const LintMark &mark : m_lint.value(line - 1))
+        messages.append(mark.message);
+    return messages.join(u'\n');
+}
+
+void TextView::paintLintMarks(
+    QPainter &painter, int line, const QTextLayout &lineLayout, QPointF origin) const
+{
+    const auto found = m_lint.constFind(line);
+    if (found == m_lint.constEnd())
+        return;
+    const bool error =
+        std::any_of(found->cbegin(), found->cend(), [](const LintMark &mark) { return mark.error; });
+    const QStringView text = m_buffer.line(line);
+    int start = 0;
+    while (start < text.size() && text.at(start).isSpace())
+        ++start;
+    const qreal minimum = fontMetrics().horizontalAdvance(u'x') * 2;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(error ? QColor(0xe5, 0x39, 0x35) : QColor(0xd8, 0x9b, 0x00), 1.2));
+    for (int i = 0; i < lineLayout.lineCount(); ++i) {
+        const QTextLine row = lineLayout.lineAt(i);
+        const int from = std::max(start, row.textStart());
+        const int to = row.textStart() + row.textLength();
+        if (from >= to && i > 0)
+            continue;
+        const qreal x0 = origin.x() + row.cursorToX(std::min(from, to));
+        const qreal x1 = std::max(origin.x() + row.cursorToX(to), x0 + minimum);
+        const qreal y = origin.y() + row.y() + row.ascent() + 2;
+        // A wave of 2 px amplitude and 4 px period, as spelling checkers draw it.
+        QPainterPath wave({x0, y});
+        for (qreal x = x0; x < x1; x += 2)
+            wave.lineTo(x + 2, int((x - x0) / 2) % 2 == 0 ? y + 2 : y);
+        painter.drawPath(wave);
+    }
+    painter.restore();
+}
+
+bool TextView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const int line = positionAt(help->pos()).line;
+        const QString message = help->pos().y() <= lineSpan(line).second ? lintMessage(line + 1) : QString();
+        if (message.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), message, viewport());
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
 }
 
 // Geometry
@@ -471,6 +545,7 @@ void TextView::paintEvent(QPaintEvent *)
             selections.append({from, to - from, format});
         }
         lineLayout->draw(&painter, QPointF(left, y), selections);
+        paintLintMarks(painter, line, *lineLayout, QPointF(left, y));
         if (line == m_cursor.line && m_cursorVisible && hasFocus())
             lineLayout->drawCursor(&painter, QPointF(left, y), m_cursor.column, 2);
         numbers.append({line, y});

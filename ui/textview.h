@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 
+class QPainter;
+
 namespace KSyntaxHighlighting {
 class Theme;
 }
@@ -29,6 +31,16 @@ struct LineMark
     DiffRow::Kind kind = DiffRow::Kind::Changed;
     QList<TextRange> ranges;
     friend bool operator==(const LineMark &, const LineMark &) = default;
+};
+
+// A finding of the linter on a line: the line's text is underlined with a wavy line (red for an
+// error, amber for a warning) and the message is its tooltip.
+struct LintMark
+{
+    int line = 0; // 1-based
+    bool error = false;
+    QString message;
+    friend bool operator==(const LintMark &, const LintMark &) = default;
 };
 
 // A text editor for records of any size. It lays out, highlights and paints only the lines in view
@@ -69,6 +81,11 @@ public:
     // The diff's marks: whole lines tinted with `lineTint`, their differing words with `wordTint`.
     void setLineMarks(const QList<LineMark> &marks, const QColor &lineTint, const QColor &wordTint);
 
+    // The linter's findings, shown as wavy underlines with the messages as tooltips. Painted over
+    // the laid-out lines, so setting them lays nothing out again.
+    void setLintMarks(const QList<LintMark> &marks);
+    // The messages of `line` (1-based), errors first, one a line; empty when it has none.
+    QString lintMessage(int line) const;
     TextPosition cursorPosition() const { return m_cursor; }
     // Moves the cursor (extending the selection from the anchor when `select`) and scrolls it into
     // view.
@@ -124,6 +141,7 @@ protected:
     void focusOutEvent(QFocusEvent *event) override;
     void timerEvent(QTimerEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     QTextLayout *layout(int line) const;
@@ -149,6 +167,7 @@ private:
     void afterEdit(const LineChange &change, TextPosition cursor, bool wasModified);
     bool handlesShortcut(QKeyEvent *event) const;
     void startBlinking();
+    void paintLintMarks(QPainter &painter, int line, const QTextLayout &lineLayout, QPointF origin) const;
     void ensureHighlighting() const;
 
     TextBuffer m_buffer;
@@ -169,6 +188,7 @@ private:
     mutable QHash<int, QTextLayout *> m_layouts;
     mutable QHash<int, QList<QTextLayout::FormatRange>> m_lineFormats;
     QHash<int, LineMark> m_marks; // by 0-based line
+    QHash<int, QList<LintMark>> m_lint; // by 0-based line
     QColor m_lineTint;
     QColor m_wordTint;
     QColor m_currentLine;

@@ -42,6 +42,14 @@ void typeAt(RecordPane *pane, const QString &anchor, int remove, const QString &
     QTest::keyClicks(editor, text);
 }
 
+// The same record as left.md and right.md in `dir`, opened in the window.
+void openIdenticalPair(MainWindow &window, const QTemporaryDir &dir)
+{
+    for (const auto &[side, name] : {std::pair(0, u"left.md"), std::pair(1, u"right.md")})
+        window.openFile(
+            side, copyOf(dir, QStringLiteral("input/decision-record.md"), QString::fromUtf16(name)));
+}
+
 } // namespace
 
 class TestEditing : public QObject
@@ -55,10 +63,7 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QSignalSpy shown(&window, &MainWindow::comparisonShown);
-        window.openFile(
-            0, copyOf(dir, QStringLiteral("input/decision-record.md"), QStringLiteral("left.md")));
-        window.openFile(
-            1, copyOf(dir, QStringLiteral("input/decision-record.md"), QStringLiteral("right.md")));
+        openIdenticalPair(window, dir);
         QVERIFY(shown.wait(10000));
         QCOMPARE(window.bannerText(), QStringLiteral("Aligned."));
 
@@ -81,6 +86,86 @@ private Q_SLOTS:
     }
 
     // An unedited record is written back byte for byte; an edited one keeps its BOM and line endings.
+    void lintFollowsTheText()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        openIdenticalPair(window, dir);
+        QVERIFY(shown.wait(10000));
+        const FindingsModel *findings = window.findingsModel();
+        const auto lintRows = [findings] {
+            QList<QModelIndex> rows;
+            for (int row = 0; row < findings->rowCount(); ++row) {
+                if (findings->index(row, 0).data(FindingsModel::LintRole).toBool())
+                    rows.append(findings->index(row, 0));
+            }
+            return rows;
+        };
+        QVERIFY(lintRows().isEmpty());
+        TextView *editor = window.pane(1)->editor();
+        const int line = editor->buffer().find(QStringLiteral("3f9c2a7d"), {0, 0})->line + 1;
+        QVERIFY(editor->lintMessage(line).isEmpty());
+        const QImage clean = editor->viewport()->grab().toImage();
+
+        // Shortening the commit SHA while typing: the line is underlined, its tooltip and the
+        // findings panel say why, under the right side at that line.
+        typeAt(window.pane(1), QStringLiteral("3f9c2a7d"), 3, {});
+        QVERIFY(shown.wait(5000));
+        QVERIFY2(editor->lintMessage(line).contains(QStringLiteral("not a 40-digit hexadecimal commit SHA")),
+            qPrintable(editor->lintMessage(line)));
+        const QList<QModelIndex> rows = lintRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().data(FindingsModel::RightLineRole).toInt(), line);
+        QCOMPARE(rows.first().data(FindingsModel::LeftLineRole).toInt(), 0);
+        QCOMPARE(rows.first().data().toString(), FindingsModel::lintText(LintFinding::Severity::Error));
+        QVERIFY(findings->index(rows.first().row(), FindingsModel::FieldColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("commit_sha")));
+        // The wave is drawn in red below the line's text.
+        editor->setCursorPosition({0, 0});
+        editor->scrollToLine(0);
+        const QImage marked = editor->viewport()->grab().toImage();
+        const auto [top, bottom] = editor->lineSpan(line - 1);
+        int red = 0;
+        for (int y = int(top); y < int(bottom) && y < marked.height(); ++y) {
+            for (int x = 0; x < marked.width(); ++x) {
+                const QColor color = marked.pixelColor(x, y);
+                if (color.red() > 180 && color.green() < 120 && color.blue() < 120 &&
+                    color != clean.pixelColor(x, y))
+                    ++red;
+            }
+        }
+        QVERIFY2(red > 20, qPrintable(QString::number(red)));
+
+        // Undoing the three deletions: the finding and the underline are gone.
+        while (editor->isModified())
+            editor->undo();
+        QTRY_VERIFY(editor->lintMessage(line).isEmpty());
+        QTRY_VERIFY(lintRows().isEmpty());
+    }
+
+    void recordAloneIsLinted()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        window.openFile(0, copyOf(dir, QStringLiteral("lint/flawed-record.md")));
+        TextView *editor = window.pane(0)->editor();
+        const int updated = editor->buffer().find(QStringLiteral("Updated:"), {0, 0})->line + 1;
+        QVERIFY(editor->lintMessage(updated).contains(QStringLiteral("ISO 8601")));
+        const int before = window.findingsModel()->rowCount();
+        QVERIFY(before > 1);
+        QCOMPARE(window.findingsModel()->lintCount(), before);
+        // Fixing the date as the user would type it: the finding goes at once.
+        typeAt(window.pane(0), QStringLiteral("14/03/2026"), 10, QStringLiteral("2026-03-14"));
+        QTRY_VERIFY(editor->lintMessage(updated).isEmpty());
+        QCOMPARE(window.findingsModel()->rowCount(), before - 1);
+    }
+
     void saveRoundTripsBytes_data()
     {
         QTest::addColumn<QString>("input");
