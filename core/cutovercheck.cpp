@@ -20,21 +20,6 @@ using Severity = CompareFinding::Severity;
 using Member = CutoverCheck::Member;
 using Group = CutoverCheck::Group;
 
-QString cutoverDate(const Document &doc)
-{
-    static const QRegularExpression inName(QStringLiteral("[_-](\\d{4}-\\d{2}-\\d{2})(?!\\d)"));
-    static const QRegularExpression inHeader(QStringLiteral("\\d{4}-\\d{2}-\\d{2}"));
-    const QRegularExpressionMatch name = inName.match(QFileInfo(doc.fileName).fileName());
-    if (name.hasMatch())
-        return name.captured(1);
-    if (const std::optional<QString> updated = doc.headerField(u"Updated")) {
-        const QRegularExpressionMatch date = inHeader.match(*updated);
-        if (date.hasMatch())
-            return date.captured(0);
-    }
-    return QStringLiteral("undated");
-}
-
 int kindRank(DocumentKind kind)
 {
     switch (kind) {
@@ -239,6 +224,21 @@ void checkDecisionInputs(const Group &group, const QSet<QString> &presentNames, 
 }
 
 } // namespace
+
+QString CutoverCheck::cutoverDate(const Document &doc)
+{
+    static const QRegularExpression inName(QStringLiteral("[_-](\\d{4}-\\d{2}-\\d{2})(?!\\d)"));
+    static const QRegularExpression inHeader(QStringLiteral("\\d{4}-\\d{2}-\\d{2}"));
+    const QRegularExpressionMatch name = inName.match(QFileInfo(doc.fileName).fileName());
+    if (name.hasMatch())
+        return name.captured(1);
+    if (const std::optional<QString> updated = doc.headerField(u"Updated")) {
+        const QRegularExpressionMatch date = inHeader.match(*updated);
+        if (date.hasMatch())
+            return date.captured(0);
+    }
+    return QStringLiteral("undated");
+}
 
 CutoverCheck CutoverCheck::run(
     const QStringList &paths, const std::optional<QFuture<void>> &cancel, const Progress &progress)

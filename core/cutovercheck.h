@@ -58,6 +58,10 @@ public:
     static CutoverCheck run(const QStringList &paths,
         const std::optional<QFuture<void>> &cancel = std::nullopt, const Progress &progress = {});
 
+    // The cutover date of a document: the file name's `_YYYY-MM-DD` (or `-YYYY-MM-DD`), else the first
+    // date of its `Updated:` header, else "undated".
+    static QString cutoverDate(const Document &doc);
+
     const QList<Group> &groups() const { return m_groups; }
     const QList<CompareFinding> &findings() const { return m_findings; }
     const QList<Error> &errors() const { return m_errors; }

@@ -2,23 +2,39 @@
 
 namespace Countersign {
 
-std::optional<ChainBreak> LedgerStore::verifyChain(const QList<SignOffEntry> &entries)
+namespace {
+
+// Both chains hold alike: ids from 1 without a gap, each entry linked to the hash of the one before,
+// each hash matching the entry's fields; `changed` says what a mismatched hash means.
+template<typename Entry>
+std::optional<ChainBreak> firstBreak(const QList<Entry> &entries, const QString &changed)
 {
     QString previous;
     qint64 previousId = 0;
-    for (const SignOffEntry &entry : entries) {
+    for (const Entry &entry : entries) {
         if (entry.id != previousId + 1)
             return ChainBreak{
                 entry.id, QStringLiteral("entry %1 follows entry %2").arg(entry.id).arg(previousId)};
         if (entry.previousHash != previous)
             return ChainBreak{entry.id, QStringLiteral("its link to the entry before does not match")};
         if (entry.computeHash() != entry.hash)
-            return ChainBreak{
-                entry.id, QStringLiteral("its fields do not match its hash (changed after signing)")};
+            return ChainBreak{entry.id, QStringLiteral("its fields do not match its hash (%1)").arg(changed)};
         previous = entry.hash;
         previousId = entry.id;
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<ChainBreak> LedgerStore::verifyChain(const QList<SignOffEntry> &entries)
+{
+    return firstBreak(entries, QStringLiteral("changed after signing"));
+}
+
+std::optional<ChainBreak> LedgerStore::verifyDecisionChain(const QList<RiskDecisionEntry> &entries)
+{
+    return firstBreak(entries, QStringLiteral("changed after it was recorded"));
 }
 
 } // namespace Countersign

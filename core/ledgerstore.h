@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "result.h"
+#include "riskreview.h"
 #include "signoff.h"
 
 #include <QList>
@@ -18,9 +19,10 @@ struct ChainBreak
     friend bool operator==(const ChainBreak &, const ChainBreak &) = default;
 };
 
-// The sign-off ledger as the rest of the program sees it: append an entry, read entries back. A
-// backend (SQLite now, a shared server later) stores entries append-only and keeps them in one hash
-// chain; nothing above this interface may assume which backend it is. Failures are Errors naming
+// The sign-off ledger as the rest of the program sees it: append an entry, read entries back; the
+// same for the decisions of residual risk reviews. A backend (SQLite now, a shared server later)
+// stores both append-only, sign-offs in one hash chain and risk decisions in another; nothing above
+// this interface may assume which backend it is. Failures are Errors naming
 // the store; a read-only store refuses append() and still reads.
 class LedgerStore
 {
@@ -32,6 +34,11 @@ public:
     virtual Result<SignOffEntry> append(const SignOffEntry &entry) = 0;
     // The entries of one record (by path), or of the whole ledger for an empty path, in order.
     virtual Result<QList<SignOffEntry>> entries(const QString &recordPath = {}) const = 0;
+    // Stores a risk decision after the last one, as append() does a sign-off (its own chain: id,
+    // previousHash and hash count among decisions only). Committed when it returns.
+    virtual Result<RiskDecisionEntry> appendRiskDecision(const RiskDecisionEntry &entry) = 0;
+    // The risk decisions of one record (by path), or of the whole ledger for an empty path, in order.
+    virtual Result<QList<RiskDecisionEntry>> riskDecisions(const QString &recordPath = {}) const = 0;
     virtual bool isReadOnly() const = 0;
     // A name for messages: the database file, say.
     virtual QString location() const = 0;
@@ -39,6 +46,8 @@ public:
     // Walks a whole ledger's entries in order: every hash must match its fields and link to the
     // entry before. The first break, or nothing when the chain holds.
     static std::optional<ChainBreak> verifyChain(const QList<SignOffEntry> &entries);
+    // The same walk over a whole ledger's risk decisions.
+    static std::optional<ChainBreak> verifyDecisionChain(const QList<RiskDecisionEntry> &entries);
 };
 
 } // namespace Countersign

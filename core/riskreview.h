@@ -34,6 +34,7 @@ struct ReviewItem
     bool carriedOver = false; // the previous record of the same pair lists it too
     friend bool operator==(const ReviewItem &, const ReviewItem &) = default;
 };
+QString reviewSourceName(ReviewItem::Source source); // "residual-risk", "open-item"
 
 // One decision of a review, as the ledger stores it: append-only, bound to the record's canonical
 // digest at the time, hash-chained like sign-offs (in a chain of its own).
@@ -58,8 +59,13 @@ struct RiskDecisionEntry
     // A new entry for `record` (identity and digest as now), time now, OS user and host.
     static RiskDecisionEntry now(const Document &record, const ReviewItem &item, RiskDecision decision,
         const QString &owner, const QDate &due, const QString &note, const QString &recordedBy);
+    // The hash this entry should have: every field above (id and previousHash included), each with its
+    // length in front, led by "risk-decision" so that no decision hashes like a sign-off.
     QString computeHash() const;
+    // The time as stored: "2026-03-14T09:30:00.000Z".
     QString timeText() const;
+    // The due date as stored: "2026-03-21", or empty when there is none.
+    QString dueText() const;
     friend bool operator==(const RiskDecisionEntry &, const RiskDecisionEntry &) = default;
 };
 
@@ -85,16 +91,23 @@ struct RiskSummary
 
 // The residual risk review of a record (PRODUCT.md: "walk through residual risks one by one"):
 // - the items are the record's Residual Risks, then the Open Items of the checkpoint packets its
-//   Decision Inputs name (resolved next to the record, then against each folder above it);
+//   Decision Inputs name (resolved next to the record, then against each folder above it, where a
+//   team's repository or the folder holding both teams' checkouts is; an absolute path from another
+//   machine by its tails against the same folders; last by file name in the record's folder). Texts
+//   such as "None" are not items. The same text twice gets a key of its own: "risk:... #2";
 // - an item the previous record of the same pair (same kind and side, same folder, the latest earlier
-//   date) also lists is carried over;
+//   date, from the file name or the Updated header as CutoverCheck dates) also lists, as a residual
+//   risk or an open item, is carried over;
 // - an item's latest decision stands, whatever digest it was made on (a wording fix does not undo a
 //   meeting); one made on another digest is flagged;
 // - needs-action requires an owner and a due date.
 class RiskReview
 {
 public:
-    // The checkpoint packets a record's Decision Inputs name that exist, as absolute paths.
+    // An item's key: "risk:" or "open:" and its normalized text.
+    static QString keyOf(ReviewItem::Source source, QStringView text);
+    // The checkpoint packets a record's Decision Inputs name that exist, as absolute paths (canonical,
+    // each once); inputs of other kinds (the other side's mirror, an addendum) are left out.
     static QStringList checkpointPaths(const Document &record, const QString &recordPath);
     static QList<ReviewItem> items(
         const Document &record, const QString &recordPath, const QList<Document> &checkpoints);
@@ -102,13 +115,18 @@ public:
     static std::optional<QString> previousRecordPath(const Document &record, const QString &recordPath);
     static void markCarriedOver(QList<ReviewItem> &items, const Document &previous);
     // Reads the checkpoints and the previous record from disk (unreadable ones are skipped and named
-    // in `warnings`) and returns the items.
+    // in `warnings`, as are inputs found nowhere) and returns the items.
     static QList<ReviewItem> load(
         const Document &record, const QString &recordPath, QStringList *warnings = nullptr);
+    // `entries` are the record's decisions in ledger order (LedgerStore::riskDecisions(record)).
     static QList<ReviewedItem> evaluate(
         const QList<ReviewItem> &items, const QList<RiskDecisionEntry> &entries, const QString &digest);
     static RiskSummary summarize(const QList<ReviewedItem> &reviewed);
-    // A refusal (Error::Code::Refused) when `entry` breaks a rule (needs-action without owner or due).
+    // "4 items: 1 accepted, 1 mitigated, 1 needs action, 1 open; 1 carried over from the previous
+    // record; 1 decided on an earlier version of the record." (the last two only when there are some)
+    static QString summaryText(const QList<ReviewedItem> &reviewed);
+    // A refusal (Error::Code::Refused) when `entry` breaks a rule (needs-action without owner or due;
+    // no item key; no name of who recorded it).
     static std::optional<Error> check(const RiskDecisionEntry &entry);
 };
 

@@ -1,9 +1,9 @@
 #include "signoff.h"
 
 #include "canonicalcontent.h"
+#include "chainhash.h"
 #include "document.h"
 
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSysInfo>
 
@@ -64,13 +64,8 @@ QString SignOffEntry::timeText() const
 QString SignOffEntry::computeHash() const
 {
     // Each field with its length in front, so that no two different entries hash the same input.
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    const auto add = [&sha](const QString &field) {
-        const QByteArray bytes = field.toUtf8();
-        sha.addData(QByteArray::number(bytes.size()));
-        sha.addData(QByteArrayView(":"));
-        sha.addData(bytes);
-    };
+    ChainHash chain;
+    const auto add = [&chain](const QString &field) { chain.add(field); };
     add(QString::number(id));
     add(recordPath);
     add(recordKind);
@@ -83,7 +78,7 @@ QString SignOffEntry::computeHash() const
     add(osUser);
     add(host);
     add(previousHash);
-    return QString::fromLatin1(sha.result().toHex());
+    return chain.result();
 }
 
 } // namespace Countersign
