@@ -1,0 +1,225 @@
+// The meeting view: walking the residual risks and open items of a record with the keyboard, each
+// decision appended to the ledger as it is made, refusals, a second meeting seeing the first one's
+// decisions, and the summary. With COUNTERSIGN_SCREENSHOTS=DIR set, walkAndDecide() also saves
+// DIR/meeting-view.png and DIR/risk-summary.png.
+#include "canonicalcontent.h"
+#include "meetingview.h"
+#include "risksummarychart.h"
+#include "sqliteledgerstore.h"
+#include "testsupport.h"
+
+#include <QButtonGroup>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Countersign;
+
+namespace {
+
+// The sample cutover's consumer decision record, with both teams' checkouts side by side: three
+// residual risks (the first two carried over from January's record), two open items in the
+// consumer's checkpoint and one in the producer's.
+QString recordPath()
+{
+    return TestSupport::dataPath(QStringLiteral(
+        "review/AssistSupport/docs/implementation/RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"));
+}
+
+std::unique_ptr<SqliteLedgerStore> openLedger(const QTemporaryDir &dir)
+{
+    auto store = SqliteLedgerStore::open(dir.filePath(QStringLiteral("ledger.sqlite")));
+    if (!store)
+        qFatal("%s", qPrintable(store.error().toString()));
+    return std::move(store.value());
+}
+
+QList<RiskDecisionEntry> decisionsIn(const LedgerStore &store)
+{
+    const auto entries = store.riskDecisions();
+    if (!entries)
+        qFatal("%s", qPrintable(entries.error().toString()));
+    return entries.value();
+}
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+    if (screenshots.isEmpty())
+        return;
+    const QString png = QDir(screenshots).filePath(name);
+    QVERIFY(widget->grab().save(png));
+    qInfo("saved %s", qPrintable(png));
+}
+
+} // namespace
+
+class TestMeetingView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void walkAndDecide()
+    {
+        QTemporaryDir dir;
+        auto ledger = openLedger(dir);
+        const Document record = TestSupport::load(recordPath());
+        MeetingView view(record, recordPath(), ledger.get());
+        view.setRecordedBy(QStringLiteral("Ana Ruiz"));
+        view.resize(1280, 760);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY2(view.warnings().isEmpty(), qPrintable(view.warnings().join(u'\n')));
+        QCOMPARE(view.itemCount(), 6);
+        QCOMPARE(view.currentIndex(), 0);
+        QVERIFY(
+            view.reviewed().at(0).item.text.startsWith(QStringLiteral("Standard post-cutover regression")));
+        QCOMPARE(view.reviewed().at(5).item.source, ReviewItem::Source::OpenItem);
+        // The carried-over mark is on screen.
+        const QList<QLabel *> labels = view.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+            return label->isVisible() && label->text().contains(QStringLiteral("Carried over"));
+        }));
+
+        // 1: accepted, recorded at once, bound to the record's digest.
+        QTest::keyClick(&view, Qt::Key_1);
+        QList<RiskDecisionEntry> stored = decisionsIn(*ledger);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.at(0).decision, RiskDecision::Accepted);
+        QCOMPARE(stored.at(0).itemKey, view.reviewed().at(0).item.key);
+        QCOMPARE(stored.at(0).recordedBy, QStringLiteral("Ana Ruiz"));
+        QCOMPARE(stored.at(0).recordDigest, CanonicalContent::digest(record.source.text()));
+        QVERIFY(view.reviewed().at(0).latest.has_value());
+
+        // Right arrow, 3: needs action asks for the owner, typed, then Enter records it with the
+        // due date the form shows.
+        QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(view.currentIndex(), 1);
+        QTest::keyClick(&view, Qt::Key_3);
+        auto *owner = qobject_cast<QLineEdit *>(view.focusWidget());
+        QVERIFY(owner);
+        QTest::keyClicks(owner, QStringLiteral("MemoryKernel Release Owner"));
+        QTest::keyClick(owner, Qt::Key_Return);
+        stored = decisionsIn(*ledger);
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored.at(1).decision, RiskDecision::NeedsAction);
+        QCOMPARE(stored.at(1).owner, QStringLiteral("MemoryKernel Release Owner"));
+        QCOMPARE(stored.at(1).due, QDate::currentDate().addDays(7));
+
+        // Page Down, a note typed, Alt+2 from within the note: mitigated with the note.
+        QTest::keyClick(&view, Qt::Key_PageDown);
+        QCOMPARE(view.currentIndex(), 2);
+        auto *note = view.findChild<QPlainTextEdit *>();
+        note->setFocus();
+        QTest::keyClicks(note, QStringLiteral("Warm-up job runs before traffic; p99 alert at +20%."));
+        QTest::keyClick(note, Qt::Key_2, Qt::AltModifier);
+        stored = decisionsIn(*ledger);
+        QCOMPARE(stored.size(), 3);
+        QCOMPARE(stored.at(2).decision, RiskDecision::Mitigated);
+        QCOMPARE(stored.at(2).note, QStringLiteral("Warm-up job runs before traffic; p99 alert at +20%."));
+        QCOMPARE(stored.at(2).due, QDate());
+        QVERIFY(LedgerStore::verifyDecisionChain(stored) == std::nullopt);
+
+        const RiskSummary summary = view.summary();
+        QCOMPARE(summary.accepted, 1);
+        QCOMPARE(summary.mitigated, 1);
+        QCOMPARE(summary.needsAction, 1);
+        QCOMPARE(summary.open, 3);
+        QCOMPARE(summary.carriedOver, 2);
+        // Back to the first item, as the room sees it: accepted, carried over.
+        QTest::keyClick(&view, Qt::Key_PageUp);
+        QTest::keyClick(&view, Qt::Key_PageUp);
+        QCOMPARE(view.currentIndex(), 0);
+        saveScreenshot(&view, QStringLiteral("meeting-view.png"));
+
+        // S shows the summary: the chart's counts and one table row per item.
+        view.findChild<QLabel *>()->setFocus();
+        QTest::keyClick(&view, Qt::Key_S);
+        QVERIFY(view.isShowingSummary());
+        const QList<RiskSummaryChart *> charts = view.findChildren<RiskSummaryChart *>();
+        QCOMPARE(charts.size(), 2);
+        for (const RiskSummaryChart *chart : charts)
+            QCOMPARE(chart->summary(), summary);
+        auto *table = view.findChild<QTableWidget *>();
+        QCOMPARE(table->rowCount(), 6);
+        QVERIFY(table->item(0, 0)->text().endsWith(QStringLiteral("(carried over)")));
+        QCOMPARE(table->item(1, 1)->text(), riskDecisionLabel(RiskDecision::NeedsAction));
+        QCOMPARE(table->item(1, 2)->text(), QStringLiteral("MemoryKernel Release Owner"));
+        QCOMPARE(table->item(3, 1)->text(), QStringLiteral("open"));
+        saveScreenshot(&view, QStringLiteral("risk-summary.png"));
+    }
+
+    void needsActionWithoutOwnerIsRefused()
+    {
+        QTemporaryDir dir;
+        auto ledger = openLedger(dir);
+        MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.get());
+        view.setRecordedBy(QStringLiteral("Ana Ruiz"));
+        view.show();
+        QTest::keyClick(&view, Qt::Key_3);
+        QTest::keyClick(view.focusWidget(), Qt::Key_Return);
+        QVERIFY(decisionsIn(*ledger).isEmpty());
+        QVERIFY2(view.message().contains(QStringLiteral("owner")), qPrintable(view.message()));
+        QCOMPARE(view.summary().open, 6);
+    }
+
+    void nobodyRecordingIsRefused()
+    {
+        QTemporaryDir dir;
+        auto ledger = openLedger(dir);
+        MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.get());
+        view.setRecordedBy({});
+        view.show();
+        QVERIFY(!view.record(RiskDecision::Accepted));
+        QVERIFY(view.message().contains(QStringLiteral("Recorded by")));
+        QVERIFY(decisionsIn(*ledger).isEmpty());
+    }
+
+    // A second meeting (or the same one after a crash) starts from what the first decided.
+    void laterMeetingSeesDecisions()
+    {
+        QTemporaryDir dir;
+        const Document record = TestSupport::load(recordPath());
+        {
+            auto ledger = openLedger(dir);
+            MeetingView first(record, recordPath(), ledger.get());
+            first.setRecordedBy(QStringLiteral("Ana Ruiz"));
+            first.showItem(5);
+            QVERIFY(first.record(RiskDecision::Mitigated));
+        }
+        auto ledger = openLedger(dir);
+        MeetingView second(record, recordPath(), ledger.get());
+        QCOMPARE(second.reviewed().at(5).latest->decision, RiskDecision::Mitigated);
+        QCOMPARE(second.summary().mitigated, 1);
+        second.showItem(5);
+        QCOMPARE(second.findChild<QButtonGroup *>()->checkedId(), int(RiskDecision::Mitigated));
+    }
+
+    void readOnlyLedgerRecordsNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        openLedger(dir).reset();
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup));
+        auto ledger = SqliteLedgerStore::open(path);
+        QVERIFY(ledger);
+        QVERIFY(ledger.value()->isReadOnly());
+        MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.value().get());
+        view.setRecordedBy(QStringLiteral("Ana Ruiz"));
+        QVERIFY(view.message().contains(QStringLiteral("read-only")));
+        QVERIFY(!view.record(RiskDecision::Accepted));
+        QVERIFY(decisionsIn(*ledger.value()).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMeetingView)
+#include "tst_meetingview.moc"

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "document.h"
+#include "riskreview.h"
+
+#include <QDialog>
+#include <QElapsedTimer>
+#include <QHash>
+
+class QAbstractButton;
+class QButtonGroup;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTableWidget;
+class QTimer;
+
+namespace Countersign {
+
+class LedgerStore;
+class RiskSummaryChart;
+
+// The meeting that reviews a record's residual risks (and the open items of its checkpoints), one at
+// a time in large type for a shared screen. For each item the room decides accepted, mitigated or
+// needs action (with an owner and a due date), and a note is typed. Each decision is appended to
+// the ledger the moment it is made, so a crash mid-meeting loses nothing decided.
+//
+// Keys: 1, 2, 3 choose the decision (1 and 2 record it at once; 3 asks for the owner and due date,
+// then Enter records); Enter records the form; Left/Right (outside a text field) and Page Up/Down
+// move between items; S shows the summary; Esc closes. A clock counts the meeting's time and the
+// time spent on each item.
+class MeetingView : public QDialog
+{
+    Q_OBJECT
+public:
+    // `ledger` is not owned; without one (or read-only) the items are shown and nothing is recorded.
+    MeetingView(
+        const Document &record, const QString &recordPath, LedgerStore *ledger, QWidget *parent = nullptr);
+
+    void setRecordedBy(const QString &name);
+    QString recordedBy() const;
+
+    int itemCount() const { return int(m_reviewed.size()); }
+    int currentIndex() const { return m_current; }
+    const QList<ReviewedItem> &reviewed() const { return m_reviewed; }
+    RiskSummary summary() const;
+    // Files the items could not be read from (a checkpoint that is missing, say).
+    const QStringList &warnings() const { return m_warnings; }
+
+    void showItem(int index);
+    void showSummary(bool show);
+    bool isShowingSummary() const;
+    // Records `decision` for the current item with the form's owner, due date and note. False, with
+    // the reason shown, when a rule refuses it or the ledger cannot store it.
+    bool record(RiskDecision decision);
+    QString message() const;
+
+Q_SIGNALS:
+    void recorded(const RiskDecisionEntry &entry);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    QWidget *createWalkPage();
+    QWidget *createSummaryPage();
+    void reload();
+    void chooseDecision(RiskDecision decision);
+    void updateClocks();
+    void updateSummary();
+    void fillForm(const ReviewedItem &reviewed);
+    bool handleKey(QKeyEvent *event, bool inTextField);
+    void showMessage(const QString &text, bool error);
+
+    Document m_record;
+    QString m_recordPath;
+    QString m_digest;
+    LedgerStore *m_ledger;
+    QList<ReviewItem> m_items;
+    QList<ReviewedItem> m_reviewed;
+    QStringList m_warnings;
+    int m_current = -1;
+
+    QElapsedTimer m_meetingClock;
+    QElapsedTimer m_itemClock;
+    QHash<int, qint64> m_itemTime; // milliseconds spent on each item before the current visit
+    QTimer *m_tick;
+
+    QStackedWidget *m_pages;
+    QLabel *m_title;
+    QLabel *m_meetingTime;
+    QLabel *m_position;
+    QLabel *m_badges;
+    QLabel *m_text;
+    QButtonGroup *m_decision;
+    QLineEdit *m_owner;
+    QDateEdit *m_due;
+    QPlainTextEdit *m_note;
+    QLabel *m_state;
+    QLabel *m_message;
+    QLabel *m_itemTimeLabel;
+    QLineEdit *m_recordedBy;
+    RiskSummaryChart *m_chart;
+    RiskSummaryChart *m_bigChart;
+    QTableWidget *m_table;
+};
+
+} // namespace Countersign
