@@ -8,6 +8,8 @@
 #include "findingsmodel.h"
 #include "folderpairsmodel.h"
 #include "highlighting.h"
+#include "markdownparser.h"
+#include "meetingview.h"
 #include "pairchooserdialog.h"
 #include "recordpane.h"
 #include "signoffpanel.h"
@@ -200,6 +202,13 @@ MainWindow::MainWindow(QWidget *parent)
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = edit->addAction(tr("&Redo"), this, [this] { pane(m_activeSide)->editor()->redo(); });
     redo->setShortcut(QKeySequence::Redo);
+
+    QMenu *recordMenu = menuBar()->addMenu(tr("&Record"));
+    QAction *meeting = recordMenu->addAction(tr("Residual Risk &Meeting..."), this, [this] {
+        if (const QString error = startMeeting(); !error.isEmpty())
+            QMessageBox::information(this, tr("Residual Risk Meeting"), error);
+    });
+    meeting->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *next = go->addAction(tr("&Next Difference"), this, &MainWindow::nextDifference);
@@ -1010,6 +1019,34 @@ void MainWindow::chooseExport()
         return;
     if (const QString error = exportFinalized(output, allowOpen); !error.isEmpty())
         QMessageBox::warning(this, tr("Cannot export"), error);
+}
+
+QString MainWindow::startMeeting()
+{
+    RecordPane *active = pane(m_activeSide);
+    if (!active->hasDocument())
+        return tr("Open a decision record first: the meeting walks its residual risks.");
+    if (active->filePath().isEmpty())
+        return tr("Save the record first: its review is kept with its file.");
+    // A large record is parsed by its first comparison; one not compared yet is parsed now.
+    Document record = active->document();
+    if (record.source.text().isEmpty())
+        record = MarkdownParser::parse(active->buffer().toSource(), active->filePath());
+    auto *view = new MeetingView(record, active->filePath(), m_ledger.get(), this);
+    if (view->itemCount() == 0) {
+        delete view;
+        return tr("%1 has no residual risks, and its decision inputs name no checkpoint with open items.")
+            .arg(QFileInfo(active->filePath()).fileName());
+    }
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->setWindowModality(Qt::WindowModal);
+    connect(view, &QDialog::finished, this, [this, view] {
+        statusBar()->showMessage(
+            tr("Residual risk review: %1").arg(RiskReview::summaryText(view->reviewed())));
+    });
+    m_meeting = view;
+    view->show();
+    return {};
 }
 
 } // namespace Countersign

@@ -27,6 +27,7 @@ namespace Countersign {
 class ComparisonWorker;
 class DiffConnector;
 class LedgerStore;
+class MeetingView;
 class SignOffPanel;
 class FolderPairsModel;
 class FindingsFilterModel;
@@ -85,6 +86,11 @@ public:
     // on success. Refused while sign-offs are open unless `allowOpen`, or while the record has
     // unsaved edits.
     QString exportFinalized(const QString &output, bool allowOpen = false);
+    // Opens the residual risk meeting on the record worked in last (Record > Residual Risk Meeting);
+    // why not, when it cannot.
+    QString startMeeting();
+    // The meeting view while it is open.
+    MeetingView *meetingView() const { return m_meeting; }
     int nextDifference();
     int previousDifference();
     // The line of the other side that matches `line` of `side` by the current line diff: the same
@@ -186,6 +192,7 @@ private:
     DiffConnector *m_connector = nullptr;
     SignOffPanel *m_signOff = nullptr;
     std::unique_ptr<LedgerStore> m_ledger;
+    QPointer<MeetingView> m_meeting;
     QFutureWatcher<CutoverCheck> *m_scan;
     QFuture<void> m_scanStop; // cancelled to stop the scan in flight
     QStringList m_scanFolders; // producer, consumer

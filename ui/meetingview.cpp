@@ -461,6 +461,10 @@ bool MeetingView::handleKey(QKeyEvent *event, bool inTextField)
 {
     const int key = event->key();
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    if (key == Qt::Key_F11) {
+        setWindowState(windowState() ^ Qt::WindowFullScreen);
+        return true;
+    }
     if (key == Qt::Key_PageDown || key == Qt::Key_PageUp) {
         showItem(m_current + (key == Qt::Key_PageDown ? 1 : -1));
         return true;

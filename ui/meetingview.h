@@ -29,8 +29,8 @@ class RiskSummaryChart;
 //
 // Keys: 1, 2, 3 choose the decision (1 and 2 record it at once; 3 asks for the owner and due date,
 // then Enter records); Enter records the form; Left/Right (outside a text field) and Page Up/Down
-// move between items; S shows the summary; Esc closes. A clock counts the meeting's time and the
-// time spent on each item.
+// move between items; S shows the summary; F11 fills the screen; Esc closes. A clock counts the
+// meeting's time and the time spent on each item.
 class MeetingView : public QDialog
 {
     Q_OBJECT

@@ -3,6 +3,7 @@
 // decisions, and the summary. With COUNTERSIGN_SCREENSHOTS=DIR set, walkAndDecide() also saves
 // DIR/meeting-view.png and DIR/risk-summary.png.
 #include "canonicalcontent.h"
+#include "mainwindow.h"
 #include "meetingview.h"
 #include "risksummarychart.h"
 #include "sqliteledgerstore.h"
@@ -202,6 +203,32 @@ private Q_SLOTS:
         QCOMPARE(second.summary().mitigated, 1);
         second.showItem(5);
         QCOMPARE(second.findChild<QButtonGroup *>()->checkedId(), int(RiskDecision::Mitigated));
+    }
+
+    // Record > Residual Risk Meeting opens the meeting on the record worked in last, over the
+    // window's ledger; what it decided is in that ledger.
+    void startedFromTheWindow()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(!window.startMeeting().isEmpty()); // no record yet
+        QVERIFY(window.setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))).isEmpty());
+        QVERIFY(window.openFile(1, recordPath()).isEmpty());
+        window.show();
+        QCOMPARE(window.startMeeting(), QString());
+        MeetingView *view = window.meetingView();
+        QVERIFY(view);
+        QVERIFY(view->isVisible());
+        QCOMPARE(view->itemCount(), 6);
+        view->setRecordedBy(QStringLiteral("Ben Okafor"));
+        QTest::keyClick(view, Qt::Key_2);
+        QTest::keyClick(view, Qt::Key_Escape);
+        QTRY_VERIFY(!window.meetingView());
+        auto ledger = openLedger(dir);
+        const QList<RiskDecisionEntry> stored = decisionsIn(*ledger);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.at(0).decision, RiskDecision::Mitigated);
+        QCOMPARE(stored.at(0).recordPath, SignOffEntry::identityOf(recordPath()));
     }
 
     void readOnlyLedgerRecordsNothing()
