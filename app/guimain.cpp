@@ -7,7 +7,9 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QDirIterator>
 #include <QFileInfo>
+#include <QIcon>
 #include <QPixmap>
 #include <QTimer>
 
@@ -27,6 +29,17 @@ bool hasDisplay()
 {
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
         !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+// The app icon in every size it comes in, from the module's resources.
+QIcon windowIcon()
+{
+    QIcon icon;
+    QDirIterator sizes(
+        QStringLiteral(":/icons"), {QStringLiteral("*.png")}, QDir::Files, QDirIterator::Subdirectories);
+    while (sizes.hasNext())
+        icon.addFile(sizes.next());
+    return icon;
 }
 
 int runGui(int argc, char **argv)
@@ -74,6 +87,9 @@ int runGui(int argc, char **argv)
 
     QApplication app(argc, argv);
     Countersign::configureApplication(app);
+    // Desktops match the window to io.github.countersign.Countersign.desktop (its name, its icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral(COUNTERSIGN_APP_ID));
+    QApplication::setWindowIcon(windowIcon());
     // The Markdown definition loads on its own thread while the window is built and the files read.
     Countersign::Highlighting::preload();
     Countersign::MainWindow window;

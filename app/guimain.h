@@ -6,10 +6,15 @@
 // the executable resolves in the module.
 namespace Countersign {
 
+// The names decide where QSettings and QStandardPaths keep the user's files on Linux:
+// ~/.config/Countersign/countersign.conf and ~/.local/share/Countersign/countersign/ (the sign-off
+// ledger, the recovery folder). The domain matches the reverse-DNS id of the desktop file; on Linux it
+// changes no path.
 inline void configureApplication(QCoreApplication &app)
 {
     app.setApplicationName(QStringLiteral("countersign"));
     app.setOrganizationName(QStringLiteral("Countersign"));
+    app.setOrganizationDomain(QStringLiteral("countersign.github.io"));
     app.setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
 }
 

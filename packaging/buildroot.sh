@@ -10,6 +10,9 @@
 #   packaging/buildroot.sh shell             a shell in the build environment, at the repository
 #   packaging/buildroot.sh exec CMD...       run one command in the build environment
 #   packaging/buildroot.sh where             say which environment would be used, and where
+#   packaging/buildroot.sh package           build the .deb (in the build root) and print its path
+#   packaging/buildroot.sh deb-test          build the .deb, install it into a clean Debian 13 root,
+#                                            use it, remove it (test-deb.sh)
 #
 # Environment: COUNTERSIGN_MODE=auto|native|root (default auto), COUNTERSIGN_CACHE (default
 # ~/.cache/countersign), COUNTERSIGN_MIRROR (default http://deb.debian.org/debian).
@@ -24,7 +27,6 @@ repo=$(dirname "$here")
 suite=trixie
 mirror=${COUNTERSIGN_MIRROR:-http://deb.debian.org/debian}
 cache=${COUNTERSIGN_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/countersign}
-pkgfile=$here/buildroot-packages.txt
 format=1 # bump to force new roots when the way a root is made changes
 need_mb=3000
 
@@ -34,9 +36,14 @@ die() {
 }
 note() { printf 'buildroot: %s\n' "$*" >&2; }
 
-packages() { sed -e 's/#.*//' -e 's/[[:space:]]//g' "$pkgfile" | grep -v '^$' | sort -u; }
-root_key() { { echo "format $format"; echo "suite $suite"; packages; } | sha256sum | cut -c1-16; }
-root_dir() { echo "$cache/root-$suite-$(root_key)"; }
+# Two kinds of root, each made from its own package list and cached under a key of it: the build root
+# ("build", the default), and the runtime root ("runtime"), a bare Debian 13 that the package test
+# copies and installs the .deb into.
+pkgfile() { if [ "${1:-build}" = runtime ]; then echo "$here/runtimeroot-packages.txt"; else echo "$here/buildroot-packages.txt"; fi; }
+prefix() { if [ "${1:-build}" = runtime ]; then echo runtime; else echo root; fi; }
+packages() { sed -e 's/#.*//' -e 's/[[:space:]]//g' "$(pkgfile "${1:-}")" | { grep -v '^$' || true; } | sort -u; }
+root_key() { { echo "format $format"; echo "suite $suite"; packages "${1:-}"; } | sha256sum | cut -c1-16; }
+root_dir() { echo "$cache/$(prefix "${1:-}")-$suite-$(root_key "${1:-}")"; }
 
 # True when the host can build the project itself. The probe is a tiny CMake project that asks for
 # exactly what the real one requires.
@@ -110,11 +117,12 @@ ensure_debootstrap() {
         die "could not install debootstrap on the host (apt-get install debootstrap failed)"
 }
 
-# Creates the root for the current package list, once. Concurrent callers wait on a lock; a root is
-# only ever used after it was completed, because it is built under a temporary name and renamed.
+# Creates the root of a kind (build by default) for its current package list, once. Concurrent callers
+# wait on a lock; a root is only ever used after it was completed, because it is built under a
+# temporary name and renamed.
 ensure_root() {
-    local root
-    root=$(root_dir)
+    local kind=${1:-build} root
+    root=$(root_dir "$kind")
     [ -e "$root/.countersign-root-complete" ] && return 0
     require_root_user
     mkdir -p "$cache"
@@ -124,9 +132,9 @@ ensure_root() {
     check_space
     ensure_debootstrap
     check_registry
-    local tmp="$root.partial" log="$cache/create-$(root_key).log"
+    local tmp="$root.partial" log="$cache/create-$(root_key "$kind").log"
     safe_remove "$tmp"
-    note "creating the Debian 13 build root in $root (once; about a minute; log: $log)"
+    note "creating the Debian 13 $kind root in $root (once; about a minute; log: $log)"
     local start=$SECONDS
     if ! debootstrap --variant=minbase "$suite" "$tmp" "$mirror" >"$log" 2>&1; then
         tail -n 15 "$log" >&2
@@ -138,19 +146,19 @@ ensure_root() {
     # shellcheck disable=SC2046
     if ! unshare --mount --propagation private -- "$self" __chroot "$tmp" / \
         sh -c 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" && apt-get clean' \
-        _ $(packages) >>"$log" 2>&1; then
+        _ $(packages "$kind") >>"$log" 2>&1; then
         tail -n 15 "$log" >&2
-        die "installing the build root's packages failed (full log: $log)"
+        die "installing the $kind root's packages failed (full log: $log)"
     fi
-    packages >"$tmp/.countersign-root-complete"
+    packages "$kind" >"$tmp/.countersign-root-complete"
     mv "$tmp" "$root"
-    note "build root ready in $((SECONDS - start)) s"
-    # Roots made for an older package list are no longer used.
+    note "$kind root ready in $((SECONDS - start)) s"
+    # Roots of this kind made for an older package list are no longer used.
     local old
-    for old in "$cache"/root-*; do
+    for old in "$cache/$(prefix "$kind")"-*; do
         [ "$old" = "$root" ] && continue
         [ -d "$old" ] || continue
-        note "removing the outdated build root $old"
+        note "removing the outdated $kind root $old"
         safe_remove "$old"
     done
     exec 8>&-
@@ -233,6 +241,57 @@ do_build() {
     cmake --build --preset "$preset"
 }
 
+# Internal, runs in the build root: makes the .deb from the default build and prints its path.
+do_package() {
+    cd "$repo/build/default"
+    rm -f countersign_*.deb
+    cpack -G DEB >cpack.log 2>&1 || { cat cpack.log >&2; die "cpack failed (log: build/default/cpack.log)"; }
+    ls "$PWD"/countersign_*.deb
+}
+
+# Builds the .deb and prints its path. The package is for Debian 13, so it is always made in the
+# Debian 13 root, from the default preset's build.
+package() {
+    require_root_user
+    cd "$repo"
+    env_mode=root
+    ensure_root build
+    in_env "$self" __build default "$(env_stamp)" >&2
+    deb=$(in_env "$self" __package) || exit 1 # global: deb_test uses it
+    note "built $(basename "$deb"): $(du -h "$deb" | cut -f1)"
+}
+
+# The package test: builds the .deb in the build root, copies the cached runtime root (a bare Debian
+# 13) to a throwaway directory, and runs test-deb.sh in it: install with the dependencies apt
+# resolves, use, purge, check that nothing is left. The downloaded dependencies are kept in the
+# cache between runs (apt checks them against the lists it has just fetched). The window's
+# screenshot ends up in build/deb-test/installed.png.
+deb_test() {
+    package
+    ensure_root runtime
+    scratch="$cache/deb-test-$$" # global: the EXIT trap runs after this function has returned
+    local archives="$cache/deb-test-archives" out="$repo/build/deb-test"
+    trap 'safe_remove "$scratch"' EXIT
+    note "copying the runtime root $(root_dir runtime) to $scratch"
+    cp -a "$(root_dir runtime)" "$scratch"
+    mkdir -p "$scratch/root/deb-test" "$archives" "$out"
+    cp "$deb" "$here/test-deb.sh" "$scratch/root/deb-test/"
+    cp "$repo/resources/samples/RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md" \
+        "$scratch/root/deb-test/left.md"
+    cp "$repo/resources/samples/RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md" "$scratch/root/deb-test/right.md"
+    find "$archives" -name '*.deb' -exec cp -t "$scratch/var/cache/apt/archives/" {} +
+    local rc=0
+    unshare --mount --propagation private -- "$self" __chroot "$scratch" / \
+        /bin/bash /root/deb-test/test-deb.sh /root/deb-test || rc=$?
+    # Keep what this run downloaded, and only that, for the next one.
+    find "$archives" -name '*.deb' -delete
+    find "$scratch/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -exec cp -t "$archives/" {} +
+    rm -f "$out/installed.png"
+    [ -f "$scratch/root/deb-test/installed.png" ] && cp "$scratch/root/deb-test/installed.png" "$out/"
+    [ "$rc" = 0 ] || die "the package test failed (exit status $rc)"
+    note "package test passed; the installed app's screenshot: build/deb-test/installed.png"
+}
+
 parse_preset() {
     preset=default
     if [ "${1:-}" = --sanitize ]; then preset=asan; return 0; fi
@@ -244,6 +303,9 @@ cmd=${1:-}
 case "$cmd" in
 __chroot) inside_chroot "$@" ;;
 __build) do_build "$@" ;;
+__package) do_package ;;
+package) package && echo "$deb" ;;
+deb-test) deb_test ;;
 build)
     parse_preset "${1:-}" && shift || true
     setup
@@ -288,7 +350,7 @@ where)
     if [ "$env_mode" = native ]; then echo "native build on this host"; else echo "Debian 13 root: $(root_dir)"; fi
     ;;
 -h | --help | help | "")
-    sed -n '2,16p' "$self" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "$self" | sed 's/^# \{0,1\}//'
     ;;
-*) die "unknown command '$cmd' (try: run, test, build, shell, exec, where)" ;;
+*) die "unknown command '$cmd' (try: run, test, build, shell, exec, where, package, deb-test)" ;;
 esac
