@@ -6,9 +6,11 @@
 #include "documentloader.h"
 #include "finalizedrecord.h"
 #include "htmldiff.h"
+#include "jsonwriter.h"
 #include "linediff.h"
 #include "linter.h"
 #include "recordfacts.h"
+#include "riskreview.h"
 #include "sidebysidediff.h"
 #include "signoffrules.h"
 #include "sqliteledgerstore.h"
@@ -21,6 +23,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimeZone>
 
@@ -521,6 +524,22 @@ Result<SignedRecord> loadSigned(const QString &path, const Options &options)
     return SignedRecord{std::move(record).value(), std::move(ledger).value(), entries.value()};
 }
 
+// The review of a loaded record: its items (RiskReview::load, whose warnings go to stderr) with the
+// decisions of the ledger that stand for them.
+Result<QList<ReviewedItem>> reviewOf(const SignedRecord &loaded)
+{
+    QStringList warnings;
+    const QList<ReviewItem> items = RiskReview::load(loaded.record, loaded.record.fileName, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        writeErr(QStringLiteral("countersign: warning: %1\n").arg(warning));
+    const Result<QList<RiskDecisionEntry>> decisions =
+        loaded.ledger->riskDecisions(SignOffEntry::identityOf(loaded.record.fileName));
+    if (!decisions)
+        return decisions.error();
+    return RiskReview::evaluate(
+        items, decisions.value(), CanonicalContent::digest(loaded.record.source.text()));
+}
+
 int runSignOff(const QStringList &arguments)
 {
     const std::optional<Options> parsed = parseCommand(QStringLiteral("signoff"), arguments,
@@ -624,8 +643,12 @@ int runExport(const QStringList &arguments)
         return loadError(loaded.error());
     const Document &record = loaded->record;
     const SignOffStatus status = SignOffRules::evaluate(record, loaded->entries);
-    const Result<QByteArray> exported = FinalizedRecord::build(record, status,
-        QDateTime::currentDateTimeUtc(), options.flags.contains(QStringLiteral("--allow-open")));
+    const Result<QList<ReviewedItem>> review = reviewOf(*loaded);
+    if (!review)
+        return loadError(review.error());
+    const Result<QByteArray> exported =
+        FinalizedRecord::build(record, status, QDateTime::currentDateTimeUtc(),
+            options.flags.contains(QStringLiteral("--allow-open")), review.value());
     if (!exported) {
         writeErr(QStringLiteral("countersign: %1: %2 (--allow-open exports it with a NOT FINAL banner)\n")
                      .arg(exported.error().file, exported.error().message));
@@ -668,6 +691,10 @@ int runVerify(const QStringList &arguments)
         if (!entries)
             return loadError(entries.error());
         FinalizedRecord::checkAgainstLedger(verification.value(), entries.value());
+        const Result<QList<RiskDecisionEntry>> decisions = ledger.value()->riskDecisions();
+        if (!decisions)
+            return loadError(decisions.error());
+        FinalizedRecord::checkReviewAgainstLedger(verification.value(), decisions.value());
     }
     if (!verification->isValid()) {
         QString out = QStringLiteral("countersign: %1: tampered:\n").arg(path);
@@ -676,11 +703,14 @@ int runVerify(const QStringList &arguments)
         writeErr(out);
         return Findings;
     }
-    writeOut(QStringLiteral("%1: valid: content digest %2, %3 sign-off rows%4\n")
-                 .arg(path, verification->contentDigest)
-                 .arg(verification->rows.size())
-                 .arg(verification->final ? QString()
-                                          : QStringLiteral(" (exported NOT FINAL, with open sign-offs)")));
+    writeOut(
+        QStringLiteral("%1: valid: content digest %2, %3 sign-off rows%4%5\n")
+            .arg(path, verification->contentDigest)
+            .arg(verification->rows.size())
+            .arg(verification->hasReview ? QStringLiteral(", %1 review rows").arg(verification->review.size())
+                                         : QString())
+            .arg(verification->final ? QString()
+                                     : QStringLiteral(" (exported NOT FINAL, with open sign-offs)")));
     return Clean;
 }
 
@@ -699,16 +729,243 @@ int runLedger(const QStringList &arguments)
     const Result<QList<SignOffEntry>> entries = ledger.value()->entries();
     if (!entries)
         return loadError(entries.error());
-    if (const std::optional<ChainBreak> broken = LedgerStore::verifyChain(entries.value())) {
-        writeErr(QStringLiteral("countersign: %1: tampered: entry %2: %3\n")
-                     .arg(ledger.value()->location())
-                     .arg(broken->id)
-                     .arg(broken->reason));
+    const Result<QList<RiskDecisionEntry>> decisions = ledger.value()->riskDecisions();
+    if (!decisions)
+        return loadError(decisions.error());
+    // Both chains are walked, so that a break in one does not hide a break in the other.
+    QString broken;
+    const auto report = [&](const QString &what, const std::optional<ChainBreak> &found) {
+        if (found) {
+            broken += QStringLiteral("countersign: %1: tampered: %2 %3: %4\n")
+                          .arg(ledger.value()->location(), what)
+                          .arg(found->id)
+                          .arg(found->reason);
+        }
+    };
+    report(QStringLiteral("entry"), LedgerStore::verifyChain(entries.value()));
+    report(QStringLiteral("risk decision"), LedgerStore::verifyDecisionChain(decisions.value()));
+    if (!broken.isEmpty()) {
+        writeErr(broken);
         return Findings;
     }
-    writeOut(QStringLiteral("%1: %2 entries, the hash chain is intact.\n")
+    writeOut(QStringLiteral("%1: sign-offs: %2, risk decisions: %3; both hash chains are intact.\n")
                  .arg(ledger.value()->location())
-                 .arg(entries->size()));
+                 .arg(entries->size())
+                 .arg(decisions->size()));
+    return Clean;
+}
+
+// "needs-action, owner Dana Levi, due 2026-03-21: "note" (Ana Ruiz at 2026-03-14T09:30:00.000Z)"
+QString describeDecision(const RiskDecisionEntry &entry)
+{
+    QString out = riskDecisionName(entry.decision);
+    if (!entry.owner.isEmpty())
+        out += QStringLiteral(", owner %1").arg(entry.owner);
+    if (entry.due.isValid())
+        out += QStringLiteral(", due %1").arg(entry.dueText());
+    if (!entry.note.isEmpty())
+        out += QStringLiteral(": \"%1\"").arg(entry.note);
+    return out + QStringLiteral(" (%1 at %2)").arg(entry.recordedBy, entry.timeText());
+}
+
+QString describeReview(const Document &record, const QList<ReviewedItem> &review)
+{
+    const QString digest = CanonicalContent::digest(record.source.text());
+    if (review.isEmpty()) {
+        return QStringLiteral("%1: nothing to review: the record lists no residual risks, and the checkpoint "
+                              "packets its decision inputs name no open items.\n")
+            .arg(record.fileName);
+    }
+    QString out = QStringLiteral("%1: residual risk review (content digest %2)\n")
+                      .arg(record.fileName, digest.left(12));
+    for (qsizetype i = 0; i < review.size(); ++i) {
+        const ReviewedItem &reviewed = review.at(i);
+        const ReviewItem &item = reviewed.item;
+        out += QStringLiteral("%1. %2\n").arg(i + 1, 3).arg(item.text);
+        out += QStringLiteral("     %1, line %2%3\n")
+                   .arg(item.source == ReviewItem::Source::ResidualRisk
+                           ? QStringLiteral("residual risk")
+                           : QStringLiteral("open item of %1").arg(QFileInfo(item.origin).fileName()))
+                   .arg(item.line)
+                   .arg(item.carriedOver ? QStringLiteral("; carried over from the previous record")
+                                         : QString());
+        if (!reviewed.latest) {
+            out += QStringLiteral("     open\n");
+            continue;
+        }
+        out += QStringLiteral("     %1\n").arg(describeDecision(*reviewed.latest));
+        if (reviewed.decidedOnEarlierVersion) {
+            out += QStringLiteral("     decided on an earlier version of the record (content digest %1)\n")
+                       .arg(reviewed.latest->recordDigest.left(12));
+        }
+    }
+    return out + RiskReview::summaryText(review) + u'\n';
+}
+
+QByteArray reviewJson(const Document &record, const QList<ReviewedItem> &review)
+{
+    QByteArray out;
+    JsonWriter json(&out, JsonWriter::Style::Compact);
+    json.beginObject();
+    json.field(u"schema", 1);
+    json.field(u"file", record.fileName);
+    json.field(u"digest", CanonicalContent::digest(record.source.text()));
+    json.key(u"items");
+    json.beginArray();
+    for (qsizetype i = 0; i < review.size(); ++i) {
+        const ReviewedItem &reviewed = review.at(i);
+        json.beginObject();
+        json.field(u"number", qint64(i + 1));
+        json.field(u"key", reviewed.item.key);
+        json.field(u"source", reviewSourceName(reviewed.item.source));
+        json.field(u"text", reviewed.item.text);
+        json.field(u"origin", reviewed.item.origin);
+        json.field(u"line", reviewed.item.line);
+        json.field(u"carriedOver", reviewed.item.carriedOver);
+        json.key(u"decision");
+        if (!reviewed.latest) {
+            json.null();
+        } else {
+            const RiskDecisionEntry &entry = *reviewed.latest;
+            json.beginObject();
+            json.field(u"decision", riskDecisionName(entry.decision));
+            json.field(u"owner", entry.owner);
+            json.field(u"due", entry.dueText());
+            json.field(u"note", entry.note);
+            json.field(u"recordedBy", entry.recordedBy);
+            json.field(u"time", entry.timeText());
+            json.field(u"digest", entry.recordDigest);
+            json.field(u"earlierVersion", reviewed.decidedOnEarlierVersion);
+            json.field(u"entry", entry.id);
+            json.endObject();
+        }
+        json.endObject();
+    }
+    json.endArray();
+    const RiskSummary summary = RiskReview::summarize(review);
+    json.key(u"summary");
+    json.beginObject();
+    json.field(u"total", summary.total());
+    json.field(u"accepted", summary.accepted);
+    json.field(u"mitigated", summary.mitigated);
+    json.field(u"needsAction", summary.needsAction);
+    json.field(u"open", summary.open);
+    json.field(u"carriedOver", summary.carriedOver);
+    json.endObject();
+    json.endObject();
+    out += '\n';
+    return out;
+}
+
+// What `review RECORD --item N --decision D ...` asks to record, checked before anything is read.
+struct DecisionRequest
+{
+    int item = 0; // 1-based, as `review RECORD` numbers the items
+    RiskDecision decision = RiskDecision::Accepted;
+    QDate due;
+};
+
+// Reports bad usage itself and returns nothing then.
+std::optional<DecisionRequest> decisionRequest(const Options &options)
+{
+    const auto bad = [](const QString &message) -> std::optional<DecisionRequest> {
+        usageError(QStringLiteral("review: ") + message);
+        return std::nullopt;
+    };
+    if (options.flags.contains(QStringLiteral("--json")))
+        return bad(QStringLiteral("--json lists the review; it does not go with --item"));
+    for (const QString &required :
+        {QStringLiteral("--item"), QStringLiteral("--decision"), QStringLiteral("--by")}) {
+        if (options.values.value(required).trimmed().isEmpty())
+            return bad(QStringLiteral("recording a decision needs %1").arg(required));
+    }
+    DecisionRequest request;
+    bool isNumber = false;
+    request.item = options.values.value(QStringLiteral("--item")).trimmed().toInt(&isNumber);
+    if (!isNumber || request.item < 1) {
+        return bad(QStringLiteral(
+            "--item takes an item's number as 'countersign review RECORD' lists them, not '%1'")
+                       .arg(options.values.value(QStringLiteral("--item"))));
+    }
+    const std::optional<RiskDecision> decision =
+        riskDecisionFromName(options.values.value(QStringLiteral("--decision")).trimmed());
+    if (!decision) {
+        return bad(QStringLiteral("--decision takes accepted, mitigated or needs-action, not '%1'")
+                       .arg(options.values.value(QStringLiteral("--decision"))));
+    }
+    request.decision = *decision;
+    if (options.values.contains(QStringLiteral("--due"))) {
+        static const QRegularExpression isoDate(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+        const QString text = options.values.value(QStringLiteral("--due")).trimmed();
+        request.due = QDate::fromString(text, Qt::ISODate);
+        if (!isoDate.match(text).hasMatch() || !request.due.isValid())
+            return bad(QStringLiteral("--due takes a date as YYYY-MM-DD, not '%1'").arg(text));
+    }
+    return request;
+}
+
+int runReview(const QStringList &arguments)
+{
+    const QStringList deciding{QStringLiteral("--item"), QStringLiteral("--decision"),
+        QStringLiteral("--owner"), QStringLiteral("--due"), QStringLiteral("--note"), QStringLiteral("--by")};
+    const std::optional<Options> parsed = parseCommand(QStringLiteral("review"), arguments,
+        deciding + QStringList{QStringLiteral("--db")}, {QStringLiteral("--json")}, QStringLiteral("RECORD"));
+    if (!parsed)
+        return Trouble;
+    const Options &options = *parsed;
+    const bool recording = std::any_of(deciding.cbegin(), deciding.cend(),
+        [&options](const QString &option) { return options.values.contains(option); });
+    std::optional<DecisionRequest> request;
+    if (recording && !(request = decisionRequest(options)))
+        return Trouble;
+
+    const Result<SignedRecord> loaded = loadSigned(options.operands.first(), options);
+    if (!loaded)
+        return loadError(loaded.error());
+    const Document &record = loaded->record;
+    const Result<QList<ReviewedItem>> review = reviewOf(*loaded);
+    if (!review)
+        return loadError(review.error());
+    if (!recording) {
+        writeOut(options.flags.contains(QStringLiteral("--json"))
+                ? reviewJson(record, review.value())
+                : describeReview(record, review.value()).toUtf8());
+        return Clean;
+    }
+
+    const auto refuse = [&record](const QString &why) {
+        writeErr(QStringLiteral("countersign: %1: refused: %2\n").arg(record.fileName, why));
+        return Findings;
+    };
+    const int number = request->item;
+    if (number > review->size()) {
+        return refuse(review->isEmpty()
+                ? QStringLiteral("the record has nothing to review, so there is no item %1").arg(number)
+                : QStringLiteral(
+                      "the record has %1 items to review, so there is no item %2 ('countersign review "
+                      "RECORD' lists them)")
+                      .arg(review->size())
+                      .arg(number));
+    }
+    const ReviewItem &item = review->at(number - 1).item;
+    const RiskDecisionEntry entry = RiskDecisionEntry::now(record, item, request->decision,
+        options.values.value(QStringLiteral("--owner")), request->due,
+        options.values.value(QStringLiteral("--note")), options.values.value(QStringLiteral("--by")));
+    if (const std::optional<Error> refused = RiskReview::check(entry)) {
+        return refuse(refused->message +
+            (entry.decision == RiskDecision::NeedsAction && (entry.owner.isEmpty() || !entry.due.isValid())
+                    ? QStringLiteral(" (give --owner NAME and --due YYYY-MM-DD)")
+                    : QString()));
+    }
+    const Result<RiskDecisionEntry> stored = loaded->ledger->appendRiskDecision(entry);
+    if (!stored)
+        return loadError(stored.error());
+    writeOut(QStringLiteral("%1: item %2 \"%3\": %4; ledger risk decision %5, content digest %6\n")
+                 .arg(record.fileName)
+                 .arg(number)
+                 .arg(item.text, describeDecision(stored.value()))
+                 .arg(stored->id)
+                 .arg(stored->recordDigest.left(12)));
     return Clean;
 }
 
@@ -746,14 +1003,22 @@ QString CommandLine::usage()
         "                       record a sign-off in the ledger (a comment is needed to\n"
         "                       reject or withdraw); exit 0 recorded, 1 refused, 2 error\n"
         "  status RECORD        each role's sign-off; exit 0 final, 1 open, 2 error\n"
-        "  ledger verify        check the ledger's hash chain; exit 0 intact, 1 tampered\n"
+        "  ledger verify        check the ledger's hash chains (sign-offs, risk decisions);\n"
+        "                       exit 0 intact, 1 tampered\n"
         "  export RECORD [-o OUT] [--allow-open]\n"
         "                       the finalized record (content, Sign-off table, digest footer);\n"
         "                       refused (exit 1) while a role is open unless --allow-open\n"
         "  verify FINALIZED.md  check an exported record against its digest (and, with --db,\n"
         "                       the ledger); exit 0 valid, 1 tampered, 2 error\n"
+        "  review RECORD [--json]\n"
+        "                       the residual risks and open items to review, each with the\n"
+        "                       decision that stands\n"
+        "  review RECORD --item N --decision accepted|mitigated|needs-action [--owner NAME]\n"
+        "         [--due YYYY-MM-DD] [--note TEXT] --by NAME\n"
+        "                       record a meeting's decision on item N (needs-action needs\n"
+        "                       --owner and --due); exit 0 recorded, 1 refused, 2 error\n"
         "\n"
-        "Sign-off commands take --db PATH (default: the window's File > Sign-off Ledger, else\n"
+        "Sign-off and review commands take --db PATH (default: the window's File > Sign-off Ledger, else\n"
         "countersign.sqlite in the user's data folder).\n"
         "\n"
         "Options:\n"
@@ -768,8 +1033,9 @@ bool CommandLine::isHeadless(const QString &command)
     static const QStringList commands = {QStringLiteral("diff"), QStringLiteral("show"),
         QStringLiteral("lint"), QStringLiteral("digest"), QStringLiteral("compare"), QStringLiteral("check"),
         QStringLiteral("signoff"), QStringLiteral("status"), QStringLiteral("ledger"),
-        QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("--help"), QStringLiteral("-h"),
-        QStringLiteral("help"), QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("version")};
+        QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("review"),
+        QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help"), QStringLiteral("--version"),
+        QStringLiteral("-v"), QStringLiteral("version")};
     return commands.contains(command);
 }
 
@@ -799,6 +1065,8 @@ int CommandLine::run(const QStringList &arguments)
         return runExport(rest);
     if (command == u"verify")
         return runVerify(rest);
+    if (command == u"review")
+        return runReview(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         writeOut(usage());
         return Clean;

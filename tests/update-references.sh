@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the golden JSON files in tests/data/reference from tests/data/input/*.md and the
-# bundled samples, with the built countersign, and the golden exported record (reference/export).
+# bundled samples, with the built countersign, and the golden exported records (reference/export).
 # Review `git diff tests/data/reference` by eye before committing. Run it in the build environment:
 #   packaging/buildroot.sh build && packaging/buildroot.sh exec tests/update-references.sh
 set -euo pipefail
@@ -11,6 +11,7 @@ for input in "$repo"/tests/data/input/*.md "$repo"/resources/samples/*.md; do
     name=$(basename "$input" .md)
     "$bin" show --json --pretty "$input" >"$repo/tests/data/reference/$name.json"
 done
-# The exported record of the sample with every role approved (fixed clock), from its test.
-COUNTERSIGN_UPDATE_REFERENCES=1 "$repo/build/default/tests/core/tst_finalizedrecord" allApprovedMatchesTheGoldenFile >/dev/null
-echo "updated $(ls "$repo"/tests/data/reference/*.json | wc -l) references and the export reference; now review: git diff tests/data/reference"
+# The exported records of the sample with every role approved, without and with a residual risk
+# review (fixed clock), from their test.
+COUNTERSIGN_UPDATE_REFERENCES=1 "$repo/build/default/tests/core/tst_finalizedrecord" allApprovedMatchesTheGoldenFile withReviewMatchesTheGoldenFile >/dev/null
+echo "updated $(ls "$repo"/tests/data/reference/*.json | wc -l) references and the export references; now review: git diff tests/data/reference"

@@ -161,7 +161,7 @@ private Q_SLOTS:
         TestSupport::Run verified =
             run({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--db"), w.db});
         QCOMPARE(verified.exitCode, 0);
-        QVERIFY(verified.out.contains("3 entries, the hash chain is intact."));
+        QVERIFY(verified.out.contains("sign-offs: 3, risk decisions: 0; both hash chains are intact."));
         const QString finalized = w.dir.filePath(QStringLiteral("open.md"));
         QCOMPARE(w.command(QStringLiteral("export"),
                       {w.record, QStringLiteral("--allow-open"), QStringLiteral("-o"), finalized})
