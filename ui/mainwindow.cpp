@@ -208,7 +208,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (const QString error = startMeeting(); !error.isEmpty())
             QMessageBox::information(this, tr("Residual Risk Meeting"), error);
     });
-    meeting->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    meeting->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *next = go->addAction(tr("&Next Difference"), this, &MainWindow::nextDifference);
