@@ -3,7 +3,8 @@
 // signer and the content digest, and no sign-off marker), a long record running onto more pages with
 // "page N of M" on each, refusal while sign-offs are open and NOT FINAL with --allow-open, and bad
 // output paths and usage reported by name with exit status 2. poppler-utils (pdfinfo, pdftotext)
-// read the PDFs as a user's viewer would.
+// read the PDFs as a user's viewer would. With COUNTERSIGN_SCREENSHOTS=DIR set,
+// handoutOfASignedRecord() also saves page 1 as DIR/pdf-handout.png (pdftoppm, 80 dpi).
 #include "signoffworkspace.h"
 
 #include <QDir>
@@ -117,7 +118,7 @@ private Q_SLOTS:
 
     void handoutOfASignedRecord()
     {
-        Workspace w;
+        Workspace w({}, QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"));
         signAll(w);
         const QString pdf = w.dir.filePath(QStringLiteral("handout.pdf"));
         const TestSupport::Run exported = w.command(QStringLiteral("export"),
@@ -146,6 +147,17 @@ private Q_SLOTS:
             {QStringLiteral("countersign:signoff"), QStringLiteral("<!--"), QStringLiteral("NOT FINAL")})
             QVERIFY2(!text.contains(hidden), qPrintable(hidden));
         QVERIFY(text.contains(QStringLiteral("Sign-off Role Holder Signer Decision Time (UTC) Digest")));
+
+        if (const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+            !screenshots.isEmpty()) {
+            const QString png = QDir(screenshots).filePath(QStringLiteral("pdf-handout"));
+            poppler(QStringLiteral("pdftoppm"),
+                {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("80"), QStringLiteral("-f"),
+                    QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                    QStringLiteral("-singlefile"), pdf, png});
+            QVERIFY(QFileInfo::exists(png + QStringLiteral(".png")));
+            qInfo("saved %s.png", qPrintable(png));
+        }
     }
 
     // Many residual risks: more pages, each with its footer (file name, page N of M, digest).

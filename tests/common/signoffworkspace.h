@@ -20,9 +20,9 @@ class Workspace
 {
 public:
     // `content`: the record's text; empty for a copy of decision-record.md.
-    explicit Workspace(const QByteArray &content = {})
+    explicit Workspace(const QByteArray &content = {}, const QString &fileName = QStringLiteral("record.md"))
     {
-        record = dir.filePath(QStringLiteral("record.md"));
+        record = dir.filePath(fileName);
         db = dir.filePath(QStringLiteral("ledger.sqlite"));
         if (!writeBytes(record,
                 content.isEmpty() ? readBytes(dataPath(QStringLiteral("input/decision-record.md")))
