@@ -163,15 +163,25 @@ private Q_SLOTS:
     // Many residual risks: more pages, each with its footer (file name, page N of M, digest).
     void longRecordRunsOntoMorePages()
     {
-        Workspace w(recordWithRisks(150));
-        signAll(w);
-        const QString pdf = w.dir.filePath(QStringLiteral("long.pdf"));
-        QCOMPARE(w.command(QStringLiteral("export"),
-                      {w.record, QStringLiteral("--pdf"), QStringLiteral("-o"), pdf}, headless())
-                     .exitCode,
-            0);
+        const auto exportRisks = [](const Workspace &w) {
+            signAll(w);
+            const QString pdf = w.dir.filePath(QStringLiteral("long.pdf"));
+            const TestSupport::Run exported = w.command(QStringLiteral("export"),
+                {w.record, QStringLiteral("--pdf"), QStringLiteral("-o"), pdf}, headless());
+            return exported.exitCode == 0 ? pdf : QString();
+        };
+        const Workspace w(recordWithRisks(150));
+        const QString pdf = exportRisks(w);
+        QVERIFY(!pdf.isEmpty());
         const int pages = pageCount(pdf);
+        // 150 more list items, each at least a line of 11 pt: over 1600 pt, more than two pages of
+        // body (about 700 pt each) beyond the sample's.
         QVERIFY2(pages > samplePages + 2, qPrintable(QString::number(pages)));
+        // Twice the risks, more pages still.
+        const Workspace twice(recordWithRisks(300));
+        const QString longer = exportRisks(twice);
+        QVERIFY(!longer.isEmpty());
+        QVERIFY2(pageCount(longer) > pages + 2, qPrintable(QString::number(pageCount(longer))));
         const QString digest = digestOf(w.record);
         for (int page = 1; page <= pages; ++page) {
             const QString text = pdfText(pdf, page);
