@@ -493,6 +493,10 @@ std::optional<Options> parseCommand(const QString &command, const QStringList &a
     return options;
 }
 
+// The export command's options: `countersign export RECORD [-o OUT] [--pdf] [--allow-open] [--db PATH]`.
+const QStringList exportValued{QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--db")};
+const QStringList exportFlags{QStringLiteral("--allow-open"), QStringLiteral("--pdf")};
+
 // The ledger named by --db, else the one chosen in the window's settings, else the default one.
 Result<std::unique_ptr<SqliteLedgerStore>> openLedger(const Options &options)
 {
@@ -630,14 +634,22 @@ int runStatus(const QStringList &arguments)
     return status.isFinal() ? Clean : Findings;
 }
 
-int runExport(const QStringList &arguments)
+// `export`, as markdown, or as a PDF written by `pdf` with --pdf.
+int runExportCommand(const QStringList &arguments, const CommandLine::PdfWriter &pdf)
 {
-    const std::optional<Options> parsed = parseCommand(QStringLiteral("export"), arguments,
-        {QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--db")},
-        {QStringLiteral("--allow-open")}, QStringLiteral("RECORD"));
+    const std::optional<Options> parsed = parseCommand(
+        QStringLiteral("export"), arguments, exportValued, exportFlags, QStringLiteral("RECORD"));
     if (!parsed)
         return Trouble;
     const Options &options = *parsed;
+    const QString output =
+        options.values.value(QStringLiteral("-o"), options.values.value(QStringLiteral("--output")));
+    const bool asPdf = options.flags.contains(QStringLiteral("--pdf"));
+    if (asPdf && (output.isEmpty() || output == u"-"))
+        return usageError(
+            QStringLiteral("export --pdf needs -o OUT.pdf (a PDF is not written to standard output)"));
+    if (asPdf && !pdf)
+        return usageError(QStringLiteral("export --pdf needs the window module, which renders the PDF"));
     const Result<SignedRecord> loaded = loadSigned(options.operands.first(), options);
     if (!loaded)
         return loadError(loaded.error());
@@ -654,13 +666,14 @@ int runExport(const QStringList &arguments)
                      .arg(exported.error().file, exported.error().message));
         return Findings;
     }
-    const QString output =
-        options.values.value(QStringLiteral("-o"), options.values.value(QStringLiteral("--output")));
     if (output.isEmpty() || output == u"-") {
         writeOut(exported.value());
         return Clean;
     }
-    if (const std::optional<Error> failed = DocumentLoader::writeFile(output, exported.value()))
+    const std::optional<Error> failed = asPdf
+        ? pdf(output, QString::fromUtf8(exported.value()), record.fileName)
+        : DocumentLoader::writeFile(output, exported.value());
+    if (failed)
         return loadError(*failed);
     writeOut(
         QStringLiteral("%1: exported %2 (%3)\n")
@@ -1008,6 +1021,9 @@ QString CommandLine::usage()
         "  export RECORD [-o OUT] [--allow-open]\n"
         "                       the finalized record (content, Sign-off table, digest footer);\n"
         "                       refused (exit 1) while a role is open unless --allow-open\n"
+        "  export RECORD --pdf -o OUT.pdf [--allow-open]\n"
+        "                       the same as an A4 PDF handout (page footers with the file,\n"
+        "                       page N of M and the digest); needs no display\n"
         "  verify FINALIZED.md  check an exported record against its digest (and, with --db,\n"
         "                       the ledger); exit 0 valid, 1 tampered, 2 error\n"
         "  review RECORD [--json]\n"
@@ -1026,6 +1042,17 @@ QString CommandLine::usage()
         "  -v, --version        show the version\n"
         "\n"
         "Exit status: 0 success, 1 findings, 2 trouble (bad usage, unreadable or invalid file).\n");
+}
+
+bool CommandLine::needsPdfWriter(const QStringList &arguments)
+{
+    return arguments.value(0) == u"export" &&
+        parseOptions(arguments.mid(1), exportValued, exportFlags).flags.contains(QStringLiteral("--pdf"));
+}
+
+int CommandLine::runExport(const QStringList &arguments, const PdfWriter &pdf)
+{
+    return runExportCommand(arguments, pdf);
 }
 
 bool CommandLine::isHeadless(const QString &command)

@@ -3,12 +3,15 @@
 // (about 20 ms per run, which adds up when CI pipelines call `countersign diff` per file).
 #include "guimain.h"
 
+#include "commandline.h"
 #include "highlighting.h"
 #include "mainwindow.h"
+#include "pdfhandout.h"
 
 #include <QApplication>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QPixmap>
 #include <QTimer>
@@ -151,4 +154,15 @@ int runGui(int argc, char **argv)
 extern "C" Q_DECL_EXPORT int countersign_run_gui(int argc, char **argv)
 {
     return runGui(argc, argv);
+}
+
+extern "C" Q_DECL_EXPORT int countersign_run_pdf_export(int argc, char **argv)
+{
+    // Fonts need a QGuiApplication; no window is shown, so no display is needed either.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    Countersign::configureApplication(app);
+    // arguments(): the program, "export", then the export's own.
+    return Countersign::CommandLine::runExport(app.arguments().mid(2), &Countersign::PdfHandout::write);
 }

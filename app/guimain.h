@@ -18,9 +18,12 @@ inline void configureApplication(QCoreApplication &app)
     app.setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
 }
 
-// The module's entry point: parses the window's arguments, runs the event loop, returns the exit
-// status. Resolved by name with QLibrary.
+// The module's entry points, resolved by name with QLibrary. Each takes the executable's arguments
+// and returns the exit status. runGuiSymbol: parses the window's arguments and runs the event loop.
+// runPdfExportSymbol: `export ... --pdf` (CommandLine::needsPdfWriter), on a QGuiApplication of the
+// offscreen platform unless QT_QPA_PLATFORM names another, so that it needs no display.
 using RunGui = int (*)(int argc, char **argv);
 inline constexpr char runGuiSymbol[] = "countersign_run_gui";
+inline constexpr char runPdfExportSymbol[] = "countersign_run_pdf_export";
 
 } // namespace Countersign

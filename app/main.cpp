@@ -31,14 +31,15 @@ QString guiModulePath()
     return bin + u'/' + name;
 }
 
-int runGui(int argc, char **argv)
+// Runs the module's entry point `symbol` (guimain.h); `what` says what the module was needed for.
+int runModule(int argc, char **argv, const char *symbol, const QString &what)
 {
     QLibrary module(guiModulePath());
-    const auto run = reinterpret_cast<Countersign::RunGui>(module.resolve(Countersign::runGuiSymbol));
+    const auto run = reinterpret_cast<Countersign::RunGui>(module.resolve(symbol));
     if (!run) {
-        return fail(QStringLiteral("cannot load the window module: %1. The headless commands still work; "
-                                   "reinstall Countersign to get the window back.")
-                        .arg(module.errorString()));
+        return fail(QStringLiteral("cannot load the window module, which %1: %2. The other headless "
+                                   "commands still work; reinstall Countersign to get it back.")
+                        .arg(what, module.errorString()));
     }
     return run(argc, argv);
 }
@@ -49,6 +50,13 @@ int main(int argc, char **argv)
 {
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (Countersign::CommandLine::isHeadless(command)) {
+        QStringList arguments;
+        for (int i = 1; i < argc; ++i)
+            arguments.append(QString::fromLocal8Bit(argv[i]));
+        if (Countersign::CommandLine::needsPdfWriter(arguments)) {
+            return runModule(
+                argc, argv, Countersign::runPdfExportSymbol, QStringLiteral("renders the PDF handout"));
+        }
         QCoreApplication app(argc, argv);
         Countersign::configureApplication(app);
         return Countersign::CommandLine::run(app.arguments().mid(1));
@@ -58,5 +66,5 @@ int main(int argc, char **argv)
         !QFileInfo::exists(command)) {
         return fail(QStringLiteral("unknown command '%1'; run 'countersign --help'").arg(command));
     }
-    return runGui(argc, argv);
+    return runModule(argc, argv, Countersign::runGuiSymbol, QStringLiteral("shows the window"));
 }

@@ -156,9 +156,10 @@ Result<QByteArray> FinalizedRecord::build(const Document &record, const SignOffS
     QString out;
     if (!final) {
         out += begin + u'\n';
-        out += QStringLiteral("> **NOT FINAL: open sign-offs** — %1\n")
-                   .arg(escapeCell(open.isEmpty() ? QStringLiteral("the record names no roles")
-                                                  : open.join(QStringLiteral("; "))));
+        out += QStringLiteral("> **%1** — %2\n")
+                   .arg(notFinalBanner,
+                       escapeCell(open.isEmpty() ? QStringLiteral("the record names no roles")
+                                                 : open.join(QStringLiteral("; "))));
         out += end + u'\n';
     }
     out += CanonicalContent::canonicalText(record.source.text());
@@ -255,7 +256,7 @@ Result<FinalizedRecord::Verification> FinalizedRecord::verify(const QString &tex
                 {cells->at(0), cells->at(1), cells->at(2), cells->at(3), cells->at(4), cells->at(5)});
         }
     }
-    result.final = !text.contains(QStringLiteral("**NOT FINAL: open sign-offs**"));
+    result.final = !text.contains(QString(u"**" + notFinalBanner + u"**"));
     if (result.footerDigest.isEmpty()) {
         result.problems.append(QStringLiteral("the footer's content digest is missing"));
     } else if (result.footerDigest != result.contentDigest) {

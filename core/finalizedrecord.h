@@ -27,6 +27,9 @@ namespace Countersign {
 class FinalizedRecord
 {
 public:
+    // The banner's lead, in bold at the top of an export with open sign-offs.
+    static constexpr QStringView notFinalBanner = u"NOT FINAL: open sign-offs";
+
     struct Row
     {
         QString role;

@@ -1,5 +1,6 @@
 #include "markdownparser.h"
 
+#include "cmarkgfm.h"
 #include "documentclassifier.h"
 #include "textkeys.h"
 
@@ -11,20 +12,10 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
-#include <mutex>
 
 namespace Countersign {
 
 namespace {
-
-struct NodeDeleter
-{
-    void operator()(cmark_node *node) const { cmark_node_free(node); }
-};
-struct ParserDeleter
-{
-    void operator()(cmark_parser *parser) const { cmark_parser_free(parser); }
-};
 
 bool hasTypeString(cmark_node *node, const char *name)
 {
@@ -342,25 +333,6 @@ void readHeaderFields(const SourceText &source, const Block &paragraph, QList<He
     }
 }
 
-cmark_node *parseWithCmark(const char *data, qsizetype size)
-{
-    static std::once_flag registered;
-    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-
-    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_SOURCEPOS));
-    // GitHub's extensions that change what a reader sees as text or structure. Autolink is left out:
-    // it only turns URLs into links, which leaves the text unchanged, and it is the costly one.
-    for (const char *name : {"table", "strikethrough", "tasklist"}) {
-        if (cmark_syntax_extension *extension = cmark_find_syntax_extension(name))
-            cmark_parser_attach_syntax_extension(parser.get(), extension);
-    }
-    // cmark takes its input in chunks of at most INT_MAX bytes.
-    constexpr qsizetype chunk = 1 << 30;
-    for (qsizetype at = 0; at < size; at += chunk)
-        cmark_parser_feed(parser.get(), data + at, size_t(std::min(chunk, size - at)));
-    return cmark_parser_finish(parser.get());
-}
-
 } // namespace
 
 Document MarkdownParser::parse(const SourceText &source, const QString &fileName)
@@ -376,8 +348,11 @@ Document MarkdownParser::parse(const SourceText &source, const QByteArray &utf8,
     doc.source = source;
 
     const qsizetype skip = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    const std::unique_ptr<cmark_node, NodeDeleter> root(
-        parseWithCmark(utf8.constData() + skip, utf8.size() - skip));
+    // GitHub's extensions that change what a reader sees as text or structure. Autolink is left out:
+    // it only turns URLs into links, which leaves the text unchanged, and it is the costly one.
+    const CmarkGfm::Parser parser =
+        CmarkGfm::parser(CMARK_OPT_SOURCEPOS, {"table", "strikethrough", "tasklist"});
+    const CmarkGfm::Node root = CmarkGfm::parse(parser.get(), utf8.constData() + skip, utf8.size() - skip);
     TreeBuilder builder(doc.source);
 
     QList<int> openSections; // indexes of the sections enclosing the current position, by level
@@ -385,7 +360,7 @@ Document MarkdownParser::parse(const SourceText &source, const QByteArray &utf8,
     // the whole document: that halves the peak memory of a large record.
     for (cmark_node *node = cmark_node_first_child(root.get()), *next = nullptr; node; node = next) {
         next = cmark_node_next(node);
-        const std::unique_ptr<cmark_node, NodeDeleter> converted(node);
+        const CmarkGfm::Node converted(node);
         cmark_node_unlink(node);
         if (cmark_node_get_type(node) != CMARK_NODE_HEADING) {
             Block block = builder.block(node);

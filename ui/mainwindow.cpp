@@ -11,6 +11,7 @@
 #include "markdownparser.h"
 #include "meetingview.h"
 #include "pairchooserdialog.h"
+#include "pdfhandout.h"
 #include "recordpane.h"
 #include "signoffpanel.h"
 #include "sqliteledgerstore.h"
@@ -166,9 +167,12 @@ MainWindow::MainWindow(QWidget *parent)
     save->setShortcut(QKeySequence::Save);
     QAction *saveAsAction = file->addAction(tr("Save &As..."), this, [this] { saveAs(m_activeSide); });
     saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    QAction *exportAction =
-        file->addAction(tr("&Export Finalized Record..."), this, &MainWindow::chooseExport);
+    QAction *exportAction = file->addAction(
+        tr("&Export Finalized Record..."), this, [this] { chooseExport(ExportFormat::Markdown); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *exportPdf =
+        file->addAction(tr("Export P&DF..."), this, [this] { chooseExport(ExportFormat::Pdf); });
+    exportPdf->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addAction(tr("Sign-off &Ledger..."), this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Sign-off Ledger (an existing one, or a new file)"),
@@ -978,7 +982,7 @@ void MainWindow::updateSignOff()
     m_signOff->setRecord(active->hasDocument() ? active->filePath() : QString(), active->document());
 }
 
-QString MainWindow::exportFinalized(const QString &output, bool allowOpen)
+QString MainWindow::exportFinalized(const QString &output, bool allowOpen, ExportFormat format)
 {
     RecordPane *active = pane(m_activeSide);
     if (!active->hasDocument())
@@ -993,18 +997,23 @@ QString MainWindow::exportFinalized(const QString &output, bool allowOpen)
         record.value(), m_signOff->status(), QDateTime::currentDateTimeUtc(), allowOpen);
     if (!exported)
         return exported.error().toString();
-    if (const std::optional<Error> failed = DocumentLoader::writeFile(output, exported.value()))
+    const std::optional<Error> failed = format == ExportFormat::Pdf
+        ? PdfHandout::write(output, QString::fromUtf8(exported.value()), record->fileName)
+        : DocumentLoader::writeFile(output, exported.value());
+    if (failed)
         return failed->toString();
     statusBar()->showMessage(tr("Exported %1").arg(output));
     return {};
 }
 
-void MainWindow::chooseExport()
+void MainWindow::chooseExport(ExportFormat format)
 {
+    const bool pdf = format == ExportFormat::Pdf;
+    const QString title = pdf ? tr("Export PDF") : tr("Export Finalized Record");
     const SignOffStatus &status = m_signOff->status();
     bool allowOpen = false;
     if (!status.isFinal()) {
-        if (QMessageBox::question(this, tr("Export Finalized Record"),
+        if (QMessageBox::question(this, title,
                 tr("The record is not final: %1.\nExport it with a \"NOT FINAL: open sign-offs\" banner?")
                     .arg((status.openRoles() + status.problems).join(QStringLiteral("; ")))) !=
             QMessageBox::Yes)
@@ -1012,12 +1021,13 @@ void MainWindow::chooseExport()
         allowOpen = true;
     }
     const QFileInfo source(pane(m_activeSide)->filePath());
-    const QString output = QFileDialog::getSaveFileName(this, tr("Export Finalized Record"),
-        source.absoluteDir().filePath(source.completeBaseName() + QStringLiteral("_FINAL.md")),
-        tr("Markdown records (*.md)"));
+    const QString output = QFileDialog::getSaveFileName(this, title,
+        source.absoluteDir().filePath(
+            source.completeBaseName() + (pdf ? QStringLiteral("_FINAL.pdf") : QStringLiteral("_FINAL.md"))),
+        pdf ? tr("PDF handouts (*.pdf)") : tr("Markdown records (*.md)"));
     if (output.isEmpty())
         return;
-    if (const QString error = exportFinalized(output, allowOpen); !error.isEmpty())
+    if (const QString error = exportFinalized(output, allowOpen, format); !error.isEmpty())
         QMessageBox::warning(this, tr("Cannot export"), error);
 }
 

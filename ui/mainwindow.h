@@ -82,10 +82,12 @@ public:
     // panel shows why and the records still open.
     QString setLedgerPath(const QString &path);
     SignOffPanel *signOffPanel() const { return m_signOff; }
-    // Writes the finalized record of the active pane's record to `output`; returns the error, empty
-    // on success. Refused while sign-offs are open unless `allowOpen`, or while the record has
-    // unsaved edits.
-    QString exportFinalized(const QString &output, bool allowOpen = false);
+    // Writes the finalized record of the active pane's record to `output`, as markdown or as a PDF
+    // handout (PdfHandout); returns the error, empty on success. Refused while sign-offs are open
+    // unless `allowOpen`, or while the record has unsaved edits.
+    enum class ExportFormat { Markdown, Pdf };
+    QString exportFinalized(
+        const QString &output, bool allowOpen = false, ExportFormat format = ExportFormat::Markdown);
     // Opens the residual risk meeting on the record worked in last (Record > Residual Risk Meeting);
     // why not, when it cannot.
     QString startMeeting();
@@ -158,7 +160,9 @@ private:
     void followScroll(int side);
     void rememberPair();
     void chooseCutoverFolders();
-    void chooseExport();
+    // File > Export Finalized Record and Export PDF: asks before exporting open sign-offs with the
+    // NOT FINAL banner, then for the file.
+    void chooseExport(ExportFormat format);
     void updateSignOff();
     void scanProgressed();
     void scanFinished();

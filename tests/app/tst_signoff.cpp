@@ -1,54 +1,18 @@
 // The sign-off commands through the real binary: signoff, status, export, verify and ledger verify
 // over one ledger file, their refusals and exit codes, tampering found, and bad ledgers reported by
 // name and left untouched.
-#include "clirunner.h"
+#include "signoffworkspace.h"
 #include "sqlsupport.h"
-#include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+using TestSupport::roles;
 using TestSupport::run;
-
-namespace {
-
-const QStringList roles{QStringLiteral("Tessera incident commander role"),
-    QStringLiteral("Harbor incident commander role"), QStringLiteral("Tessera rollback owner role"),
-    QStringLiteral("Harbor rollback owner role"), QStringLiteral("Joint decision log owner role")};
-const QStringList signers{QStringLiteral("Ana Ruiz"), QStringLiteral("Ben Okafor"),
-    QStringLiteral("Chen Wei"), QStringLiteral("Dana Levi"), QStringLiteral("Eli Novak")};
-
-class Workspace
-{
-public:
-    Workspace()
-    {
-        record = dir.filePath(QStringLiteral("record.md"));
-        db = dir.filePath(QStringLiteral("ledger.sqlite"));
-        if (!TestSupport::writeBytes(record,
-                TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md")))))
-            qFatal("cannot copy the record");
-    }
-    TestSupport::Run signOff(
-        int role, const QString &decision = QStringLiteral("--approve"), const QStringList &extra = {}) const
-    {
-        return run(QStringList{QStringLiteral("signoff"), record, QStringLiteral("--db"), db,
-                       QStringLiteral("--role"), roles.at(role), QStringLiteral("--signer"), signers.at(role),
-                       decision} +
-            extra);
-    }
-    TestSupport::Run command(const QString &name, const QStringList &arguments) const
-    {
-        return run(QStringList{name} + arguments + QStringList{QStringLiteral("--db"), db});
-    }
-    QTemporaryDir dir;
-    QString record;
-    QString db;
-};
-
-} // namespace
+using TestSupport::signers;
+using TestSupport::Workspace;
 
 class TestSignOff : public QObject
 {

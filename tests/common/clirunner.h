@@ -47,19 +47,21 @@ inline Run run(const QStringList &arguments,
     return result;
 }
 
-// Runs the binary without the capabilities that let root read any file, so that a file of mode 000
-// is unreadable to it even when the tests run as root. Empty `exitCode` (-1) if setpriv is missing.
-inline Run runWithoutReadOverride(const QStringList &arguments)
+// Runs the binary without the capabilities that let root read or write any file, so that a file of
+// mode 000 is unreadable to it (and a folder of mode 555 unwritable) even when the tests run as root.
+// Empty `exitCode` (-1) if setpriv is missing.
+inline Run runWithoutReadOverride(const QStringList &arguments,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     if (geteuid() != 0)
-        return run(arguments);
+        return run(arguments, environment);
     const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
     if (setpriv.isEmpty()) {
         qWarning("setpriv (util-linux) is needed to test unreadable files as root");
         return {};
     }
     const QString caps = QStringLiteral("-dac_override,-dac_read_search");
-    return run(arguments, QProcessEnvironment::systemEnvironment(), setpriv,
+    return run(arguments, environment, setpriv,
         {QStringLiteral("--inh-caps=") + caps, QStringLiteral("--bounding-set=") + caps});
 }
 

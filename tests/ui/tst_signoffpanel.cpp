@@ -1,7 +1,8 @@
 // The sign-off panel and dialog on the offscreen platform: the model under QAbstractItemModelTester,
 // mixed states (approved, rejected, stale, pending) as a user sees them, the dialog's OK rules, the
-// window's panel following edits, export from the window, and a bad ledger that leaves the records
-// usable. With COUNTERSIGN_SCREENSHOTS=DIR set, mixedStates() also saves DIR/signoff-panel.png.
+// window's panel following edits, export from the window (markdown, and a PDF through File > Export
+// PDF and its dialogs), and a bad ledger that leaves the records usable. With COUNTERSIGN_SCREENSHOTS=DIR
+// set, mixedStates() also saves DIR/signoff-panel.png.
 #include "finalizedrecord.h"
 #include "mainwindow.h"
 #include "markdownparser.h"
@@ -13,17 +14,23 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Countersign;
 
@@ -172,6 +179,62 @@ private Q_SLOTS:
         QVERIFY(shown.wait(10000));
         QCOMPARE(stateOf(*panel, 0), QStringLiteral("Stale (content changed)"));
         QVERIFY(window.exportFinalized(out).contains(QStringLiteral("unsaved edits")));
+    }
+
+    // File > Export PDF as a user goes through it: the record is not final, so it asks first; yes,
+    // then the file dialog proposes RECORD_FINAL.pdf next to the record; Enter, and the handout is
+    // written and the status bar says so. An unwritable file is named in the error.
+    void exportPdfFromTheMenu()
+    {
+        QTemporaryDir dir;
+        const QString path = copyRecord(dir);
+        MainWindow window;
+        QCOMPARE(window.setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))), QString());
+        QCOMPARE(window.openFile(0, path), QString());
+        SignOffPanel *panel = window.signOffPanel();
+        QCOMPARE(panel->sign(panel->status().roles.at(0).role, signers.at(0), SignOffDecision::Approve),
+            QString());
+        QVERIFY(!panel->status().isFinal());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QAction *exportPdf = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E))
+                exportPdf = action;
+        }
+        QVERIFY(exportPdf);
+        QCOMPARE(exportPdf->text(), QStringLiteral("Export P&DF..."));
+
+        const QString out =
+            dir.filePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_FINAL.pdf"));
+        QString question;
+        QString proposed;
+        // Answers the dialogs as they open (each runs its own event loop inside trigger()).
+        QTimer user;
+        connect(&user, &QTimer::timeout, &user, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                question = box->text();
+                box->button(QMessageBox::Yes)->click();
+            } else if (auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+                proposed = files->selectedFiles().value(0);
+                static_cast<QDialog *>(files)->accept(); // Enter: the name proposed
+            }
+        });
+        user.start(10);
+        exportPdf->trigger();
+        user.stop();
+        QVERIFY2(question.contains(QStringLiteral("not final")), qPrintable(question));
+        QCOMPARE(proposed, out); // next to the record
+        QVERIFY(QFileInfo::exists(out));
+        QVERIFY(TestSupport::readBytes(out).startsWith("%PDF-"));
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Exported %1").arg(out));
+
+        const QString unwritable = dir.filePath(QStringLiteral("missing/handout.pdf"));
+        const QString error = window.exportFinalized(unwritable, true, MainWindow::ExportFormat::Pdf);
+        QVERIFY2(error.startsWith(unwritable + QStringLiteral(": cannot be written")), qPrintable(error));
+        QVERIFY(window.exportFinalized(out, false, MainWindow::ExportFormat::Pdf)
+                    .contains(QStringLiteral("not final")));
     }
 
     void badLedgerLeavesRecordsUsable()
