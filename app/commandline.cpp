@@ -533,15 +533,10 @@ Result<SignedRecord> loadSigned(const QString &path, const Options &options)
 Result<QList<ReviewedItem>> reviewOf(const SignedRecord &loaded)
 {
     QStringList warnings;
-    const QList<ReviewItem> items = RiskReview::load(loaded.record, loaded.record.fileName, &warnings);
+    Result<QList<ReviewedItem>> review = RiskReview::reviewed(loaded.record, *loaded.ledger, &warnings);
     for (const QString &warning : std::as_const(warnings))
         writeErr(QStringLiteral("countersign: warning: %1\n").arg(warning));
-    const Result<QList<RiskDecisionEntry>> decisions =
-        loaded.ledger->riskDecisions(SignOffEntry::identityOf(loaded.record.fileName));
-    if (!decisions)
-        return decisions.error();
-    return RiskReview::evaluate(
-        items, decisions.value(), CanonicalContent::digest(loaded.record.source.text()));
+    return review;
 }
 
 int runSignOff(const QStringList &arguments)

@@ -4,6 +4,7 @@
 #include "chainhash.h"
 #include "cutovercheck.h"
 #include "documentloader.h"
+#include "ledgerstore.h"
 #include "recordfacts.h"
 #include "signoff.h"
 
@@ -373,6 +374,17 @@ QList<ReviewedItem> RiskReview::evaluate(
         out.append(reviewed);
     }
     return out;
+}
+
+Result<QList<ReviewedItem>> RiskReview::reviewed(
+    const Document &record, const LedgerStore &ledger, QStringList *warnings)
+{
+    const QList<ReviewItem> items = load(record, record.fileName, warnings);
+    const Result<QList<RiskDecisionEntry>> decisions =
+        ledger.riskDecisions(SignOffEntry::identityOf(record.fileName));
+    if (!decisions)
+        return decisions.error();
+    return evaluate(items, decisions.value(), CanonicalContent::digest(record.source.text()));
 }
 
 RiskSummary RiskReview::summarize(const QList<ReviewedItem> &reviewed)

@@ -14,6 +14,8 @@
 
 namespace Countersign {
 
+class LedgerStore;
+
 // What a meeting decided about one residual risk or open item.
 enum class RiskDecision { Accepted, Mitigated, NeedsAction };
 QString riskDecisionName(RiskDecision decision); // "accepted", "mitigated", "needs-action"
@@ -121,6 +123,10 @@ public:
     // `entries` are the record's decisions in ledger order (LedgerStore::riskDecisions(record)).
     static QList<ReviewedItem> evaluate(
         const QList<ReviewItem> &items, const QList<RiskDecisionEntry> &entries, const QString &digest);
+    // The review of `record` (loaded from its file) as `ledger` has it: load()'s items with the
+    // decisions that stand for them; an Error when the ledger cannot be read.
+    static Result<QList<ReviewedItem>> reviewed(
+        const Document &record, const LedgerStore &ledger, QStringList *warnings = nullptr);
     static RiskSummary summarize(const QList<ReviewedItem> &reviewed);
     // "4 items: 1 accepted, 1 mitigated, 1 needs action, 1 open; 1 carried over from the previous
     // record; 1 decided on an earlier version of the record." (the last two only when there are some)

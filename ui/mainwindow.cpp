@@ -993,8 +993,17 @@ QString MainWindow::exportFinalized(const QString &output, bool allowOpen, Expor
     const Result<Document> record = DocumentLoader::load(active->filePath());
     if (!record)
         return record.error().toString();
+    // The residual risk review as the ledger has it (a checkpoint that cannot be read leaves its
+    // open items out, as the command does).
+    QList<ReviewedItem> review;
+    if (m_ledger) {
+        const Result<QList<ReviewedItem>> reviewed = RiskReview::reviewed(record.value(), *m_ledger);
+        if (!reviewed)
+            return reviewed.error().toString();
+        review = reviewed.value();
+    }
     const Result<QByteArray> exported = FinalizedRecord::build(
-        record.value(), m_signOff->status(), QDateTime::currentDateTimeUtc(), allowOpen);
+        record.value(), m_signOff->status(), QDateTime::currentDateTimeUtc(), allowOpen, review);
     if (!exported)
         return exported.error().toString();
     const std::optional<Error> failed = format == ExportFormat::Pdf
@@ -1029,6 +1038,11 @@ void MainWindow::chooseExport(ExportFormat format)
         return;
     if (const QString error = exportFinalized(output, allowOpen, format); !error.isEmpty())
         QMessageBox::warning(this, tr("Cannot export"), error);
+}
+
+MeetingView *MainWindow::meetingView() const
+{
+    return m_meeting;
 }
 
 QString MainWindow::startMeeting()

@@ -92,7 +92,7 @@ public:
     // why not, when it cannot.
     QString startMeeting();
     // The meeting view while it is open.
-    MeetingView *meetingView() const { return m_meeting; }
+    MeetingView *meetingView() const;
     int nextDifference();
     int previousDifference();
     // The line of the other side that matches `line` of `side` by the current line diff: the same

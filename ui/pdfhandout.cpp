@@ -222,6 +222,10 @@ void layOutTables(QTextDocument &document, qreal available, QPaintDevice *device
     // rounding (its text measures a little wider than QFontMetricsF says).
     const qreal cellExtra = (2 * cellPadding + 2 * cellBorder + 1) * scale;
     constexpr qreal rounding = 1.02;
+    // One edit block for all the formats set below: the layout follows once, at its end, rather than
+    // after each cell (which takes minutes for a table of a few hundred rows).
+    QTextCursor batch(&document);
+    batch.beginEditBlock();
     for (QTextFrame *frame : document.rootFrame()->childFrames()) {
         auto *table = qobject_cast<QTextTable *>(frame);
         if (!table)
@@ -267,6 +271,7 @@ void layOutTables(QTextDocument &document, qreal available, QPaintDevice *device
         format.setCellPadding(cellPadding);
         table->setFormat(format);
     }
+    batch.endEditBlock();
 }
 
 // Turns the NOT FINAL banner (the first block of an export with open sign-offs, a block quote) into a

@@ -3,6 +3,7 @@
 // decisions, and the summary. With COUNTERSIGN_SCREENSHOTS=DIR set, walkAndDecide() also saves
 // DIR/meeting-view.png and DIR/risk-summary.png.
 #include "canonicalcontent.h"
+#include "finalizedrecord.h"
 #include "mainwindow.h"
 #include "meetingview.h"
 #include "risksummarychart.h"
@@ -229,6 +230,19 @@ private Q_SLOTS:
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.at(0).decision, RiskDecision::Mitigated);
         QCOMPARE(stored.at(0).recordPath, SignOffEntry::identityOf(recordPath()));
+        ledger.reset();
+
+        // The window's export carries the meeting's outcome: the first item mitigated, the rest open.
+        const QString exported = dir.filePath(QStringLiteral("final.md"));
+        QCOMPARE(window.exportFinalized(exported, true), QString());
+        const Result<FinalizedRecord::Verification> verified =
+            FinalizedRecord::verify(QString::fromUtf8(TestSupport::readBytes(exported)), exported);
+        QVERIFY(verified);
+        QVERIFY2(verified->isValid(), qPrintable(verified->problems.join(u'\n')));
+        QVERIFY(verified->hasReview);
+        QCOMPARE(verified->review.size(), 6);
+        QCOMPARE(verified->review.at(0).decision, QStringLiteral("mitigated"));
+        QCOMPARE(verified->review.at(1).decision, QStringLiteral("open"));
     }
 
     void readOnlyLedgerRecordsNothing()
