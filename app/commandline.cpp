@@ -8,6 +8,7 @@
 #include "htmldiff.h"
 #include "linediff.h"
 #include "linter.h"
+#include "mirror.h"
 #include "recordfacts.h"
 #include "sidebysidediff.h"
 #include "signoffrules.h"
@@ -684,6 +685,42 @@ int runVerify(const QStringList &arguments)
     return Clean;
 }
 
+int runMirror(const QStringList &arguments)
+{
+    const std::optional<Options> parsed =
+        parseCommand(QStringLiteral("mirror"), arguments, {QStringLiteral("-o"), QStringLiteral("--output")},
+            {QStringLiteral("--force")}, QStringLiteral("RECORD"));
+    if (!parsed)
+        return Trouble;
+    const Options &options = *parsed;
+    const Result<Document> record = DocumentLoader::load(options.operands.first());
+    if (!record)
+        return loadError(record.error());
+    const Result<QString> mirror = Mirror::create(record.value());
+    if (!mirror)
+        return loadError(mirror.error());
+    const QString output =
+        options.values.value(QStringLiteral("-o"), options.values.value(QStringLiteral("--output")));
+    if (output.isEmpty() || output == u"-") {
+        writeOut(mirror.value());
+        return Clean;
+    }
+    // A record is someone's work: never replaced by a draft unless asked to.
+    if (QFileInfo::exists(output) && !options.flags.contains(QStringLiteral("--force"))) {
+        writeErr(QStringLiteral("countersign: %1: exists; not replaced (--force replaces it)\n").arg(output));
+        return Trouble;
+    }
+    if (const std::optional<Error> failed = DocumentLoader::writeFile(output, mirror.value().toUtf8()))
+        return loadError(*failed);
+    writeOut(
+        QStringLiteral("%1: %2 of %3\n")
+            .arg(output,
+                record->kind == DocumentKind::DecisionRecord ? QStringLiteral("producer mirror")
+                                                             : QStringLiteral("consumer decision record"),
+                record->fileName));
+    return Clean;
+}
+
 int runLedger(const QStringList &arguments)
 {
     const std::optional<Options> parsed = parseCommand(
@@ -752,6 +789,10 @@ QString CommandLine::usage()
         "                       refused (exit 1) while a role is open unless --allow-open\n"
         "  verify FINALIZED.md  check an exported record against its digest (and, with --db,\n"
         "                       the ledger); exit 0 valid, 1 tampered, 2 error\n"
+        "  mirror RECORD [-o OUT] [--force]\n"
+        "                       the other side's copy of a decision record: the producer mirror\n"
+        "                       of a consumer record, or the consumer record of a mirror; to OUT\n"
+        "                       (not replaced unless --force) or standard output; exit 0, 2 error\n"
         "\n"
         "Sign-off commands take --db PATH (default: the window's File > Sign-off Ledger, else\n"
         "countersign.sqlite in the user's data folder).\n"
@@ -768,8 +809,9 @@ bool CommandLine::isHeadless(const QString &command)
     static const QStringList commands = {QStringLiteral("diff"), QStringLiteral("show"),
         QStringLiteral("lint"), QStringLiteral("digest"), QStringLiteral("compare"), QStringLiteral("check"),
         QStringLiteral("signoff"), QStringLiteral("status"), QStringLiteral("ledger"),
-        QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("--help"), QStringLiteral("-h"),
-        QStringLiteral("help"), QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("version")};
+        QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("mirror"),
+        QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help"), QStringLiteral("--version"),
+        QStringLiteral("-v"), QStringLiteral("version")};
     return commands.contains(command);
 }
 
@@ -799,6 +841,8 @@ int CommandLine::run(const QStringList &arguments)
         return runExport(rest);
     if (command == u"verify")
         return runVerify(rest);
+    if (command == u"mirror")
+        return runMirror(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         writeOut(usage());
         return Clean;
