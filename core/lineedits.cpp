@@ -4,25 +4,6 @@
 
 namespace Countersign {
 
-namespace {
-
-QStringView endingText(SourceText::LineEnding ending)
-{
-    switch (ending) {
-    case SourceText::LineEnding::Lf:
-        return u"\n";
-    case SourceText::LineEnding::CrLf:
-        return u"\r\n";
-    case SourceText::LineEnding::Cr:
-        return u"\r";
-    case SourceText::LineEnding::None:
-        break;
-    }
-    return {};
-}
-
-} // namespace
-
 LineEdits::LineEdits(const SourceText &source)
     : m_source(source)
     , m_ending(QStringLiteral("\n"))
@@ -30,7 +11,7 @@ LineEdits::LineEdits(const SourceText &source)
     for (int line = 1; line <= source.lineCount(); ++line) {
         const SourceText::LineEnding ending = source.lineInfo(line).ending;
         if (ending != SourceText::LineEnding::None) {
-            m_ending = endingText(ending).toString();
+            m_ending = SourceText::endingText(ending).toString();
             break;
         }
     }
@@ -78,7 +59,7 @@ QString LineEdits::apply() const
                     out += m_ending;
             }
         } else {
-            const QStringView lastEnding = endingText(m_source.lineInfo(edit.last).ending);
+            const QStringView lastEnding = SourceText::endingText(m_source.lineInfo(edit.last).ending);
             for (qsizetype i = 0; i < edit.lines.size(); ++i) {
                 out += edit.lines.at(i);
                 out += i + 1 == edit.lines.size() ? lastEnding : QStringView(m_ending);

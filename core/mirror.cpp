@@ -1,5 +1,6 @@
 #include "mirror.h"
 
+#include "documentclassifier.h"
 #include "lineedits.h"
 #include "recordfacts.h"
 #include "textkeys.h"
@@ -52,16 +53,6 @@ Owner ownerOf(const Document &doc)
     return owner;
 }
 
-// The first section (not the title) whose normalized heading passes `matches`.
-const Section *sectionWhere(const Document &doc, bool (*matches)(QStringView))
-{
-    for (const Section &section : doc.sections) {
-        if (section.headingLine != doc.titleLine && matches(section.key))
-            return &section;
-    }
-    return nullptr;
-}
-
 bool isScopeKey(QStringView key)
 {
     return key.contains(u"scope");
@@ -82,7 +73,7 @@ QString phaseOf(const Document &doc, const RecordFacts &facts)
 {
     static const QRegularExpression phase(
         QStringLiteral("\\bPhase\\s+(\\w+)"), QRegularExpression::CaseInsensitiveOption);
-    if (const Section *scope = sectionWhere(doc, isScopeKey)) {
+    if (const Section *scope = RecordFacts::sectionOf(doc, isScopeKey)) {
         for (const Block &block : scope->blocks) {
             const QRegularExpressionMatch match = phase.match(block.text);
             if (match.hasMatch())
@@ -140,21 +131,6 @@ QString scopeSentence(DocumentKind target, const QString &phase, const Owner &ow
             contract.isEmpty() ? QString() : QStringLiteral(" `%1`").arg(contract));
 }
 
-// What a title, a label or a file name says a document is, as DocumentClassifier reads titles.
-DocumentKind kindNamedIn(const QString &text)
-{
-    const QString key = TextKeys::normalizedKey(text);
-    if (key.contains(u"addendum"))
-        return DocumentKind::Addendum;
-    if (key.contains(u"checkpoint"))
-        return DocumentKind::CheckpointPacket;
-    if (key.contains(u"mirror"))
-        return DocumentKind::ProducerMirror;
-    if (key.contains(u"decision record"))
-        return DocumentKind::DecisionRecord;
-    return DocumentKind::Unknown;
-}
-
 DocumentSide sideNamedIn(const QString &text)
 {
     const QString lower = text.toLower();
@@ -186,12 +162,12 @@ Input inputOf(const ListItem &item)
     Input input{&item, DocumentKind::Unknown, DocumentSide::Unknown, {}};
     collectCodeSpans(item, input.paths);
     const QString label = item.hasLabel ? item.label : item.text;
-    input.kind = kindNamedIn(label);
+    input.kind = DocumentClassifier::kindNamed(label);
     input.side = sideNamedIn(label);
     for (const QString &path : std::as_const(input.paths)) {
         const QString name = QFileInfo(path).completeBaseName();
         if (input.kind == DocumentKind::Unknown)
-            input.kind = kindNamedIn(name);
+            input.kind = DocumentClassifier::kindNamed(name);
         if (input.side == DocumentSide::Unknown && input.kind == DocumentKind::CheckpointPacket)
             input.side = sideNamedIn(name);
     }
@@ -300,7 +276,7 @@ QString defaultFileName(DocumentKind kind, const Document &doc)
 // source record, then the rest; the item that pointed at the counterpart is left out.
 void rewriteInputs(LineEdits &edits, const Document &source, DocumentKind target, const Owner &owner)
 {
-    const Section *section = sectionWhere(source, RecordFacts::isDecisionInputsKey);
+    const Section *section = RecordFacts::sectionOf(source, RecordFacts::isDecisionInputsKey);
     if (!section)
         return;
     const DocumentSide sourceSide =
@@ -384,7 +360,7 @@ QString titleLine(QStringView line, DocumentKind target)
         text.remove(sideQualifier);
     if (target == DocumentKind::ProducerMirror)
         text += QStringLiteral(" (Producer Mirror)");
-    else if (kindNamedIn(text) != DocumentKind::DecisionRecord)
+    else if (DocumentClassifier::kindNamed(text) != DocumentKind::DecisionRecord)
         text = QStringLiteral("Runtime Cutover Decision Record");
     return prefix + text + suffix;
 }
@@ -436,7 +412,7 @@ Result<QString> Mirror::create(const Document &source)
     }
     if (owner.isPair())
         edits.replaceLine(owner.line, owner.prefix + owner.other + owner.separator + owner.own + owner.rest);
-    if (const Section *scope = sectionWhere(source, isScopeKey)) {
+    if (const Section *scope = RecordFacts::sectionOf(source, isScopeKey)) {
         const QStringList sentence = wrapped(scopeSentence(target, phaseOf(source, facts), owner, facts));
         if (scope->blocks.isEmpty())
             edits.insertAfter(lastContentLine(source, *scope), sentence);
