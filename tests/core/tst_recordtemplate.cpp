@@ -5,6 +5,7 @@
 #include "markdownparser.h"
 #include "recordfacts.h"
 #include "recordtemplate.h"
+#include "templatevalues.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>
@@ -13,42 +14,6 @@
 using namespace Countersign;
 
 namespace {
-
-// A sound value for every field the built-in templates declare.
-QHash<QString, QString> soundValues()
-{
-    return {
-        {QStringLiteral("date"), QStringLiteral("2026-02-08")},
-        {QStringLiteral("consumer_team"), QStringLiteral("AssistSupport")},
-        {QStringLiteral("producer_team"), QStringLiteral("MemoryKernel")},
-        {QStringLiteral("team"), QStringLiteral("AssistSupport")},
-        {QStringLiteral("side"), QStringLiteral("Consumer")},
-        {QStringLiteral("phase"), QStringLiteral("8")},
-        {QStringLiteral("release_tag"), QStringLiteral("v0.4.0")},
-        {QStringLiteral("commit_sha"), QStringLiteral("7e4806a34b98e6c06ee33fa9f11499a975e7b922")},
-        {QStringLiteral("service_contract_version"), QStringLiteral("service.v3")},
-        {QStringLiteral("api_contract_version"), QStringLiteral("api.v1")},
-        {QStringLiteral("integration_baseline"), QStringLiteral("integration/v1")},
-        {QStringLiteral("producer_incident_commander"), QStringLiteral("MemoryKernel Producer On-Call Lead")},
-        {QStringLiteral("consumer_incident_commander"), QStringLiteral("Support Platform On-Call Lead")},
-        {QStringLiteral("producer_rollback_owner"), QStringLiteral("MemoryKernel Release Owner")},
-        {QStringLiteral("consumer_rollback_owner"),
-            QStringLiteral("AssistSupport Runtime Integrations Owner")},
-        {QStringLiteral("decision_log_owner"), QStringLiteral("Integration Program Owner")},
-        {QStringLiteral("incident_commander"), QStringLiteral("Support Platform On-Call Lead")},
-        {QStringLiteral("rollback_owner"), QStringLiteral("AssistSupport Runtime Integrations Owner")},
-        {QStringLiteral("checkpoint_id"), QStringLiteral("AS-CUTOVER-CP-2026-02-08")},
-        {QStringLiteral("consumer_checkpoint"),
-            QStringLiteral("docs/implementation/SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_2026-02-08.md")},
-        {QStringLiteral("producer_checkpoint"),
-            QStringLiteral("MemoryKernel/docs/implementation/"
-                           "SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_PRODUCER_2026-02-08.md")},
-        {QStringLiteral("consumer_record"),
-            QStringLiteral(
-                "AssistSupport/docs/implementation/RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md")},
-        {QStringLiteral("stabilization_end_date"), QStringLiteral("2026-02-22")},
-    };
-}
 
 RecordTemplate builtIn(const QString &id)
 {
@@ -142,7 +107,7 @@ private Q_SLOTS:
         QFETCH(QString, side);
         QFETCH(DocumentSide, expectedSide);
         const RecordTemplate t = builtIn(id);
-        QHash<QString, QString> values = soundValues();
+        QHash<QString, QString> values = TestSupport::soundTemplateValues();
         if (!side.isEmpty())
             values.insert(QStringLiteral("side"), side);
         QCOMPARE(t.missing(values), QStringList());
@@ -184,7 +149,7 @@ private Q_SLOTS:
     void valuesAreTrimmedAndDefaultsFillBlanks()
     {
         const RecordTemplate t = builtIn(QStringLiteral("addendum"));
-        QHash<QString, QString> values = soundValues();
+        QHash<QString, QString> values = TestSupport::soundTemplateValues();
         values.insert(QStringLiteral("team"), QStringLiteral("  MemoryKernel \t"));
         values.remove(QStringLiteral("side")); // defaults to Producer
         values.remove(QStringLiteral("date")); // defaults to today
@@ -202,7 +167,7 @@ private Q_SLOTS:
     void missingRequiredValues()
     {
         const RecordTemplate t = builtIn(QStringLiteral("decision-record"));
-        QHash<QString, QString> values = soundValues();
+        QHash<QString, QString> values = TestSupport::soundTemplateValues();
         values.remove(QStringLiteral("commit_sha"));
         values.insert(QStringLiteral("decision_log_owner"), QStringLiteral("   "));
         QCOMPARE(t.missing(values),
@@ -250,7 +215,7 @@ private Q_SLOTS:
         QFETCH(QString, value);
         QFETCH(QString, message);
         const RecordTemplate t = builtIn(QStringLiteral("decision-record"));
-        QHash<QString, QString> values = soundValues();
+        QHash<QString, QString> values = TestSupport::soundTemplateValues();
         values.insert(key, value);
         QCOMPARE(t.problems(values), (QList<TemplateProblem>{{key, message}}));
         QCOMPARE(t.missing(values), QStringList()); // present, only malformed
@@ -259,7 +224,7 @@ private Q_SLOTS:
     void sideMustBeProducerOrConsumer()
     {
         const RecordTemplate t = builtIn(QStringLiteral("checkpoint-packet"));
-        QHash<QString, QString> values = soundValues();
+        QHash<QString, QString> values = TestSupport::soundTemplateValues();
         values.insert(QStringLiteral("side"), QStringLiteral("Both"));
         QCOMPARE(t.problems(values),
             (QList<TemplateProblem>{
