@@ -22,8 +22,8 @@ CheckpointUpdateDialog::CheckpointUpdateDialog(
     intro->setText(update.isEmpty()
             ? tr("%1 already states the runtime target, phase and date of %2: nothing to change.")
                   .arg(recordName, checkpointName)
-            : tr("These values of %1 will change to those of %2. Everything else stays as it is; Undo takes "
-                 "the whole update back.")
+            : tr("Apply takes these values from %2 into %1. The rest of the record stays as it is, and "
+                 "Undo takes the whole update back.")
                   .arg(recordName, checkpointName));
 
     m_table->setHorizontalHeaderLabels({tr("Field"), tr("Now"), tr("New"), tr("Line")});
@@ -32,6 +32,8 @@ CheckpointUpdateDialog::CheckpointUpdateDialog(
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     for (int row = 0; row < update.changes().size(); ++row) {
         const CheckpointChange &change = update.changes().at(row);
         m_table->setItem(row, 0, new QTableWidgetItem(change.field));
@@ -54,7 +56,7 @@ CheckpointUpdateDialog::CheckpointUpdateDialog(
     layout->addWidget(intro);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    resize(760, 360);
+    resize(1000, 360);
 }
 
 } // namespace Countersign

@@ -25,21 +25,24 @@ TemplateDialog::TemplateDialog(const QList<RecordTemplate> &templates, QWidget *
     m_list->setAccessibleName(tr("Templates"));
     for (const RecordTemplate &t : m_templates)
         m_list->addItem(t.name());
-    m_list->setMaximumWidth(m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth() + 24);
+    // As wide as the longest name: the list is short, the names are what tells the kinds apart.
+    m_list->setFixedWidth(m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth() + 8);
 
     auto *formPanel = new QWidget;
-    auto *formLayout = new QVBoxLayout(formPanel);
-    m_description->setWordWrap(true);
-    formLayout->addWidget(m_description);
-    formLayout->addLayout(m_form);
-    formLayout->addStretch();
+    formPanel->setLayout(m_form);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setWidget(formPanel);
+    m_description->setWordWrap(true);
+    m_description->setTextFormat(Qt::PlainText);
 
+    auto *formColumn = new QVBoxLayout;
+    formColumn->addWidget(m_description);
+    formColumn->addWidget(scroll, 1);
     auto *panes = new QHBoxLayout;
     panes->addWidget(m_list);
-    panes->addWidget(scroll, 1);
+    panes->addLayout(formColumn, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(panes, 1);
     layout->addWidget(m_buttons);
@@ -47,7 +50,7 @@ TemplateDialog::TemplateDialog(const QList<RecordTemplate> &templates, QWidget *
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::currentRowChanged, this, &TemplateDialog::setCurrentTemplate);
-    resize(820, 640);
+    resize(1000, 700);
     if (!m_templates.isEmpty())
         m_list->setCurrentRow(0);
     else
@@ -71,31 +74,28 @@ void TemplateDialog::buildForm()
         m_form->removeRow(0);
     m_rows.clear();
     const RecordTemplate &t = currentTemplate();
-    m_description->setText(tr("%1: a %2. Fill in the values; the rest of the record is written for you "
-                              "to complete in the pane.")
+    m_description->setText(tr("%1 (%2). Fill in these values; the record opens in the pane as a draft, "
+                              "its other sections ready to complete.")
                                .arg(t.name(), kindName(t.kind())));
     const QHash<QString, QString> defaults = t.defaults();
     for (const TemplateField &field : t.fields()) {
-        auto *cell = new QWidget;
-        auto *cellLayout = new QVBoxLayout(cell);
-        cellLayout->setContentsMargins(0, 0, 0, 0);
-        cellLayout->setSpacing(2);
-        auto *edit = new QLineEdit(m_typed.value(field.key, defaults.value(field.key)), cell);
+        auto *edit = new QLineEdit(m_typed.value(field.key, defaults.value(field.key)));
         edit->setPlaceholderText(field.hint);
         edit->setToolTip(field.hint);
         edit->setAccessibleName(field.label);
-        auto *problem = new QLabel(cell);
-        problem->setWordWrap(true);
+        auto *problem = new QLabel;
         problem->setTextFormat(Qt::PlainText);
+        // A long message is cut rather than widening the form; its tooltip has it whole.
+        problem->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         QPalette palette = problem->palette();
         palette.setColor(QPalette::WindowText, QColor(0xd1, 0x24, 0x2f));
         problem->setPalette(palette);
-        problem->hide();
-        cellLayout->addWidget(edit);
-        cellLayout->addWidget(problem);
-        m_form->addRow(field.required ? tr("%1 *").arg(field.label) : field.label, cell);
+        m_form->addRow(field.required ? tr("%1 *").arg(field.label) : field.label, edit);
+        m_form->addRow(QString(), problem);
+        const int problemRow = m_form->rowCount() - 1;
+        m_form->setRowVisible(problemRow, false);
         const qsizetype index = m_rows.size();
-        m_rows.append(Row{field.key, edit, problem, !edit->text().isEmpty()});
+        m_rows.append(Row{field.key, edit, problem, problemRow, !edit->text().isEmpty()});
         connect(edit, &QLineEdit::textEdited, this, [this, index] {
             m_rows[index].touched = true;
             validate();
@@ -141,7 +141,8 @@ void TemplateDialog::validate()
                 message = problem.message;
         }
         row.problem->setText(message);
-        row.problem->setVisible(!message.isEmpty());
+        row.problem->setToolTip(message);
+        m_form->setRowVisible(row.problemRow, !message.isEmpty());
     }
     okButton()->setEnabled(problems.isEmpty() && m_current >= 0);
 }
@@ -159,7 +160,7 @@ QString TemplateDialog::problemText(const QString &key) const
 {
     for (const Row &row : m_rows) {
         if (row.key == key)
-            return row.problem->isHidden() ? QString() : row.problem->text();
+            return row.problem->isHidden() ? QString() : row.problem->text(); // hidden with its row
     }
     return {};
 }

@@ -47,7 +47,8 @@ private:
     {
         QString key;
         QLineEdit *edit = nullptr;
-        QLabel *problem = nullptr;
+        QLabel *problem = nullptr; // on a form row of its own, shown only when there is one
+        int problemRow = 0;
         bool touched = false;
     };
     void buildForm();

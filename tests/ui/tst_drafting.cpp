@@ -1,6 +1,8 @@
 // Drafting in the window (offscreen): the template dialog's form and its checks, a new record from a
 // template in a pane (a draft until saved), a mirror created into the other pane, and an update from
-// a checkpoint applied as one edit that Undo takes back to the exact original text.
+// a checkpoint applied as one edit that Undo takes back to the exact original text. With
+// COUNTERSIGN_SCREENSHOTS=DIR set, the two dialogs are saved as DIR/template-dialog.png and
+// DIR/checkpoint-update.png.
 #include "checkpointupdatedialog.h"
 #include "mainwindow.h"
 #include "markdownparser.h"
@@ -49,6 +51,17 @@ void type(TemplateDialog &dialog, const QString &key, const QString &text)
         QTest::keyClicks(edit, text);
 }
 
+// Saves a dialog's picture when COUNTERSIGN_SCREENSHOTS names a folder.
+void screenshot(QWidget *widget, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+    if (folder.isEmpty())
+        return;
+    const QString png = QDir(folder).filePath(name);
+    QVERIFY(widget->grab().save(png));
+    qInfo("saved %s", qPrintable(png));
+}
+
 // The form of the current template filled with sound values (the date stays today's).
 void fillForm(TemplateDialog &dialog)
 {
@@ -93,6 +106,7 @@ private Q_SLOTS:
             QStringLiteral("'7e4806a' is not a 40-digit hexadecimal commit SHA"));
         QCOMPARE(dialog.problemText(QStringLiteral("date")),
             QStringLiteral("'08.02.2026' is not an ISO 8601 date (YYYY-MM-DD)"));
+        screenshot(&dialog, QStringLiteral("template-dialog.png"));
         type(
             dialog, QStringLiteral("commit_sha"), QStringLiteral("7e4806a34b98e6c06ee33fa9f11499a975e7b922"));
         type(dialog, QStringLiteral("date"), QStringLiteral("2026-02-08"));
@@ -237,6 +251,8 @@ private Q_SLOTS:
         QCOMPARE(dialog->table()->item(changes - 1, 0)->text(), QStringLiteral("Phase 8"));
         QCOMPARE(dialog->table()->item(changes - 1, 1)->text(), QStringLiteral("(added)"));
         QVERIFY(!window.pane(0)->isModified()); // nothing happens before Apply
+        if (QTest::currentDataTag() == QByteArrayView("lf"))
+            screenshot(dialog, QStringLiteral("checkpoint-update.png"));
         QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
         QTRY_VERIFY(!window.checkpointUpdateDialog());
 
