@@ -9,6 +9,7 @@
 #include "jsonwriter.h"
 #include "linediff.h"
 #include "linter.h"
+#include "mirror.h"
 #include "recordfacts.h"
 #include "riskreview.h"
 #include "sidebysidediff.h"
@@ -722,6 +723,42 @@ int runVerify(const QStringList &arguments)
     return Clean;
 }
 
+int runMirror(const QStringList &arguments)
+{
+    const std::optional<Options> parsed =
+        parseCommand(QStringLiteral("mirror"), arguments, {QStringLiteral("-o"), QStringLiteral("--output")},
+            {QStringLiteral("--force")}, QStringLiteral("RECORD"));
+    if (!parsed)
+        return Trouble;
+    const Options &options = *parsed;
+    const Result<Document> record = DocumentLoader::load(options.operands.first());
+    if (!record)
+        return loadError(record.error());
+    const Result<QString> mirror = Mirror::create(record.value());
+    if (!mirror)
+        return loadError(mirror.error());
+    const QString output =
+        options.values.value(QStringLiteral("-o"), options.values.value(QStringLiteral("--output")));
+    if (output.isEmpty() || output == u"-") {
+        writeOut(mirror.value());
+        return Clean;
+    }
+    // A record is someone's work: never replaced by a draft unless asked to.
+    if (QFileInfo::exists(output) && !options.flags.contains(QStringLiteral("--force"))) {
+        writeErr(QStringLiteral("countersign: %1: exists; not replaced (--force replaces it)\n").arg(output));
+        return Trouble;
+    }
+    if (const std::optional<Error> failed = DocumentLoader::writeFile(output, mirror.value().toUtf8()))
+        return loadError(*failed);
+    writeOut(
+        QStringLiteral("%1: %2 of %3\n")
+            .arg(output,
+                record->kind == DocumentKind::DecisionRecord ? QStringLiteral("producer mirror")
+                                                             : QStringLiteral("consumer decision record"),
+                record->fileName));
+    return Clean;
+}
+
 int runLedger(const QStringList &arguments)
 {
     const std::optional<Options> parsed = parseCommand(
@@ -1028,6 +1065,10 @@ QString CommandLine::usage()
         "         [--due YYYY-MM-DD] [--note TEXT] --by NAME\n"
         "                       record a meeting's decision on item N (needs-action needs\n"
         "                       --owner and --due); exit 0 recorded, 1 refused, 2 error\n"
+        "  mirror RECORD [-o OUT] [--force]\n"
+        "                       the other side's copy of a decision record: the producer mirror\n"
+        "                       of a consumer record, or the consumer record of a mirror; to OUT\n"
+        "                       (not replaced unless --force) or standard output; exit 0, 2 error\n"
         "\n"
         "Sign-off and review commands take --db PATH (default: the window's File > Sign-off Ledger, else\n"
         "countersign.sqlite in the user's data folder).\n"
@@ -1055,7 +1096,7 @@ bool CommandLine::isHeadless(const QString &command)
     static const QStringList commands = {QStringLiteral("diff"), QStringLiteral("show"),
         QStringLiteral("lint"), QStringLiteral("digest"), QStringLiteral("compare"), QStringLiteral("check"),
         QStringLiteral("signoff"), QStringLiteral("status"), QStringLiteral("ledger"),
-        QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("review"),
+        QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("review"), QStringLiteral("mirror"),
         QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help"), QStringLiteral("--version"),
         QStringLiteral("-v"), QStringLiteral("version")};
     return commands.contains(command);
@@ -1089,6 +1130,8 @@ int CommandLine::run(const QStringList &arguments)
         return runVerify(rest);
     if (command == u"review")
         return runReview(rest);
+    if (command == u"mirror")
+        return runMirror(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         writeOut(usage());
         return Clean;

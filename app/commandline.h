@@ -9,9 +9,9 @@
 
 namespace Countersign {
 
-// The headless subcommands of `countersign` (lint, show, digest, help, version). Output goes to
-// stdout, errors to stderr naming the file; exit codes: 0 clean, 1 findings, 2 trouble (bad usage,
-// a file that cannot be read or decoded).
+// The headless subcommands of `countersign` (lint, show, diff, compare, check, the sign-off commands,
+// mirror, help, version). Output goes to stdout, errors to stderr naming the file; exit codes: 0
+// clean, 1 findings, 2 trouble (bad usage, a file that cannot be read or decoded).
 class CommandLine
 {
 public:

@@ -19,22 +19,28 @@ DocumentKind DocumentClassifier::kind(const Document &doc)
 {
     // Title words first, then the file name (SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_...), then the
     // sections a kind is known by.
-    const QString title = TextKeys::normalizedKey(doc.title) + u' ' +
-        TextKeys::splitQualifiers(doc.title).qualifiers.join(u' ').toLower();
-    const QString name = TextKeys::normalizedKey(QFileInfo(doc.fileName).completeBaseName());
-    for (const QString &text : {title, name}) {
-        if (text.contains(u"addendum"))
-            return DocumentKind::Addendum;
-        if (text.contains(u"checkpoint"))
-            return DocumentKind::CheckpointPacket;
-        if (text.contains(u"mirror"))
-            return DocumentKind::ProducerMirror;
-        if (text.contains(u"decision record"))
-            return DocumentKind::DecisionRecord;
+    for (const QString &text : {doc.title, QFileInfo(doc.fileName).completeBaseName()}) {
+        if (const DocumentKind named = kindNamed(text); named != DocumentKind::Unknown)
+            return named;
     }
     if (hasSection(doc, u"gate"))
         return DocumentKind::CheckpointPacket;
     if (hasSection(doc, u"outcome") && (hasSection(doc, u"ownership") || hasSection(doc, u"roles")))
+        return DocumentKind::DecisionRecord;
+    return DocumentKind::Unknown;
+}
+
+DocumentKind DocumentClassifier::kindNamed(QStringView text)
+{
+    const QString words = TextKeys::normalizedKey(text) + u' ' +
+        TextKeys::splitQualifiers(text).qualifiers.join(u' ').toLower();
+    if (words.contains(u"addendum"))
+        return DocumentKind::Addendum;
+    if (words.contains(u"checkpoint"))
+        return DocumentKind::CheckpointPacket;
+    if (words.contains(u"mirror"))
+        return DocumentKind::ProducerMirror;
+    if (words.contains(u"decision record"))
         return DocumentKind::DecisionRecord;
     return DocumentKind::Unknown;
 }

@@ -63,31 +63,6 @@ bool isStatusSection(QStringView key)
     return RecordFacts::isOutcomeKey(key) || RecordFacts::isPhaseStatusKey(key);
 }
 
-bool isDateKey(QStringView normalizedKey)
-{
-    return normalizedKey == u"updated" || normalizedKey == u"created" || normalizedKey == u"date" ||
-        normalizedKey.endsWith(u" date") || normalizedKey.startsWith(u"date ");
-}
-
-bool isIsoDate(QStringView value)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})(?:[T "
-                       "](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$"));
-    const QRegularExpressionMatch match = pattern.matchView(value.trimmed());
-    if (!match.hasMatch())
-        return false;
-    if (!QDate(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt()).isValid())
-        return false;
-    return match.captured(4).isEmpty() || (match.captured(4).toInt() < 24 && match.captured(5).toInt() < 60);
-}
-
-bool isCommitSha(QStringView value)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[0-9a-fA-F]{40}$"));
-    return pattern.matchView(value).hasMatch();
-}
-
 class Checker
 {
 public:
@@ -102,12 +77,11 @@ public:
 
     void checkValue(const QString &key, const QString &value, int line)
     {
-        const QString normalized = TextKeys::normalizedKey(key);
-        if ((normalized == u"commit sha" || normalized == u"commit") && !isCommitSha(value)) {
+        if (Linter::isCommitKey(key) && !Linter::isCommitSha(value)) {
             add(line, Severity::Error, u"commit-sha",
                 QStringLiteral("%1 '%2' is not a 40-digit hexadecimal commit SHA").arg(key, value));
         }
-        if (isDateKey(normalized) && !isIsoDate(value)) {
+        if (Linter::isDateKey(key) && !Linter::isIsoDate(value)) {
             add(line, Severity::Error, u"date",
                 QStringLiteral("%1 '%2' is not an ISO 8601 date (YYYY-MM-DD)").arg(key, value));
         }
@@ -233,6 +207,38 @@ QString LintFinding::toString() const
 QList<LintFinding> Linter::lint(const Document &doc)
 {
     return Checker(doc).run();
+}
+
+bool Linter::isDateKey(QStringView key)
+{
+    const QString normalized = TextKeys::normalizedKey(key);
+    return normalized == u"updated" || normalized == u"created" || normalized == u"date" ||
+        normalized.endsWith(u" date") || normalized.startsWith(u"date ");
+}
+
+bool Linter::isCommitKey(QStringView key)
+{
+    const QString normalized = TextKeys::normalizedKey(key);
+    return normalized == u"commit sha" || normalized == u"commit";
+}
+
+bool Linter::isIsoDate(QStringView value)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})(?:[T "
+                       "](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$"));
+    const QRegularExpressionMatch match = pattern.matchView(value.trimmed());
+    if (!match.hasMatch())
+        return false;
+    if (!QDate(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt()).isValid())
+        return false;
+    return match.captured(4).isEmpty() || (match.captured(4).toInt() < 24 && match.captured(5).toInt() < 60);
+}
+
+bool Linter::isCommitSha(QStringView value)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9a-fA-F]{40}$"));
+    return pattern.matchView(value).hasMatch();
 }
 
 } // namespace Countersign

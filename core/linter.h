@@ -28,6 +28,15 @@ class Linter
 {
 public:
     static QList<LintFinding> lint(const Document &doc);
+
+    // The value rules lint applies, for others that check values before they become a record
+    // (RecordTemplate): whether a key (as written: "commit_sha", "Updated") names a date or a commit,
+    // and whether a value is an ISO 8601 date (YYYY-MM-DD, optionally with a time) or a 40-digit
+    // hexadecimal commit SHA.
+    static bool isDateKey(QStringView key);
+    static bool isCommitKey(QStringView key);
+    static bool isIsoDate(QStringView value);
+    static bool isCommitSha(QStringView value);
 };
 
 } // namespace Countersign

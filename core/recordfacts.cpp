@@ -252,20 +252,23 @@ bool RecordFacts::isSummaryKey(QStringView key)
     return key.contains(u"summary");
 }
 
+const Section *RecordFacts::sectionOf(const Document &doc, bool (*matches)(QStringView key))
+{
+    for (const Section &section : doc.sections) {
+        if (&section != doc.sections.constData() || doc.titleLine == 0) {
+            if (matches(section.key))
+                return &section;
+        }
+    }
+    return nullptr;
+}
+
 RecordFacts RecordFacts::extract(const Document &doc)
 {
     RecordFacts facts;
     // The first section of each kind wins; a document with two "Gate Results" sections is a lint
     // finding, not a merge.
-    auto first = [&doc](bool (*matches)(QStringView)) -> const Section * {
-        for (const Section &section : doc.sections) {
-            if (&section != doc.sections.constData() || doc.titleLine == 0) {
-                if (matches(section.key))
-                    return &section;
-            }
-        }
-        return nullptr;
-    };
+    auto first = [&doc](bool (*matches)(QStringView)) { return sectionOf(doc, matches); };
     if (const Section *s = first(isSummaryKey))
         facts.summary = fieldsOf(doc, *s);
     if (const Section *s = first(isRuntimeTargetKey))

@@ -62,6 +62,9 @@ struct RecordFacts
     QList<FactText> requestedSignOffs;
 
     static RecordFacts extract(const Document &doc);
+    // The section a fact is read from: the first one, other than the title, whose normalized heading
+    // passes `matches` (one of the tests below); null when there is none.
+    static const Section *sectionOf(const Document &doc, bool (*matches)(QStringView key));
 
     // The sections each fact is read from, by the words of their normalized heading.
     static bool isRuntimeTargetKey(QStringView key);

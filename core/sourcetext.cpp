@@ -215,6 +215,21 @@ QByteArray SourceText::toUtf8() const
     return out;
 }
 
+QStringView SourceText::endingText(LineEnding ending)
+{
+    switch (ending) {
+    case LineEnding::Lf:
+        return u"\n";
+    case LineEnding::CrLf:
+        return u"\r\n";
+    case LineEnding::Cr:
+        return u"\r";
+    case LineEnding::None:
+        break;
+    }
+    return {};
+}
+
 QString SourceText::lineEndingName() const
 {
     bool lf = false, crlf = false, cr = false;

@@ -58,6 +58,8 @@ public:
     QByteArray toUtf8() const;
     // "lf", "crlf", "cr", "mixed", or "none" for a single unterminated line.
     QString lineEndingName() const;
+    // The characters of a line ending: "\n", "\r\n", "\r", or nothing for None.
+    static QStringView endingText(LineEnding ending);
 
     friend bool operator==(const SourceText &, const SourceText &) = default;
 

@@ -164,7 +164,12 @@ bool isFactSource(const Document &doc, qsizetype index, bool (*matches)(QStringV
     return false;
 }
 
-QList<Entry> factEntries(const RoleTest &test, const RecordFacts &facts, const Section &section)
+// The key of a decision input that names the document on the other side of the comparison: each record of
+// a pair lists the other ("Producer decision mirror", "Consumer decision record"), so those two meet.
+const QString counterpartKey = QStringLiteral("\x01counterpart");
+
+QList<Entry> factEntries(
+    const RoleTest &test, const RecordFacts &facts, const Section &section, const QString &otherFileName)
 {
     QList<Entry> entries;
     if (test.fields) {
@@ -181,8 +186,9 @@ QList<Entry> factEntries(const RoleTest &test, const RecordFacts &facts, const S
             QStringList names;
             for (const QString &path : input.paths)
                 names.append(QFileInfo(path).fileName());
-            entries.append(Entry{
-                TextKeys::normalizedKey(input.label), input.label, names.join(u", "), {}, input.line, false});
+            const bool counterpart = !otherFileName.isEmpty() && names.contains(otherFileName);
+            entries.append(Entry{counterpart ? counterpartKey : TextKeys::normalizedKey(input.label),
+                input.label, names.join(u", "), {}, input.line, false});
         }
     } else {
         entries = genericEntries(section);
@@ -190,7 +196,8 @@ QList<Entry> factEntries(const RoleTest &test, const RecordFacts &facts, const S
     return entries;
 }
 
-QList<SectionView> viewsOf(const Document &doc, const RecordFacts &facts)
+// `otherFileName`: the file name (without folder) of the document compared with `doc`.
+QList<SectionView> viewsOf(const Document &doc, const RecordFacts &facts, const QString &otherFileName)
 {
     QList<SectionView> views;
     views.reserve(doc.sections.size());
@@ -201,8 +208,9 @@ QList<SectionView> viewsOf(const Document &doc, const RecordFacts &facts)
         SectionView view{&section, Role::Other, {}};
         if (const RoleTest *test = roleTestOf(section.key)) {
             view.role = test->role;
-            view.entries = isFactSource(doc, i, test->matches) ? factEntries(*test, facts, section)
-                                                               : genericEntries(section);
+            view.entries = isFactSource(doc, i, test->matches)
+                ? factEntries(*test, facts, section, otherFileName)
+                : genericEntries(section);
         } else {
             view.entries = genericEntries(section);
         }
@@ -389,6 +397,9 @@ public:
 
     void compareEntry(Role role, const QString &section, const Entry &l, const Entry &r)
     {
+        if (l.key == counterpartKey && r.key == counterpartKey)
+            return; // each side names the other: they agree, whatever their labels say
+
         const QString key = l.isProse ? QString() : l.name();
         if (statusKey(l.status) != statusKey(r.status)) {
             const bool decides =
@@ -587,8 +598,8 @@ QList<CompareFinding> StructuralCompare::compare(const Document &left, const Doc
 {
     const RecordFacts leftFacts = RecordFacts::extract(left);
     const RecordFacts rightFacts = RecordFacts::extract(right);
-    const QList<SectionView> leftViews = viewsOf(left, leftFacts);
-    const QList<SectionView> rightViews = viewsOf(right, rightFacts);
+    const QList<SectionView> leftViews = viewsOf(left, leftFacts, fileName(right));
+    const QList<SectionView> rightViews = viewsOf(right, rightFacts, fileName(left));
     Comparison comparison;
     const bool leftIsCheckpoint = left.kind == DocumentKind::CheckpointPacket;
     const bool rightIsCheckpoint = right.kind == DocumentKind::CheckpointPacket;

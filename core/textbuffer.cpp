@@ -6,21 +6,6 @@ namespace Countersign {
 
 namespace {
 
-QStringView endingText(SourceText::LineEnding ending)
-{
-    switch (ending) {
-    case SourceText::LineEnding::Lf:
-        return u"\n";
-    case SourceText::LineEnding::CrLf:
-        return u"\r\n";
-    case SourceText::LineEnding::Cr:
-        return u"\r";
-    case SourceText::LineEnding::None:
-        break;
-    }
-    return {};
-}
-
 // Splits `text` at LF, CRLF and CR.
 QList<QStringView> splitLines(QStringView text)
 {
@@ -56,7 +41,7 @@ TextBuffer::TextBuffer(const SourceText &source)
         const SourceText::LineEnding first = source.lineInfo(i + 1).ending;
         if (first != SourceText::LineEnding::None) {
             m_defaultKind = first;
-            m_defaultEnding = endingText(first).toString();
+            m_defaultEnding = SourceText::endingText(first).toString();
             break;
         }
     }
@@ -131,7 +116,7 @@ SourceText TextBuffer::toSource() const
     const int last = lineCount() - 1;
     for (int i = 0; i < last; ++i) {
         out += line(i);
-        out += endingText(ending(i));
+        out += SourceText::endingText(ending(i));
     }
     out += line(last);
     return SourceText::fromText(out, m_base.hasBom());

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "checkpointupdate.h"
+#include "checkpointupdatedialog.h"
 #include "comparisonworker.h"
 #include "diffconnector.h"
 #include "documentloader.h"
@@ -10,11 +12,13 @@
 #include "highlighting.h"
 #include "markdownparser.h"
 #include "meetingview.h"
+#include "mirror.h"
 #include "pairchooserdialog.h"
 #include "pdfhandout.h"
 #include "recordpane.h"
 #include "signoffpanel.h"
 #include "sqliteledgerstore.h"
+#include "templatedialog.h"
 
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
@@ -24,6 +28,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -159,12 +164,11 @@ MainWindow::MainWindow(QWidget *parent)
     folders->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
     m_recentMenu = file->addMenu(tr("Recent &Pairs"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    QAction *fromTemplate = file->addAction(tr("&New from Template..."), this, &MainWindow::newFromTemplate);
+    fromTemplate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     file->addSeparator();
-    QAction *save = file->addAction(tr("&Save"), this, [this] {
-        if (const QString error = saveFile(m_activeSide); !error.isEmpty())
-            QMessageBox::warning(this, tr("Cannot save"), error);
-    });
-    save->setShortcut(QKeySequence::Save);
+    QAction *saveAction = file->addAction(tr("&Save"), this, [this] { save(m_activeSide); });
+    saveAction->setShortcut(QKeySequence::Save);
     QAction *saveAsAction = file->addAction(tr("Save &As..."), this, [this] { saveAs(m_activeSide); });
     saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QAction *exportAction = file->addAction(
@@ -188,7 +192,7 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Sign-offs are now recorded in %1").arg(path));
     });
     QAction *reload = file->addAction(tr("&Reload from Disk"), this, [this] {
-        if (pane(m_activeSide)->isModified() &&
+        if (!pane(m_activeSide)->isDraft() && pane(m_activeSide)->isModified() &&
             QMessageBox::question(this, tr("Reload"),
                 tr("Drop your unsaved edits to %1 and load the file from disk?")
                     .arg(pane(m_activeSide)->filePath())) != QMessageBox::Yes)
@@ -207,8 +211,16 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *redo = edit->addAction(tr("&Redo"), this, [this] { pane(m_activeSide)->editor()->redo(); });
     redo->setShortcut(QKeySequence::Redo);
 
-    QMenu *recordMenu = menuBar()->addMenu(tr("&Record"));
-    QAction *meeting = recordMenu->addAction(tr("Residual Risk &Meeting..."), this, [this] {
+    QMenu *record = menuBar()->addMenu(tr("&Record"));
+    QAction *mirror = record->addAction(tr("Create &Mirror"), this, [this] {
+        if (const QString error = createMirror(); !error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot create the mirror"), error);
+    });
+    mirror->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QAction *fromCheckpoint =
+        record->addAction(tr("&Update from Checkpoint..."), this, &MainWindow::chooseCheckpoint);
+    fromCheckpoint->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    QAction *meeting = record->addAction(tr("Residual Risk &Meeting..."), this, [this] {
         if (const QString error = startMeeting(); !error.isEmpty())
             QMessageBox::information(this, tr("Residual Risk Meeting"), error);
     });
@@ -352,7 +364,7 @@ QList<QPair<QString, QString>> MainWindow::recentPairs()
 
 void MainWindow::rememberPair()
 {
-    if (!pane(0)->hasDocument() || !pane(1)->hasDocument())
+    if (pane(0)->filePath().isEmpty() || pane(1)->filePath().isEmpty())
         return;
     const QString entry = QFileInfo(pane(0)->filePath()).absoluteFilePath() + u'\n' +
         QFileInfo(pane(1)->filePath()).absoluteFilePath();
@@ -549,8 +561,131 @@ bool MainWindow::mayReplace(int side, const QString &path)
 {
     return !pane(side)->isModified() ||
         QMessageBox::question(this, tr("Unsaved edits"),
-            tr("Drop your unsaved edits to %1 and open %2?").arg(pane(side)->filePath(), path)) ==
+            tr("Drop your unsaved edits to %1 and open %2?").arg(pane(side)->displayName(), path)) ==
         QMessageBox::Yes;
+}
+
+QString MainWindow::draftFolder(int side) const
+{
+    for (const RecordPane *p : {pane(side), pane(1 - side)}) {
+        if (!p->documentPath().isEmpty())
+            return QFileInfo(p->documentPath()).absolutePath();
+    }
+    return QDir::homePath();
+}
+
+bool MainWindow::showDraft(int side, const QString &text, const QString &suggestedPath)
+{
+    side = side == 0 ? 0 : 1;
+    if (!mayReplace(side, QFileInfo(suggestedPath).fileName()))
+        return false;
+    pane(side)->showDraft(suggestedPath, text);
+    m_activeSide = side;
+    updateTitle();
+    statusBar()->showMessage(
+        tr("%1 is not saved yet: Save (Ctrl+S) asks where.").arg(pane(side)->displayName()));
+    compare();
+    updateSignOff();
+    return true;
+}
+
+void MainWindow::newFromTemplate()
+{
+    if (m_templateDialog)
+        m_templateDialog->close();
+    auto *dialog = new TemplateDialog(RecordTemplate::builtIn(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const int side = m_activeSide;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, side] {
+        const QString name = dialog->suggestedFileName();
+        showDraft(side, dialog->filledText(),
+            QDir(draftFolder(side)).filePath(name.isEmpty() ? QStringLiteral("untitled.md") : name));
+    });
+    m_templateDialog = dialog;
+    dialog->open();
+}
+
+TemplateDialog *MainWindow::templateDialog() const
+{
+    return m_templateDialog;
+}
+
+QString MainWindow::createMirror()
+{
+    RecordPane *source = pane(m_activeSide);
+    if (!source->hasDocument())
+        return tr("Open a decision record or producer mirror first.");
+    // The record as it stands in the pane, edits included.
+    const Document record = MarkdownParser::parse(source->currentSource(), source->documentPath());
+    const Result<QString> text = Mirror::create(record);
+    if (!text)
+        return text.error().toString();
+    const int other = 1 - m_activeSide;
+    const QString path = QDir(draftFolder(other)).filePath(Mirror::suggestedFileName(record));
+    if (!showDraft(other, text.value(), path))
+        return tr("The mirror was not opened: %1 has unsaved edits.").arg(pane(other)->displayName());
+    return {};
+}
+
+QString MainWindow::updateFromCheckpoint(const QString &checkpointPath)
+{
+    RecordPane *target = pane(m_activeSide);
+    if (!target->hasDocument())
+        return tr("Open the decision record to update first.");
+    const Result<Document> checkpoint = DocumentLoader::load(checkpointPath);
+    if (!checkpoint)
+        return checkpoint.error().toString();
+    const Document record = MarkdownParser::parse(target->currentSource(), target->documentPath());
+    const Result<CheckpointUpdate> update = CheckpointUpdate::plan(record, checkpoint.value());
+    if (!update)
+        return update.error().toString();
+    if (m_checkpointDialog)
+        m_checkpointDialog->close();
+    auto *dialog = new CheckpointUpdateDialog(
+        update.value(), target->displayName(), QFileInfo(checkpointPath).fileName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The text the update was planned on: an edit meanwhile makes the plan stale.
+    const QString planned = target->text();
+    connect(dialog, &QDialog::accepted, this, [this, target, dialog, planned] {
+        if (target->text() != planned) {
+            QMessageBox::warning(this, tr("Update from Checkpoint"),
+                tr("%1 changed while the update was shown; nothing was applied. Choose the checkpoint again.")
+                    .arg(target->displayName()));
+            return;
+        }
+        target->replaceText(dialog->update().text());
+        statusBar()->showMessage(tr("Updated %n value(s) of %1 from the checkpoint (Undo takes it back).",
+            nullptr, int(dialog->update().changes().size()))
+                                     .arg(target->displayName()));
+    });
+    m_checkpointDialog = dialog;
+    dialog->open();
+    return {};
+}
+
+CheckpointUpdateDialog *MainWindow::checkpointUpdateDialog() const
+{
+    return m_checkpointDialog;
+}
+
+void MainWindow::chooseCheckpoint()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Update from Checkpoint"),
+        draftFolder(m_activeSide), tr("Markdown records (*.md *.markdown);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = updateFromCheckpoint(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot update from the checkpoint"), error);
+}
+
+void MainWindow::save(int side)
+{
+    if (pane(side)->isDraft()) {
+        saveAs(side);
+        return;
+    }
+    if (const QString error = saveFile(side); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot save"), error);
 }
 
 QString MainWindow::saveFile(int side, const QString &path)
@@ -577,7 +712,7 @@ void MainWindow::autosave()
 {
     for (int side = 0; side < 2; ++side) {
         const RecordPane *p = pane(side);
-        if (!p->hasDocument() || !p->isModified())
+        if (p->filePath().isEmpty() || !p->isModified())
             continue;
         if (const QString error = m_recovery.save(p->filePath(), p->currentBytes()); !error.isEmpty())
             statusBar()->showMessage(tr("Cannot keep a recovery copy of your edits: %1").arg(error));
@@ -630,14 +765,17 @@ int MainWindow::editDebounceInterval() const
     return m_editTimer->interval();
 }
 
-void MainWindow::saveAs(int side)
+bool MainWindow::saveAs(int side)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Record As"), pane(side)->filePath(),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Record As"), pane(side)->documentPath(),
         tr("Markdown records (*.md *.markdown);;All files (*)"));
     if (path.isEmpty())
-        return;
-    if (const QString error = saveFile(side, path); !error.isEmpty())
+        return false;
+    if (const QString error = saveFile(side, path); !error.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::watch(const QString &path)
@@ -681,8 +819,7 @@ void MainWindow::updateTitle()
     QStringList names;
     for (int side = 0; side < 2; ++side) {
         if (pane(side)->hasDocument())
-            names.append(
-                QFileInfo(pane(side)->filePath()).fileName() + (pane(side)->isModified() ? u"*" : u""));
+            names.append(pane(side)->displayName() + (pane(side)->isModified() ? u"*" : u""));
     }
     setWindowTitle(names.isEmpty() ? tr("Countersign") : tr("%1 — Countersign").arg(names.join(u" ↔ ")));
 }
@@ -706,19 +843,24 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (!pane(side)->isModified())
             continue;
         const auto answer = QMessageBox::question(this, tr("Unsaved edits"),
-            tr("%1 has unsaved edits. Save them before closing?").arg(pane(side)->filePath()),
+            tr("%1 has unsaved edits. Save them before closing?").arg(pane(side)->displayName()),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
         if (answer == QMessageBox::Cancel) {
             event->ignore();
             return;
         }
-        if (answer == QMessageBox::Save) {
+        if (answer == QMessageBox::Save && pane(side)->isDraft()) {
+            if (!saveAs(side)) {
+                event->ignore();
+                return;
+            }
+        } else if (answer == QMessageBox::Save) {
             if (const QString error = saveFile(side); !error.isEmpty()) {
                 QMessageBox::warning(this, tr("Cannot save"), error);
                 event->ignore();
                 return;
             }
-        } else {
+        } else if (!pane(side)->filePath().isEmpty()) {
             m_recovery.remove(pane(side)->filePath()); // discarded on purpose
         }
     }
@@ -750,7 +892,7 @@ void MainWindow::compare()
         return;
     }
     m_banner->setText(tr("Comparing…"));
-    m_worker->request(pane(0)->filePath(), pane(0)->buffer(), pane(1)->filePath(), pane(1)->buffer());
+    m_worker->request(pane(0)->documentPath(), pane(0)->buffer(), pane(1)->documentPath(), pane(1)->buffer());
 }
 
 void MainWindow::showLines(const ComparisonResult &result)
@@ -989,7 +1131,7 @@ QString MainWindow::exportFinalized(const QString &output, bool allowOpen, Expor
         return tr("Open a record first.");
     if (active->isModified())
         return tr("%1 has unsaved edits: save it first, so that the export is of the file that was signed.")
-            .arg(active->filePath());
+            .arg(active->displayName());
     const Result<Document> record = DocumentLoader::load(active->filePath());
     if (!record)
         return record.error().toString();

@@ -24,6 +24,7 @@ class QTimer;
 
 namespace Countersign {
 
+class CheckpointUpdateDialog;
 class ComparisonWorker;
 class DiffConnector;
 class LedgerStore;
@@ -34,6 +35,7 @@ class FindingsFilterModel;
 class FindingsModel;
 class PairChooserDialog;
 class RecordPane;
+class TemplateDialog;
 
 // The application window: two record panes side by side (left, right), a banner that says in plain
 // words whether the pair is aligned, and a findings panel from the structural compare (activating a
@@ -126,6 +128,24 @@ public:
     PairChooserDialog *pairChooser() const;
     // Opens a dropped file in `side`, asking first when the pane has unsaved edits.
     void openDropped(int side, const QString &path);
+
+    // Puts `text` in the pane of `side` as a draft: unsaved, modified, its Save As starting at
+    // `suggestedPath`. Asks first when the pane has unsaved edits; false when they were kept.
+    bool showDraft(int side, const QString &text, const QString &suggestedPath);
+    // File > New from Template: opens a TemplateDialog (window-modal, without blocking); what it
+    // fills goes into the active pane as a draft named as the template suggests, in that pane's folder.
+    void newFromTemplate();
+    TemplateDialog *templateDialog() const;
+    // Record > Create Mirror: the mirror (Mirror::create) of the active pane's record as it stands,
+    // as a draft in the other pane, named Mirror::suggestedFileName in the other pane's folder.
+    // Returns the error (naming the record), empty on success.
+    QString createMirror();
+    // Record > Update from Checkpoint, once the checkpoint file is chosen: what the update would
+    // change in the active pane's record, in a CheckpointUpdateDialog (window-modal, without
+    // blocking); Apply makes it one undoable edit of the pane. Returns the error, empty when the
+    // dialog is shown.
+    QString updateFromCheckpoint(const QString &checkpointPath);
+    CheckpointUpdateDialog *checkpointUpdateDialog() const;
     // Keeps the panes scrolled in step (matching lines level); on by default.
     void setScrollInStep(bool inStep) { m_scrollInStep = inStep; }
 
@@ -147,7 +167,12 @@ protected:
 
 private:
     void chooseFile(int side);
-    void saveAs(int side);
+    void save(int side);
+    // Asks for a file name and saves there; false when nothing was saved.
+    bool saveAs(int side);
+    void chooseCheckpoint();
+    // The folder a new document of `side` is suggested in: its pane's, else the other pane's.
+    QString draftFolder(int side) const;
     void fileChangedOnDisk(const QString &path);
     void watch(const QString &path);
     void updateTitle();
@@ -202,6 +227,8 @@ private:
     QStringList m_scanFolders; // producer, consumer
     QPointer<QProgressDialog> m_scanProgress;
     QPointer<PairChooserDialog> m_pairChooser;
+    QPointer<TemplateDialog> m_templateDialog;
+    QPointer<CheckpointUpdateDialog> m_checkpointDialog;
     bool m_following = false; // of the comparison shown, without context
     int m_currentHunk = -1;
 };

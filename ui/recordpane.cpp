@@ -65,6 +65,8 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
 void RecordPane::showSource(const QString &path, const SourceText &source)
 {
     m_path = path;
+    m_isDraft = false;
+    m_draftPath.clear();
     m_description = tr("%1 lines").arg(source.lineCount());
     m_editor->setSource(source);
     m_changedOnDisk = false;
@@ -87,8 +89,29 @@ bool RecordPane::describeNow()
     const SourceText source = buffer().toSource();
     if (source.text().size() > describeAtOnceLimit)
         return false;
-    setComparedRecord(Comparison::describe(MarkdownParser::parse(source, m_path)));
+    setComparedRecord(Comparison::describe(MarkdownParser::parse(source, documentPath())));
     return true;
+}
+
+void RecordPane::showDraft(const QString &suggestedPath, const QString &text)
+{
+    const bool wasModified = isModified();
+    showSource(QString(), SourceText::fromText(text));
+    m_isDraft = true;
+    m_draftPath = suggestedPath;
+    setComparedRecord(Comparison::describe(MarkdownParser::parse(SourceText::fromText(text), suggestedPath)));
+    if (!wasModified)
+        Q_EMIT modificationChanged(true);
+}
+
+void RecordPane::replaceText(const QString &text)
+{
+    m_editor->replaceChanged(text);
+}
+
+QString RecordPane::displayName() const
+{
+    return QFileInfo(documentPath()).fileName();
 }
 
 void RecordPane::setComparedRecord(const ComparedRecord &record)
@@ -117,10 +140,12 @@ void RecordPane::setComparedRecord(const ComparedRecord &record)
 
 void RecordPane::updateCaption()
 {
-    if (m_path.isEmpty())
+    if (!hasDocument())
         return;
-    QString caption = tr("%1: %2 — %3").arg(m_side, QFileInfo(m_path).fileName(), m_description);
-    if (isModified())
+    QString caption = tr("%1: %2 — %3").arg(m_side, displayName(), m_description);
+    if (m_isDraft)
+        caption = tr("%1 (not saved yet)").arg(caption);
+    else if (isModified())
         caption = tr("%1 (unsaved edits)").arg(caption);
     if (m_changedOnDisk)
         caption = tr("%1 — changed on disk: File > Reload loads it, Save keeps yours").arg(caption);
@@ -130,6 +155,8 @@ void RecordPane::updateCaption()
 void RecordPane::showError(const QString &message)
 {
     m_path.clear();
+    m_isDraft = false;
+    m_draftPath.clear();
     m_caption->setText(tr("%1: %2").arg(m_side, message));
     m_editor->setSource(SourceText());
     m_marks.clear();
@@ -138,7 +165,7 @@ void RecordPane::showError(const QString &message)
 
 bool RecordPane::isModified() const
 {
-    return m_editor->isModified();
+    return m_isDraft || m_editor->isModified();
 }
 
 QByteArray RecordPane::currentBytes() const
@@ -160,10 +187,15 @@ QString RecordPane::save(const QString &path)
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return tr("%1: cannot be saved: %2").arg(target, file.errorString());
+    const bool wasDraft = m_isDraft;
     m_path = target;
+    m_isDraft = false;
+    m_draftPath.clear();
     m_changedOnDisk = false;
     m_editor->setClean();
     updateCaption();
+    if (wasDraft)
+        Q_EMIT modificationChanged(isModified());
     return {};
 }
 

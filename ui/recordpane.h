@@ -31,6 +31,11 @@ public:
 
     // Shows a file's text; what the record is (kind, digest) follows from the comparison.
     void showSource(const QString &path, const SourceText &source);
+    // Shows a drafted text that has no file yet (from a template, or a mirror): modified until it is
+    // saved, and saved only to a path given (Save As), which starts at `suggestedPath`.
+    void showDraft(const QString &suggestedPath, const QString &text);
+    // Replaces the text with `text` as one undoable edit that touches only the lines that differ.
+    void replaceText(const QString &text);
     void setComparedRecord(const ComparedRecord &record);
     // The record as last parsed (when opened, or by the comparison): empty while it has not been.
     const Document &document() const { return m_document; }
@@ -41,18 +46,23 @@ public:
     const QList<LintFinding> &lintFindings() const { return m_lint; }
     void showError(const QString &message);
     QString text() const;
-    QString filePath() const { return m_path; }
-    bool hasDocument() const { return !m_path.isEmpty(); }
+    QString filePath() const { return m_path; } // empty for a draft
+    // A file, or a draft, is shown.
+    bool hasDocument() const { return !m_path.isEmpty() || m_isDraft; }
+    bool isDraft() const { return m_isDraft; }
+    // The file's path, or where a draft would be saved; what the comparison names the record.
+    QString documentPath() const { return m_isDraft ? m_draftPath : m_path; }
+    QString displayName() const;
 
-    // Editing and saving.
+    // Editing and saving. A draft is modified until it is saved.
     bool isModified() const;
     // The text as it would be saved, and as the comparison sees it.
     QByteArray currentBytes() const;
     SourceText currentSource() const;
     // A snapshot of the text, cheap to take, to be assembled on another thread.
     const TextBuffer &buffer() const { return m_editor->buffer(); }
-    // Writes currentBytes() to `path` (the open file when empty) atomically. Returns the error text,
-    // empty on success; on success the pane shows `path`, unmodified.
+    // Writes currentBytes() to `path` (the open file when empty; a draft needs one) atomically.
+    // Returns the error text, empty on success; on success the pane shows `path`, unmodified.
     QString save(const QString &path = {});
     // Marks the file as changed on disk behind unsaved edits (shown in the caption until saved or
     // reloaded).
@@ -111,6 +121,8 @@ private:
     QString m_side;
     QList<LineMark> m_marks;
     QString m_path;
+    QString m_draftPath;
+    bool m_isDraft = false;
     QString m_description; // kind, side, lines, digest, as last compared
     Document m_document;
     QList<LintFinding> m_lint;

@@ -141,6 +141,39 @@ void TextView::replaceAll(const QString &text)
     setCursorPosition({0, 0});
 }
 
+void TextView::replaceChanged(const QString &text)
+{
+    QString normalized = text;
+    normalized.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    normalized.replace(u'\r', u'\n');
+    const QStringList lines = normalized.split(u'\n');
+    const int oldCount = m_buffer.lineCount();
+    const int newCount = int(lines.size());
+    int first = 0;
+    while (first < oldCount && first < newCount && m_buffer.line(first) == lines.at(first))
+        ++first;
+    if (first == oldCount && first == newCount)
+        return;
+    int same = 0; // equal lines at the end, after `first`
+    while (same < oldCount - first && same < newCount - first &&
+        m_buffer.line(oldCount - 1 - same) == lines.at(newCount - 1 - same))
+        ++same;
+    int oldLast = oldCount - 1 - same;
+    int newLast = newCount - 1 - same;
+    // Whole lines on both sides: a pure insertion or removal takes in an equal neighbour.
+    if (oldLast < first || newLast < first) {
+        if (first > 0) {
+            --first;
+        } else {
+            ++oldLast;
+            ++newLast;
+        }
+    }
+    m_anchor = {first, 0};
+    m_cursor = {oldLast, m_buffer.lineLength(oldLast)};
+    insert(lines.mid(first, newLast - first + 1).join(u'\n'));
+}
+
 void TextView::setWordWrap(bool wrap)
 {
     if (m_wrap == wrap)

@@ -69,6 +69,9 @@ public:
     void setClean();
     // Replaces the whole text as one undoable edit.
     void replaceAll(const QString &text);
+    // Makes the text `text` as one undoable edit that replaces only the lines from the first to the
+    // last that differ, so every other line keeps its bytes and its line ending.
+    void replaceChanged(const QString &text);
 
     void setWordWrap(bool wrap);
     bool wordWrap() const { return m_wrap; }

@@ -57,6 +57,17 @@ QList<CompareFinding> withSeverity(const QList<CompareFinding> &findings, Severi
     return out;
 }
 
+// "key leftLine rightLine" of the findings in Decision Inputs.
+QStringList inputWarnings(const QList<CompareFinding> &findings)
+{
+    QStringList inputs;
+    for (const CompareFinding &f : findings) {
+        if (f.section == u"Decision Inputs")
+            inputs.append(QStringLiteral("%1 %2 %3").arg(f.key).arg(f.leftLine).arg(f.rightLine));
+    }
+    return inputs;
+}
+
 } // namespace
 
 namespace Countersign {
@@ -95,17 +106,11 @@ private Q_SLOTS:
         QCOMPARE(risk->rightValue,
             QStringLiteral("Consumer cache warm-up after repin adds up to 90s of elevated p99 latency."));
         QCOMPARE(risk->message, QStringLiteral("only on the right"));
-        // Decision inputs by label: the mirror's "Consumer decision record" (32) and "Producer addendum"
-        // (34), the consumer's "Producer decision mirror" (33); the two checkpoint packets meet by file name
-        // although the mirror roots them in /Users/d/Projects.
-        QStringList inputs;
-        for (const CompareFinding &f : warnings) {
-            if (f.section == u"Decision Inputs")
-                inputs.append(QStringLiteral("%1 %2 %3").arg(f.key).arg(f.leftLine).arg(f.rightLine));
-        }
-        QCOMPARE(inputs,
-            (QStringList{QStringLiteral("Consumer decision record 32 0"),
-                QStringLiteral("Producer addendum 34 0"), QStringLiteral("Producer decision mirror 0 33")}));
+        // Decision inputs: only the mirror's "Producer addendum" (34). The two checkpoint packets meet by
+        // file name although the mirror roots them in /Users/d/Projects; the mirror's "Consumer decision
+        // record" (32) names the consumer's file and the consumer's "Producer decision mirror" (33) names
+        // the mirror's: each names the other, so they agree.
+        QCOMPARE(inputWarnings(warnings), QStringList{QStringLiteral("Producer addendum 34 0")});
         // Notes: the Owner header line (4/4), the scope paragraph (7/7), evidence item 3 (40/39) which both
         // sides word differently.
         QCOMPARE(digest(withSeverity(findings, Severity::Info)),
@@ -114,6 +119,25 @@ private Q_SLOTS:
                                "suites are green at cuto\u2026|40|39")}));
         QCOMPARE(summary.headline(),
             QStringLiteral("Aligned, with %1 warnings and 3 notes.").arg(warnings.size()));
+    }
+
+    // The inputs naming the other record meet because of the pair's file names: read under other
+    // names, the two are items that only one side has.
+    void counterpartInputsMeetByFileName()
+    {
+        auto renamed = [](const QString &sample, const QString &name) {
+            Document doc = TestSupport::load(TestSupport::samplePath(sample));
+            doc.fileName = name;
+            return doc;
+        };
+        const Document mirror =
+            renamed(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md"),
+                QStringLiteral("a.md"));
+        const Document consumer =
+            renamed(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"), QStringLiteral("b.md"));
+        QCOMPARE(inputWarnings(withSeverity(StructuralCompare::compare(mirror, consumer), Severity::Warning)),
+            (QStringList{QStringLiteral("Consumer decision record 32 0"),
+                QStringLiteral("Producer addendum 34 0"), QStringLiteral("Producer decision mirror 0 33")}));
     }
 
     // Drifted copies of tests/data/input/decision-record.md, each against the original (left).
