@@ -193,9 +193,11 @@ Result<QByteArray> FinalizedRecord::build(const Document &record, const SignOffS
                        signed_ ? role.latest->timeText() : QStringLiteral("—"),
                        signed_ ? role.latest->digest.left(digestPrefix) : QStringLiteral("—"));
     }
-    out += u'\n' + footerLead + status.digest + QStringLiteral("`\n");
+    // Each footer line a paragraph of its own, so that renderers (GitHub, the PDF handout) keep them
+    // apart.
+    out += u'\n' + footerLead + status.digest + QStringLiteral("`\n\n");
     if (!review.isEmpty())
-        out += reviewFooterLead + reviewDigestOf(reviewRows, reviewText) + QStringLiteral("`\n");
+        out += reviewFooterLead + reviewDigestOf(reviewRows, reviewText) + QStringLiteral("`\n\n");
     out += QStringLiteral("Exported: %1 by Countersign %2\n")
                .arg(exported.toUTC().toString(Qt::ISODateWithMs), QStringLiteral(COUNTERSIGN_VERSION));
     out += end + u'\n';

@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 
 #include <cstdio>
 
@@ -140,6 +141,13 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(red > 20, qPrintable(QString::number(red)));
+        // Hovering the line shows the message.
+        const QPoint at(editor->viewport()->width() / 4, int((top + bottom) / 2));
+        QHelpEvent help(QEvent::ToolTip, at, editor->viewport()->mapToGlobal(at));
+        QCoreApplication::sendEvent(editor->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("commit SHA")), qPrintable(QToolTip::text()));
+        QToolTip::hideText();
 
         // Undoing the three deletions: the finding and the underline are gone.
         while (editor->isModified())
