@@ -7,6 +7,7 @@
 #include "highlighting.h"
 #include "mainwindow.h"
 #include "pdfhandout.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QDirIterator>
@@ -90,6 +91,8 @@ int runGui(int argc, char **argv)
 
     QApplication app(argc, argv);
     Countersign::configureApplication(app);
+    // The user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), before any window string is made.
+    Countersign::Translations::install();
     // Desktops match the window to io.github.countersign.Countersign.desktop (its name, its icon).
     QGuiApplication::setDesktopFileName(QStringLiteral(COUNTERSIGN_APP_ID));
     QApplication::setWindowIcon(windowIcon());

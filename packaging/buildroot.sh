@@ -197,10 +197,14 @@ inside_chroot() {
             display_env+=(XAUTHORITY=/tmp/.Xauthority)
         fi
     fi
+    # The commit for the About dialog (ui/commit.cmake): a worktree's git folder lies outside the
+    # repository, out of the root's sight.
+    local commit
+    commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || true)
     local rc=0
     chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${TERM:-dumb}" \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin CI="${CI:-}" \
-        COUNTERSIGN_IN_ROOT=1 "${display_env[@]}" \
+        COUNTERSIGN_IN_ROOT=1 COUNTERSIGN_COMMIT="$commit" "${display_env[@]}" \
         /bin/sh -c 'cd "$1" && shift && exec "$@"' _ "$dir" "$@" || rc=$?
     return $rc
 }

@@ -140,8 +140,10 @@ QVariant FolderPairsModel::groupData(const Group &group, int column, int role) c
             group.rows.cbegin(), group.rows.cend(), [this](int row) { return m_pairs.at(row).isPaired(); });
         const qsizetype unpaired = group.rows.size() - paired;
         const QString pairs = paired == 1 ? tr("1 pair") : tr("%1 pairs").arg(paired);
-        return unpaired == 0 ? tr("%1 · %2").arg(group.date, pairs)
-                             : tr("%1 · %2, %3 unpaired").arg(group.date, pairs).arg(unpaired);
+        // DateRole keeps CutoverCheck's "undated"; the display says it in the user's language.
+        const QString date = group.date == undated ? tr("undated") : group.date;
+        return unpaired == 0 ? tr("%1 · %2").arg(date, pairs)
+                             : tr("%1 · %2, %3 unpaired").arg(date, pairs).arg(unpaired);
     }
     case Qt::FontRole: {
         QFont font;

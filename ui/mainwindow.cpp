@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "checkpointupdate.h"
 #include "checkpointupdatedialog.h"
 #include "comparisonworker.h"
@@ -155,6 +156,8 @@ MainWindow::MainWindow(QWidget *parent)
         [this] { statusBar()->showMessage(tr("Sign-off recorded in %1").arg(m_ledger->location())); });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *windowAction = file->addAction(tr("New &Window"), this, &MainWindow::newWindow);
+    windowAction->setShortcut(QKeySequence::New);
     QAction *openLeft = file->addAction(tr("Open &Left..."), this, [this] { chooseFile(0); });
     openLeft->setShortcut(QKeySequence::Open);
     QAction *openRight = file->addAction(tr("Open &Right..."), this, [this] { chooseFile(1); });
@@ -202,7 +205,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     reload->setShortcut(QKeySequence(Qt::Key_F5));
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *closeWindow = file->addAction(tr("&Close Window"), this, &QWidget::close);
+    closeWindow->setShortcut(QKeySequence::Close);
+    // Quit closes every window, each asking about its unsaved edits; one kept open stops it.
+    QAction *quit = file->addAction(tr("&Quit"), this, [] { QApplication::closeAllWindows(); });
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -297,11 +303,7 @@ MainWindow::MainWindow(QWidget *parent)
     focusFindings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F9));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Countersign"), this, [this] {
-        QMessageBox::about(this, tr("About Countersign"),
-            tr("Countersign %1\nCompare, sign off and export bilateral release cutover records.")
-                .arg(QApplication::applicationVersion()));
-    });
+    help->addAction(tr("&About Countersign"), this, &MainWindow::showAbout);
     statusBar()->showMessage(tr("Open the producer's and the consumer's record (Ctrl+O, Ctrl+Shift+O)."));
     resize(1400, 860);
     updateTitle();
@@ -1103,6 +1105,7 @@ void MainWindow::chooseFile(int side)
 
 QString MainWindow::setLedgerPath(const QString &path)
 {
+    m_ledgerPath = path;
     m_signOff->setLedger(nullptr);
     m_ledger.reset();
     Result<std::unique_ptr<SqliteLedgerStore>> opened = SqliteLedgerStore::open(path);
@@ -1115,6 +1118,45 @@ QString MainWindow::setLedgerPath(const QString &path)
     m_ledger = std::move(opened).value();
     m_signOff->setLedger(m_ledger.get());
     return {};
+}
+
+QString MainWindow::ledgerPath() const
+{
+    return m_ledger ? m_ledger->location() : m_ledgerPath;
+}
+
+MainWindow *MainWindow::newWindow()
+{
+    auto *window = new MainWindow;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    // The same ledger as this window (--db included); each window opens its own connection, and
+    // SQLite's locking (BEGIN IMMEDIATE, a busy timeout) keeps their appends in one chain.
+    if (ledgerPath() != SqliteLedgerStore::configuredPath())
+        window->setLedgerPath(ledgerPath());
+    if (window->themeName() != m_themeName)
+        window->setThemeName(m_themeName, Remember::No);
+    window->resize(size());
+    window->move(pos() + QPoint(32, 32));
+    window->show();
+    return window;
+}
+
+void MainWindow::showAbout()
+{
+    if (m_aboutDialog) {
+        m_aboutDialog->raise();
+        m_aboutDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new AboutDialog(ledgerPath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_aboutDialog = dialog;
+    dialog->open();
+}
+
+AboutDialog *MainWindow::aboutDialog() const
+{
+    return m_aboutDialog;
 }
 
 void MainWindow::updateSignOff()

@@ -24,6 +24,7 @@ class QTimer;
 
 namespace Countersign {
 
+class AboutDialog;
 class CheckpointUpdateDialog;
 class ComparisonWorker;
 class DiffConnector;
@@ -84,6 +85,14 @@ public:
     // panel shows why and the records still open.
     QString setLedgerPath(const QString &path);
     SignOffPanel *signOffPanel() const { return m_signOff; }
+    // The ledger the window records sign-offs in: the one open, else the one it tried to open.
+    QString ledgerPath() const;
+    // File > New Window: another window in this process, on this window's ledger, with panes of its
+    // own; it is deleted when it closes, and the application quits when the last window closes.
+    MainWindow *newWindow();
+    // Help > About Countersign: opens the AboutDialog (window-modal, without blocking).
+    void showAbout();
+    AboutDialog *aboutDialog() const;
     // Writes the finalized record of the active pane's record to `output`, as markdown or as a PDF
     // handout (PdfHandout); returns the error, empty on success. Refused while sign-offs are open
     // unless `allowOpen`, or while the record has unsaved edits.
@@ -229,6 +238,8 @@ private:
     QPointer<PairChooserDialog> m_pairChooser;
     QPointer<TemplateDialog> m_templateDialog;
     QPointer<CheckpointUpdateDialog> m_checkpointDialog;
+    QPointer<AboutDialog> m_aboutDialog;
+    QString m_ledgerPath;
     bool m_following = false; // of the comparison shown, without context
     int m_currentHunk = -1;
 };

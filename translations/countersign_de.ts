@@ -1,0 +1,1328 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Countersign::AboutDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>About Countersign</source>
+        <translation>Über Countersign</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt built against</source>
+        <translation>Qt beim Bauen</translation>
+    </message>
+    <message>
+        <source>KF6 SyntaxHighlighting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cmark-gfm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off ledger</source>
+        <translation>Freigabe-Register</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Countersign icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countersign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare, sign off and export bilateral release cutover records.</source>
+        <translation>Umstellungsprotokolle beider Seiten vergleichen, freigeben und exportieren.</translation>
+    </message>
+    <message>
+        <source>Copy these details as plain text, for a bug report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::CheckpointUpdateDialog</name>
+    <message>
+        <source>Update from Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already states the runtime target, phase and date of %2: nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply takes these values from %2 into %1. The rest of the record stays as it is, and Undo takes the whole update back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(added)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::DiffConnector</name>
+    <message>
+        <source>Differences between the panes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each shape links a difference on the left with the right; click one to go to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::FindingsModel</name>
+    <message>
+        <source>Blocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lint error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lint warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::FolderPairsModel</name>
+    <message>
+        <source>Decision record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no producer mirror found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no consumer decision record found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no producer checkpoint packet found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no consumer checkpoint packet found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2, %3 unpaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unpaired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the producer&apos;s document on the left and the consumer&apos;s on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one side of this pair was found; it cannot be opened as a pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cutover and documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer (left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::MainWindow</name>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open two records to compare them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off recorded in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>New &amp;Window</source>
+        <translation>Neues &amp;Fenster</translation>
+    </message>
+    <message>
+        <source>Open &amp;Left...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Right...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Cutover &amp;Folders...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New from Template...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>Speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <source>&amp;Export Finalized Record...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off &amp;Ledger...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off Ledger (an existing one, or a new file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledgers (*.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use that ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-offs are now recorded in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload from Disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your unsaved edits to %1 and load the file from disk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>Create &amp;Mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update from Checkpoint...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual Risk &amp;Meeting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual Risk Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Next Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap Long Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scroll in &amp;Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the Palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Findings Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign-off Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Si&amp;gn-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to F&amp;indings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Countersign</source>
+        <translation>Ü&amp;ber Countersign</translation>
+    </message>
+    <message>
+        <source>Open the producer&apos;s and the consumer&apos;s record (Ctrl+O, Ctrl+Shift+O).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pairs opened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;%1  %2 ↔ %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for records in %1 and %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped looking for records after reading %1 of %2 files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n pair(s) of records.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Producer&apos;s Folder (left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Consumer&apos;s Folder (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Cutover Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the files in the two folders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop looking for records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading records: %1 of %2 files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your unsaved edits to %1 and open %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not saved yet: Save (Ctrl+S) asks where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a decision record or producer mirror first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror was not opened: %1 has unsaved edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the decision record to update first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update from Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while the update was shown; nothing was applied. Choose the checkpoint again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n value(s) of %1 from the checkpoint (Undo takes it back).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Markdown records (*.md *.markdown);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot update from the checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: open a record first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot keep a recovery copy of your edits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore unsaved edits?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or stopped). Restore them? They stay unsaved until you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored unsaved edits to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Record As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed on disk; your edits are kept (File &gt; Reload from Disk loads it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded %1: it changed on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from disk; Save writes it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countersign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Countersign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has unsaved edits. Save them before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared line by line only (a record over %1 MiB is not compared section by section): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking and warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Left Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Right Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off ledger unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a record first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has unsaved edits: save it first, so that the export is of the file that was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Finalized Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is not final: %1.
+Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF handouts (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown records (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a decision record first: the meeting walks its residual risks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the record first: its review is kept with its file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no residual risks, and its decision inputs name no checkpoint with open items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual risk review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::MeetingView</name>
+    <message>
+        <source>Residual risk, line %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open item of checkpoint %2, line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual Risk Review — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sign-off ledger is open: decisions cannot be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger %1 is read-only: decisions cannot be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time on this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who acts on it (required for needs action)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the meeting said (Ctrl+Enter records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a decision first: 1 accepted, 2 mitigated, 3 needs action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (carried over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↻ Carried over from the previous record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on an earlier version of the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — recorded by %2 at %3 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decided yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs action: name the owner and the due date, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: no writable sign-off ledger is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: type your name in &quot;Recorded by&quot; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: item %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::PairChooserDialog</name>
+    <message>
+        <source>Choose a Pair of Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pairs found, by cutover date (the producer&apos;s document opens on the left):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs of records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs of records grouped by cutover date. Rows marked unpaired have only one side and cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files that could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer&apos;s folder: %1
+Consumer&apos;s folder: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 file could not be read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files could not be read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision records, mirrors or checkpoint packets were found in these folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pair of the cutover of %1 below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens %1 on the left and %2 on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 was found for %2: %3. It has nothing to be compared with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::RecordPane</name>
+    <message>
+        <source>%1 sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no record open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 side, %3 lines, digest %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines, too large to compare section by section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unsaved edits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — changed on disk: File &gt; Reload loads it, Save keeps yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file to save to: use Save As.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::RiskSummaryChart</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 decided: %3 accepted, %4 mitigated, %5 need action, %6 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 carried over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::SignOffDialog</name>
+    <message>
+        <source>Sign Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (needed to reject or withdraw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1… (SHA-256 of the record&apos;s canonical content as it is now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Signer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::SignOffHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::SignOffModel</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale (content changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::SignOffPanel</name>
+    <message>
+        <source>&amp;Sign...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-offs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a record to see its sign-offs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is large: its sign-offs show once it has been compared with the other side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names no roles (its Ownership section lists them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: final — every role approved this content (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not final — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off ledger unavailable, read only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger %1 is read-only: sign-offs are shown, not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-offs cannot be recorded now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no writable ledger or record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off History — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::TemplateDialog</name>
+    <message>
+        <source>New from Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2). Fill in these values; the record opens in the pane as a draft, its other sections ready to complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::TextView</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
