@@ -1096,9 +1096,9 @@ bool CommandLine::isHeadless(const QString &command)
     static const QStringList commands = {QStringLiteral("diff"), QStringLiteral("show"),
         QStringLiteral("lint"), QStringLiteral("digest"), QStringLiteral("compare"), QStringLiteral("check"),
         QStringLiteral("signoff"), QStringLiteral("status"), QStringLiteral("ledger"),
-        QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("review"), QStringLiteral("mirror"),
-        QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help"), QStringLiteral("--version"),
-        QStringLiteral("-v"), QStringLiteral("version")};
+        QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("review"),
+        QStringLiteral("mirror"), QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help"),
+        QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("version")};
     return commands.contains(command);
 }
 

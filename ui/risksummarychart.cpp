@@ -161,8 +161,7 @@ void RiskSummaryChart::paintEvent(QPaintEvent *)
     }
     if (m_summary.carriedOver > 0) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(QPointF(x, y + metrics.ascent()),
-            tr("%1 carried over").arg(m_summary.carriedOver));
+        painter.drawText(QPointF(x, y + metrics.ascent()), tr("%1 carried over").arg(m_summary.carriedOver));
     }
 }
 
