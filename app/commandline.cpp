@@ -1,23 +1,25 @@
 #include "commandline.h"
 
-#include "canonicalcontent.h"
-#include "cutovercheck.h"
-#include "documentjson.h"
-#include "documentloader.h"
-#include "finalizedrecord.h"
-#include "htmldiff.h"
-#include "jsonwriter.h"
-#include "linediff.h"
-#include "linter.h"
-#include "mirror.h"
-#include "recordfacts.h"
-#include "riskreview.h"
-#include "sidebysidediff.h"
-#include "signoffrules.h"
-#include "sqliteledgerstore.h"
-#include "structuralcompare.h"
-#include "textkeys.h"
-#include "unifieddiff.h"
+#include "record/canonicalcontent.h"
+#include "compare/cutovercheck.h"
+#include "record/documentjson.h"
+#include "record/documentloader.h"
+#include "export/finalizedrecord.h"
+#include "diff/htmldiff.h"
+#include "base/jsonwriter.h"
+#include "diff/linediff.h"
+#include "record/linter.h"
+#include "drafting/mirror.h"
+#include "record/recordfacts.h"
+#include "review/riskreview.h"
+#include "diff/sidebysidediff.h"
+#include "ledger/signoffrules.h"
+#include "ledger/ledgerstore.h"
+#include "export/finalizedexport.h"
+#include "compare/comparereport.h"
+#include "compare/structuralcompare.h"
+#include "record/textkeys.h"
+#include "diff/unifieddiff.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -421,8 +423,8 @@ int runCompare(const QStringList &arguments)
     if (!right)
         return loadError(right.error());
     const QList<CompareFinding> findings = StructuralCompare::compare(left.value(), right.value());
-    writeOut(*json ? StructuralCompare::toJson(left.value(), right.value(), findings)
-                   : StructuralCompare::toText(left.value(), right.value(), findings).toUtf8());
+    writeOut(*json ? CompareReport::toJson(left.value(), right.value(), findings)
+                   : CompareReport::toText(left.value(), right.value(), findings).toUtf8());
     return finish(CompareSummary::of(findings).isAligned() ? Clean : Findings);
 }
 
@@ -499,10 +501,9 @@ const QStringList exportValued{QStringLiteral("-o"), QStringLiteral("--output"),
 const QStringList exportFlags{QStringLiteral("--allow-open"), QStringLiteral("--pdf")};
 
 // The ledger named by --db, else the one chosen in the window's settings, else the default one.
-Result<std::unique_ptr<SqliteLedgerStore>> openLedger(const Options &options)
+Result<std::unique_ptr<LedgerStore>> openLedger(const Options &options)
 {
-    return SqliteLedgerStore::open(
-        options.values.value(QStringLiteral("--db"), SqliteLedgerStore::configuredPath()));
+    return LedgerStore::open(options.values.value(QStringLiteral("--db"), LedgerStore::configuredLocation()));
 }
 
 // A record with its ledger and the ledger's entries for it: what signoff, status and export start
@@ -510,7 +511,7 @@ Result<std::unique_ptr<SqliteLedgerStore>> openLedger(const Options &options)
 struct SignedRecord
 {
     Document record;
-    std::unique_ptr<SqliteLedgerStore> ledger;
+    std::unique_ptr<LedgerStore> ledger;
     QList<SignOffEntry> entries;
 };
 
@@ -519,7 +520,7 @@ Result<SignedRecord> loadSigned(const QString &path, const Options &options)
     Result<Document> record = DocumentLoader::load(path);
     if (!record)
         return record.error();
-    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
+    Result<std::unique_ptr<LedgerStore>> ledger = openLedger(options);
     if (!ledger)
         return ledger.error();
     const Result<QList<SignOffEntry>> entries =
@@ -531,12 +532,17 @@ Result<SignedRecord> loadSigned(const QString &path, const Options &options)
 
 // The review of a loaded record: its items (RiskReview::load, whose warnings go to stderr) with the
 // decisions of the ledger that stand for them.
+void writeWarnings(const QStringList &warnings)
+{
+    for (const QString &warning : warnings)
+        writeErr(QStringLiteral("countersign: warning: %1\n").arg(warning));
+}
+
 Result<QList<ReviewedItem>> reviewOf(const SignedRecord &loaded)
 {
     QStringList warnings;
     Result<QList<ReviewedItem>> review = RiskReview::reviewed(loaded.record, *loaded.ledger, &warnings);
-    for (const QString &warning : std::as_const(warnings))
-        writeErr(QStringLiteral("countersign: warning: %1\n").arg(warning));
+    writeWarnings(warnings);
     return review;
 }
 
@@ -646,35 +652,34 @@ int runExportCommand(const QStringList &arguments, const CommandLine::PdfWriter 
             QStringLiteral("export --pdf needs -o OUT.pdf (a PDF is not written to standard output)"));
     if (asPdf && !pdf)
         return usageError(QStringLiteral("export --pdf needs the window module, which renders the PDF"));
-    const Result<SignedRecord> loaded = loadSigned(options.operands.first(), options);
-    if (!loaded)
-        return loadError(loaded.error());
-    const Document &record = loaded->record;
-    const SignOffStatus status = SignOffRules::evaluate(record, loaded->entries);
-    const Result<QList<ReviewedItem>> review = reviewOf(*loaded);
-    if (!review)
-        return loadError(review.error());
-    const Result<QByteArray> exported =
-        FinalizedRecord::build(record, status, QDateTime::currentDateTimeUtc(),
-            options.flags.contains(QStringLiteral("--allow-open")), review.value());
-    if (!exported) {
+    const Result<Document> record = DocumentLoader::load(options.operands.first());
+    if (!record)
+        return loadError(record.error());
+    const Result<std::unique_ptr<LedgerStore>> ledger = openLedger(options);
+    if (!ledger)
+        return loadError(ledger.error());
+    QStringList warnings;
+    const Result<FinalizedExport::Built> exported = FinalizedExport::build(record.value(), ledger->get(),
+        QDateTime::currentDateTimeUtc(), options.flags.contains(QStringLiteral("--allow-open")), &warnings);
+    writeWarnings(warnings);
+    if (!exported && exported.error().code == Error::Code::Refused) {
         writeErr(QStringLiteral("countersign: %1: %2 (--allow-open exports it with a NOT FINAL banner)\n")
                      .arg(exported.error().file, exported.error().message));
         return Findings;
     }
+    if (!exported)
+        return loadError(exported.error());
     if (output.isEmpty() || output == u"-") {
-        writeOut(exported.value());
+        writeOut(exported->markdown);
         return Clean;
     }
-    const std::optional<Error> failed = asPdf
-        ? pdf(output, QString::fromUtf8(exported.value()), record.fileName)
-        : DocumentLoader::writeFile(output, exported.value());
-    if (failed)
+    if (const std::optional<Error> failed = FinalizedExport::write(
+            exported.value(), record->fileName, output, asPdf ? pdf : FinalizedExport::PdfWriter()))
         return loadError(*failed);
-    writeOut(
-        QStringLiteral("%1: exported %2 (%3)\n")
-            .arg(output, record.fileName,
-                status.isFinal() ? QStringLiteral("final") : QStringLiteral("NOT FINAL: open sign-offs")));
+    writeOut(QStringLiteral("%1: exported %2 (%3)\n")
+                 .arg(output, record->fileName,
+                     exported->status.isFinal() ? QStringLiteral("final")
+                                                : QStringLiteral("NOT FINAL: open sign-offs")));
     return Clean;
 }
 
@@ -693,7 +698,7 @@ int runVerify(const QStringList &arguments)
     if (!verification)
         return loadError(verification.error());
     if (options.values.contains(QStringLiteral("--db"))) {
-        Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
+        Result<std::unique_ptr<LedgerStore>> ledger = openLedger(options);
         if (!ledger)
             return loadError(ledger.error());
         const Result<QList<SignOffEntry>> entries = ledger.value()->entries();
@@ -768,7 +773,7 @@ int runLedger(const QStringList &arguments)
     const Options &options = *parsed;
     if (options.operands.first() != u"verify")
         return usageError(QStringLiteral("ledger takes one action: verify"));
-    Result<std::unique_ptr<SqliteLedgerStore>> ledger = openLedger(options);
+    Result<std::unique_ptr<LedgerStore>> ledger = openLedger(options);
     if (!ledger)
         return loadError(ledger.error());
     const Result<QList<SignOffEntry>> entries = ledger.value()->entries();
@@ -993,7 +998,7 @@ int runReview(const QStringList &arguments)
                       .arg(number));
     }
     const ReviewItem &item = review->at(number - 1).item;
-    const RiskDecisionEntry entry = RiskDecisionEntry::now(record, item, request->decision,
+    const RiskDecisionEntry entry = RiskDecisionEntry::now(record, item.key, item.text, request->decision,
         options.values.value(QStringLiteral("--owner")), request->due,
         options.values.value(QStringLiteral("--note")), options.values.value(QStringLiteral("--by")));
     if (const std::optional<Error> refused = RiskReview::check(entry)) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "error.h"
+#include "export/finalizedexport.h"
 
 #include <QStringList>
 
@@ -17,8 +17,7 @@ class CommandLine
 public:
     // Writes a finalized record's markdown to `output` as a PDF handout (PdfHandout::write); only the
     // window module has one, since it needs Qt Gui.
-    using PdfWriter = std::function<std::optional<Error>(
-        const QString &output, const QString &finalized, const QString &recordFileName)>;
+    using PdfWriter = FinalizedExport::PdfWriter;
 
     // True when `command` (the first argument) is handled here rather than by the GUI.
     static bool isHeadless(const QString &command);

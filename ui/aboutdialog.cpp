@@ -1,5 +1,6 @@
 #include "aboutdialog.h"
 
+#include "base/libraryversions.h"
 #include "countersigncommit.h"
 
 #include <QApplication>
@@ -13,13 +14,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QUuid>
 #include <QVBoxLayout>
 #include <ksyntaxhighlighting_version.h>
-
-#include <cmark-gfm_version.h>
 
 #include <tuple>
 
@@ -41,25 +37,6 @@ QIcon appIcon()
 
 } // namespace
 
-QString AboutDialog::sqliteVersion()
-{
-    // A connection of its own, removed once the database handle is gone.
-    const QString connection = QStringLiteral("countersign-about-") + QUuid::createUuid().toString();
-    QString version;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(QStringLiteral(":memory:"));
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(QStringLiteral("SELECT sqlite_version()")) && query.next())
-                version = query.value(0).toString();
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return version.isEmpty() ? QStringLiteral("unknown") : version;
-}
-
 QString AboutDialog::commit()
 {
     return QStringLiteral(COUNTERSIGN_COMMIT);
@@ -78,8 +55,8 @@ AboutDialog::AboutDialog(const QString &ledgerPath, QWidget *parent)
         {QStringLiteral("Qt built against"), tr("Qt built against"), QStringLiteral(QT_VERSION_STR)},
         {QStringLiteral("KF6 SyntaxHighlighting"), tr("KF6 SyntaxHighlighting"),
             QStringLiteral(KSYNTAXHIGHLIGHTING_VERSION_STRING)},
-        {QStringLiteral("SQLite"), tr("SQLite"), sqliteVersion()},
-        {QStringLiteral("cmark-gfm"), tr("cmark-gfm"), QStringLiteral(CMARK_GFM_VERSION_STRING)},
+        {QStringLiteral("SQLite"), tr("SQLite"), LibraryVersions::sqlite()},
+        {QStringLiteral("cmark-gfm"), tr("cmark-gfm"), LibraryVersions::cmarkGfm()},
         {QStringLiteral("Sign-off ledger"), tr("Sign-off ledger"), ledgerPath},
         {QStringLiteral("Settings"), tr("Settings"), QSettings().fileName()},
     };

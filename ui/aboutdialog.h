@@ -27,8 +27,6 @@ public:
     QString plainText() const;
     QPushButton *copyButton() const { return m_copy; }
 
-    // The version of the SQLite library the QSQLITE driver runs on ("unknown" without the driver).
-    static QString sqliteVersion();
     // The commit the build was made from ("unknown" when it was not built from a git checkout).
     static QString commit();
 

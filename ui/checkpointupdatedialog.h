@@ -1,6 +1,6 @@
 #pragma once
 
-#include "checkpointupdate.h"
+#include "drafting/checkpointupdate.h"
 
 #include <QDialog>
 

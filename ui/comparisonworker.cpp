@@ -1,6 +1,6 @@
 #include "comparisonworker.h"
 
-#include "comparisonsession.h"
+#include "compare/comparisonsession.h"
 
 #include <QPointer>
 #include <QPromise>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "comparison.h"
-#include "document.h"
-#include "textbuffer.h"
+#include "compare/comparison.h"
+#include "record/document.h"
+#include "editing/textbuffer.h"
 
 #include <QFuture>
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "linediff.h"
+#include "diff/linediff.h"
 
 #include <QColor>
 #include <QList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "comparefinding.h"
+#include "compare/comparefinding.h"
 
 #include <QSortFilterProxyModel>
 

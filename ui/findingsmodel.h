@@ -1,7 +1,7 @@
 #pragma once
 
-#include "comparefinding.h"
-#include "linter.h"
+#include "compare/comparefinding.h"
+#include "record/linter.h"
 
 #include <QAbstractTableModel>
 #include <QList>

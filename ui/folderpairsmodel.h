@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cutoverpairing.h"
+#include "compare/cutoverpairing.h"
 
 #include <QAbstractItemModel>
 #include <QList>

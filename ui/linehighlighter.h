@@ -1,6 +1,6 @@
 #pragma once
 
-#include "textbuffer.h"
+#include "editing/textbuffer.h"
 
 #include <KSyntaxHighlighting/AbstractHighlighter>
 #include <KSyntaxHighlighting/State>

@@ -1,24 +1,28 @@
 #include "mainwindow.h"
 
+#include "base/settingskeys.h"
+
 #include "aboutdialog.h"
-#include "checkpointupdate.h"
+#include "drafting/checkpointupdate.h"
 #include "checkpointupdatedialog.h"
 #include "comparisonworker.h"
 #include "diffconnector.h"
-#include "documentloader.h"
-#include "finalizedrecord.h"
+#include "record/documentloader.h"
+#include "export/finalizedexport.h"
+#include "review/riskreview.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 #include "folderpairsmodel.h"
 #include "highlighting.h"
-#include "markdownparser.h"
+#include "diff/linematching.h"
+#include "record/markdownparser.h"
 #include "meetingview.h"
-#include "mirror.h"
+#include "drafting/mirror.h"
 #include "pairchooserdialog.h"
 #include "pdfhandout.h"
 #include "recordpane.h"
 #include "signoffpanel.h"
-#include "sqliteledgerstore.h"
+#include "ledger/ledgerstore.h"
 #include "templatedialog.h"
 
 #include <KSyntaxHighlighting/Repository>
@@ -183,7 +187,7 @@ MainWindow::MainWindow(QWidget *parent)
     file->addAction(tr("Sign-off &Ledger..."), this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Sign-off Ledger (an existing one, or a new file)"),
-                m_ledger ? m_ledger->location() : SqliteLedgerStore::configuredPath(),
+                m_ledger ? m_ledger->location() : LedgerStore::configuredLocation(),
                 tr("Ledgers (*.sqlite);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
         if (path.isEmpty())
             return;
@@ -191,7 +195,7 @@ MainWindow::MainWindow(QWidget *parent)
             QMessageBox::warning(this, tr("Cannot use that ledger"), error);
             return;
         }
-        SqliteLedgerStore::setConfiguredPath(path);
+        LedgerStore::setConfiguredLocation(path);
         statusBar()->showMessage(tr("Sign-offs are now recorded in %1").arg(path));
     });
     QAction *reload = file->addAction(tr("&Reload from Disk"), this, [this] {
@@ -309,11 +313,11 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
     // The remembered theme is taken when the panes first paint: the repository may still be
     // loading now, and waiting for it would hold up the window.
-    m_themeName = QSettings().value(QStringLiteral("view/theme")).toString();
+    m_themeName = QSettings().value(SettingsKeys::theme).toString();
     for (RecordPane *side : m_panes)
         side->editor()->setThemeName(m_themeName);
     automatic->setChecked(m_themeName.isEmpty());
-    setLedgerPath(SqliteLedgerStore::configuredPath());
+    setLedgerPath(LedgerStore::configuredLocation());
 }
 
 MainWindow::~MainWindow()
@@ -350,13 +354,12 @@ QString MainWindow::openFile(int side, const QString &path)
 
 namespace {
 constexpr int recentPairLimit = 8;
-const QString recentKey = QStringLiteral("recent/pairs");
 } // namespace
 
 QList<QPair<QString, QString>> MainWindow::recentPairs()
 {
     QList<QPair<QString, QString>> pairs;
-    for (const QString &entry : QSettings().value(recentKey).toStringList()) {
+    for (const QString &entry : QSettings().value(SettingsKeys::recentPairs).toStringList()) {
         const QStringList files = entry.split(u'\n');
         if (files.size() == 2)
             pairs.append({files.at(0), files.at(1)});
@@ -370,10 +373,10 @@ void MainWindow::rememberPair()
         return;
     const QString entry = QFileInfo(pane(0)->filePath()).absoluteFilePath() + u'\n' +
         QFileInfo(pane(1)->filePath()).absoluteFilePath();
-    QStringList entries = QSettings().value(recentKey).toStringList();
+    QStringList entries = QSettings().value(SettingsKeys::recentPairs).toStringList();
     entries.removeAll(entry);
     entries.prepend(entry);
-    QSettings().setValue(recentKey, entries.mid(0, recentPairLimit));
+    QSettings().setValue(SettingsKeys::recentPairs, entries.mid(0, recentPairLimit));
 }
 
 void MainWindow::fillRecentMenu()
@@ -1031,20 +1034,7 @@ void MainWindow::showDifference(int index)
 
 int MainWindow::matchingLine(int side, int line) const
 {
-    // Walk the changes in order; between them the two sides run in parallel.
-    int offset = 0; // other side's index minus this side's, on the stretch before the change
-    for (const DiffChange &change : m_lines.changes) {
-        const int start = side == 0 ? change.leftStart : change.rightStart;
-        const int count = side == 0 ? change.leftCount : change.rightCount;
-        const int otherStart = side == 0 ? change.rightStart : change.leftStart;
-        const int otherCount = side == 0 ? change.rightCount : change.leftCount;
-        if (line - 1 < start)
-            break;
-        if (line - 1 < start + count)
-            return otherStart + std::min(line - 1 - start, std::max(otherCount - 1, 0)) + 1;
-        offset = (otherStart + otherCount) - (start + count);
-    }
-    return std::max(1, line + offset);
+    return LineMatching::matchingLine(m_lines.changes, side == 0 ? DiffSide::Left : DiffSide::Right, line);
 }
 
 QStringList MainWindow::themeNames()
@@ -1070,7 +1060,7 @@ bool MainWindow::setThemeName(const QString &name, Remember remember)
             action->setChecked(action->data().toString() == name);
     }
     if (remember == Remember::Yes)
-        QSettings().setValue(QStringLiteral("view/theme"), name);
+        QSettings().setValue(SettingsKeys::theme, name);
     return true;
 }
 
@@ -1108,7 +1098,7 @@ QString MainWindow::setLedgerPath(const QString &path)
     m_ledgerPath = path;
     m_signOff->setLedger(nullptr);
     m_ledger.reset();
-    Result<std::unique_ptr<SqliteLedgerStore>> opened = SqliteLedgerStore::open(path);
+    Result<std::unique_ptr<LedgerStore>> opened = LedgerStore::open(path);
     if (!opened) {
         const QString message = opened.error().toString();
         m_signOff->setLedger(nullptr, message);
@@ -1131,7 +1121,7 @@ MainWindow *MainWindow::newWindow()
     window->setAttribute(Qt::WA_DeleteOnClose);
     // The same ledger as this window (--db included); each window opens its own connection, and
     // SQLite's locking (BEGIN IMMEDIATE, a busy timeout) keeps their appends in one chain.
-    if (ledgerPath() != SqliteLedgerStore::configuredPath())
+    if (ledgerPath() != LedgerStore::configuredLocation())
         window->setLedgerPath(ledgerPath());
     if (window->themeName() != m_themeName)
         window->setThemeName(m_themeName, Remember::No);
@@ -1177,23 +1167,14 @@ QString MainWindow::exportFinalized(const QString &output, bool allowOpen, Expor
     const Result<Document> record = DocumentLoader::load(active->filePath());
     if (!record)
         return record.error().toString();
-    // The residual risk review as the ledger has it (a checkpoint that cannot be read leaves its
-    // open items out, as the command does).
-    QList<ReviewedItem> review;
-    if (m_ledger) {
-        const Result<QList<ReviewedItem>> reviewed = RiskReview::reviewed(record.value(), *m_ledger);
-        if (!reviewed)
-            return reviewed.error().toString();
-        review = reviewed.value();
-    }
-    const Result<QByteArray> exported = FinalizedRecord::build(
-        record.value(), m_signOff->status(), QDateTime::currentDateTimeUtc(), allowOpen, review);
+    // A checkpoint that cannot be read leaves its open items out of the review, as in the command.
+    const Result<FinalizedExport::Built> exported = FinalizedExport::build(
+        record.value(), m_ledger.get(), QDateTime::currentDateTimeUtc(), allowOpen);
     if (!exported)
         return exported.error().toString();
-    const std::optional<Error> failed = format == ExportFormat::Pdf
-        ? PdfHandout::write(output, QString::fromUtf8(exported.value()), record->fileName)
-        : DocumentLoader::writeFile(output, exported.value());
-    if (failed)
+    if (const std::optional<Error> failed = FinalizedExport::write(exported.value(), record->fileName, output,
+            format == ExportFormat::Pdf ? FinalizedExport::PdfWriter(&PdfHandout::write)
+                                        : FinalizedExport::PdfWriter()))
         return failed->toString();
     statusBar()->showMessage(tr("Exported %1").arg(output));
     return {};

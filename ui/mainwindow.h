@@ -1,9 +1,9 @@
 #pragma once
 
-#include "comparison.h"
-#include "cutovercheck.h"
-#include "document.h"
-#include "recoverystore.h"
+#include "compare/comparison.h"
+#include "compare/cutovercheck.h"
+#include "record/document.h"
+#include "editing/recoverystore.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>

@@ -1,10 +1,12 @@
 #include "meetingview.h"
 
-#include "canonicalcontent.h"
-#include "ledgerstore.h"
-#include "recordfacts.h"
+#include "base/settingskeys.h"
+
+#include "record/canonicalcontent.h"
+#include "ledger/ledgerstore.h"
+#include "record/recordfacts.h"
 #include "risksummarychart.h"
-#include "signoff.h"
+#include "ledger/signoff.h"
 
 #include <QButtonGroup>
 #include <QCompleter>
@@ -29,8 +31,6 @@ namespace Countersign {
 
 namespace {
 
-const QString recordedByKey = QStringLiteral("review/recordedBy");
-const QString signerKey = QStringLiteral("signoff/signer");
 constexpr RiskDecision decisions[] = {
     RiskDecision::Accepted, RiskDecision::Mitigated, RiskDecision::NeedsAction};
 
@@ -97,7 +97,7 @@ MeetingView::MeetingView(
     m_recordedBy->setPlaceholderText(tr("your name"));
     m_recordedBy->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
     QSettings settings;
-    m_recordedBy->setText(settings.value(recordedByKey, settings.value(signerKey)).toString());
+    m_recordedBy->setText(settings.value(SettingsKeys::recordedBy, settings.value(SettingsKeys::signer)).toString());
     top->addWidget(m_recordedBy);
     top->addSpacing(fontMetrics().height());
     top->addWidget(m_meetingTime);
@@ -416,7 +416,7 @@ bool MeetingView::record(RiskDecision decision)
     }
     const bool needsAction = decision == RiskDecision::NeedsAction;
     const RiskDecisionEntry entry =
-        RiskDecisionEntry::now(m_record, m_items.at(m_current), decision, m_owner->text().trimmed(),
+        RiskDecisionEntry::now(m_record, m_items.at(m_current).key, m_items.at(m_current).text, decision, m_owner->text().trimmed(),
             needsAction ? m_due->date() : QDate(), m_note->toPlainText().trimmed(), recordedBy());
     if (const std::optional<Error> refused = RiskReview::check(entry)) {
         showMessage(tr("Not recorded: %1").arg(refused->message), true);
@@ -427,7 +427,7 @@ bool MeetingView::record(RiskDecision decision)
         showMessage(tr("Not recorded: %1").arg(stored.error().toString()), true);
         return false;
     }
-    QSettings().setValue(recordedByKey, recordedBy());
+    QSettings().setValue(SettingsKeys::recordedBy, recordedBy());
     const int current = m_current;
     reload();
     fillForm(m_reviewed.at(current));

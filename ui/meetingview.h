@@ -1,7 +1,7 @@
 #pragma once
 
-#include "document.h"
-#include "riskreview.h"
+#include "record/document.h"
+#include "review/riskreview.h"
 
 #include <QDialog>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 #include "pdfhandout.h"
 
-#include "canonicalcontent.h"
-#include "finalizedrecord.h"
-#include "markdownhtml.h"
-#include "markdownparser.h"
+#include "record/canonicalcontent.h"
+#include "export/finalizedrecord.h"
+#include "export/markdownhtml.h"
+#include "record/markdownparser.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFileInfo>

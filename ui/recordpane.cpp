@@ -1,6 +1,6 @@
 #include "recordpane.h"
 
-#include "markdownparser.h"
+#include "record/markdownparser.h"
 
 #include <KSyntaxHighlighting/Theme>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "comparison.h"
-#include "document.h"
+#include "compare/comparison.h"
+#include "record/document.h"
 #include "textview.h"
 
 #include <QWidget>

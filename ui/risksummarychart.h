@@ -1,6 +1,6 @@
 #pragma once
 
-#include "riskreview.h"
+#include "review/riskreview.h"
 
 #include <QColor>
 #include <QWidget>

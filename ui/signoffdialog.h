@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signoff.h"
+#include "ledger/signoff.h"
 
 #include <QDialog>
 

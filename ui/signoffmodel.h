@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signoffrules.h"
+#include "ledger/signoffrules.h"
 
 #include <QAbstractTableModel>
 

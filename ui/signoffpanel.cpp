@@ -1,5 +1,7 @@
 #include "signoffpanel.h"
 
+#include "base/settingskeys.h"
+
 #include "signoffdialog.h"
 #include "signoffmodel.h"
 
@@ -18,7 +20,6 @@
 namespace Countersign {
 
 namespace {
-const QString signerKey = QStringLiteral("signoff/signer");
 }
 
 SignOffPanel::SignOffPanel(QWidget *parent)
@@ -136,7 +137,7 @@ QString SignOffPanel::sign(
     const Result<SignOffEntry> stored = m_ledger->append(entry);
     if (!stored)
         return stored.error().toString();
-    QSettings().setValue(signerKey, entry.signer);
+    QSettings().setValue(SettingsKeys::signer, entry.signer);
     refresh();
     Q_EMIT signedOff();
     return {};
@@ -150,7 +151,7 @@ void SignOffPanel::chooseAndSign()
     for (const RoleSignOff &role : m_status.roles)
         roles.append(role.role);
     const int current = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0;
-    SignOffDialog dialog(roles, current, QSettings().value(signerKey).toString(), m_status.digest, this);
+    SignOffDialog dialog(roles, current, QSettings().value(SettingsKeys::signer).toString(), m_status.digest, this);
     while (dialog.exec() == QDialog::Accepted) {
         const QString error = sign(dialog.role(), dialog.signer(), dialog.decision(), dialog.comment());
         if (error.isEmpty())

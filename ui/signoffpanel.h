@@ -1,8 +1,8 @@
 #pragma once
 
-#include "document.h"
-#include "ledgerstore.h"
-#include "signoffrules.h"
+#include "record/document.h"
+#include "ledger/ledgerstore.h"
+#include "ledger/signoffrules.h"
 
 #include <QWidget>
 

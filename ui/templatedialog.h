@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recordtemplate.h"
+#include "drafting/recordtemplate.h"
 
 #include <QDialog>
 #include <QHash>

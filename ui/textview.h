@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sidebysidediff.h"
-#include "textbuffer.h"
+#include "diff/sidebysidediff.h"
+#include "editing/textbuffer.h"
 
 #include <QAbstractScrollArea>
 #include <QBasicTimer>

@@ -4,7 +4,7 @@
 // verification, `ledger verify` finding an edited decision, refusals, usage errors that write
 // nothing, bad ledgers left untouched, and bad records and checkpoints named.
 #include "clirunner.h"
-#include "finalizedrecord.h"
+#include "export/finalizedrecord.h"
 #include "sqlsupport.h"
 #include "testsupport.h"
 

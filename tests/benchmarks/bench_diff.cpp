@@ -8,9 +8,9 @@
 //   packaging/buildroot.sh exec build/default/tests/benchmarks/bench_diff [--quick] [WORKDIR]
 // WORKDIR (default: build/bench-diff under the source tree) receives the generated files (~200 MB).
 #include "benchoptions.h"
-#include "difftext.h"
-#include "linediff.h"
-#include "sidebysidediff.h"
+#include "diff/difftext.h"
+#include "diff/linediff.h"
+#include "diff/sidebysidediff.h"
 #include "timedrun.h"
 
 #include <QByteArray>

@@ -30,11 +30,11 @@
 //
 // Units: MiB = 1,048,576 bytes, MiB/s likewise. Exit status: 0 whether or not the goals are met;
 // 2 when something cannot run (bad option, cmark-gfm or countersign missing, a child failing).
-#include "documentjson.h"
-#include "documentloader.h"
-#include "markdownparser.h"
-#include "recordfacts.h"
-#include "sourcetext.h"
+#include "record/documentjson.h"
+#include "record/documentloader.h"
+#include "record/markdownparser.h"
+#include "record/recordfacts.h"
+#include "record/sourcetext.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,9 +2,9 @@
 
 // Shared by the test executables: where the test data lives, readable failure output for domain
 // types, and small file helpers.
-#include "document.h"
-#include "documentloader.h"
-#include "error.h"
+#include "record/document.h"
+#include "record/documentloader.h"
+#include "base/error.h"
 
 #include <QByteArray>
 #include <QDir>

@@ -1,7 +1,7 @@
 // ComparisonWorker: results arrive on the GUI thread, only the newest request counts, and a burst of
 // requests within the debounce interval runs once.
 #include "comparisonworker.h"
-#include "markdownparser.h"
+#include "record/markdownparser.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>

@@ -5,7 +5,7 @@
 // DIR/checkpoint-update.png.
 #include "checkpointupdatedialog.h"
 #include "mainwindow.h"
-#include "markdownparser.h"
+#include "record/markdownparser.h"
 #include "recordpane.h"
 #include "templatedialog.h"
 #include "templatevalues.h"

@@ -3,7 +3,7 @@
 #include "findingsmodel.h"
 #include "mainwindow.h"
 #include "recordpane.h"
-#include "recoverystore.h"
+#include "editing/recoverystore.h"
 #include "testsupport.h"
 
 #include <QFileInfo>

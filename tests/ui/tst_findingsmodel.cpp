@@ -1,7 +1,7 @@
 // FindingsModel and FindingsFilterModel over real comparisons, under QAbstractItemModelTester.
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
-#include "structuralcompare.h"
+#include "compare/structuralcompare.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

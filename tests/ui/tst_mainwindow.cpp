@@ -1,7 +1,7 @@
 // MainWindow and RecordPane on the offscreen platform: records load into highlighted panes, and a
 // bad file is reported in its pane without closing anything.
 #include "diffconnector.h"
-#include "documentloader.h"
+#include "record/documentloader.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 #include "highlighting.h"

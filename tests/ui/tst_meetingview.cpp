@@ -2,12 +2,12 @@
 // decision appended to the ledger as it is made, refusals, a second meeting seeing the first one's
 // decisions, and the summary. With COUNTERSIGN_SCREENSHOTS=DIR set, walkAndDecide() also saves
 // DIR/meeting-view.png and DIR/risk-summary.png.
-#include "canonicalcontent.h"
-#include "finalizedrecord.h"
+#include "record/canonicalcontent.h"
+#include "export/finalizedrecord.h"
 #include "mainwindow.h"
 #include "meetingview.h"
 #include "risksummarychart.h"
-#include "sqliteledgerstore.h"
+#include "ledger/sqliteledgerstore.h"
 #include "testsupport.h"
 
 #include <QButtonGroup>

@@ -1,11 +1,11 @@
 // File > New Window: a second window in the same process, deleted when it closes while the first
 // stays; one with unsaved edits asks before closing, as the first does; two windows sign into the
 // same ledger, one chain.
-#include "ledgerstore.h"
+#include "ledger/ledgerstore.h"
 #include "mainwindow.h"
 #include "recordpane.h"
 #include "signoffpanel.h"
-#include "sqliteledgerstore.h"
+#include "ledger/sqliteledgerstore.h"
 #include "testsupport.h"
 
 #include <QAction>

@@ -3,14 +3,14 @@
 // window's panel following edits, export from the window (markdown, and a PDF through File > Export
 // PDF and its dialogs), and a bad ledger that leaves the records usable. With COUNTERSIGN_SCREENSHOTS=DIR
 // set, mixedStates() also saves DIR/signoff-panel.png.
-#include "finalizedrecord.h"
+#include "export/finalizedrecord.h"
 #include "mainwindow.h"
-#include "markdownparser.h"
+#include "record/markdownparser.h"
 #include "recordpane.h"
 #include "signoffdialog.h"
 #include "signoffmodel.h"
 #include "signoffpanel.h"
-#include "sqliteledgerstore.h"
+#include "ledger/sqliteledgerstore.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

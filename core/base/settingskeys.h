@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QLatin1StringView>
+
+// Every key Countersign keeps in the user's settings (QSettings), defined once. The values are the
+// file format of ~/.config/Countersign/countersign.conf: renaming one forgets what users chose.
+namespace Countersign::SettingsKeys {
+
+// The sign-off ledger chosen with File > Sign-off Ledger (a location for LedgerStore::open).
+inline constexpr QLatin1StringView ledgerLocation{"signoff/database"};
+// The name last signed with, offered by the next sign-off.
+inline constexpr QLatin1StringView signer{"signoff/signer"};
+// Who recorded the last meeting's decisions; the signer's name until someone has.
+inline constexpr QLatin1StringView recordedBy{"review/recordedBy"};
+// The highlighting theme chosen in View > Theme; empty follows the palette.
+inline constexpr QLatin1StringView theme{"view/theme"};
+// The pairs opened last, newest first: "LEFT\nRIGHT" each.
+inline constexpr QLatin1StringView recentPairs{"recent/pairs"};
+
+} // namespace Countersign::SettingsKeys

@@ -1,0 +1,617 @@
+#include "compare/structuralcompare.h"
+
+#include "compare/decisivefacts.h"
+#include "compare/wordsimilarity.h"
+#include "record/recordfacts.h"
+#include "record/textkeys.h"
+
+#include <QFileInfo>
+#include <QHash>
+
+#include <algorithm>
+
+namespace Countersign {
+
+namespace {
+
+using Severity = CompareFinding::Severity;
+
+// What a section holds, as RecordFacts reads it; decides how differences inside it weigh.
+enum class Role {
+    Other,
+    Summary,
+    Target,
+    Outcome,
+    Roles,
+    Phases,
+    Gates,
+    Risks,
+    OpenItems,
+    SignOffs,
+    Inputs,
+    Evidence
+};
+
+struct RoleTest
+{
+    Role role;
+    bool (*matches)(QStringView);
+    QList<FactField> RecordFacts::*fields; // where RecordFacts keeps the section's fields, if it does
+};
+
+// In this order: a heading matching two tests takes the first.
+constexpr RoleTest roleTests[] = {
+    {Role::Target, RecordFacts::isRuntimeTargetKey, &RecordFacts::runtimeTarget},
+    {Role::Outcome, RecordFacts::isOutcomeKey, &RecordFacts::outcomes},
+    {Role::Roles, RecordFacts::isRolesKey, &RecordFacts::roles},
+    {Role::Phases, RecordFacts::isPhaseStatusKey, &RecordFacts::phases},
+    {Role::Gates, RecordFacts::isGateResultsKey, nullptr},
+    {Role::Risks, RecordFacts::isResidualRisksKey, nullptr},
+    {Role::OpenItems, RecordFacts::isOpenItemsKey, nullptr},
+    {Role::SignOffs, RecordFacts::isRequestedSignOffsKey, nullptr},
+    {Role::Inputs, RecordFacts::isDecisionInputsKey, nullptr},
+    {Role::Evidence, RecordFacts::isEvidenceKey, nullptr},
+    {Role::Summary, RecordFacts::isSummaryKey, &RecordFacts::summary}};
+
+const RoleTest *roleTestOf(QStringView key)
+{
+    for (const RoleTest &test : roleTests) {
+        if (test.matches(key))
+            return &test;
+    }
+    return nullptr;
+}
+
+// A comparable element of a section: a field, list item, table row, or the section's prose.
+struct Entry
+{
+    QString key; // normalized label; empty for unlabeled items and prose
+    QString label; // as written
+    QString value; // plain text; the whole text for unlabeled items
+    StatusToken status;
+    int line = 0;
+    bool isProse = false;
+
+    QString name() const
+    {
+        if (!label.isEmpty())
+            return label;
+        constexpr int shown = 60;
+        return value.size() <= shown ? value : value.left(shown - 1).trimmed() + u'\u2026';
+    }
+    QString text() const { return label.isEmpty() ? value : label + u' ' + value; }
+};
+
+Entry entryOf(const FactField &field)
+{
+    return Entry{TextKeys::normalizedKey(field.key), field.key, field.value, field.status, field.line, false};
+}
+
+QString joined(const QStringList &parts)
+{
+    return parts.join(QStringLiteral(" | "));
+}
+
+QList<Entry> genericEntries(const Section &section)
+{
+    QList<Entry> entries;
+    Entry prose;
+    prose.isProse = true;
+    QStringList paragraphs;
+    for (const Block &block : section.blocks) {
+        switch (block.kind) {
+        case Block::Kind::List:
+            for (const ListItem &item : block.items) {
+                if (item.hasLabel)
+                    entries.append(Entry{TextKeys::normalizedKey(item.label), item.label, item.value,
+                        item.status, item.firstLine, false});
+                else
+                    entries.append(Entry{{}, {}, item.text, item.status, item.firstLine, false});
+            }
+            break;
+        case Block::Kind::Table:
+            for (const TableRow &row : block.rows) {
+                if (row.cells.isEmpty())
+                    continue;
+                Entry entry{TextKeys::normalizedKey(row.cells.first().text), row.cells.first().text, {}, {},
+                    row.line, false};
+                QStringList rest;
+                for (qsizetype i = 1; i < row.cells.size(); ++i) {
+                    rest.append(row.cells.at(i).text);
+                    if (entry.status.isEmpty())
+                        entry.status = row.cells.at(i).status;
+                }
+                entry.value = joined(rest);
+                entries.append(entry);
+            }
+            break;
+        case Block::Kind::Paragraph:
+        case Block::Kind::Code:
+            if (paragraphs.isEmpty())
+                prose.line = block.firstLine;
+            paragraphs.append(block.text.simplified());
+            break;
+        default:
+            break;
+        }
+    }
+    if (!paragraphs.isEmpty()) {
+        prose.value = paragraphs.join(u' ');
+        entries.prepend(prose);
+    }
+    return entries;
+}
+
+// A section and its entries. Where RecordFacts reads the section (the first of its kind), its facts
+// are used, so that plain `key: value` lines and role tables with a Holder column read as fields.
+struct SectionView
+{
+    const Section *section = nullptr;
+    Role role = Role::Other;
+    QList<Entry> entries;
+};
+
+bool isTitle(const Document &doc, qsizetype index)
+{
+    return index == 0 && doc.titleLine != 0 && doc.sections.constFirst().headingLine == doc.titleLine;
+}
+
+// The section RecordFacts takes a fact from: the first non-title section that passes the test.
+bool isFactSource(const Document &doc, qsizetype index, bool (*matches)(QStringView))
+{
+    for (qsizetype i = 0; i < doc.sections.size(); ++i) {
+        if (!isTitle(doc, i) && matches(doc.sections.at(i).key))
+            return i == index;
+    }
+    return false;
+}
+
+// The key of a decision input that names the document on the other side of the comparison: each record of
+// a pair lists the other ("Producer decision mirror", "Consumer decision record"), so those two meet.
+const QString counterpartKey = QStringLiteral("\x01counterpart");
+
+QList<Entry> factEntries(
+    const RoleTest &test, const RecordFacts &facts, const Section &section, const QString &otherFileName)
+{
+    QList<Entry> entries;
+    if (test.fields) {
+        for (const FactField &field : facts.*test.fields)
+            entries.append(entryOf(field));
+    } else if (test.role == Role::Gates) {
+        for (const GateResult &gate : facts.gates) {
+            entries.append(Entry{TextKeys::normalizedKey(gate.gate), gate.gate,
+                joined({gate.status.text, gate.evidence}), gate.status, gate.line, false});
+        }
+    } else if (test.role == Role::Inputs) {
+        // Paths are rooted differently in each team's repository: the file names are what must meet.
+        for (const DecisionInput &input : facts.decisionInputs) {
+            QStringList names;
+            for (const QString &path : input.paths)
+                names.append(QFileInfo(path).fileName());
+            const bool counterpart = !otherFileName.isEmpty() && names.contains(otherFileName);
+            entries.append(Entry{counterpart ? counterpartKey : TextKeys::normalizedKey(input.label),
+                input.label, names.join(u", "), {}, input.line, false});
+        }
+    } else {
+        entries = genericEntries(section);
+    }
+    return entries;
+}
+
+// `otherFileName`: the file name (without folder) of the document compared with `doc`.
+QList<SectionView> viewsOf(const Document &doc, const RecordFacts &facts, const QString &otherFileName)
+{
+    QList<SectionView> views;
+    views.reserve(doc.sections.size());
+    for (qsizetype i = 0; i < doc.sections.size(); ++i) {
+        if (isTitle(doc, i))
+            continue;
+        const Section &section = doc.sections.at(i);
+        SectionView view{&section, Role::Other, {}};
+        if (const RoleTest *test = roleTestOf(section.key)) {
+            view.role = test->role;
+            view.entries = isFactSource(doc, i, test->matches)
+                ? factEntries(*test, facts, section, otherFileName)
+                : genericEntries(section);
+        } else {
+            view.entries = genericEntries(section);
+        }
+        views.append(view);
+    }
+    return views;
+}
+
+// Pairs the elements of two lists: first by equal `keyOf` (an empty key matches nothing), then by
+// equal significant words, then the most similar remaining pairs at or above the threshold. Returns,
+// for each left element, the index of its right partner or -1. Long lists stay near linear: the
+// first two steps hash, and the similarity step compares each left element only with the right
+// elements around the same relative position once the full product would exceed a budget, keeping
+// its three best candidates.
+template<typename T, typename KeyOf, typename Words>
+QList<qsizetype> pairUp(const QList<T> &left, const QList<T> &right, KeyOf keyOf, Words words)
+{
+    QList<qsizetype> partner(left.size(), -1);
+    QList<bool> taken(right.size(), false);
+    // Pairs left and right elements whose keys (by index) are equal and not empty, in order.
+    auto matchBy = [&](auto leftKey, auto rightKey) {
+        QHash<QString, QList<qsizetype>> byKey; // each key's right elements, the first last
+        for (qsizetype j = right.size() - 1; j >= 0; --j) {
+            if (!taken.at(j)) {
+                if (const QString k = rightKey(j); !k.isEmpty())
+                    byKey[k].append(j);
+            }
+        }
+        for (qsizetype i = 0; i < left.size(); ++i) {
+            if (partner.at(i) >= 0)
+                continue;
+            const QString k = leftKey(i);
+            const auto found = k.isEmpty() ? byKey.end() : byKey.find(k);
+            if (found == byKey.end() || found->isEmpty())
+                continue;
+            partner[i] = found->takeLast();
+            taken[partner[i]] = true;
+        }
+    };
+    matchBy([&](qsizetype i) { return keyOf(left.at(i)); }, [&](qsizetype j) { return keyOf(right.at(j)); });
+    QList<QStringList> leftWords(left.size()), rightWords(right.size());
+    for (qsizetype i = 0; i < left.size(); ++i) {
+        if (partner.at(i) < 0)
+            leftWords[i] = words(left.at(i));
+    }
+    for (qsizetype j = 0; j < right.size(); ++j) {
+        if (!taken.at(j))
+            rightWords[j] = words(right.at(j));
+    }
+    // The same significant words: the same item, worded alike.
+    matchBy([&](qsizetype i) { return leftWords.at(i).join(u' '); },
+        [&](qsizetype j) { return rightWords.at(j).join(u' '); });
+
+    struct Candidate
+    {
+        double score;
+        qsizetype left;
+        qsizetype right;
+    };
+    QList<qsizetype> openLeft, openRight;
+    for (qsizetype i = 0; i < left.size(); ++i) {
+        if (partner.at(i) < 0 && !leftWords.at(i).isEmpty())
+            openLeft.append(i);
+    }
+    for (qsizetype j = 0; j < right.size(); ++j) {
+        if (!taken.at(j) && !rightWords.at(j).isEmpty())
+            openRight.append(j);
+    }
+    constexpr qsizetype budget = 250000; // similarity computations before the window applies
+    constexpr qsizetype window = 64;
+    const bool windowed = openLeft.size() * openRight.size() > budget;
+    QList<Candidate> candidates;
+    for (qsizetype a = 0; a < openLeft.size(); ++a) {
+        const qsizetype i = openLeft.at(a);
+        qsizetype from = 0, to = openRight.size();
+        if (windowed) {
+            const qsizetype centre = openLeft.size() > 0 ? a * openRight.size() / openLeft.size() : 0;
+            from = std::max<qsizetype>(0, centre - window);
+            to = std::min(openRight.size(), centre + window + 1);
+        }
+        Candidate best[3] = {{-1, i, -1}, {-1, i, -1}, {-1, i, -1}};
+        for (qsizetype b = from; b < to; ++b) {
+            const qsizetype j = openRight.at(b);
+            const double score = WordSimilarity::similarity(leftWords.at(i), rightWords.at(j));
+            if (score < WordSimilarity::threshold || score <= best[2].score)
+                continue;
+            best[2] = {score, i, j};
+            std::sort(std::begin(best), std::end(best),
+                [](const Candidate &x, const Candidate &y) { return x.score > y.score; });
+        }
+        for (const Candidate &candidate : best) {
+            if (candidate.right >= 0)
+                candidates.append(candidate);
+        }
+    }
+    // Best first; ties in document order, so the result does not depend on the sort.
+    std::stable_sort(candidates.begin(), candidates.end(),
+        [](const Candidate &a, const Candidate &b) { return a.score > b.score; });
+    for (const Candidate &candidate : std::as_const(candidates)) {
+        if (partner.at(candidate.left) < 0 && !taken.at(candidate.right)) {
+            partner[candidate.left] = candidate.right;
+            taken[candidate.right] = true;
+        }
+    }
+    return partner;
+}
+
+QString statusKey(const StatusToken &status)
+{
+    return TextKeys::normalizedKey(status.word);
+}
+
+// Collects the findings of one comparison.
+class Comparison
+{
+public:
+    QList<CompareFinding> findings;
+
+    void add(Severity severity, const QString &section, const QString &key, const QString &message,
+        const Entry *left, const Entry *right)
+    {
+        CompareFinding finding;
+        finding.severity = severity;
+        finding.section = section;
+        finding.key = key;
+        finding.message = message;
+        if (left) {
+            finding.leftValue = left->value;
+            finding.leftLine = left->line;
+        }
+        if (right) {
+            finding.rightValue = right->value;
+            finding.rightLine = right->line;
+        }
+        findings.append(finding);
+    }
+
+    void compareEntries(
+        Role role, const QString &section, const QList<Entry> &left, const QList<Entry> &right)
+    {
+        const QList<qsizetype> partner = pairUp(
+            left, right,
+            // Prose meets prose in order; labelled items meet by label.
+            [](const Entry &entry) { return entry.isProse ? QStringLiteral("\x01prose") : entry.key; },
+            [](const Entry &entry) {
+                return entry.isProse ? QStringList() : WordSimilarity::significantWords(entry.text());
+            });
+        QList<bool> matched(right.size(), false);
+        for (qsizetype i = 0; i < left.size(); ++i) {
+            const Entry &l = left.at(i);
+            if (partner.at(i) < 0) {
+                oneSided(role, section, &l, nullptr);
+                continue;
+            }
+            matched[partner.at(i)] = true;
+            compareEntry(role, section, l, right.at(partner.at(i)));
+        }
+        for (qsizetype j = 0; j < right.size(); ++j) {
+            if (!matched.at(j))
+                oneSided(role, section, nullptr, &right.at(j));
+        }
+    }
+
+    // An entry one side lacks. A runtime target field or a named role that only one side states is a
+    // disagreement on the target or on who holds the role (blocking, by the domain rules); anything else is
+    // an item on one side only (warning), or prose (info).
+    void oneSided(Role role, const QString &section, const Entry *left, const Entry *right)
+    {
+        const Entry &entry = left ? *left : *right;
+        const QString side = left ? QStringLiteral("left") : QStringLiteral("right");
+        if (entry.isProse) {
+            add(Severity::Info, section, {}, QStringLiteral("text only on the %1").arg(side), left, right);
+        } else if (role == Role::Target) {
+            add(Severity::Blocking, section, entry.name(),
+                QStringLiteral("runtime target field only on the %1").arg(side), left, right);
+        } else if (role == Role::Roles) {
+            add(Severity::Blocking, section, entry.name(),
+                QStringLiteral("named role only on the %1").arg(side), left, right);
+        } else {
+            add(Severity::Warning, section, entry.name(), QStringLiteral("only on the %1").arg(side), left,
+                right);
+        }
+    }
+
+    void compareEntry(Role role, const QString &section, const Entry &l, const Entry &r)
+    {
+        if (l.key == counterpartKey && r.key == counterpartKey)
+            return; // each side names the other: they agree, whatever their labels say
+
+        const QString key = l.isProse ? QString() : l.name();
+        if (statusKey(l.status) != statusKey(r.status)) {
+            const bool decides =
+                role == Role::Outcome || (role == Role::Summary && l.key == u"recommendation");
+            add(decides ? Severity::Blocking : Severity::Warning, section, key,
+                decides ? QStringLiteral("outcome differs") : QStringLiteral("status differs"), &l, &r);
+            return;
+        }
+        const bool sameValue = l.value.simplified() == r.value.simplified();
+        if (role == Role::Target && !sameValue) {
+            add(Severity::Blocking, section, key, QStringLiteral("runtime target differs"), &l, &r);
+        } else if (role == Role::Roles &&
+            TextKeys::normalizedKey(l.value) != TextKeys::normalizedKey(r.value)) {
+            add(Severity::Blocking, section, key, QStringLiteral("role holder differs"), &l, &r);
+        } else if (!sameValue) {
+            add(Severity::Info, section, key,
+                l.isProse ? QStringLiteral("text differs") : QStringLiteral("wording differs"), &l, &r);
+        } else if (l.key != r.key) {
+            Entry leftLabel = l;
+            Entry rightLabel = r;
+            leftLabel.value = l.label;
+            rightLabel.value = r.label;
+            add(Severity::Info, section, key, QStringLiteral("label differs"), &leftLabel, &rightLabel);
+        }
+    }
+
+    void sectionOnly(const Section &section, bool left)
+    {
+        const Entry heading{{}, {}, section.heading, {}, section.headingLine, false};
+        add(Severity::Info, section.heading, {},
+            QStringLiteral("section only on the %1")
+                .arg(left ? QStringLiteral("left") : QStringLiteral("right")),
+            left ? &heading : nullptr, left ? nullptr : &heading);
+    }
+
+    void compareSections(const SectionView &l, const SectionView &r)
+    {
+        if (l.section->key != r.section->key) {
+            const Entry leftHeading{{}, {}, l.section->heading, {}, l.section->headingLine, false};
+            const Entry rightHeading{{}, {}, r.section->heading, {}, r.section->headingLine, false};
+            add(Severity::Info, l.section->heading, {}, QStringLiteral("heading differs"), &leftHeading,
+                &rightHeading);
+        }
+        compareEntries(l.role, l.section->heading, l.entries, r.entries);
+    }
+
+    void compareHeaders(const Document &left, const Document &right)
+    {
+        auto entries = [](const Document &doc) {
+            QList<Entry> out;
+            for (const HeaderField &field : doc.headerFields)
+                out.append(Entry{field.key.toCaseFolded(), field.key, field.value, {}, field.line, false});
+            return out;
+        };
+        const QList<Entry> l = entries(left);
+        const QList<Entry> r = entries(right);
+        const QList<qsizetype> partner = pairUp(
+            l, r, [](const Entry &entry) { return entry.key; }, [](const Entry &) { return QStringList(); });
+        const QString section = QStringLiteral("Header");
+        QList<bool> matched(r.size(), false);
+        for (qsizetype i = 0; i < l.size(); ++i) {
+            if (partner.at(i) < 0) {
+                add(Severity::Info, section, l.at(i).label, QStringLiteral("only on the left"), &l.at(i),
+                    nullptr);
+                continue;
+            }
+            matched[partner.at(i)] = true;
+            const Entry &other = r.at(partner.at(i));
+            if (l.at(i).value.simplified() != other.value.simplified())
+                add(Severity::Info, section, l.at(i).label, QStringLiteral("wording differs"), &l.at(i),
+                    &other);
+        }
+        for (qsizetype j = 0; j < r.size(); ++j) {
+            if (!matched.at(j))
+                add(Severity::Info, section, r.at(j).label, QStringLiteral("only on the right"), nullptr,
+                    &r.at(j));
+        }
+    }
+
+    void compareAll(const QList<SectionView> &left, const QList<SectionView> &right)
+    {
+        QList<qsizetype> partner(left.size(), -1);
+        QList<bool> taken(right.size(), false);
+        auto pass = [&](auto matches) {
+            for (qsizetype i = 0; i < left.size(); ++i) {
+                for (qsizetype j = 0; partner.at(i) < 0 && j < right.size(); ++j) {
+                    if (!taken.at(j) && matches(left.at(i), right.at(j))) {
+                        partner[i] = j;
+                        taken[j] = true;
+                    }
+                }
+            }
+        };
+        pass([](const SectionView &a, const SectionView &b) { return a.section->key == b.section->key; });
+        pass([](const SectionView &a, const SectionView &b) {
+            return a.role != Role::Other && a.role == b.role;
+        });
+        // What is left: renamed sections, by the words of their headings.
+        QList<SectionView> restLeft;
+        QList<SectionView> restRight;
+        QList<qsizetype> leftIndex;
+        QList<qsizetype> rightIndex;
+        for (qsizetype i = 0; i < left.size(); ++i) {
+            if (partner.at(i) < 0) {
+                restLeft.append(left.at(i));
+                leftIndex.append(i);
+            }
+        }
+        for (qsizetype j = 0; j < right.size(); ++j) {
+            if (!taken.at(j)) {
+                restRight.append(right.at(j));
+                rightIndex.append(j);
+            }
+        }
+        const QList<qsizetype> renamed = pairUp(
+            restLeft, restRight, [](const SectionView &) { return QString(); },
+            [](const SectionView &view) { return WordSimilarity::significantWords(view.section->key); });
+        for (qsizetype k = 0; k < renamed.size(); ++k) {
+            if (renamed.at(k) >= 0) {
+                partner[leftIndex.at(k)] = rightIndex.at(renamed.at(k));
+                taken[rightIndex.at(renamed.at(k))] = true;
+            }
+        }
+        for (qsizetype i = 0; i < left.size(); ++i) {
+            if (partner.at(i) < 0)
+                sectionOnly(*left.at(i).section, true);
+            else
+                compareSections(left.at(i), right.at(partner.at(i)));
+        }
+        for (qsizetype j = 0; j < right.size(); ++j) {
+            if (!taken.at(j))
+                sectionOnly(*right.at(j).section, false);
+        }
+    }
+};
+
+bool isRecord(DocumentKind kind)
+{
+    return kind == DocumentKind::DecisionRecord || kind == DocumentKind::ProducerMirror;
+}
+
+const SectionView *firstWithRole(const QList<SectionView> &views, Role role)
+{
+    for (const SectionView &view : views) {
+        if (view.role == role)
+            return &view;
+    }
+    return nullptr;
+}
+
+// Record against checkpoint: what the two kinds share.
+void compareAcrossKinds(Comparison &comparison, const QList<SectionView> &left, const RecordFacts &leftFacts,
+    const QList<SectionView> &right, const RecordFacts &rightFacts, bool recordOnLeft)
+{
+    const SectionView *leftTarget = firstWithRole(left, Role::Target);
+    const SectionView *rightTarget = firstWithRole(right, Role::Target);
+    if (leftTarget && rightTarget)
+        comparison.compareSections(*leftTarget, *rightTarget);
+    else if (leftTarget || rightTarget)
+        comparison.sectionOnly(*(leftTarget ? leftTarget : rightTarget)->section, leftTarget != nullptr);
+
+    const FactField *outcome = DecisiveFacts::outcome(recordOnLeft ? leftFacts : rightFacts);
+    const FactField *recommended = DecisiveFacts::recommendation(recordOnLeft ? rightFacts : leftFacts);
+    const SectionView *outcomeSection = firstWithRole(recordOnLeft ? left : right, Role::Outcome);
+    const SectionView *summarySection = firstWithRole(recordOnLeft ? right : left, Role::Summary);
+    const QString section = recordOnLeft ? (outcomeSection ? outcomeSection->section->heading : QString())
+                                         : (summarySection ? summarySection->section->heading : QString());
+    if (!outcome && !recommended)
+        return;
+    const Entry recordEntry = outcome ? entryOf(*outcome) : Entry{};
+    const Entry checkpointEntry = recommended ? entryOf(*recommended) : Entry{};
+    const Entry *l =
+        recordOnLeft ? (outcome ? &recordEntry : nullptr) : (recommended ? &checkpointEntry : nullptr);
+    const Entry *r =
+        recordOnLeft ? (recommended ? &checkpointEntry : nullptr) : (outcome ? &recordEntry : nullptr);
+    const QString key = outcome ? outcome->key : recommended->key;
+    if (!l || !r) {
+        comparison.add(Severity::Warning, section, key,
+            outcome ? QStringLiteral("the checkpoint has no recommendation")
+                    : QStringLiteral("the record has no outcome"),
+            l, r);
+    } else if (statusKey(outcome->status) != statusKey(recommended->status)) {
+        comparison.add(Severity::Blocking, section, key,
+            QStringLiteral("outcome differs from the checkpoint's recommendation"), l, r);
+    }
+}
+
+QString fileName(const Document &doc)
+{
+    return QFileInfo(doc.fileName).fileName();
+}
+
+} // namespace
+
+QList<CompareFinding> StructuralCompare::compare(const Document &left, const Document &right)
+{
+    const RecordFacts leftFacts = RecordFacts::extract(left);
+    const RecordFacts rightFacts = RecordFacts::extract(right);
+    const QList<SectionView> leftViews = viewsOf(left, leftFacts, fileName(right));
+    const QList<SectionView> rightViews = viewsOf(right, rightFacts, fileName(left));
+    Comparison comparison;
+    const bool leftIsCheckpoint = left.kind == DocumentKind::CheckpointPacket;
+    const bool rightIsCheckpoint = right.kind == DocumentKind::CheckpointPacket;
+    if ((isRecord(left.kind) && rightIsCheckpoint) || (leftIsCheckpoint && isRecord(right.kind))) {
+        compareAcrossKinds(comparison, leftViews, leftFacts, rightViews, rightFacts, isRecord(left.kind));
+    } else {
+        comparison.compareHeaders(left, right);
+        comparison.compareAll(leftViews, rightViews);
+    }
+    return comparison.findings;
+}
+
+} // namespace Countersign

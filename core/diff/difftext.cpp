@@ -1,0 +1,54 @@
+#include "diff/difftext.h"
+
+#include <bit>
+#include <cstring>
+
+namespace Countersign {
+
+DiffText::DiffText(QByteArray bytes)
+    : m_bytes(std::move(bytes))
+{
+    const char *data = m_bytes.constData();
+    const qsizetype size = m_bytes.size();
+    m_starts.reserve(size_t(size / 32 + 2));
+    // Eight bytes at a time: a byte of (word ^ newlines) is zero where the word holds a '\n', and
+    // the high bit of each byte of `found` says exactly which (no borrows between bytes).
+    constexpr quint64 lows = 0x7F7F7F7F7F7F7F7FULL, newlines = 0x0101010101010101ULL * '\n';
+    qsizetype at = 0;
+    while (at + 8 <= size) {
+        quint64 word;
+        std::memcpy(&word, data + at, 8);
+        const quint64 x = word ^ newlines;
+        quint64 found = ~(((x & lows) + lows) | x | lows);
+        while (found) {
+            const int byte = std::countr_zero(found) / 8;
+            m_starts.push_back(at + byte + 1);
+            found &= found - 1;
+        }
+        at += 8;
+    }
+    for (; at < size; ++at) {
+        if (data[at] == '\n')
+            m_starts.push_back(at + 1);
+    }
+    if (m_starts.back() != size)
+        m_starts.push_back(size);
+}
+
+QByteArrayView DiffText::lineContent(int index) const
+{
+    QByteArrayView text = line(index);
+    if (text.endsWith('\n'))
+        text.chop(1);
+    return text;
+}
+
+QString DiffText::lineText(int index) const
+{
+    QByteArrayView text = lineContent(index);
+    if (text.endsWith('\r'))
+        text.chop(1);
+    return QString::fromUtf8(text);
+}
+
+} // namespace Countersign

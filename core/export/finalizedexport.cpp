@@ -1,0 +1,43 @@
+#include "export/finalizedexport.h"
+
+#include "export/finalizedrecord.h"
+#include "ledger/ledgerstore.h"
+#include "record/document.h"
+#include "record/documentloader.h"
+#include "review/riskreview.h"
+
+namespace Countersign {
+
+Result<FinalizedExport::Built> FinalizedExport::build(const Document &record, const LedgerStore *ledger,
+    const QDateTime &exported, bool allowOpen, QStringList *warnings)
+{
+    QList<SignOffEntry> entries;
+    QList<ReviewedItem> review;
+    if (ledger) {
+        Result<QList<SignOffEntry>> stored = ledger->entries(SignOffEntry::identityOf(record.fileName));
+        if (!stored)
+            return stored.error();
+        entries = std::move(stored).value();
+        Result<QList<ReviewedItem>> reviewed = RiskReview::reviewed(record, *ledger, warnings);
+        if (!reviewed)
+            return reviewed.error();
+        review = std::move(reviewed).value();
+    }
+    Built built;
+    built.status = SignOffRules::evaluate(record, entries);
+    Result<QByteArray> markdown = FinalizedRecord::build(record, built.status, exported, allowOpen, review);
+    if (!markdown)
+        return markdown.error();
+    built.markdown = std::move(markdown).value();
+    return built;
+}
+
+std::optional<Error> FinalizedExport::write(
+    const Built &built, const QString &recordFileName, const QString &output, const PdfWriter &pdf)
+{
+    if (pdf)
+        return pdf(output, QString::fromUtf8(built.markdown), recordFileName);
+    return DocumentLoader::writeFile(output, built.markdown);
+}
+
+} // namespace Countersign

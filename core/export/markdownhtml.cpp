@@ -1,0 +1,72 @@
+#include "export/markdownhtml.h"
+
+#include "record/cmarkgfm.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+
+namespace Countersign {
+
+namespace {
+
+bool isComment(const QByteArray &html)
+{
+    const QByteArray trimmed = html.trimmed();
+    return trimmed.startsWith("<!--") && trimmed.endsWith("-->");
+}
+
+// Replaces every raw HTML node below `root` by what the class comment promises. The nodes are
+// collected first: cmark's iterator must not walk a tree that changes under it.
+void neutralizeRawHtml(cmark_node *root)
+{
+    QList<cmark_node *> raw;
+    cmark_iter *iter = cmark_iter_new(root);
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node *node = cmark_iter_get_node(iter);
+        const cmark_node_type type = cmark_node_get_type(node);
+        if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE))
+            raw.append(node);
+    }
+    cmark_iter_free(iter);
+    for (cmark_node *node : std::as_const(raw)) {
+        const char *text = cmark_node_get_literal(node);
+        const QByteArray literal(text ? text : "");
+        if (!isComment(literal)) {
+            const bool block = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK;
+            cmark_node *shown = cmark_node_new(block ? CMARK_NODE_CODE_BLOCK : CMARK_NODE_TEXT);
+            cmark_node_set_literal(shown, literal.constData());
+            cmark_node_insert_before(node, shown);
+        }
+        cmark_node_free(node); // unlinks it
+    }
+}
+
+} // namespace
+
+QString MarkdownHtml::render(const QString &markdown)
+{
+    QByteArray utf8 = markdown.toUtf8();
+    if (utf8.startsWith("\xEF\xBB\xBF"))
+        utf8.remove(0, 3);
+    const CmarkGfm::Parser parser =
+        CmarkGfm::parser(CMARK_OPT_DEFAULT, {"table", "strikethrough", "autolink", "tasklist"});
+    const CmarkGfm::Node root = CmarkGfm::parse(parser.get(), utf8.constData(), utf8.size());
+    neutralizeRawHtml(root.get());
+    // Without CMARK_OPT_UNSAFE cmark also omits raw HTML and dangerous link schemes (javascript:).
+    char *html =
+        cmark_render_html(root.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get()));
+    QString out = QString::fromUtf8(html);
+    std::free(html);
+    // The task list extension writes form controls; no raw HTML is left, so these are its own.
+    out.replace(
+        QStringLiteral("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "), QStringLiteral("☑ "));
+    out.replace(QStringLiteral("<input type=\"checkbox\" disabled=\"\" /> "), QStringLiteral("☐ "));
+    return out;
+}
+
+} // namespace Countersign

@@ -1,0 +1,81 @@
+#include "record/canonicalcontent.h"
+
+#include <QCryptographicHash>
+
+namespace Countersign {
+
+namespace {
+
+// The line starting at `start` (without its ending) and where the next line starts.
+struct LineSpan
+{
+    QStringView text;
+    qsizetype next;
+};
+
+LineSpan lineAt(QStringView text, qsizetype start)
+{
+    qsizetype end = start;
+    while (end < text.size() && text[end] != u'\n' && text[end] != u'\r')
+        ++end;
+    qsizetype next = end;
+    if (next < text.size())
+        next += (text[next] == u'\r' && next + 1 < text.size() && text[next + 1] == u'\n') ? 2 : 1;
+    return {text.mid(start, end - start), next};
+}
+
+QStringView withoutTrailingBlanks(QStringView line)
+{
+    qsizetype end = line.size();
+    while (end > 0 && (line[end - 1] == u' ' || line[end - 1] == u'\t'))
+        --end;
+    return line.left(end);
+}
+
+// Where the line after the sign-off block starting at `start` begins, or -1 when it is unterminated.
+qsizetype endOfSignOffBlock(QStringView text, qsizetype start)
+{
+    for (qsizetype at = lineAt(text, start).next; at < text.size();) {
+        const LineSpan line = lineAt(text, at);
+        if (line.text.trimmed() == CanonicalContent::signOffEndMarker)
+            return line.next;
+        at = line.next;
+    }
+    return -1;
+}
+
+} // namespace
+
+QString CanonicalContent::canonicalText(QStringView text)
+{
+    if (text.startsWith(QChar(0xFEFF)))
+        text = text.mid(1);
+    QString out;
+    out.reserve(text.size() + 1);
+    qsizetype keptLength = 0; // length of `out` up to its last non-blank line
+    for (qsizetype at = 0; at < text.size();) {
+        const LineSpan line = lineAt(text, at);
+        if (line.text.size() >= signOffBeginMarker.size() && line.text.trimmed() == signOffBeginMarker) {
+            if (const qsizetype after = endOfSignOffBlock(text, at); after >= 0) {
+                at = after;
+                continue;
+            }
+        }
+        const QStringView kept = withoutTrailingBlanks(line.text);
+        out += kept;
+        out += u'\n';
+        if (!kept.isEmpty())
+            keptLength = out.size();
+        at = line.next;
+    }
+    out.truncate(keptLength);
+    return out;
+}
+
+QString CanonicalContent::digest(QStringView text)
+{
+    const QByteArray bytes = canonicalText(text).toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace Countersign

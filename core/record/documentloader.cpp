@@ -1,0 +1,104 @@
+#include "record/documentloader.h"
+
+#include "record/markdownparser.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace Countersign {
+
+Result<QByteArray> DocumentLoader::readFile(const QString &path)
+{
+    Result<QByteArray> bytes = readBytes(path, maxFileSize);
+    if (bytes && bytes->isEmpty())
+        return Error{Error::Code::Empty, QStringLiteral("is empty; expected a markdown record"), path};
+    return bytes;
+}
+
+Result<QByteArray> DocumentLoader::readDiffInput(const QString &path)
+{
+    Result<QByteArray> bytes = readBytes(path, maxDiffFileSize);
+    if (!bytes)
+        return bytes;
+    if (std::optional<Error> error = SourceText::validate(bytes.value(), path))
+        return *error;
+    return bytes;
+}
+
+Result<QByteArray> DocumentLoader::readBytes(const QString &path, qint64 maxSize)
+{
+    using Code = Error::Code;
+    if (path.isEmpty())
+        return Error{Code::InvalidArgument, QStringLiteral("no file name given"), path};
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{Code::FileNotFound, QStringLiteral("no such file"), path};
+    if (info.isDir())
+        return Error{Code::NotARegularFile, QStringLiteral("is a directory, not a markdown file"), path};
+    if (!info.isFile())
+        return Error{
+            Code::NotARegularFile, QStringLiteral("is not a regular file (a device, socket or pipe)"), path};
+    if (info.size() > maxSize) {
+        return Error{Code::TooLarge,
+            QStringLiteral("is %1 MiB; Countersign reads files of up to %2 MiB")
+                .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
+                .arg(maxSize / (1024 * 1024)),
+            path};
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
+    // Read what the file holds plus one byte, to notice a file that grew since it was measured; only
+    // then read on, still at most one byte past the limit. (Asking for the limit outright would
+    // allocate the whole limit for every small record.)
+    QByteArray bytes = file.read(info.size() + 1);
+    if (bytes.size() > info.size() && file.error() == QFileDevice::NoError)
+        bytes += file.read(maxSize + 1 - bytes.size());
+    if (file.error() != QFileDevice::NoError)
+        return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
+    if (bytes.size() > maxSize) {
+        return Error{Code::TooLarge,
+            QStringLiteral("is larger than %1 MiB, the most Countersign reads").arg(maxSize / (1024 * 1024)),
+            path};
+    }
+    return bytes;
+}
+
+Result<SourceText> DocumentLoader::readText(const QString &path)
+{
+    Result<QByteArray> bytes = readFile(path);
+    if (!bytes)
+        return bytes.error();
+    return SourceText::fromUtf8(bytes.value(), path);
+}
+
+Result<SourceText> DocumentLoader::readForEditing(const QString &path)
+{
+    Result<QByteArray> bytes = readBytes(path, maxDiffFileSize);
+    if (!bytes)
+        return bytes.error();
+    return SourceText::fromUtf8(bytes.value(), path);
+}
+
+std::optional<Error> DocumentLoader::writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error{
+            Error::Code::WriteFailed, QStringLiteral("cannot be written: %1").arg(file.errorString()), path};
+    return std::nullopt;
+}
+
+Result<Document> DocumentLoader::load(const QString &path)
+{
+    Result<QByteArray> bytes = readFile(path);
+    if (!bytes)
+        return bytes.error();
+    Result<SourceText> source = SourceText::fromUtf8(bytes.value(), path);
+    if (!source)
+        return source.error();
+    return MarkdownParser::parse(source.value(), bytes.value(), path);
+}
+
+} // namespace Countersign

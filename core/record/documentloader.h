@@ -1,0 +1,45 @@
+#pragma once
+
+#include "record/document.h"
+#include "base/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace Countersign {
+
+// Reads a record from disk and parses it. Everything that can be wrong with a file becomes an Error
+// naming it: missing, a directory or other non-regular file, unreadable, larger than maxFileSize,
+// empty, binary (a NUL byte), or not UTF-8 (with line and byte offset). Never blocks on a FIFO or
+// device: only regular files are opened.
+class DocumentLoader
+{
+public:
+    // Records are a few kilobytes; the limit keeps a mistaken multi-gigabyte file from exhausting
+    // memory while leaving room for generated stress inputs.
+    static constexpr qint64 maxFileSize = 32 * 1024 * 1024;
+
+    // Files to diff may be generated and far larger than a record; the bound still keeps a mistaken
+    // multi-gigabyte file from exhausting memory.
+    static constexpr qint64 maxDiffFileSize = 512 * 1024 * 1024;
+
+    static Result<QByteArray> readFile(const QString &path);
+    // A file to diff: as readFile(), but up to maxDiffFileSize and an empty file is fine (a diff
+    // against nothing). Binary content and invalid UTF-8 are still errors, with line and offset.
+    static Result<QByteArray> readDiffInput(const QString &path);
+    static Result<SourceText> readText(const QString &path);
+    // A file to open in an editor: as readDiffInput() (up to maxDiffFileSize, empty is fine), decoded.
+    static Result<SourceText> readForEditing(const QString &path);
+    static Result<Document> load(const QString &path);
+
+    // Writes `bytes` to `path` atomically (QSaveFile: a complete new file or the old one); the Error
+    // names the file and the reason.
+    static std::optional<Error> writeFile(const QString &path, const QByteArray &bytes);
+
+private:
+    static Result<QByteArray> readBytes(const QString &path, qint64 maxSize);
+};
+
+} // namespace Countersign

@@ -1,0 +1,408 @@
+#include "record/markdownparser.h"
+
+#include "record/cmarkgfm.h"
+#include "record/documentclassifier.h"
+#include "record/textkeys.h"
+
+#include <QRegularExpression>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+namespace Countersign {
+
+namespace {
+
+bool hasTypeString(cmark_node *node, const char *name)
+{
+    const char *type = cmark_node_get_type_string(node);
+    return type && std::strcmp(type, name) == 0;
+}
+
+QString literal(cmark_node *node)
+{
+    const char *text = cmark_node_get_literal(node);
+    return text ? QString::fromUtf8(text) : QString();
+}
+
+// Plain text of an inline run, with where its code spans and bold spans lie in that text.
+struct InlineText
+{
+    struct Span
+    {
+        qsizetype start = 0;
+        qsizetype end = 0;
+    };
+    QString text;
+    QList<Span> code;
+    QList<Span> strong;
+};
+
+// Walks the inlines below `node` with cmark's iterator rather than recursion, so that emphasis nested
+// thousands deep cannot exhaust the stack.
+void collectInlines(cmark_node *node, InlineText &out)
+{
+    cmark_iter *iter = cmark_iter_new(node);
+    QList<qsizetype> strongStarts;
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node *current = cmark_iter_get_node(iter);
+        if (current == node)
+            continue;
+        switch (cmark_node_get_type(current)) {
+        case CMARK_NODE_TEXT:
+            out.text += literal(current);
+            break;
+        case CMARK_NODE_CODE: {
+            const qsizetype start = out.text.size();
+            out.text += literal(current);
+            out.code.append({start, out.text.size()});
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+            out.text += u' ';
+            break;
+        case CMARK_NODE_LINEBREAK:
+            out.text += u'\n';
+            break;
+        case CMARK_NODE_STRONG:
+            if (event == CMARK_EVENT_ENTER)
+                strongStarts.append(out.text.size());
+            else if (!strongStarts.isEmpty())
+                out.strong.append({strongStarts.takeLast(), out.text.size()});
+            break;
+        default: // emphasis, links, images, strikethrough: their text is what a reader sees; inline HTML is
+                 // not
+            break;
+        }
+    }
+    cmark_iter_free(iter);
+    // Inner bold spans close first; report them in source order.
+    std::sort(out.strong.begin(), out.strong.end(),
+        [](const InlineText::Span &a, const InlineText::Span &b) { return a.start < b.start; });
+}
+
+InlineText inlineText(cmark_node *node)
+{
+    InlineText out;
+    collectInlines(node, out);
+    return out;
+}
+
+// Lists and quotes nested deeper than this are kept in the source text but not in the model, so that
+// a pathological input cannot exhaust the stack.
+constexpr int maxBlockDepth = 64;
+
+class TreeBuilder
+{
+public:
+    explicit TreeBuilder(const SourceText &source)
+        : m_source(source)
+    { }
+
+    Block block(cmark_node *node);
+    void fillListItem(cmark_node *node, ListItem &item);
+
+private:
+    QString sourceSpan(cmark_node *node) const;
+    TableRow tableRow(cmark_node *row);
+
+    const SourceText &m_source;
+    int m_depth = 0;
+};
+
+// cmark reports 0 for nodes it rewrote (a paragraph whose last line became a table header).
+int startLine(cmark_node *node)
+{
+    return std::max(1, cmark_node_get_start_line(node));
+}
+// cmark lets a list item or list run on over the blank line after it; a reader would say it ends at
+// its last line of text.
+int endLine(cmark_node *node, const SourceText &source)
+{
+    const int first = startLine(node);
+    int last = std::max(cmark_node_get_end_line(node), first);
+    while (last > first && last <= source.lineCount() && source.lineText(last).trimmed().isEmpty())
+        --last;
+    return last;
+}
+
+QString TreeBuilder::sourceSpan(cmark_node *node) const
+{
+    const int first = startLine(node), last = cmark_node_get_end_line(node);
+    if (first < 1 || last < first || last > m_source.lineCount())
+        return {};
+    const qsizetype begin = m_source.offsetAt(first, cmark_node_get_start_column(node));
+    const qsizetype end = m_source.offsetAt(last, cmark_node_get_end_column(node) + 1);
+    return m_source.text().mid(begin, std::max<qsizetype>(0, end - begin));
+}
+
+// Position of the colon that ends a `label:` in raw markdown: the first one outside code spans that
+// is followed by white space or the end. -1 when there is none.
+qsizetype rawLabelColon(QStringView raw)
+{
+    bool inCode = false;
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        if (raw[i] == u'`')
+            inCode = !inCode;
+        else if (!inCode && raw[i] == u':' && (i + 1 == raw.size() || raw[i + 1].isSpace()))
+            return i;
+    }
+    return -1;
+}
+
+void TreeBuilder::fillListItem(cmark_node *node, ListItem &item)
+{
+    item.firstLine = startLine(node);
+    item.lastLine = endLine(node, m_source);
+    if (hasTypeString(node, "tasklist")) {
+        item.isTask = true;
+        item.checked = cmark_gfm_extensions_get_tasklist_item_checked(node);
+    }
+    bool firstParagraph = true;
+    for (cmark_node *child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+        const cmark_node_type type = cmark_node_get_type(child);
+        if (type == CMARK_NODE_LIST) {
+            const Block nested = block(child);
+            item.children += nested.items;
+            continue;
+        }
+        if (type != CMARK_NODE_PARAGRAPH || !firstParagraph)
+            continue;
+        firstParagraph = false;
+        const InlineText inlines = inlineText(child);
+        item.text = inlines.text.trimmed();
+        for (const InlineText::Span &span : inlines.code)
+            item.codeSpans.append(inlines.text.mid(span.start, span.end - span.start));
+
+        // `label: value`, where the colon is not inside a code span.
+        qsizetype colon = -1;
+        for (qsizetype i = 0; i < inlines.text.size() && colon < 0; ++i) {
+            if (inlines.text[i] != u':')
+                continue;
+            if (i + 1 < inlines.text.size() && !inlines.text[i + 1].isSpace())
+                continue;
+            bool inCode = false;
+            for (const InlineText::Span &span : inlines.code)
+                inCode |= i >= span.start && i < span.end;
+            if (!inCode)
+                colon = i;
+        }
+        qsizetype valueStart = 0;
+        if (colon > 0) {
+            const QString label = inlines.text.left(colon).trimmed();
+            if (!label.isEmpty() && label.size() <= 120 && !label.contains(u'\n')) {
+                item.hasLabel = true;
+                item.label = label;
+                valueStart = colon + 1;
+                while (valueStart < inlines.text.size() && inlines.text[valueStart].isSpace())
+                    ++valueStart;
+                item.value = inlines.text.mid(valueStart).trimmed();
+                for (const InlineText::Span &span : inlines.code) {
+                    if (span.start == valueStart && inlines.text.mid(span.end).trimmed().isEmpty())
+                        item.valueIsCode = true;
+                }
+                const QString raw = sourceSpan(child);
+                const qsizetype rawColon = rawLabelColon(raw);
+                item.rawValue = rawColon >= 0 ? raw.mid(rawColon + 1).trimmed() : item.value;
+                // `**Owner:** value`: the closing bold marker belongs to the label.
+                for (const QLatin1StringView marker : {QLatin1StringView("**"), QLatin1StringView("__")}) {
+                    if (item.rawValue.startsWith(marker) && raw.startsWith(marker))
+                        item.rawValue = item.rawValue.mid(2).trimmed();
+                }
+            }
+        }
+        for (const InlineText::Span &span : inlines.strong) {
+            if (span.start >= valueStart || span.end > valueStart) {
+                item.status =
+                    TextKeys::statusToken(QStringView(inlines.text).mid(span.start, span.end - span.start));
+                break;
+            }
+        }
+    }
+}
+
+TableRow TreeBuilder::tableRow(cmark_node *row)
+{
+    TableRow result;
+    result.line = startLine(row);
+    for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+        const InlineText inlines = inlineText(cell);
+        TableCell out;
+        out.text = inlines.text.trimmed();
+        if (!inlines.strong.isEmpty()) {
+            const InlineText::Span &span = inlines.strong.first();
+            out.status =
+                TextKeys::statusToken(QStringView(inlines.text).mid(span.start, span.end - span.start));
+        }
+        result.cells.append(out);
+    }
+    return result;
+}
+
+Block TreeBuilder::block(cmark_node *node)
+{
+    Block out;
+    out.firstLine = startLine(node);
+    out.lastLine = endLine(node, m_source);
+    if (m_depth >= maxBlockDepth)
+        return out;
+    struct DepthGuard
+    {
+        int &depth;
+        explicit DepthGuard(int &d)
+            : depth(++d)
+        { }
+        ~DepthGuard() { --depth; }
+    } guard(m_depth);
+    switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_PARAGRAPH: {
+        const InlineText inlines = inlineText(node);
+        out.kind = Block::Kind::Paragraph;
+        out.text = inlines.text.trimmed();
+        for (const InlineText::Span &span : inlines.strong)
+            out.statuses.append(
+                TextKeys::statusToken(QStringView(inlines.text).mid(span.start, span.end - span.start)));
+        break;
+    }
+    case CMARK_NODE_LIST: {
+        out.kind = Block::Kind::List;
+        out.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        int number = cmark_node_get_list_start(node);
+        for (cmark_node *child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+            ListItem item;
+            item.number = out.ordered ? number++ : 0;
+            fillListItem(child, item);
+            out.items.append(std::move(item));
+        }
+        break;
+    }
+    case CMARK_NODE_CODE_BLOCK:
+        out.kind = Block::Kind::Code;
+        out.text = literal(node);
+        if (const char *info = cmark_node_get_fence_info(node))
+            out.info = QString::fromUtf8(info);
+        break;
+    case CMARK_NODE_HTML_BLOCK:
+        out.kind = Block::Kind::Html;
+        out.text = literal(node);
+        break;
+    case CMARK_NODE_THEMATIC_BREAK:
+        out.kind = Block::Kind::ThematicBreak;
+        break;
+    case CMARK_NODE_BLOCK_QUOTE:
+        out.kind = Block::Kind::Quote;
+        for (cmark_node *child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+            out.children.append(block(child));
+        break;
+    default:
+        if (hasTypeString(node, "table")) {
+            out.kind = Block::Kind::Table;
+            for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+                if (cmark_gfm_extensions_get_table_row_is_header(row))
+                    out.header = tableRow(row);
+                else
+                    out.rows.append(tableRow(row));
+            }
+        } else {
+            // Anything else (a heading inside a quote, a footnote definition) keeps its text.
+            out.kind = Block::Kind::Paragraph;
+            out.text = inlineText(node).text.trimmed();
+        }
+        break;
+    }
+    return out;
+}
+
+// `Key: value` lines of the header (between the title and the first section).
+void readHeaderFields(const SourceText &source, const Block &paragraph, QList<HeaderField> &fields)
+{
+    static const QRegularExpression fieldLine(
+        QStringLiteral("^\\s{0,3}([A-Za-z][A-Za-z0-9 _-]{0,40}):\\s+(\\S.*)$"));
+    for (int line = paragraph.firstLine; line <= paragraph.lastLine && line <= source.lineCount(); ++line) {
+        const QRegularExpressionMatch match = fieldLine.matchView(source.lineText(line));
+        if (!match.hasMatch())
+            continue;
+        QString value = match.captured(2).trimmed();
+        if (value.endsWith(u'\\'))
+            value.chop(1); // a backslash hard break
+        fields.append(HeaderField{match.captured(1).trimmed(), value.trimmed(), line});
+    }
+}
+
+} // namespace
+
+Document MarkdownParser::parse(const SourceText &source, const QString &fileName)
+{
+    const QByteArray utf8 = source.text().toUtf8();
+    return parse(source, utf8, fileName);
+}
+
+Document MarkdownParser::parse(const SourceText &source, const QByteArray &utf8, const QString &fileName)
+{
+    Document doc;
+    doc.fileName = fileName;
+    doc.source = source;
+
+    const qsizetype skip = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    // GitHub's extensions that change what a reader sees as text or structure. Autolink is left out:
+    // it only turns URLs into links, which leaves the text unchanged, and it is the costly one.
+    const CmarkGfm::Parser parser =
+        CmarkGfm::parser(CMARK_OPT_SOURCEPOS, {"table", "strikethrough", "tasklist"});
+    const CmarkGfm::Node root = CmarkGfm::parse(parser.get(), utf8.constData() + skip, utf8.size() - skip);
+    TreeBuilder builder(doc.source);
+
+    QList<int> openSections; // indexes of the sections enclosing the current position, by level
+    // Each top-level node is freed once converted, so the cmark tree and the model never both hold
+    // the whole document: that halves the peak memory of a large record.
+    for (cmark_node *node = cmark_node_first_child(root.get()), *next = nullptr; node; node = next) {
+        next = cmark_node_next(node);
+        const CmarkGfm::Node converted(node);
+        cmark_node_unlink(node);
+        if (cmark_node_get_type(node) != CMARK_NODE_HEADING) {
+            Block block = builder.block(node);
+            if (doc.sections.isEmpty())
+                doc.preamble.append(std::move(block));
+            else
+                doc.sections.last().blocks.append(std::move(block));
+            continue;
+        }
+        Section section;
+        section.heading = inlineText(node).text.trimmed();
+        section.level = cmark_node_get_heading_level(node);
+        const TextKeys::Qualified qualified = TextKeys::splitQualifiers(section.heading);
+        section.key = TextKeys::normalizedKey(qualified.base);
+        section.qualifiers = qualified.qualifiers;
+        section.headingLine = section.firstLine = startLine(node);
+        while (!openSections.isEmpty() && doc.sections.at(openSections.last()).level >= section.level)
+            openSections.removeLast();
+        section.parent = openSections.isEmpty() ? -1 : openSections.last();
+        if (!doc.sections.isEmpty())
+            doc.sections.last().lastLine = section.firstLine - 1;
+        openSections.append(int(doc.sections.size()));
+        doc.sections.append(std::move(section));
+    }
+    if (!doc.sections.isEmpty())
+        doc.sections.last().lastLine = std::max(doc.source.lineCount(), doc.sections.last().headingLine);
+
+    // The title is a first heading of level 1; the header is the paragraphs right under it (or, for
+    // a document without a title, before its first section).
+    const QList<Block> *headerBlocks = &doc.preamble;
+    if (!doc.sections.isEmpty() && doc.sections.first().level == 1) {
+        doc.title = doc.sections.first().heading;
+        doc.titleLine = doc.sections.first().headingLine;
+        headerBlocks = &doc.sections.first().blocks;
+    }
+    for (const Block &block : *headerBlocks) {
+        if (block.kind == Block::Kind::Paragraph)
+            readHeaderFields(doc.source, block, doc.headerFields);
+    }
+
+    DocumentClassifier::classify(doc);
+    return doc;
+}
+
+} // namespace Countersign

@@ -1,0 +1,312 @@
+// MarkdownParser: the document tree read from cmark-gfm, its line numbers, and losslessness.
+#include "record/documentloader.h"
+#include "record/markdownparser.h"
+#include "record/recordfacts.h"
+#include "testsupport.h"
+
+#include <QTest>
+
+using namespace Countersign;
+
+namespace {
+
+Document load(const QString &relative)
+{
+    const Result<Document> doc = DocumentLoader::load(TestSupport::dataPath(relative));
+    if (!doc)
+        qFatal("cannot load %s: %s", qPrintable(relative), qPrintable(doc.error().toString()));
+    return doc.value();
+}
+
+const ListItem *findItem(const QList<ListItem> &items, QStringView label)
+{
+    for (const ListItem &item : items) {
+        if (item.label == label)
+            return &item;
+        if (const ListItem *child = findItem(item.children, label))
+            return child;
+    }
+    return nullptr;
+}
+
+const ListItem *findItem(const Document &doc, QStringView label)
+{
+    for (const Section &section : doc.sections) {
+        for (const Block &block : section.blocks) {
+            if (const ListItem *item = findItem(block.items, label))
+                return item;
+        }
+    }
+    return nullptr;
+}
+
+QList<int> headingLines(const Document &doc)
+{
+    QList<int> lines;
+    for (const Section &section : doc.sections)
+        lines.append(section.headingLine);
+    return lines;
+}
+
+} // namespace
+
+class TestMarkdownParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void titleHeaderAndSections()
+    {
+        const Document doc = load(QStringLiteral("input/decision-record.md"));
+        QCOMPARE(doc.title, QStringLiteral("Runtime Cutover Decision Record"));
+        QCOMPARE(doc.titleLine, 1);
+        QCOMPARE(doc.headerFields.size(), 2);
+        QCOMPARE(doc.headerFields.at(0).key, QStringLiteral("Updated"));
+        QCOMPARE(doc.headerFields.at(0).value,
+            QStringLiteral("2026-03-14")); // the hard-break spaces are not part of it
+        QCOMPARE(doc.headerFields.at(0).line, 3);
+        QCOMPARE(doc.headerFields.at(1).key, QStringLiteral("Owner"));
+        QCOMPARE(doc.headerFields.at(1).value, QStringLiteral("Harbor + Tessera (bilateral)"));
+        QCOMPARE(doc.headerFields.at(1).line, 4);
+
+        const QStringList headings = {QStringLiteral("Runtime Cutover Decision Record"),
+            QStringLiteral("Decision Scope"), QStringLiteral("Decision Outcome"),
+            QStringLiteral("Approved Runtime Target"), QStringLiteral("Ownership (Named Roles)"),
+            QStringLiteral("Decision Inputs"), QStringLiteral("Runtime Cutover Completion Evidence"),
+            QStringLiteral("Residual Risks (Non-blocking)"), QStringLiteral("Phase Status Mapping")};
+        QCOMPARE(doc.sections.size(), headings.size());
+        for (int i = 0; i < headings.size(); ++i) {
+            QCOMPARE(doc.sections.at(i).heading, headings.at(i));
+            QCOMPARE(doc.sections.at(i).level, i == 0 ? 1 : 2);
+            QCOMPARE(doc.sections.at(i).parent, i == 0 ? -1 : 0);
+        }
+        QCOMPARE(headingLines(doc), (QList<int>{1, 6, 10, 14, 21, 28, 36, 41, 45}));
+        const Section &ownership = doc.sections.at(4);
+        QCOMPARE(ownership.key, QStringLiteral("ownership"));
+        QCOMPARE(ownership.qualifiers, QStringList{QStringLiteral("Named Roles")});
+        QCOMPARE(ownership.firstLine, 21);
+        QCOMPARE(ownership.lastLine, 27);
+        QCOMPARE(doc.sections.at(7).key, QStringLiteral("residual risks"));
+        QVERIFY(doc.sections.at(7).hasQualifier(u"non-blocking"));
+        QCOMPARE(doc.sections.last().lastLine, doc.source.lineCount());
+    }
+
+    void fieldsAndStatuses()
+    {
+        const Document doc = load(QStringLiteral("input/decision-record.md"));
+        const ListItem *tag = findItem(doc, u"release_tag");
+        QVERIFY(tag);
+        QCOMPARE(tag->value, QStringLiteral("v2.1.0"));
+        QCOMPARE(tag->rawValue, QStringLiteral("`v2.1.0`"));
+        QVERIFY(tag->valueIsCode);
+        QCOMPARE(tag->firstLine, 15);
+
+        const ListItem *execution = findItem(doc, u"Runtime cutover execution");
+        QVERIFY(execution);
+        QCOMPARE(execution->number, 2);
+        QCOMPARE(execution->status.word, QStringLiteral("GO"));
+        QCOMPARE(execution->rawValue, QStringLiteral("**GO**"));
+        QVERIFY(!execution->valueIsCode);
+
+        const ListItem *phase = findItem(doc, u"Phase 5");
+        QVERIFY(phase);
+        QCOMPARE(phase->status.text, QStringLiteral("Active (stabilization window)"));
+        QCOMPARE(phase->status.word, QStringLiteral("Active"));
+        QCOMPARE(phase->status.qualifier, QStringLiteral("stabilization window"));
+
+        const ListItem *input = findItem(doc, u"Producer checkpoint packet");
+        QVERIFY(input);
+        QVERIFY(input->value.isEmpty());
+        QCOMPARE(input->children.size(), 1);
+        QCOMPARE(input->children.first().codeSpans,
+            QStringList{QStringLiteral(
+                "Tessera/docs/implementation/ENGINE_V2_CUTOVER_CHECKPOINT_PRODUCER_2026-03-14.md")});
+        QCOMPARE(input->children.first().firstLine, 32);
+    }
+
+    void gfmTable()
+    {
+        const Document doc = load(QStringLiteral("input/checkpoint-consumer.md"));
+        const Section *gates = doc.section(u"gate results");
+        QVERIFY(gates);
+        QCOMPARE(gates->blocks.size(), 1);
+        const Block &table = gates->blocks.first();
+        QCOMPARE(table.kind, Block::Kind::Table);
+        QCOMPARE(table.header.cells.size(), 3);
+        QCOMPARE(table.header.cells.at(1).text, QStringLiteral("Status"));
+        QCOMPARE(table.header.line, 20);
+        QCOMPARE(table.rows.size(), 5);
+        QCOMPARE(table.rows.first().line, 22);
+        QCOMPARE(
+            table.rows.first().cells.at(0).text, QStringLiteral("Consumer contract tests against engine.v2"));
+        QCOMPARE(table.rows.last().line, 26);
+        QCOMPARE(table.rows.last().cells.at(1).status.word, QStringLiteral("WARN"));
+    }
+
+    void commonMarkAsGitHubReadsIt()
+    {
+        const Document doc = load(QStringLiteral("input/variant-markdown-edge.md"));
+        // An HTML comment before the title is a preamble block.
+        QCOMPARE(doc.preamble.size(), 1);
+        QCOMPARE(doc.preamble.first().kind, Block::Kind::Html);
+        QCOMPARE(doc.preamble.first().firstLine, 1);
+        // Setext headings are headings.
+        QCOMPARE(doc.title, QStringLiteral("Runtime Cutover Decision Record"));
+        QCOMPARE(doc.titleLine, 2);
+        QCOMPARE(doc.sections.at(1).heading, QStringLiteral("Decision Outcome"));
+        QCOMPARE(doc.sections.at(1).level, 2);
+        QCOMPARE(doc.sections.at(1).headingLine, 8);
+        QCOMPARE(doc.headerFields.size(), 2);
+        QCOMPARE(doc.headerFields.at(1).line, 6);
+        // __x__ is bold too.
+        QCOMPARE(findItem(doc, u"Rehearsal continuation")->status.word, QStringLiteral("GO"));
+        QCOMPARE(findItem(doc, u"Runtime cutover execution")->status.word, QStringLiteral("NO-GO"));
+        // A line indented four spaces is a code block, not a field.
+        const Section *target = doc.section(u"approved runtime target");
+        QVERIFY(target);
+        int codeBlocks = 0;
+        for (const Block &block : target->blocks) {
+            if (block.kind == Block::Kind::Code) {
+                ++codeBlocks;
+                QVERIFY(block.text.contains(QStringLiteral("v9.9.9")));
+            }
+            for (const ListItem &item : block.items)
+                QVERIFY(!item.value.contains(QStringLiteral("v9.9.9")));
+        }
+        QCOMPARE(codeBlocks, 1);
+        // Bold label: "**Owner:** value".
+        const ListItem *owner = findItem(doc, u"Owner");
+        QVERIFY(owner);
+        QCOMPARE(owner->value, QStringLiteral("Harbor Platform On-Call Lead"));
+        QCOMPARE(owner->rawValue, QStringLiteral("Harbor Platform On-Call Lead"));
+        // Inline HTML comments are not part of the value's text.
+        QCOMPARE(findItem(doc, u"engine_contract_version")->value, QStringLiteral("engine.v2"));
+        // Lists nest three deep.
+        const ListItem *packets = findItem(doc, u"Checkpoint packets");
+        QVERIFY(packets);
+        QCOMPARE(packets->children.size(), 2);
+        QCOMPARE(packets->children.at(1).label, QStringLiteral("Producer"));
+        QCOMPARE(packets->children.at(1).children.size(), 1);
+        // Task lists, quotes, fenced code and thematic breaks.
+        const Section *open = doc.section(u"open items");
+        QVERIFY(open);
+        const Block &tasks = open->blocks.at(0);
+        QCOMPARE(tasks.items.size(), 2);
+        QVERIFY(tasks.items.at(0).isTask && tasks.items.at(0).checked);
+        QVERIFY(tasks.items.at(1).isTask && !tasks.items.at(1).checked);
+        QCOMPARE(tasks.items.at(1).text, QStringLiteral("Publish the schema lead-time policy"));
+        QList<Block::Kind> kinds;
+        for (const Block &block : open->blocks)
+            kinds.append(block.kind);
+        QCOMPARE(kinds,
+            (QList<Block::Kind>{
+                Block::Kind::List, Block::Kind::Quote, Block::Kind::Code, Block::Kind::ThematicBreak}));
+        QCOMPARE(open->blocks.at(1).children.first().statuses.first().word, QStringLiteral("WARN"));
+        QCOMPARE(open->blocks.at(2).info, QStringLiteral("yaml"));
+        QCOMPARE(open->blocks.at(2).text, QStringLiteral("release_tag: v2.1.0\n"));
+    }
+
+    void lineNumbersIgnoreLineEndings_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("crlf") << "input/variant-crlf.md";
+        QTest::newRow("bom") << "input/variant-bom.md";
+        QTest::newRow("mixed, trailing blanks, no final newline") << "input/variant-mixed-endings.md";
+        QTest::newRow("star bullets") << "input/variant-star-bullets.md";
+    }
+
+    void lineNumbersIgnoreLineEndings()
+    {
+        QFETCH(QString, file);
+        const Document base = load(QStringLiteral("input/decision-record.md"));
+        const Document variant = load(file);
+        QCOMPARE(headingLines(variant), headingLines(base));
+        QCOMPARE(variant.headerFields, base.headerFields);
+        for (int i = 0; i < base.sections.size(); ++i) {
+            QCOMPARE(variant.sections.at(i).key, base.sections.at(i).key);
+            QCOMPARE(variant.sections.at(i).blocks.size(), base.sections.at(i).blocks.size());
+            for (int b = 0; b < base.sections.at(i).blocks.size(); ++b) {
+                const Block &expected = base.sections.at(i).blocks.at(b);
+                const Block &actual = variant.sections.at(i).blocks.at(b);
+                QCOMPARE(actual.firstLine, expected.firstLine);
+                QCOMPARE(actual.items.size(), expected.items.size());
+                for (int k = 0; k < expected.items.size(); ++k) {
+                    QCOMPARE(actual.items.at(k).firstLine, expected.items.at(k).firstLine);
+                    QCOMPARE(actual.items.at(k).label, expected.items.at(k).label);
+                    QCOMPARE(actual.items.at(k).value, expected.items.at(k).value);
+                }
+            }
+        }
+    }
+
+    void lossless_data()
+    {
+        QTest::addColumn<QString>("path");
+        for (const QString &path : TestSupport::allInputs())
+            QTest::newRow(qPrintable(path.section(u'/', -2))) << path;
+    }
+
+    void lossless()
+    {
+        QFETCH(QString, path);
+        const QByteArray bytes = TestSupport::readBytes(path);
+        const Result<Document> doc = DocumentLoader::load(path);
+        QVERIFY(doc);
+        QCOMPARE(doc->serialize(), bytes);
+
+        // The preamble and the sections tile the document: every line belongs to exactly one of
+        // them, so nothing the model does not understand falls between the cracks.
+        const SourceText &source = doc->source;
+        int next = 1;
+        QString rebuilt;
+        if (!doc->sections.isEmpty() && doc->sections.first().firstLine > 1) {
+            rebuilt += source.lines(1, doc->sections.first().firstLine - 1);
+            next = doc->sections.first().firstLine;
+        }
+        for (const Section &section : doc->sections) {
+            QCOMPARE(section.firstLine, next);
+            QVERIFY(section.lastLine >= section.firstLine);
+            rebuilt += source.lines(section.firstLine, section.lastLine);
+            next = section.lastLine + 1;
+        }
+        if (!doc->sections.isEmpty())
+            QCOMPARE(next, source.lineCount() + 1);
+        QCOMPARE(rebuilt, source.text());
+        // Parsing the re-serialized bytes gives the same document.
+        const Result<SourceText> again = SourceText::fromUtf8(doc->serialize(), path);
+        QVERIFY(again);
+        QCOMPARE(MarkdownParser::parse(again.value(), path), doc.value());
+    }
+
+    void tableInterruptingAParagraph()
+    {
+        // GFM turns the paragraph's last line into the table header; cmark then reports line 0 for
+        // what is left of the paragraph. Found by the robustness test.
+        const QString text =
+            QStringLiteral("## Target\nw# Gate Results\n| Gate | Status |\n|---|---|\n| Load | **PASS** |\n");
+        const Document doc = MarkdownParser::parse(SourceText::fromText(text));
+        QCOMPARE(doc.sections.size(), 1);
+        const QList<Block> &blocks = doc.sections.first().blocks;
+        QCOMPARE(blocks.size(), 2);
+        QCOMPARE(blocks.at(1).kind, Block::Kind::Table);
+        QCOMPARE(blocks.at(1).rows.first().cells.at(1).status.word, QStringLiteral("PASS"));
+        for (const Block &block : blocks)
+            QVERIFY(block.firstLine >= 1 && block.lastLine >= block.firstLine);
+        const RecordFacts facts = RecordFacts::extract(doc);
+        QCOMPARE(facts.runtimeTarget.size(), 1);
+        QCOMPARE(facts.runtimeTarget.first().key, QStringLiteral("Load"));
+    }
+
+    void parsesTextWithoutAFile()
+    {
+        const Document doc =
+            MarkdownParser::parse(SourceText::fromText(QStringLiteral("no heading at all\n")));
+        QVERIFY(doc.sections.isEmpty());
+        QCOMPARE(doc.preamble.size(), 1);
+        QCOMPARE(doc.kind, DocumentKind::Unknown);
+        QCOMPARE(doc.serialize(), QByteArray("no heading at all\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMarkdownParser)
+#include "tst_markdownparser.moc"
