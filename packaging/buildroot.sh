@@ -354,7 +354,8 @@ where)
     if [ "$env_mode" = native ]; then echo "native build on this host"; else echo "Debian 13 root: $(root_dir)"; fi
     ;;
 -h | --help | help | "")
-    sed -n '2,19p' "$self" | sed 's/^# \{0,1\}//'
+    # The usage: the first 18 lines of the header comment, after the shebang and any licence lines.
+    sed -e 1d -e '/^# SPDX-/d' "$self" | sed -e '1{/^#$/d;}' | sed -n '1,18p' | sed 's/^# \{0,1\}//'
     ;;
 *) die "unknown command '$cmd' (try: run, test, build, shell, exec, where, package, deb-test)" ;;
 esac
