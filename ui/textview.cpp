@@ -11,48 +11,28 @@
 #include <QFontDatabase>
 #include <QInputMethodEvent>
 #include <QMenu>
-#include <QMimeData>
 #include <QPainter>
-#include <QPainterPath>
 #include <QScrollBar>
-#include <QStyleHints>
-#include <QTextLayout>
 #include <QToolTip>
 
 #include <algorithm>
-#include <cmath>
 
 namespace Countersign {
 
 namespace {
-constexpr int gutterPadding = 6;
 constexpr int textPadding = 4;
-// Lines laid out beyond the view are kept only this far from it.
-constexpr int layoutSlack = 200;
-
-const QList<QKeySequence::StandardKey> &editingKeys()
-{
-    static const QList<QKeySequence::StandardKey> keys{QKeySequence::Undo, QKeySequence::Redo,
-        QKeySequence::Cut, QKeySequence::Copy, QKeySequence::Paste, QKeySequence::SelectAll,
-        QKeySequence::Delete, QKeySequence::DeleteStartOfWord, QKeySequence::DeleteEndOfWord,
-        QKeySequence::MoveToNextChar, QKeySequence::MoveToPreviousChar, QKeySequence::MoveToNextWord,
-        QKeySequence::MoveToPreviousWord, QKeySequence::MoveToNextLine, QKeySequence::MoveToPreviousLine,
-        QKeySequence::MoveToStartOfLine, QKeySequence::MoveToEndOfLine, QKeySequence::MoveToStartOfDocument,
-        QKeySequence::MoveToEndOfDocument, QKeySequence::MoveToNextPage, QKeySequence::MoveToPreviousPage,
-        QKeySequence::SelectNextChar, QKeySequence::SelectPreviousChar, QKeySequence::SelectNextWord,
-        QKeySequence::SelectPreviousWord, QKeySequence::SelectNextLine, QKeySequence::SelectPreviousLine,
-        QKeySequence::SelectStartOfLine, QKeySequence::SelectEndOfLine, QKeySequence::SelectStartOfDocument,
-        QKeySequence::SelectEndOfDocument, QKeySequence::SelectNextPage, QKeySequence::SelectPreviousPage,
-        QKeySequence::InsertParagraphSeparator, QKeySequence::InsertLineSeparator};
-    return keys;
-}
 } // namespace
 
 TextView::TextView(QWidget *parent)
     : QAbstractScrollArea(parent)
     , m_highlighter(std::make_unique<LineHighlighter>())
+    , m_cache(m_buffer)
+    , m_renderer(m_buffer)
+    , m_control(m_buffer, m_cache)
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_cache.setFont(font());
+    m_cache.setHighlight([this](int first, int last) { return highlight(first, last); });
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_InputMethodEnabled);
     setAcceptDrops(true);
@@ -65,13 +45,26 @@ TextView::TextView(QWidget *parent)
         if (m_highlighter->catchUp(m_buffer, lastVisibleLine(), 4)) {
             m_catchUp.stop();
             m_highlightExact = true;
-            dropLayouts();
+            m_cache.clear();
             viewport()->update();
         }
     });
+    connect(&m_control, &TextControl::textChanged, this, &TextView::textChanged);
+    connect(&m_control, &TextControl::cursorMoved, this, &TextView::cursorChanged);
+    connect(&m_control, &TextControl::edited, this, [this] {
+        Q_EMIT textEdited();
+        Q_EMIT viewChanged();
+    });
+    connect(&m_control, &TextControl::modificationChanged, this, &TextView::modificationChanged);
+    connect(&m_control, &TextControl::scrollRequested, this,
+        [this](int lines) { scrollToLine(firstVisibleLine() + lines); });
+    // The cache learns where the view is before anyone hears that it changed.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TextView::updateCacheView);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TextView::viewChanged);
     updateGeometryInfo();
 }
+
+TextView::~TextView() = default;
 
 void TextView::ensureHighlighting() const
 {
@@ -99,9 +92,16 @@ QString TextView::themeName() const
     return m_highlighter->theme().name();
 }
 
-TextView::~TextView()
+QList<LayoutCache::Formats> TextView::highlight(int first, int last)
 {
-    qDeleteAll(m_layouts);
+    ensureHighlighting();
+    bool exact = true;
+    QList<LineHighlighter::Formats> formats = m_highlighter->highlight(m_buffer, first, last, &exact);
+    if (!exact) {
+        m_highlightExact = false;
+        m_catchUp.start();
+    }
+    return formats;
 }
 
 void TextView::setSource(const SourceText &source)
@@ -109,14 +109,14 @@ void TextView::setSource(const SourceText &source)
     const bool wasModified = m_buffer.isModified();
     m_buffer = TextBuffer(source);
     m_highlighter->reset(m_buffer.lineCount());
-    m_cursor = m_anchor = {};
-    m_preferredX = -1;
-    m_marks.clear();
-    m_lint.clear();
+    m_control.reset();
+    m_cache.setWordMarks({});
+    m_renderer.setLineMarks({});
+    m_renderer.setLintMarks({});
     m_maxColumns = 0;
     for (int i = 0; i < m_buffer.lineCount(); ++i)
         m_maxColumns = std::max(m_maxColumns, m_buffer.lineLength(i));
-    dropLayouts();
+    m_cache.clear();
     updateGeometryInfo();
     verticalScrollBar()->setValue(0);
     horizontalScrollBar()->setValue(0);
@@ -133,54 +133,12 @@ void TextView::setClean()
         Q_EMIT modificationChanged(false);
 }
 
-void TextView::replaceAll(const QString &text)
-{
-    m_anchor = {0, 0};
-    m_cursor = m_buffer.endPosition();
-    insert(text);
-    setCursorPosition({0, 0});
-}
-
-void TextView::replaceChanged(const QString &text)
-{
-    QString normalized = text;
-    normalized.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    normalized.replace(u'\r', u'\n');
-    const QStringList lines = normalized.split(u'\n');
-    const int oldCount = m_buffer.lineCount();
-    const int newCount = int(lines.size());
-    int first = 0;
-    while (first < oldCount && first < newCount && m_buffer.line(first) == lines.at(first))
-        ++first;
-    if (first == oldCount && first == newCount)
-        return;
-    int same = 0; // equal lines at the end, after `first`
-    while (same < oldCount - first && same < newCount - first &&
-        m_buffer.line(oldCount - 1 - same) == lines.at(newCount - 1 - same))
-        ++same;
-    int oldLast = oldCount - 1 - same;
-    int newLast = newCount - 1 - same;
-    // Whole lines on both sides: a pure insertion or removal takes in an equal neighbour.
-    if (oldLast < first || newLast < first) {
-        if (first > 0) {
-            --first;
-        } else {
-            ++oldLast;
-            ++newLast;
-        }
-    }
-    m_anchor = {first, 0};
-    m_cursor = {oldLast, m_buffer.lineLength(oldLast)};
-    insert(lines.mid(first, newLast - first + 1).join(u'\n'));
-}
-
 void TextView::setWordWrap(bool wrap)
 {
-    if (m_wrap == wrap)
+    if (m_cache.wrap() == wrap)
         return;
-    m_wrap = wrap;
+    m_cache.setWrap(wrap);
     setHorizontalScrollBarPolicy(wrap ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
-    dropLayouts();
     updateScrollBars();
     viewport()->update();
     Q_EMIT viewChanged();
@@ -197,12 +155,8 @@ void TextView::setTheme(const KSyntaxHighlighting::Theme &theme)
     palette.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(Theme::Normal)));
     palette.setColor(QPalette::PlaceholderText, color(Theme::LineNumbers));
     setPalette(palette);
-    m_currentLine = color(Theme::CurrentLine);
-    m_selection = color(Theme::TextSelection);
-    m_gutter = color(Theme::IconBorder);
-    m_lineNumber = color(Theme::LineNumbers);
-    m_currentLineNumber = color(Theme::CurrentLineNumber);
-    dropLayouts();
+    m_renderer.setTheme(theme);
+    m_cache.clear();
     viewport()->update();
 }
 
@@ -218,80 +172,22 @@ void TextView::setLineMarks(const QList<LineMark> &marks, const QColor &lineTint
     next.reserve(marks.size());
     for (const LineMark &mark : marks)
         next.insert(mark.line - 1, mark);
-    if (lineTint != m_lineTint || wordTint != m_wordTint) {
-        m_lineTint = lineTint;
-        m_wordTint = wordTint;
-        dropLayouts();
-    } else {
-        // Only lines whose marks changed are laid out again (a keystroke changes a few).
-        const auto relayout = [this](int line) { delete m_layouts.take(line); };
-        for (auto it = m_marks.cbegin(); it != m_marks.cend(); ++it) {
-            if (next.value(it.key()) != it.value())
-                relayout(it.key());
-        }
-        for (auto it = next.cbegin(); it != next.cend(); ++it) {
-            if (!m_marks.contains(it.key()))
-                relayout(it.key());
-        }
-    }
-    m_marks = std::move(next);
+    m_cache.setWordTint(wordTint);
+    m_cache.setWordMarks(next);
+    m_renderer.setLineTint(lineTint);
+    m_renderer.setLineMarks(next);
     viewport()->update();
 }
 
 void TextView::setLintMarks(const QList<LintMark> &marks)
 {
-    QHash<int, QList<LintMark>> next;
-    for (const LintMark &mark : marks)
-        next[std::max(mark.line, 1) - 1].append(mark);
-    for (QList<LintMark> &line : next)
-        std::stable_sort(
-            line.begin(), line.end(), [](const LintMark &a, const LintMark &b) { return a.error > b.error; });
-    if (next == m_lint)
-        return;
-    m_lint = std::move(next);
-    viewport()->update();
+    if (m_renderer.setLintMarks(marks))
+        viewport()->update();
 }
 
 QString TextView::lintMessage(int line) const
 {
-    QStringList messages;
-    for (const LintMark &mark : m_lint.value(line - 1))
-        messages.append(mark.message);
-    return messages.join(u'\n');
-}
-
-void TextView::paintLintMarks(
-    QPainter &painter, int line, const QTextLayout &lineLayout, QPointF origin) const
-{
-    const auto found = m_lint.constFind(line);
-    if (found == m_lint.constEnd())
-        return;
-    const bool error =
-        std::any_of(found->cbegin(), found->cend(), [](const LintMark &mark) { return mark.error; });
-    const QStringView text = m_buffer.line(line);
-    int start = 0;
-    while (start < text.size() && text.at(start).isSpace())
-        ++start;
-    const qreal minimum = fontMetrics().horizontalAdvance(u'x') * 2;
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(error ? QColor(0xe5, 0x39, 0x35) : QColor(0xd8, 0x9b, 0x00), 1.2));
-    for (int i = 0; i < lineLayout.lineCount(); ++i) {
-        const QTextLine row = lineLayout.lineAt(i);
-        const int from = std::max(start, row.textStart());
-        const int to = row.textStart() + row.textLength();
-        if (from >= to && i > 0)
-            continue;
-        const qreal x0 = origin.x() + row.cursorToX(std::min(from, to));
-        const qreal x1 = std::max(origin.x() + row.cursorToX(to), x0 + minimum);
-        const qreal y = origin.y() + row.y() + row.ascent() + 2;
-        // A wave of 2 px amplitude and 4 px period, as spelling checkers draw it.
-        QPainterPath wave({x0, y});
-        for (qreal x = x0; x < x1; x += 2)
-            wave.lineTo(x + 2, int((x - x0) / 2) % 2 == 0 ? y + 2 : y);
-        painter.drawPath(wave);
-    }
-    painter.restore();
+    return m_renderer.lintMessage(line - 1);
 }
 
 bool TextView::viewportEvent(QEvent *event)
@@ -328,26 +224,28 @@ int TextView::visibleRows() const
 
 void TextView::updateGeometryInfo()
 {
-    const int digits = int(QString::number(std::max(1, m_buffer.lineCount())).size());
-    const int width = 2 * gutterPadding + fontMetrics().horizontalAdvance(u'9') * std::max(3, digits);
-    if (width != m_gutterWidth) {
-        m_gutterWidth = width;
-        dropLayouts();
-    }
+    m_gutterWidth = TextRenderer::gutterWidth(font(), m_buffer.lineCount());
+    updateCacheView();
     updateScrollBars();
+}
+
+void TextView::updateCacheView()
+{
+    m_cache.setWrapWidth(wrapWidth());
+    m_cache.setView(firstVisibleLine(), visibleRows());
 }
 
 void TextView::updateScrollBars()
 {
     const int count = m_buffer.lineCount();
     int maximum = std::max(0, count - visibleRows());
-    if (m_wrap) {
+    if (m_cache.wrap()) {
         // The last lines fill the view: walk back from the end until they do.
         qreal height = 0;
         int line = count;
         while (line > 0 && height < viewport()->height()) {
             --line;
-            height += lineHeight(line);
+            height += m_cache.lineHeight(line);
         }
         maximum = height > viewport()->height() ? line + 1 : line;
         maximum = std::min(maximum, count - 1);
@@ -357,7 +255,7 @@ void TextView::updateScrollBars()
     verticalScrollBar()->setSingleStep(1);
     const int textWidth = fontMetrics().horizontalAdvance(u'x') * (m_maxColumns + 2);
     horizontalScrollBar()->setRange(
-        0, m_wrap ? 0 : std::max(0, textWidth - (viewport()->width() - textLeft())));
+        0, m_cache.wrap() ? 0 : std::max(0, textWidth - (viewport()->width() - textLeft())));
     horizontalScrollBar()->setPageStep(viewport()->width());
     horizontalScrollBar()->setSingleStep(fontMetrics().horizontalAdvance(u'x') * 4);
 }
@@ -365,8 +263,7 @@ void TextView::updateScrollBars()
 void TextView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
-    if (m_wrap)
-        dropLayouts();
+    updateCacheView();
     updateScrollBars();
     Q_EMIT viewChanged();
 }
@@ -386,8 +283,8 @@ int TextView::lastVisibleLine() const
     const int first = firstVisibleLine();
     qreal y = 0;
     int line = first;
-    while (line < m_buffer.lineCount() - 1 && y + lineHeight(line) < viewport()->height())
-        y += lineHeight(line++);
+    while (line < m_buffer.lineCount() - 1 && y + m_cache.lineHeight(line) < viewport()->height())
+        y += m_cache.lineHeight(line++);
     return line;
 }
 
@@ -410,7 +307,7 @@ std::pair<qreal, qreal> TextView::lineSpan(int line) const
     qreal y = 0;
     const int last = lastVisibleLine();
     for (int i = first; i <= std::min(line, last); ++i) {
-        const qreal height = lineHeight(i);
+        const qreal height = m_cache.lineHeight(i);
         if (i == line)
             return {y, y + height};
         y += height;
@@ -420,177 +317,28 @@ std::pair<qreal, qreal> TextView::lineSpan(int line) const
     return {y, y + rowHeight};
 }
 
-// Layout and highlighting
-
-void TextView::dropLayouts(int from)
-{
-    for (auto it = m_layouts.begin(); it != m_layouts.end();) {
-        if (it.key() >= from) {
-            delete it.value();
-            it = m_layouts.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    m_lineFormats.removeIf([from](const auto &entry) { return entry.key() >= from; });
-}
-
-void TextView::prepareLines(int first, int last) const
-{
-    ensureHighlighting();
-    last = std::min(last, m_buffer.lineCount() - 1);
-    int from = first;
-    while (from <= last && m_lineFormats.contains(from))
-        ++from;
-    if (from > last)
-        return;
-    bool exact = true;
-    const QList<LineHighlighter::Formats> formats = m_highlighter->highlight(m_buffer, from, last, &exact);
-    for (int line = from; line <= last; ++line)
-        m_lineFormats.insert(line, formats.value(line - from));
-    if (!exact) {
-        m_highlightExact = false;
-        const_cast<QTimer &>(m_catchUp).start();
-    }
-}
-
-QTextOption TextView::textOption() const
-{
-    QTextOption option;
-    option.setWrapMode(m_wrap ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
-    option.setTabStopDistance(fontMetrics().horizontalAdvance(u' ') * 4);
-    return option;
-}
-
-qreal TextView::lineHeight(int line) const
-{
-    if (const QTextLayout *laidOut = m_layouts.value(line))
-        return laidOut->boundingRect().height();
-    const qreal row = fontMetrics().lineSpacing();
-    if (!m_wrap)
-        return row;
-    // Measured without highlighting (which the first paint waits for), as it will wrap.
-    QTextLayout measure(m_buffer.line(line).toString(), font());
-    measure.setTextOption(textOption());
-    int rows = 0;
-    measure.beginLayout();
-    for (QTextLine textLine = measure.createLine(); textLine.isValid(); textLine = measure.createLine()) {
-        textLine.setLineWidth(wrapWidth());
-        ++rows;
-    }
-    measure.endLayout();
-    return std::max(1, rows) * row;
-}
-
 QList<QTextLayout::FormatRange> TextView::lineFormats(int line) const
 {
     if (line < 0 || line >= m_buffer.lineCount())
         return {};
-    if (!m_lineFormats.contains(line))
-        prepareLines(line, line);
-    return m_lineFormats.value(line);
-}
-
-QTextLayout *TextView::layout(int line) const
-{
-    if (QTextLayout *found = m_layouts.value(line))
-        return found;
-    if (m_layouts.size() > 4 * layoutSlack) {
-        // Keep what is near the view.
-        const int first = firstVisibleLine();
-        for (auto it = m_layouts.begin(); it != m_layouts.end();) {
-            if (std::abs(it.key() - first) > layoutSlack) {
-                delete it.value();
-                m_lineFormats.remove(it.key());
-                it = m_layouts.erase(it);
-            } else {
-                ++it;
-            }
-        }
-    }
-    if (!m_lineFormats.contains(line)) {
-        // A page either way: views walk lines up (to fill the view from the end) as well as down.
-        const int rows = visibleRows();
-        prepareLines(std::max(0, line - rows), line + rows);
-    }
-
-    auto *out = new QTextLayout(m_buffer.line(line).toString(), font());
-    out->setTextOption(textOption());
-    QList<QTextLayout::FormatRange> formats = m_lineFormats.value(line);
-    if (const auto mark = m_marks.constFind(line); mark != m_marks.constEnd()) {
-        for (const TextRange &range : mark->ranges) {
-            QTextCharFormat format;
-            format.setBackground(m_wordTint);
-            formats.append({int(range.start), int(range.length), format});
-        }
-    }
-    out->setFormats(formats);
-    out->setCacheEnabled(true);
-    out->beginLayout();
-    qreal y = 0;
-    const qreal width = m_wrap ? wrapWidth() : 1e7;
-    for (QTextLine row = out->createLine(); row.isValid(); row = out->createLine()) {
-        row.setLineWidth(width);
-        row.setPosition({0, y});
-        y += fontMetrics().lineSpacing();
-    }
-    out->endLayout();
-    m_layouts.insert(line, out);
-    return out;
+    return m_cache.lineFormats(line);
 }
 
 void TextView::paintEvent(QPaintEvent *)
 {
     ensureHighlighting();
     QPainter painter(viewport());
-    const QPalette palette = this->palette();
-    const QRect area = viewport()->rect();
-    painter.fillRect(area, palette.color(QPalette::Base));
-    const int left = textLeft() - horizontalScrollBar()->value();
-    const TextPosition selectionStart = std::min(m_anchor, m_cursor);
-    const TextPosition selectionEnd = std::max(m_anchor, m_cursor);
-    const int rowHeight = fontMetrics().lineSpacing();
-    const int first = firstVisibleLine();
-    prepareLines(first, first + visibleRows());
-
-    struct Number
-    {
-        int line;
-        qreal y;
-    };
-    QList<Number> numbers;
-    qreal y = 0;
-    painter.setClipRect(QRect(m_gutterWidth, 0, area.width() - m_gutterWidth, area.height()));
-    for (int line = first; line < m_buffer.lineCount() && y < area.height(); ++line) {
-        QTextLayout *lineLayout = layout(line);
-        const qreal height = std::max<qreal>(rowHeight, lineLayout->boundingRect().height());
-        const QRectF band(m_gutterWidth, y, area.width() - m_gutterWidth, height);
-        if (line == m_cursor.line && !hasSelection())
-            painter.fillRect(band, m_currentLine);
-        if (m_marks.contains(line))
-            painter.fillRect(band, m_lineTint);
-        QList<QTextLayout::FormatRange> selections;
-        if (hasSelection() && line >= selectionStart.line && line <= selectionEnd.line) {
-            const int from = line == selectionStart.line ? selectionStart.column : 0;
-            const int to = line == selectionEnd.line ? selectionEnd.column : m_buffer.lineLength(line) + 1;
-            QTextCharFormat format;
-            format.setBackground(m_selection);
-            selections.append({from, to - from, format});
-        }
-        lineLayout->draw(&painter, QPointF(left, y), selections);
-        paintLintMarks(painter, line, *lineLayout, QPointF(left, y));
-        if (line == m_cursor.line && m_cursorVisible && hasFocus())
-            lineLayout->drawCursor(&painter, QPointF(left, y), m_cursor.column, 2);
-        numbers.append({line, y});
-        y += height;
-    }
-    painter.setClipping(false);
-    painter.fillRect(QRect(0, 0, m_gutterWidth, area.height()), m_gutter);
-    for (const Number &number : numbers) {
-        painter.setPen(number.line == m_cursor.line ? m_currentLineNumber : m_lineNumber);
-        painter.drawText(QRectF(0, number.y, m_gutterWidth - gutterPadding, rowHeight), Qt::AlignRight,
-            QString::number(number.line + 1));
-    }
+    TextRenderer::Frame frame;
+    frame.area = viewport()->rect();
+    frame.background = palette().color(QPalette::Base);
+    frame.firstLine = firstVisibleLine();
+    frame.rows = visibleRows();
+    frame.gutterWidth = m_gutterWidth;
+    frame.textX = textLeft() - horizontalScrollBar()->value();
+    frame.cursor = m_control.cursorPosition();
+    frame.anchor = m_control.anchorPosition();
+    frame.showCursor = m_cursorVisible && hasFocus();
+    m_renderer.paint(painter, m_cache, frame);
 }
 
 // Cursor and selection
@@ -601,14 +349,14 @@ TextPosition TextView::positionAt(const QPoint &point) const
     const int count = m_buffer.lineCount();
     int line = firstVisibleLine();
     for (; line < count; ++line) {
-        const qreal height = layout(line)->boundingRect().height();
+        const qreal height = m_cache.layout(line)->boundingRect().height();
         if (point.y() < y + height || line == count - 1)
             break;
         y += height;
     }
     if (point.y() < 0)
         line = std::max(0, firstVisibleLine() - 1);
-    QTextLayout *lineLayout = layout(line);
+    QTextLayout *lineLayout = m_cache.layout(line);
     const qreal x = point.x() - textLeft() + horizontalScrollBar()->value();
     for (int row = 0; row < lineLayout->lineCount(); ++row) {
         const QTextLine textLine = lineLayout->lineAt(row);
@@ -618,11 +366,8 @@ TextPosition TextView::positionAt(const QPoint &point) const
     return {line, 0};
 }
 
-void TextView::setCursorPosition(TextPosition position, bool select)
+void TextView::cursorChanged()
 {
-    m_cursor = m_buffer.clamped(position);
-    if (!select)
-        m_anchor = m_cursor;
     m_cursorVisible = true;
     if (hasFocus())
         startBlinking();
@@ -633,7 +378,8 @@ void TextView::setCursorPosition(TextPosition position, bool select)
 
 void TextView::ensureCursorVisible()
 {
-    const int line = m_cursor.line;
+    const TextPosition cursor = m_control.cursorPosition();
+    const int line = cursor.line;
     const int first = firstVisibleLine();
     if (line < first) {
         scrollToLine(line);
@@ -641,12 +387,12 @@ void TextView::ensureCursorVisible()
         // Scroll so that the cursor's line is the last one in view.
         qreal height = 0;
         int top = line;
-        while (top > 0 && height + lineHeight(top) <= viewport()->height())
-            height += lineHeight(top--);
+        while (top > 0 && height + m_cache.lineHeight(top) <= viewport()->height())
+            height += m_cache.lineHeight(top--);
         scrollToLine(std::min(line, top + 1));
     }
-    if (!m_wrap) {
-        const qreal x = layout(line)->lineForTextPosition(m_cursor.column).cursorToX(m_cursor.column);
+    if (!m_cache.wrap()) {
+        const qreal x = m_cache.layout(line)->lineForTextPosition(cursor.column).cursorToX(cursor.column);
         QScrollBar *bar = horizontalScrollBar();
         const int visibleWidth = viewport()->width() - textLeft() - textPadding;
         if (x < bar->value())
@@ -656,296 +402,36 @@ void TextView::ensureCursorVisible()
     }
 }
 
-QString TextView::selectedText() const
-{
-    return m_buffer.text(m_anchor, m_cursor);
-}
-
-bool TextView::find(const QString &text)
-{
-    const std::optional<TextPosition> found = m_buffer.find(text, std::max(m_anchor, m_cursor));
-    if (!found)
-        return false;
-    m_anchor = *found;
-    setCursorPosition({found->line, found->column + int(text.size())}, true);
-    return true;
-}
-
-TextPosition TextView::verticalMove(TextPosition from, int rows) const
-{
-    QTextLayout *lineLayout = layout(from.line);
-    QTextLine row = lineLayout->lineForTextPosition(from.column);
-    const qreal x = m_preferredX >= 0 ? m_preferredX : row.cursorToX(from.column);
-    int line = from.line;
-    int rowIndex = row.isValid() ? row.lineNumber() : 0;
-    for (int step = 0; step < std::abs(rows); ++step) {
-        if (rows > 0) {
-            if (rowIndex + 1 < layout(line)->lineCount()) {
-                ++rowIndex;
-            } else if (line + 1 < m_buffer.lineCount()) {
-                ++line;
-                rowIndex = 0;
-            } else {
-                return {line, m_buffer.lineLength(line)};
-            }
-        } else {
-            if (rowIndex > 0) {
-                --rowIndex;
-            } else if (line > 0) {
-                --line;
-                rowIndex = layout(line)->lineCount() - 1;
-            } else {
-                return {0, 0};
-            }
-        }
-    }
-    return {line, layout(line)->lineAt(rowIndex).xToCursor(x)};
-}
-
-TextPosition TextView::moved(TextPosition from, int key, bool word) const
-{
-    const QTextLayout::CursorMode mode = word ? QTextLayout::SkipWords : QTextLayout::SkipCharacters;
-    if (key == Qt::Key_Right) {
-        if (from.column >= m_buffer.lineLength(from.line))
-            return from.line + 1 < m_buffer.lineCount() ? TextPosition{from.line + 1, 0} : from;
-        return {from.line, layout(from.line)->nextCursorPosition(from.column, mode)};
-    }
-    if (from.column == 0)
-        return from.line > 0 ? TextPosition{from.line - 1, m_buffer.lineLength(from.line - 1)} : from;
-    return {from.line, layout(from.line)->previousCursorPosition(from.column, mode)};
-}
-
-// Editing
-
-void TextView::insert(const QString &text, TextBuffer::Grouping grouping)
-{
-    const bool wasModified = m_buffer.isModified();
-    LineChange change;
-    const TextPosition end = m_buffer.replace(
-        m_anchor, m_cursor, text, &change, hasSelection() ? TextBuffer::Grouping::Separate : grouping);
-    afterEdit(change, end, wasModified);
-}
-
-void TextView::erase(bool forward, bool word)
-{
-    if (!hasSelection()) {
-        m_anchor = moved(m_cursor, forward ? Qt::Key_Right : Qt::Key_Left, word);
-        if (!hasSelection())
-            return;
-    }
-    insert(QString());
-}
-
-void TextView::afterEdit(const LineChange &change, TextPosition cursor, bool wasModified)
+void TextView::textChanged(const LineChange &change)
 {
     m_highlighter->linesChanged(change);
     for (int line = change.first; line < change.first + change.added; ++line)
         m_maxColumns = std::max(m_maxColumns, m_buffer.lineLength(line));
     // Lines before the edit look as they did; those after it may be highlighted differently.
-    dropLayouts(change.first);
+    m_cache.dropFrom(change.first);
     updateGeometryInfo();
-    m_preferredX = -1;
-    setCursorPosition(cursor);
-    Q_EMIT textEdited();
-    Q_EMIT viewChanged();
-    if (wasModified != m_buffer.isModified())
-        Q_EMIT modificationChanged(m_buffer.isModified());
-}
-
-void TextView::undo()
-{
-    const bool wasModified = m_buffer.isModified();
-    LineChange change;
-    if (const std::optional<TextPosition> at = m_buffer.undo(&change))
-        afterEdit(change, *at, wasModified);
-}
-
-void TextView::redo()
-{
-    const bool wasModified = m_buffer.isModified();
-    LineChange change;
-    if (const std::optional<TextPosition> at = m_buffer.redo(&change))
-        afterEdit(change, *at, wasModified);
-}
-
-void TextView::cut()
-{
-    if (!hasSelection())
-        return;
-    copy();
-    insert(QString());
-}
-
-void TextView::copy()
-{
-    if (hasSelection())
-        QGuiApplication::clipboard()->setText(selectedText());
-}
-
-void TextView::paste()
-{
-    const QString text = QGuiApplication::clipboard()->text();
-    if (!text.isEmpty())
-        insert(text);
-}
-
-void TextView::selectAll()
-{
-    m_anchor = {0, 0};
-    setCursorPosition(m_buffer.endPosition(), true);
 }
 
 // Events
 
-bool TextView::handlesShortcut(QKeyEvent *event) const
-{
-    for (const QKeySequence::StandardKey key : editingKeys()) {
-        if (event->matches(key))
-            return true;
-    }
-    const QString text = event->text();
-    const bool command = event->modifiers() & (Qt::ControlModifier | Qt::MetaModifier);
-    return !command && !text.isEmpty() && text.at(0).isPrint();
-}
-
 bool TextView::event(QEvent *event)
 {
-    if (event->type() == QEvent::ShortcutOverride && handlesShortcut(static_cast<QKeyEvent *>(event))) {
+    if (event->type() == QEvent::ShortcutOverride &&
+        m_control.handlesShortcut(static_cast<QKeyEvent *>(event))) {
         event->accept();
         return true;
+    }
+    if (event->type() == QEvent::FontChange) {
+        m_cache.setFont(font());
+        updateGeometryInfo();
     }
     return QAbstractScrollArea::event(event);
 }
 
 void TextView::keyPressEvent(QKeyEvent *event)
 {
-    struct Move
-    {
-        QKeySequence::StandardKey move;
-        QKeySequence::StandardKey select;
-        int kind;
-    };
-    enum {
-        CharNext,
-        CharPrevious,
-        WordNext,
-        WordPrevious,
-        LineDown,
-        LineUp,
-        Home,
-        End,
-        Start,
-        Finish,
-        PageDown,
-        PageUp
-    };
-    static const Move moves[] = {{QKeySequence::MoveToNextChar, QKeySequence::SelectNextChar, CharNext},
-        {QKeySequence::MoveToPreviousChar, QKeySequence::SelectPreviousChar, CharPrevious},
-        {QKeySequence::MoveToNextWord, QKeySequence::SelectNextWord, WordNext},
-        {QKeySequence::MoveToPreviousWord, QKeySequence::SelectPreviousWord, WordPrevious},
-        {QKeySequence::MoveToNextLine, QKeySequence::SelectNextLine, LineDown},
-        {QKeySequence::MoveToPreviousLine, QKeySequence::SelectPreviousLine, LineUp},
-        {QKeySequence::MoveToStartOfLine, QKeySequence::SelectStartOfLine, Home},
-        {QKeySequence::MoveToEndOfLine, QKeySequence::SelectEndOfLine, End},
-        {QKeySequence::MoveToStartOfDocument, QKeySequence::SelectStartOfDocument, Start},
-        {QKeySequence::MoveToEndOfDocument, QKeySequence::SelectEndOfDocument, Finish},
-        {QKeySequence::MoveToNextPage, QKeySequence::SelectNextPage, PageDown},
-        {QKeySequence::MoveToPreviousPage, QKeySequence::SelectPreviousPage, PageUp}};
-    for (const Move &move : moves) {
-        const bool select = event->matches(move.select);
-        if (!select && !event->matches(move.move))
-            continue;
-        TextPosition to = m_cursor;
-        const bool vertical =
-            move.kind == LineDown || move.kind == LineUp || move.kind == PageDown || move.kind == PageUp;
-        if (vertical && m_preferredX < 0) {
-            const QTextLine row = layout(m_cursor.line)->lineForTextPosition(m_cursor.column);
-            m_preferredX = row.isValid() ? row.cursorToX(m_cursor.column) : 0;
-        }
-        switch (move.kind) {
-        case CharNext:
-        case WordNext:
-            to = !select && hasSelection() && move.kind == CharNext
-                ? std::max(m_anchor, m_cursor)
-                : moved(m_cursor, Qt::Key_Right, move.kind == WordNext);
-            break;
-        case CharPrevious:
-        case WordPrevious:
-            to = !select && hasSelection() && move.kind == CharPrevious
-                ? std::min(m_anchor, m_cursor)
-                : moved(m_cursor, Qt::Key_Left, move.kind == WordPrevious);
-            break;
-        case LineDown:
-            to = verticalMove(m_cursor, 1);
-            break;
-        case LineUp:
-            to = verticalMove(m_cursor, -1);
-            break;
-        case PageDown:
-            to = verticalMove(m_cursor, visibleRows() - 1);
-            scrollToLine(firstVisibleLine() + (to.line - m_cursor.line));
-            break;
-        case PageUp:
-            to = verticalMove(m_cursor, -(visibleRows() - 1));
-            scrollToLine(firstVisibleLine() + (to.line - m_cursor.line));
-            break;
-        case Home: {
-            // First to the text after the indentation, then to the very start.
-            const QStringView text = m_buffer.line(m_cursor.line);
-            int indent = 0;
-            while (indent < text.size() && text[indent].isSpace())
-                ++indent;
-            to = {m_cursor.line, m_cursor.column == indent ? 0 : indent};
-            break;
-        }
-        case End:
-            to = {m_cursor.line, m_buffer.lineLength(m_cursor.line)};
-            break;
-        case Start:
-            to = {0, 0};
-            break;
-        case Finish:
-            to = m_buffer.endPosition();
-            break;
-        }
-        const qreal preferred = m_preferredX;
-        setCursorPosition(to, select);
-        if (vertical)
-            m_preferredX = preferred;
-        event->accept();
-        return;
-    }
-
-    if (event->matches(QKeySequence::Undo))
-        undo();
-    else if (event->matches(QKeySequence::Redo))
-        redo();
-    else if (event->matches(QKeySequence::Cut))
-        cut();
-    else if (event->matches(QKeySequence::Copy))
-        copy();
-    else if (event->matches(QKeySequence::Paste))
-        paste();
-    else if (event->matches(QKeySequence::SelectAll))
-        selectAll();
-    else if (event->matches(QKeySequence::InsertParagraphSeparator) ||
-        event->matches(QKeySequence::InsertLineSeparator))
-        insert(QStringLiteral("\n"));
-    else if (event->matches(QKeySequence::Delete))
-        erase(true, false);
-    else if (event->matches(QKeySequence::DeleteEndOfWord))
-        erase(true, true);
-    else if (event->matches(QKeySequence::DeleteStartOfWord))
-        erase(false, true);
-    else if (event->key() == Qt::Key_Backspace && !(event->modifiers() & ~Qt::ShiftModifier))
-        erase(false, false);
-    else if (handlesShortcut(event))
-        insert(event->text(), TextBuffer::Grouping::Typing);
-    else {
+    if (!m_control.keyPress(event, visibleRows()))
         QAbstractScrollArea::keyPressEvent(event);
-        return;
-    }
-    event->accept();
 }
 
 void TextView::mousePressEvent(QMouseEvent *event)
@@ -954,8 +440,7 @@ void TextView::mousePressEvent(QMouseEvent *event)
         QAbstractScrollArea::mousePressEvent(event);
         return;
     }
-    m_preferredX = -1;
-    setCursorPosition(positionAt(event->position().toPoint()), event->modifiers() & Qt::ShiftModifier);
+    m_control.click(positionAt(event->position().toPoint()), event->modifiers() & Qt::ShiftModifier);
 }
 
 void TextView::mouseMoveEvent(QMouseEvent *event)
@@ -973,22 +458,8 @@ void TextView::mouseMoveEvent(QMouseEvent *event)
 
 void TextView::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton)
-        return;
-    const TextPosition at = positionAt(event->position().toPoint());
-    QTextLayout *lineLayout = layout(at.line);
-    const int length = m_buffer.lineLength(at.line);
-    int start = at.column, end = at.column;
-    if (end < length && !lineLayout->isValidCursorPosition(end))
-        end = lineLayout->nextCursorPosition(end);
-    // The word under the pointer: from the word start before it to the word end after it.
-    const QStringView text = m_buffer.line(at.line);
-    while (start > 0 && (text[start - 1].isLetterOrNumber() || text[start - 1] == u'_'))
-        --start;
-    while (end < length && (text[end].isLetterOrNumber() || text[end] == u'_'))
-        ++end;
-    m_anchor = {at.line, start};
-    setCursorPosition({at.line, end}, true);
+    if (event->button() == Qt::LeftButton)
+        m_control.selectWordAt(positionAt(event->position().toPoint()));
 }
 
 void TextView::contextMenuEvent(QContextMenuEvent *event)
@@ -1009,29 +480,31 @@ void TextView::contextMenuEvent(QContextMenuEvent *event)
 void TextView::inputMethodEvent(QInputMethodEvent *event)
 {
     if (!event->commitString().isEmpty())
-        insert(event->commitString(), TextBuffer::Grouping::Typing);
+        m_control.insert(event->commitString(), TextBuffer::Grouping::Typing);
     event->accept();
 }
 
 QVariant TextView::inputMethodQuery(Qt::InputMethodQuery query) const
 {
+    const TextPosition cursor = m_control.cursorPosition();
+    const TextPosition anchor = m_control.anchorPosition();
     switch (query) {
     case Qt::ImEnabled:
         return true;
     case Qt::ImCursorRectangle: {
-        const auto [top, bottom] = lineSpan(m_cursor.line);
-        const QTextLine row = layout(m_cursor.line)->lineForTextPosition(m_cursor.column);
-        const qreal x = textLeft() - horizontalScrollBar()->value() +
-            (row.isValid() ? row.cursorToX(m_cursor.column) : 0);
+        const auto [top, bottom] = lineSpan(cursor.line);
+        const QTextLine row = m_cache.layout(cursor.line)->lineForTextPosition(cursor.column);
+        const qreal x =
+            textLeft() - horizontalScrollBar()->value() + (row.isValid() ? row.cursorToX(cursor.column) : 0);
         const qreal y = top + (row.isValid() ? row.y() : 0);
         return QRectF(x, y, 1, row.isValid() ? row.height() : bottom - top).toRect();
     }
     case Qt::ImSurroundingText:
-        return m_buffer.line(m_cursor.line).toString();
+        return m_buffer.line(cursor.line).toString();
     case Qt::ImCursorPosition:
-        return m_cursor.column;
+        return cursor.column;
     case Qt::ImAnchorPosition:
-        return m_anchor.line == m_cursor.line ? m_anchor.column : m_cursor.column;
+        return anchor.line == cursor.line ? anchor.column : cursor.column;
     default:
         return QAbstractScrollArea::inputMethodQuery(query);
     }

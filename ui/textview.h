@@ -1,19 +1,18 @@
 #pragma once
 
-#include "diff/sidebysidediff.h"
 #include "editing/textbuffer.h"
+#include "layoutcache.h"
+#include "textcontrol.h"
+#include "textmarks.h"
+#include "textrenderer.h"
 
 #include <QAbstractScrollArea>
 #include <QBasicTimer>
 #include <QColor>
-#include <QHash>
 #include <QTextLayout>
 #include <QTimer>
 
 #include <memory>
-#include <optional>
-
-class QPainter;
 
 namespace KSyntaxHighlighting {
 class Theme;
@@ -22,26 +21,6 @@ class Theme;
 namespace Countersign {
 
 class LineHighlighter;
-
-// How a line of one pane differs from the other side: tinted as changed, removed (left) or added
-// (right), with the differing words marked (ranges in the line's text, as WordDiff gives them).
-struct LineMark
-{
-    int line = 0; // 1-based
-    DiffRow::Kind kind = DiffRow::Kind::Changed;
-    QList<TextRange> ranges;
-    friend bool operator==(const LineMark &, const LineMark &) = default;
-};
-
-// A finding of the linter on a line: the line's text is underlined with a wavy line (red for an
-// error, amber for a warning) and the message is its tooltip.
-struct LintMark
-{
-    int line = 0; // 1-based
-    bool error = false;
-    QString message;
-    friend bool operator==(const LintMark &, const LintMark &) = default;
-};
 
 // A text editor for records of any size. It lays out, highlights and paints only the lines in view
 // (QPlainTextEdit builds a block per line up front, which takes seconds for a million lines), over a
@@ -52,6 +31,10 @@ struct LintMark
 // many rows as it needs. Positions are 0-based (TextPosition); line marks are 1-based, as the diff
 // gives them. Editing: typing, Backspace/Delete (with Ctrl: a word), Enter, the clipboard, undo and
 // redo, the usual cursor keys with Shift to select, mouse selection (double click: a word).
+//
+// The widget assembles three parts and keeps the geometry between them (scrolling, the gutter, which
+// lines are in view, points to positions): a LayoutCache of the laid-out lines, a TextRenderer that
+// paints them, and a TextControl that owns the cursor and selection and makes the edits.
 class TextView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -68,13 +51,13 @@ public:
     // The current text is the saved one.
     void setClean();
     // Replaces the whole text as one undoable edit.
-    void replaceAll(const QString &text);
+    void replaceAll(const QString &text) { m_control.replaceAll(text); }
     // Makes the text `text` as one undoable edit that replaces only the lines from the first to the
     // last that differ, so every other line keeps its bytes and its line ending.
-    void replaceChanged(const QString &text);
+    void replaceChanged(const QString &text) { m_control.replaceChanged(text); }
 
     void setWordWrap(bool wrap);
-    bool wordWrap() const { return m_wrap; }
+    bool wordWrap() const { return m_cache.wrap(); }
     void setTheme(const KSyntaxHighlighting::Theme &theme);
     // The theme to take when highlighting starts, unless setTheme() comes first; an unknown name
     // falls back to the palette's theme.
@@ -89,14 +72,17 @@ public:
     void setLintMarks(const QList<LintMark> &marks);
     // The messages of `line` (1-based), errors first, one a line; empty when it has none.
     QString lintMessage(int line) const;
-    TextPosition cursorPosition() const { return m_cursor; }
+    TextPosition cursorPosition() const { return m_control.cursorPosition(); }
     // Moves the cursor (extending the selection from the anchor when `select`) and scrolls it into
     // view.
-    void setCursorPosition(TextPosition position, bool select = false);
-    bool hasSelection() const { return m_anchor != m_cursor; }
-    QString selectedText() const;
+    void setCursorPosition(TextPosition position, bool select = false)
+    {
+        m_control.setCursorPosition(position, select);
+    }
+    bool hasSelection() const { return m_control.hasSelection(); }
+    QString selectedText() const { return m_control.selectedText(); }
     // Selects the next occurrence of `text` after the cursor (wrapping around); false if none.
-    bool find(const QString &text);
+    bool find(const QString &text) { return m_control.find(text); }
 
     // The first line in view, and scrolling so that `line` is the first (0-based).
     int firstVisibleLine() const;
@@ -111,15 +97,15 @@ public:
     // The highlighting of `line` as it is painted (highlighting it if needed).
     QList<QTextLayout::FormatRange> lineFormats(int line) const;
     // How many lines are laid out now: those in view and a few near them, whatever the text's size.
-    int laidOutLineCount() const { return int(m_layouts.size()); }
+    int laidOutLineCount() const { return m_cache.layoutCount(); }
 
 public Q_SLOTS:
-    void undo();
-    void redo();
-    void cut();
-    void copy();
-    void paste();
-    void selectAll();
+    void undo() { m_control.undo(); }
+    void redo() { m_control.redo(); }
+    void cut() { m_control.cut(); }
+    void copy() { m_control.copy(); }
+    void paste() { m_control.paste(); }
+    void selectAll() { m_control.selectAll(); }
 
 Q_SIGNALS:
     // The user changed the text (typing, paste, undo...), not a load.
@@ -147,14 +133,11 @@ protected:
     bool viewportEvent(QEvent *event) override;
 
 private:
-    QTextLayout *layout(int line) const;
-    // The height of `line`: its layout's, or measured without laying it out for good.
-    qreal lineHeight(int line) const;
-    QTextOption textOption() const;
-    void prepareLines(int first, int last) const;
-    // Forgets the layout and highlighting of lines from `from` on.
-    void dropLayouts(int from = 0);
+    // The highlighting of lines first..last for the cache: flags assumed states for correction.
+    QList<LayoutCache::Formats> highlight(int first, int last);
     void updateGeometryInfo();
+    // Tells the cache the wrap width and where the view is.
+    void updateCacheView();
     void updateScrollBars();
     int textLeft() const;
     int wrapWidth() const;
@@ -162,43 +145,24 @@ private:
     int lastVisibleLine() const;
     TextPosition positionAt(const QPoint &point) const;
     void ensureCursorVisible();
-    TextPosition moved(TextPosition from, int key, bool word) const;
-    TextPosition verticalMove(TextPosition from, int rows) const;
-    // Replaces the selection (or inserts at the cursor) with `text`.
-    void insert(const QString &text, TextBuffer::Grouping grouping = TextBuffer::Grouping::Separate);
-    void erase(bool forward, bool word);
-    void afterEdit(const LineChange &change, TextPosition cursor, bool wasModified);
-    bool handlesShortcut(QKeyEvent *event) const;
+    void cursorChanged();
+    void textChanged(const LineChange &change);
     void startBlinking();
-    void paintLintMarks(QPainter &painter, int line, const QTextLayout &lineLayout, QPointF origin) const;
     void ensureHighlighting() const;
 
     TextBuffer m_buffer;
     QString m_themeName;
     std::unique_ptr<LineHighlighter> m_highlighter;
-    TextPosition m_cursor;
-    TextPosition m_anchor;
-    qreal m_preferredX = -1;
-    bool m_wrap = true;
+    // Laid out on demand, from const queries too.
+    mutable LayoutCache m_cache;
+    TextRenderer m_renderer;
+    TextControl m_control;
     bool m_cursorVisible = true;
     QBasicTimer m_blink;
     QTimer m_catchUp;
     mutable bool m_highlightExact = true;
     int m_maxColumns = 0;
     int m_gutterWidth = 0;
-
-    // Laid-out lines in or near the view, dropped on edits and on anything that changes layout.
-    mutable QHash<int, QTextLayout *> m_layouts;
-    mutable QHash<int, QList<QTextLayout::FormatRange>> m_lineFormats;
-    QHash<int, LineMark> m_marks; // by 0-based line
-    QHash<int, QList<LintMark>> m_lint; // by 0-based line
-    QColor m_lineTint;
-    QColor m_wordTint;
-    QColor m_currentLine;
-    QColor m_selection;
-    QColor m_gutter;
-    QColor m_lineNumber;
-    QColor m_currentLineNumber;
 };
 
 } // namespace Countersign

@@ -1,0 +1,150 @@
+#include "textrenderer.h"
+
+#include "layoutcache.h"
+
+#include <KSyntaxHighlighting/Theme>
+#include <QFontMetrics>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextLayout>
+
+#include <algorithm>
+
+namespace Countersign {
+
+namespace {
+constexpr int gutterPadding = 6;
+} // namespace
+
+TextRenderer::TextRenderer(const TextBuffer &buffer)
+    : m_buffer(buffer)
+{ }
+
+int TextRenderer::gutterWidth(const QFont &font, int lineCount)
+{
+    const int digits = int(QString::number(std::max(1, lineCount)).size());
+    return 2 * gutterPadding + QFontMetrics(font).horizontalAdvance(u'9') * std::max(3, digits);
+}
+
+void TextRenderer::setTheme(const KSyntaxHighlighting::Theme &theme)
+{
+    using KSyntaxHighlighting::Theme;
+    const auto color = [&theme](
+                           Theme::EditorColorRole role) { return QColor::fromRgba(theme.editorColor(role)); };
+    m_currentLine = color(Theme::CurrentLine);
+    m_selection = color(Theme::TextSelection);
+    m_gutter = color(Theme::IconBorder);
+    m_lineNumber = color(Theme::LineNumbers);
+    m_currentLineNumber = color(Theme::CurrentLineNumber);
+}
+
+bool TextRenderer::setLintMarks(const QList<LintMark> &marks)
+{
+    QHash<int, QList<LintMark>> next;
+    for (const LintMark &mark : marks)
+        next[std::max(mark.line, 1) - 1].append(mark);
+    for (QList<LintMark> &line : next)
+        std::stable_sort(
+            line.begin(), line.end(), [](const LintMark &a, const LintMark &b) { return a.error > b.error; });
+    if (next == m_lint)
+        return false;
+    m_lint = std::move(next);
+    return true;
+}
+
+QString TextRenderer::lintMessage(int line) const
+{
+    QStringList messages;
+    for (const LintMark &mark : m_lint.value(line))
+        messages.append(mark.message);
+    return messages.join(u'\n');
+}
+
+void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &frame) const
+{
+    const QRect &area = frame.area;
+    painter.fillRect(area, frame.background);
+    const TextPosition selectionStart = std::min(frame.anchor, frame.cursor);
+    const TextPosition selectionEnd = std::max(frame.anchor, frame.cursor);
+    const bool hasSelection = frame.anchor != frame.cursor;
+    const int rowHeight = cache.rowHeight();
+    const int gutterWidth = frame.gutterWidth;
+    const qreal lintMinimum = QFontMetrics(cache.font()).horizontalAdvance(u'x') * 2;
+    const int first = frame.firstLine;
+    cache.prepareLines(first, first + frame.rows);
+
+    struct Number
+    {
+        int line;
+        qreal y;
+    };
+    QList<Number> numbers;
+    qreal y = 0;
+    painter.setClipRect(QRect(gutterWidth, 0, area.width() - gutterWidth, area.height()));
+    for (int line = first; line < m_buffer.lineCount() && y < area.height(); ++line) {
+        QTextLayout *lineLayout = cache.layout(line);
+        const qreal height = std::max<qreal>(rowHeight, lineLayout->boundingRect().height());
+        const QRectF band(gutterWidth, y, area.width() - gutterWidth, height);
+        if (line == frame.cursor.line && !hasSelection)
+            painter.fillRect(band, m_currentLine);
+        if (m_marks.contains(line))
+            painter.fillRect(band, m_lineTint);
+        QList<QTextLayout::FormatRange> selections;
+        if (hasSelection && line >= selectionStart.line && line <= selectionEnd.line) {
+            const int from = line == selectionStart.line ? selectionStart.column : 0;
+            const int to = line == selectionEnd.line ? selectionEnd.column : m_buffer.lineLength(line) + 1;
+            QTextCharFormat format;
+            format.setBackground(m_selection);
+            selections.append({from, to - from, format});
+        }
+        const QPointF origin(frame.textX, y);
+        lineLayout->draw(&painter, origin, selections);
+        paintLintMarks(painter, line, *lineLayout, origin, lintMinimum);
+        if (line == frame.cursor.line && frame.showCursor)
+            lineLayout->drawCursor(&painter, origin, frame.cursor.column, 2);
+        numbers.append({line, y});
+        y += height;
+    }
+    painter.setClipping(false);
+    painter.fillRect(QRect(0, 0, gutterWidth, area.height()), m_gutter);
+    for (const Number &number : numbers) {
+        painter.setPen(number.line == frame.cursor.line ? m_currentLineNumber : m_lineNumber);
+        painter.drawText(QRectF(0, number.y, gutterWidth - gutterPadding, rowHeight), Qt::AlignRight,
+            QString::number(number.line + 1));
+    }
+}
+
+void TextRenderer::paintLintMarks(
+    QPainter &painter, int line, const QTextLayout &lineLayout, QPointF origin, qreal minimumWidth) const
+{
+    const auto found = m_lint.constFind(line);
+    if (found == m_lint.constEnd())
+        return;
+    const bool error =
+        std::any_of(found->cbegin(), found->cend(), [](const LintMark &mark) { return mark.error; });
+    const QStringView text = m_buffer.line(line);
+    int start = 0;
+    while (start < text.size() && text.at(start).isSpace())
+        ++start;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(error ? QColor(0xe5, 0x39, 0x35) : QColor(0xd8, 0x9b, 0x00), 1.2));
+    for (int i = 0; i < lineLayout.lineCount(); ++i) {
+        const QTextLine row = lineLayout.lineAt(i);
+        const int from = std::max(start, row.textStart());
+        const int to = row.textStart() + row.textLength();
+        if (from >= to && i > 0)
+            continue;
+        const qreal x0 = origin.x() + row.cursorToX(std::min(from, to));
+        const qreal x1 = std::max(origin.x() + row.cursorToX(to), x0 + minimumWidth);
+        const qreal y = origin.y() + row.y() + row.ascent() + 2;
+        // A wave of 2 px amplitude and 4 px period, as spelling checkers draw it.
+        QPainterPath wave({x0, y});
+        for (qreal x = x0; x < x1; x += 2)
+            wave.lineTo(x + 2, int((x - x0) / 2) % 2 == 0 ? y + 2 : y);
+        painter.drawPath(wave);
+    }
+    painter.restore();
+}
+
+} // namespace Countersign

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "editing/textbuffer.h"
+#include "textmarks.h"
+
+#include <QColor>
+#include <QHash>
+#include <QPointF>
+#include <QRect>
+
+class QFont;
+class QPainter;
+class QTextLayout;
+
+namespace KSyntaxHighlighting {
+class Theme;
+}
+
+namespace Countersign {
+
+class LayoutCache;
+
+// Paints the lines of a TextView that are in view, from the LayoutCache's layouts: the current
+// line's band, the diff's line tints, the selection, the cursor, the linter's wavy underlines, and
+// the gutter with the line numbers. It keeps what it paints over the text (the theme's editor
+// colours, the marked lines and their tint, the lint marks); the view's state at the time of a paint
+// (where it is scrolled, the cursor, the focus) comes with each paint as a Frame. Reads the
+// TextBuffer it is given, which must outlive it; lines are 0-based.
+class TextRenderer
+{
+public:
+    struct Frame
+    {
+        QRect area; // the viewport's rectangle
+        QColor background;
+        int firstLine = 0;
+        int rows = 1; // rows of text that fit in the area
+        int gutterWidth = 0;
+        qreal textX = 0; // where lines start, scrolled horizontally
+        TextPosition cursor;
+        TextPosition anchor;
+        bool showCursor = false; // focused and in the visible phase of the blink
+    };
+
+    explicit TextRenderer(const TextBuffer &buffer);
+
+    // The width of the gutter that holds the numbers of `lineCount` lines in `font`.
+    static int gutterWidth(const QFont &font, int lineCount);
+
+    // The editor colours of `theme`: current line, selection, gutter, line numbers.
+    void setTheme(const KSyntaxHighlighting::Theme &theme);
+    // The diff's marks by 0-based line: their lines are tinted.
+    void setLineTint(const QColor &tint) { m_lineTint = tint; }
+    void setLineMarks(const QHash<int, LineMark> &marks) { m_marks = marks; }
+    // The linter's findings; false when they are the ones shown already.
+    bool setLintMarks(const QList<LintMark> &marks);
+    // The messages on `line`, errors first, one a line; empty when it has none.
+    QString lintMessage(int line) const;
+
+    // Lays out (through `cache`) and paints the lines in the frame's area.
+    void paint(QPainter &painter, LayoutCache &cache, const Frame &frame) const;
+
+private:
+    void paintLintMarks(
+        QPainter &painter, int line, const QTextLayout &lineLayout, QPointF origin, qreal minimumWidth) const;
+
+    const TextBuffer &m_buffer;
+    QHash<int, LineMark> m_marks;
+    QHash<int, QList<LintMark>> m_lint;
+    QColor m_lineTint;
+    QColor m_currentLine;
+    QColor m_selection;
+    QColor m_gutter;
+    QColor m_lineNumber;
+    QColor m_currentLineNumber;
+};
+
+} // namespace Countersign
