@@ -1,11 +1,11 @@
 // MainWindow and RecordPane on the offscreen platform: records load into highlighted panes, and a
 // bad file is reported in its pane without closing anything.
 #include "diffconnector.h"
-#include "record/documentloader.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 #include "highlighting.h"
 #include "mainwindow.h"
+#include "record/documentloader.h"
 #include "recordpane.h"
 #include "testsupport.h"
 
@@ -14,6 +14,8 @@
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -24,6 +26,33 @@
 #include <QUrl>
 
 using namespace Countersign;
+
+namespace {
+
+// The menu bar as a user reads it: each menu's title, then its entries indented ("text  shortcut",
+// "[x]" or "[ ]" before a checkable one, "---" for a separator), submenus below their entry.
+QStringList menuTree(const QList<QAction *> &actions, const QString &indent = {})
+{
+    QStringList lines;
+    for (const QAction *action : actions) {
+        if (action->isSeparator()) {
+            lines.append(indent + QStringLiteral("---"));
+            continue;
+        }
+        QString line = indent;
+        if (action->isCheckable())
+            line += action->isChecked() ? QStringLiteral("[x] ") : QStringLiteral("[ ] ");
+        line += action->text();
+        if (!action->shortcut().isEmpty())
+            line += QStringLiteral("  ") + action->shortcut().toString(QKeySequence::PortableText);
+        lines.append(line);
+        if (action->menu())
+            lines += menuTree(action->menu()->actions(), indent + QStringLiteral("  "));
+    }
+    return lines;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -55,6 +84,62 @@ private Q_SLOTS:
             QVERIFY(window.setThemeName({}));
             QVERIFY(window.pane(0)->editor()->palette().color(QPalette::Base).lightness() >= 128);
         }
+    }
+
+    // Every menu, entry, mnemonic and shortcut of a new window, in order (the standard keys as the
+    // platform binds them).
+    void menusAndShortcuts()
+    {
+        MainWindow window;
+        const auto entry = [](const QString &text, const QKeySequence &shortcut = {}) {
+            return QStringLiteral("  ") + text +
+                (shortcut.isEmpty() ? QString()
+                                    : QStringLiteral("  ") + shortcut.toString(QKeySequence::PortableText));
+        };
+        const QStringList expected = {
+            QStringLiteral("&File"),
+            entry(QStringLiteral("New &Window"), QKeySequence::New),
+            entry(QStringLiteral("Open &Left..."), QKeySequence::Open),
+            entry(QStringLiteral("Open &Right..."), QKeySequence(QStringLiteral("Ctrl+Shift+O"))),
+            entry(QStringLiteral("Open Cutover &Folders..."), QKeySequence(QStringLiteral("Ctrl+Alt+O"))),
+            entry(QStringLiteral("Recent &Pairs")),
+            entry(QStringLiteral("&New from Template..."), QKeySequence(QStringLiteral("Ctrl+Shift+N"))),
+            entry(QStringLiteral("---")),
+            entry(QStringLiteral("&Save"), QKeySequence::Save),
+            entry(QStringLiteral("Save &As..."), QKeySequence(QStringLiteral("Ctrl+Shift+S"))),
+            entry(QStringLiteral("&Export Finalized Record..."), QKeySequence(QStringLiteral("Ctrl+E"))),
+            entry(QStringLiteral("Export P&DF..."), QKeySequence(QStringLiteral("Ctrl+Shift+E"))),
+            entry(QStringLiteral("Sign-off &Ledger...")),
+            entry(QStringLiteral("&Reload from Disk"), QKeySequence(QStringLiteral("F5"))),
+            entry(QStringLiteral("---")),
+            entry(QStringLiteral("&Close Window"), QKeySequence::Close),
+            entry(QStringLiteral("&Quit"), QKeySequence::Quit),
+            QStringLiteral("&Edit"),
+            entry(QStringLiteral("&Undo"), QKeySequence::Undo),
+            entry(QStringLiteral("&Redo"), QKeySequence::Redo),
+            QStringLiteral("&Record"),
+            entry(QStringLiteral("Create &Mirror"), QKeySequence(QStringLiteral("Ctrl+Shift+M"))),
+            entry(QStringLiteral("&Update from Checkpoint..."), QKeySequence(QStringLiteral("Ctrl+Shift+U"))),
+            entry(QStringLiteral("Residual Risk &Meeting..."), QKeySequence(QStringLiteral("Ctrl+Shift+R"))),
+            QStringLiteral("&Go"),
+            entry(QStringLiteral("&Next Difference"), QKeySequence(QStringLiteral("F7"))),
+            entry(QStringLiteral("&Previous Difference"), QKeySequence(QStringLiteral("Shift+F7"))),
+            QStringLiteral("&View"),
+            entry(QStringLiteral("[x] &Wrap Long Lines"), QKeySequence(QStringLiteral("Alt+Z"))),
+            entry(QStringLiteral("[ ] &Preview"), QKeySequence(QStringLiteral("Ctrl+Shift+P"))),
+            entry(QStringLiteral("[x] Scroll in &Step"), QKeySequence(QStringLiteral("Alt+S"))),
+            entry(QStringLiteral("&Theme")),
+            entry(QStringLiteral("  [x] Follow the Palette")),
+            entry(QStringLiteral("  ---")),
+            entry(QStringLiteral("[ ] &Findings Panel"),
+                QKeySequence(QStringLiteral("F9"))), // the window is hidden
+            entry(QStringLiteral("[ ] &Sign-off Panel"), QKeySequence(QStringLiteral("F10"))),
+            entry(QStringLiteral("Go to Si&gn-off"), QKeySequence(QStringLiteral("Ctrl+F10"))),
+            entry(QStringLiteral("Go to F&indings"), QKeySequence(QStringLiteral("Ctrl+F9"))),
+            QStringLiteral("&Help"),
+            entry(QStringLiteral("&About Countersign")),
+        };
+        QCOMPARE(menuTree(window.menuBar()->actions()), expected);
     }
 
     void opensTwoRecords()
