@@ -1,7 +1,6 @@
 #include "cutoverfolderdialogs.h"
 
 #include "cutoverfolderscan.h"
-#include "folderpairsmodel.h"
 #include "pairchooserdialog.h"
 
 #include <QFileDialog>
