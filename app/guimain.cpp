@@ -4,9 +4,11 @@
 #include "guimain.h"
 
 #include "commandline.h"
+#include "documentcontroller.h"
 #include "highlighting.h"
 #include "mainwindow.h"
 #include "pdfhandout.h"
+#include "signoffcontroller.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -101,15 +103,16 @@ int runGui(int argc, char **argv)
     Countersign::MainWindow window;
     if (theme && !window.setThemeName(*theme, Countersign::MainWindow::Remember::No)) {
         return fail(QStringLiteral("unknown theme '%1'; installed themes: %2")
-                        .arg(*theme, Countersign::MainWindow::themeNames().join(QStringLiteral(", "))));
+                .arg(*theme, Countersign::MainWindow::themeNames().join(QStringLiteral(", "))));
     }
     QStringList errors;
     if (!ledger.isEmpty()) {
-        if (const QString error = window.setLedgerPath(ledger); !error.isEmpty())
+        if (const QString error = window.signOff()->setLedgerPath(ledger); !error.isEmpty())
             errors.append(error);
     }
     for (int side = 0; side < files.size(); ++side) {
-        if (const QString error = window.openFile(side, files.at(side)); !error.isEmpty())
+        const Countersign::Pane pane = side == 0 ? Countersign::Pane::Left : Countersign::Pane::Right;
+        if (const QString error = window.documents(pane)->openFile(files.at(side)); !error.isEmpty())
             errors.append(error);
     }
     window.show();

@@ -112,6 +112,60 @@
     </message>
 </context>
 <context>
+    <name>Countersign::CutoverFolderDialogs</name>
+    <message>
+        <source>Looking for records in %1 and %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped looking for records after reading %1 of %2 files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n pair(s) of records.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Producer&apos;s Folder (left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Consumer&apos;s Folder (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Cutover Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the files in the two folders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop looking for records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading records: %1 of %2 files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Countersign::DiffConnector</name>
     <message>
         <source>Differences between the panes</source>
@@ -120,6 +174,150 @@
     <message>
         <source>Each shape links a difference on the left with the right; click one to go to it.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::DifferenceNavigator</name>
+    <message>
+        <source>Difference %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::DocumentController</name>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: open a record first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not saved yet: Save (Ctrl+S) asks where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Left Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Right Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown records (*.md *.markdown);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Record As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your unsaved edits to %1 and load the file from disk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your unsaved edits to %1 and open %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has unsaved edits. Save them before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed on disk; your edits are kept (File &gt; Reload from Disk loads it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded %1: it changed on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from disk; Save writes it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot keep a recovery copy of your edits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore unsaved edits?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or stopped). Restore them? They stay unsaved until you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored unsaved edits to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::DraftingActions</name>
+    <message>
+        <source>Open a decision record or producer mirror first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror was not opened: %1 has unsaved edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update from Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown records (*.md *.markdown);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot update from the checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the decision record to update first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while the update was shown; nothing was applied. Choose the checkpoint again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n value(s) of %1 from the checkpoint (Undo takes it back).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -174,6 +372,29 @@
     </message>
     <message>
         <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::FindingsPanel</name>
+    <message>
+        <source>All findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking and warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -279,9 +500,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign-off recorded in %1</source>
+        <source>Open the producer&apos;s and the consumer&apos;s record (Ctrl+O, Ctrl+Shift+O).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot open the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countersign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Countersign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared line by line only (a record over %1 MiB is not compared section by section): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::MainWindowActions</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
@@ -331,35 +579,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign-off Ledger (an existing one, or a new file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ledgers (*.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot use that ledger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-offs are now recorded in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Reload from Disk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop your unsaved edits to %1 and load the file from disk?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -369,6 +589,18 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>No pairs opened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;%1  %2 ↔ %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the pair</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -465,285 +697,6 @@
     <message>
         <source>&amp;About Countersign</source>
         <translation>Ü&amp;ber Countersign</translation>
-    </message>
-    <message>
-        <source>Open the producer&apos;s and the consumer&apos;s record (Ctrl+O, Ctrl+Shift+O).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No pairs opened yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;%1  %2 ↔ %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the pair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Looking for records in %1 and %2…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped looking for records after reading %1 of %2 files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Found %n pair(s) of records.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The Producer&apos;s Folder (left)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Consumer&apos;s Folder (right)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Cutover Folders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listing the files in the two folders…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop looking for records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading records: %1 of %2 files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved edits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop your unsaved edits to %1 and open %2?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not saved yet: Save (Ctrl+S) asks where.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a decision record or producer mirror first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The mirror was not opened: %1 has unsaved edits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the decision record to update first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update from Checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 changed while the update was shown; nothing was applied. Choose the checkpoint again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Updated %n value(s) of %1 from the checkpoint (Undo takes it back).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Markdown records (*.md *.markdown);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot update from the checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to save: open a record first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot keep a recovery copy of your edits: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore unsaved edits?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or stopped). Restore them? They stay unsaved until you save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restored unsaved edits to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to reload.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save Record As</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 changed on disk; your edits are kept (File &gt; Reload from Disk loads it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reloaded %1: it changed on disk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was removed from disk; Save writes it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Countersign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — Countersign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has unsaved edits. Save them before closing?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 difference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 differences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compared line by line only (a record over %1 MiB is not compared section by section): %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocking and warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocking only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Difference %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Left Record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Right Record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-off ledger unavailable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a record first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has unsaved edits: save it first, so that the export is of the file that was signed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Finalized Record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The record is not final: %1.
-Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF handouts (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Markdown records (*.md)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a decision record first: the meeting walks its residual risks.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the record first: its review is kept with its file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no residual risks, and its decision inputs name no checkpoint with open items.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residual risk review: %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1072,6 +1025,86 @@ Consumer&apos;s folder: %2</source>
     </message>
     <message>
         <source>%1 carried over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::SignOffController</name>
+    <message>
+        <source>Sign-off recorded in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off ledger unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off Ledger (an existing one, or a new file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledgers (*.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use that ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-offs are now recorded in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a record first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has unsaved edits: save it first, so that the export is of the file that was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Finalized Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is not final: %1.
+Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF handouts (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown records (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a decision record first: the meeting walks its residual risks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the record first: its review is kept with its file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no residual risks, and its decision inputs name no checkpoint with open items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual risk review: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

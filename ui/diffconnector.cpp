@@ -12,12 +12,13 @@ namespace Countersign {
 
 DiffConnector::DiffConnector(TextView *left, TextView *right, QWidget *parent)
     : QWidget(parent)
-    , m_views{left, right}
+    , m_left(left)
+    , m_right(right)
 {
     setFixedWidth(36);
     setAccessibleName(tr("Differences between the panes"));
     setToolTip(tr("Each shape links a difference on the left with the right; click one to go to it."));
-    for (TextView *view : m_views)
+    for (TextView *view : {m_left, m_right})
         connect(view, &TextView::viewChanged, this, qOverload<>(&QWidget::update));
 }
 
@@ -33,39 +34,38 @@ QList<DiffConnector::Shape> DiffConnector::shapes() const
     if (m_differences.isEmpty())
         return out;
     // Where each view's lines stand in this widget's coordinates.
-    qreal offset[2];
-    int first[2];
-    for (int side = 0; side < 2; ++side) {
-        offset[side] =
-            m_views[side]->viewport()->mapTo(window(), QPoint(0, 0)).y() - mapTo(window(), QPoint(0, 0)).y();
-        first[side] = m_views[side]->firstVisibleLine();
-    }
+    const auto offsetOf = [this](const TextView *view) -> qreal {
+        return view->viewport()->mapTo(window(), QPoint(0, 0)).y() - mapTo(window(), QPoint(0, 0)).y();
+    };
+    const qreal leftOffset = offsetOf(m_left);
+    const qreal rightOffset = offsetOf(m_right);
+    const int leftFirst = m_left->firstVisibleLine();
+    const int rightFirst = m_right->firstVisibleLine();
     // The differences are in order on both sides: start at the first one that reaches either view.
-    const auto begin = std::lower_bound(
-        m_differences.cbegin(), m_differences.cend(), 0, [&first](const HunkRange &range, int) {
-            return range.leftStart + range.leftCount < first[0] &&
-                range.rightStart + range.rightCount < first[1];
+    const auto begin = std::lower_bound(m_differences.cbegin(), m_differences.cend(), 0,
+        [leftFirst, rightFirst](const HunkRange &range, int) {
+            return range.leftStart + range.leftCount < leftFirst &&
+                range.rightStart + range.rightCount < rightFirst;
         });
+    // The top and bottom of `count` lines of `view` from `start` (0-based); the top of `start` twice
+    // when there are none.
+    const auto span = [](const TextView *view, qreal offset, int start, int count) {
+        const qreal top = offset + view->lineSpan(start).first;
+        const qreal bottom = count > 0 ? offset + view->lineSpan(start + count - 1).second : top;
+        return std::pair{top, bottom};
+    };
     const qreal width = this->width();
     for (auto it = begin; it != m_differences.cend(); ++it) {
         const HunkRange &range = *it;
-        qreal top[2], bottom[2];
-        const int starts[2] = {range.leftStart, range.rightStart};
-        const int counts[2] = {range.leftCount, range.rightCount};
-        for (int side = 0; side < 2; ++side) {
-            const auto [spanTop, spanBottom] = m_views[side]->lineSpan(starts[side]);
-            top[side] = offset[side] + spanTop;
-            bottom[side] = counts[side] > 0
-                ? offset[side] + m_views[side]->lineSpan(starts[side] + counts[side] - 1).second
-                : top[side];
-        }
-        if (top[0] > height() && top[1] > height())
+        const auto [leftTop, leftBottom] = span(m_left, leftOffset, range.leftStart, range.leftCount);
+        const auto [rightTop, rightBottom] = span(m_right, rightOffset, range.rightStart, range.rightCount);
+        if (leftTop > height() && rightTop > height())
             break;
         QPainterPath path;
-        path.moveTo(0, top[0]);
-        path.cubicTo(width / 2, top[0], width / 2, top[1], width, top[1]);
-        path.lineTo(width, bottom[1]);
-        path.cubicTo(width / 2, bottom[1], width / 2, bottom[0], 0, bottom[0]);
+        path.moveTo(0, leftTop);
+        path.cubicTo(width / 2, leftTop, width / 2, rightTop, width, rightTop);
+        path.lineTo(width, rightBottom);
+        path.cubicTo(width / 2, rightBottom, width / 2, leftBottom, 0, leftBottom);
         path.closeSubpath();
         const QColor colour = range.rightCount == 0 ? QColor(248, 81, 73)
             : range.leftCount == 0                  ? QColor(46, 160, 67)

@@ -42,7 +42,8 @@ private:
     };
     QList<Shape> shapes() const;
 
-    TextView *m_views[2];
+    TextView *m_left;
+    TextView *m_right;
     QList<HunkRange> m_differences;
 };
 

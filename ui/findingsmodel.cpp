@@ -58,9 +58,9 @@ void FindingsModel::setFindings(const QList<CompareFinding> &findings, const QLi
     m_findings = findings;
     m_lint.clear();
     for (const LintFinding &finding : leftLint)
-        m_lint.append({0, finding});
+        m_lint.append({Pane::Left, finding});
     for (const LintFinding &finding : rightLint)
-        m_lint.append({1, finding});
+        m_lint.append({Pane::Right, finding});
     endResetModel();
 }
 
@@ -127,9 +127,9 @@ QVariant FindingsModel::lintData(const LintRow &row, int column, int role) const
     case LintRole:
         return true;
     case LeftLineRole:
-        return row.side == 0 ? line : 0;
+        return row.side == Pane::Left ? line : 0;
     case RightLineRole:
-        return row.side == 1 ? line : 0;
+        return row.side == Pane::Right ? line : 0;
     case Qt::ToolTipRole:
         return finding.toString();
     case Qt::DecorationRole:
@@ -145,9 +145,9 @@ QVariant FindingsModel::lintData(const LintRow &row, int column, int role) const
         case FieldColumn:
             return finding.message;
         case LeftColumn:
-            return row.side == 0 ? tr("line %1").arg(line) : QStringLiteral("—");
+            return row.side == Pane::Left ? tr("line %1").arg(line) : QStringLiteral("—");
         case RightColumn:
-            return row.side == 1 ? tr("line %1").arg(line) : QStringLiteral("—");
+            return row.side == Pane::Right ? tr("line %1").arg(line) : QStringLiteral("—");
         case ColumnCount:
             break;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/comparefinding.h"
+#include "pane.h"
 #include "record/linter.h"
 
 #include <QAbstractTableModel>
@@ -44,7 +45,7 @@ public:
 private:
     struct LintRow
     {
-        int side = 0;
+        Pane side = Pane::Left;
         LintFinding finding;
     };
     QVariant lintData(const LintRow &row, int column, int role) const;

@@ -18,6 +18,8 @@
 //   packaging/buildroot.sh exec build/default/tests/benchmarks/bench_typing [--quick] [WORKDIR]
 // --quick measures 10k lines only. WORKDIR (default build/bench-typing) receives the generated files.
 #include "benchoptions.h"
+#include "differencenavigator.h"
+#include "documentcontroller.h"
 #include "mainwindow.h"
 #include "recordpane.h"
 #include "records.h"
@@ -41,7 +43,6 @@ using namespace Countersign;
 
 namespace {
 
-constexpr int Right = 1;
 constexpr int Timeout = 300000; // ms, for any one wait: the 1M-line pair is slow
 
 double ms(qint64 nanoseconds)
@@ -135,16 +136,17 @@ private:
 // autosave while measuring.
 void prepare(MainWindow &window)
 {
-    window.setRecoveryPolicy(MainWindow::RecoveryPolicy::Discard);
-    window.setAutosaveInterval(24 * 3600 * 1000);
+    for (Pane side : bothPanes) {
+        window.documents(side)->setRecoveryPolicy(DocumentController::RecoveryPolicy::Discard);
+        window.documents(side)->setAutosaveInterval(24 * 3600 * 1000);
+    }
 }
 
 // Opens both sides; returns the first error, empty on success.
 QString openFiles(MainWindow &window, const Records::Pair &pair)
 {
-    const QString paths[2] = {pair.left, pair.right};
-    for (int side = 0; side < 2; ++side) {
-        if (QString error = window.openFile(side, paths[side]); !error.isEmpty())
+    for (const auto &[side, path] : {std::pair{Pane::Left, pair.left}, std::pair{Pane::Right, pair.right}}) {
+        if (QString error = window.documents(side)->openFile(path); !error.isEmpty())
             return error;
     }
     return {};
@@ -169,8 +171,8 @@ void openPair(MainWindow &window, const Records::Pair &pair)
 // (scrolling repaints; a comparison may be pending). Returns the editor.
 QWidget *placeCursor(MainWindow &window, int line)
 {
-    window.pane(Right)->goToLine(line);
-    QWidget *editor = editorOf(window.pane(Right));
+    window.pane(Pane::Right)->goToLine(line);
+    QWidget *editor = editorOf(window.pane(Pane::Right));
     editor->setFocus();
     QTest::qWait(50);
     QSignalSpy shown(&window, &MainWindow::comparisonShown);
@@ -310,7 +312,7 @@ Opening openLarge(const Records::Pair &pair)
     QTest::qWait(200);
     probe.arm();
     const qint64 start = clock.nsecsElapsed();
-    if (window.nextDifference() < 0)
+    if (window.differences()->nextDifference() < 0)
         qFatal("no difference in %s", qPrintable(pair.name));
     out.nextCall = ms(clock.nsecsElapsed() - start);
     out.nextPainted = probe.waitForPaint() - ms(start);
@@ -318,7 +320,7 @@ Opening openLarge(const Records::Pair &pair)
     QTest::qWait(200);
     probe.arm();
     const qint64 scrolled = clock.nsecsElapsed();
-    window.pane(0)->scrollToLine(window.pane(0)->editor()->lineCount() / 2);
+    window.pane(Pane::Left)->scrollToLine(window.pane(Pane::Left)->editor()->lineCount() / 2);
     out.scrollPainted = probe.waitForPaint() - ms(scrolled);
     return out;
 }

@@ -4,6 +4,7 @@
 // window's ledger. With COUNTERSIGN_SCREENSHOTS=DIR set, showsEveryFact() saves DIR/about-dialog.png.
 #include "aboutdialog.h"
 #include "mainwindow.h"
+#include "signoffcontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -101,7 +102,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MainWindow window;
         const QString ledger = dir.filePath(QStringLiteral("ledger.sqlite"));
-        QCOMPARE(window.setLedgerPath(ledger), QString());
+        QCOMPARE(window.signOff()->setLedgerPath(ledger), QString());
         window.show();
         QAction *about = nullptr;
         for (QAction *action : window.findChildren<QAction *>()) {

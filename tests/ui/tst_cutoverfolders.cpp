@@ -2,6 +2,8 @@
 // progress dialog (files read of the total, Cancel), and the pair chooser as a user drives it: what it
 // lists, choosing with the arrows and Enter, Escape, and that every control is named and reachable.
 // With COUNTERSIGN_SCREENSHOTS=DIR set, chooserShowsEveryColumnInFull() also saves DIR/pair-chooser.png.
+#include "cutoverfolderdialogs.h"
+#include "cutoverfolderscan.h"
 #include "folderpairsmodel.h"
 #include "mainwindow.h"
 #include "pairchooserdialog.h"
@@ -71,9 +73,9 @@ QStringList shownRows(const QTreeView *view)
             continue;
         }
         rows.append(QStringLiteral("  %1 | %2 | %3")
-                        .arg(row.data().toString(),
-                            row.siblingAtColumn(FolderPairsModel::LeftColumn).data().toString(),
-                            row.siblingAtColumn(FolderPairsModel::RightColumn).data().toString()));
+                .arg(row.data().toString(),
+                    row.siblingAtColumn(FolderPairsModel::LeftColumn).data().toString(),
+                    row.siblingAtColumn(FolderPairsModel::RightColumn).data().toString()));
     }
     return rows;
 }
@@ -105,10 +107,14 @@ PairChooserDialog *openChooser(
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return nullptr;
-    window.openCutoverFolders(producer, consumer);
+    window.cutoverFolders()->open(producer, consumer);
     const bool shown = QTest::qWaitFor(
-        [&window] { return window.pairChooser() && window.pairChooser()->isVisible(); }, 10000);
-    return shown ? window.pairChooser() : nullptr;
+        [&window] {
+            return window.cutoverFolders()->pairChooser() &&
+                window.cutoverFolders()->pairChooser()->isVisible();
+        },
+        10000);
+    return shown ? window.cutoverFolders()->pairChooser() : nullptr;
 }
 
 // The widget that has the keyboard, once the window holding `widget` is active.
@@ -137,9 +143,9 @@ class TestCutoverFolders : public QObject
         window.show();
         if (!QTest::qWaitForWindowExposed(&window))
             return nullptr;
-        window.openCutoverFolders(
+        window.cutoverFolders()->open(
             m_many.filePath(QStringLiteral("producer")), m_many.filePath(QStringLiteral("consumer")));
-        return window.scanProgressDialog();
+        return window.cutoverFolders()->progressDialog();
     }
 
 private Q_SLOTS:
@@ -210,19 +216,19 @@ private Q_SLOTS:
     {
         MainWindow window;
         QAbstractItemModelTester tester(
-            window.cutoverPairs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy found(&window, &MainWindow::cutoverPairsFound);
-        QSignalSpy cancelled(&window, &MainWindow::cutoverScanCancelled);
-        window.scanCutoverFolders(
+            window.cutoverFolders()->scan()->pairs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy found(window.cutoverFolders()->scan(), &CutoverFolderScan::pairsFound);
+        QSignalSpy cancelled(window.cutoverFolders()->scan(), &CutoverFolderScan::cancelled);
+        window.cutoverFolders()->scan()->start(
             m_many.filePath(QStringLiteral("producer")), m_many.filePath(QStringLiteral("consumer")));
-        QVERIFY(window.isScanningCutoverFolders());
-        window.scanCutoverFolders(producerDocs(), consumerDocs());
+        QVERIFY(window.cutoverFolders()->scan()->isRunning());
+        window.cutoverFolders()->scan()->start(producerDocs(), consumerDocs());
         QVERIFY(found.wait(60000));
         QCOMPARE(found.first().at(0).toInt(), 4);
-        QCOMPARE(window.cutoverPairs()->rowCount(), 3);
-        QVERIFY(!window.isScanningCutoverFolders());
-        QVERIFY(!window.scanProgressDialog());
-        QVERIFY(!window.pairChooser());
+        QCOMPARE(window.cutoverFolders()->scan()->pairs()->rowCount(), 3);
+        QVERIFY(!window.cutoverFolders()->scan()->isRunning());
+        QVERIFY(!window.cutoverFolders()->progressDialog());
+        QVERIFY(!window.cutoverFolders()->pairChooser());
         // The first scan's job stops too, and nothing of it is reported.
         QVERIFY(QThreadPool::globalInstance()->waitForDone(60000));
         QCoreApplication::processEvents();
@@ -235,7 +241,7 @@ private Q_SLOTS:
     void chooserListsThePairs()
     {
         MainWindow window;
-        QSignalSpy found(&window, &MainWindow::cutoverPairsFound);
+        QSignalSpy found(window.cutoverFolders()->scan(), &CutoverFolderScan::pairsFound);
         PairChooserDialog *chooser = openChooser(window);
         QVERIFY(chooser);
         QCOMPARE(chooser->windowModality(), Qt::WindowModal);
@@ -259,8 +265,7 @@ private Q_SLOTS:
         QVERIFY(labels.contains(
             QStringLiteral("Opens ENGINE_V2_CUTOVER_CHECKPOINT_PRODUCER_2026-04-02.md on the "
                            "left and ENGINE_V2_CUTOVER_CHECKPOINT_2026-04-02.md on the right.")));
-        QVERIFY(labels.contains(
-            QStringLiteral("Producer's folder: %1\nConsumer's folder: %2")
+        QVERIFY(labels.contains(QStringLiteral("Producer's folder: %1\nConsumer's folder: %2")
                 .arg(QDir::toNativeSeparators(producerDocs()), QDir::toNativeSeparators(consumerDocs()))));
     }
 
@@ -271,7 +276,7 @@ private Q_SLOTS:
         const QString folder = TestSupport::dataPath(QStringLiteral("cutover/unreadable-file"));
         PairChooserDialog *chooser = openChooser(window, folder, folder);
         QVERIFY(chooser);
-        QCOMPARE(window.cutoverPairs()->pairedCount(), 2);
+        QCOMPARE(window.cutoverFolders()->scan()->pairs()->pairedCount(), 2);
         QStringList shown;
         for (const QLabel *label : chooser->findChildren<QLabel *>()) {
             if (label->isVisible() && label->text().startsWith(QStringLiteral("1 file could not be read:\n")))
@@ -296,7 +301,7 @@ private Q_SLOTS:
         QVERIFY(!chooser->openButton()->isEnabled());
         QTest::keyClick(keys, Qt::Key_Return);
         QVERIFY(chooser->isVisible());
-        QVERIFY(!window.pane(0)->hasDocument());
+        QVERIFY(!window.pane(Pane::Left)->hasDocument());
 
         QTest::keyClick(keys, Qt::Key_Down); // April's checkpoint packets
         QTest::keyClick(keys, Qt::Key_Down); // March
@@ -307,11 +312,12 @@ private Q_SLOTS:
         QTest::keyClick(keys, Qt::Key_Return);
         QVERIFY(!chooser->isVisible());
         QCOMPARE(chooser->result(), int(QDialog::Accepted));
-        QCOMPARE(window.pane(0)->filePath(), producerFile(mirrorName, QStringLiteral("2026-03-14")));
-        QCOMPARE(window.pane(1)->filePath(), consumerFile(recordName, QStringLiteral("2026-03-14")));
+        QCOMPARE(window.pane(Pane::Left)->filePath(), producerFile(mirrorName, QStringLiteral("2026-03-14")));
+        QCOMPARE(
+            window.pane(Pane::Right)->filePath(), consumerFile(recordName, QStringLiteral("2026-03-14")));
         QVERIFY(shown.wait(10000));
         QCOMPARE(window.bannerText(), QStringLiteral("Aligned, with 5 warnings and 3 notes."));
-        QTRY_VERIFY(!window.pairChooser()); // it deletes itself
+        QTRY_VERIFY(!window.cutoverFolders()->pairChooser()); // it deletes itself
     }
 
     void escapeCancels()
@@ -324,9 +330,9 @@ private Q_SLOTS:
         QTest::keyClick(keys, Qt::Key_Escape);
         QVERIFY(!chooser->isVisible());
         QCOMPARE(chooser->result(), int(QDialog::Rejected));
-        QTRY_VERIFY(!window.pairChooser());
-        QVERIFY(!window.pane(0)->hasDocument());
-        QVERIFY(!window.pane(1)->hasDocument());
+        QTRY_VERIFY(!window.cutoverFolders()->pairChooser());
+        QVERIFY(!window.pane(Pane::Left)->hasDocument());
+        QVERIFY(!window.pane(Pane::Right)->hasDocument());
         QVERIFY(!window.isComparing());
     }
 
@@ -416,7 +422,7 @@ private Q_SLOTS:
         MainWindow window;
         QProgressDialog *progress = openManyFolders(window);
         QVERIFY(progress);
-        QSignalSpy found(&window, &MainWindow::cutoverPairsFound);
+        QSignalSpy found(window.cutoverFolders()->scan(), &CutoverFolderScan::pairsFound);
         struct Seen
         {
             int done, total, shownValue, shownMaximum;
@@ -424,9 +430,10 @@ private Q_SLOTS:
         };
         QList<Seen> seen;
         // Connected after the window's own handler: the dialog already shows what is reported.
-        connect(&window, &MainWindow::cutoverScanProgress, this, [&seen, progress](int done, int total) {
-            seen.append({done, total, progress->value(), progress->maximum(), progress->labelText()});
-        });
+        connect(window.cutoverFolders()->scan(), &CutoverFolderScan::progressed, this,
+            [&seen, progress](int done, int total) {
+                seen.append({done, total, progress->value(), progress->maximum(), progress->labelText()});
+            });
         QVERIFY(found.wait(60000));
         QCOMPARE(found.first().at(0).toInt(), pairCount);
 
@@ -442,9 +449,10 @@ private Q_SLOTS:
         QCOMPARE(seen.last().done, files);
         QCOMPARE(seen.last().label,
             QStringLiteral("Reading records: %1 of %1 files…").arg(QLocale().toString(files)));
-        QTRY_VERIFY(!window.scanProgressDialog());
-        QTRY_VERIFY(window.pairChooser() && window.pairChooser()->isVisible());
-        QCOMPARE(window.pairChooser()->view()->model()->rowCount(), pairCount);
+        QTRY_VERIFY(!window.cutoverFolders()->progressDialog());
+        QTRY_VERIFY(
+            window.cutoverFolders()->pairChooser() && window.cutoverFolders()->pairChooser()->isVisible());
+        QCOMPARE(window.cutoverFolders()->pairChooser()->view()->model()->rowCount(), pairCount);
     }
 
     // Cancel stops the scan before its next file: its progress, which goes on to tell how far the
@@ -456,8 +464,8 @@ private Q_SLOTS:
         QProgressDialog *progress = openManyFolders(window);
         QVERIFY(progress);
         // The scan reports through queued events: nothing is missed by spies made now.
-        QSignalSpy found(&window, &MainWindow::cutoverPairsFound);
-        QSignalSpy cancelled(&window, &MainWindow::cutoverScanCancelled);
+        QSignalSpy found(window.cutoverFolders()->scan(), &CutoverFolderScan::pairsFound);
+        QSignalSpy cancelled(window.cutoverFolders()->scan(), &CutoverFolderScan::cancelled);
         QPushButton *cancel = progress->findChild<QPushButton *>();
         QVERIFY(cancel);
         QVERIFY(!cancel->accessibleName().isEmpty());
@@ -467,14 +475,15 @@ private Q_SLOTS:
         int lastDone = 0;
         int shownWhenCancelled = -1;
         // Cancelled as soon as the first file is counted, from the report itself.
-        connect(&window, &MainWindow::cutoverScanProgress, this, [&, progress, cancel](int done, int total) {
-            lastDone = done;
-            if (done > 0 && shownWhenCancelled < 0) {
-                QCOMPARE(progress->maximum(), total);
-                shownWhenCancelled = progress->value();
-                QTest::mouseClick(cancel, Qt::LeftButton);
-            }
-        });
+        connect(window.cutoverFolders()->scan(), &CutoverFolderScan::progressed, this,
+            [&, progress, cancel](int done, int total) {
+                lastDone = done;
+                if (done > 0 && shownWhenCancelled < 0) {
+                    QCOMPARE(progress->maximum(), total);
+                    shownWhenCancelled = progress->value();
+                    QTest::mouseClick(cancel, Qt::LeftButton);
+                }
+            });
         QVERIFY(cancelled.wait(60000));
         QVERIFY(shownWhenCancelled > 0);
         QVERIFY2(lastDone < files / 2, qPrintable(QString::number(lastDone)));
@@ -484,11 +493,11 @@ private Q_SLOTS:
         QVERIFY2(stopped.hasMatch(), qPrintable(window.statusBar()->currentMessage()));
         QCOMPARE(stopped.captured(2), QLocale().toString(files));
         QVERIFY(QLocale().toInt(stopped.captured(1)) < files / 2);
-        QVERIFY(!window.isScanningCutoverFolders());
+        QVERIFY(!window.cutoverFolders()->scan()->isRunning());
         QCOMPARE(found.size(), 0);
-        QTRY_VERIFY(!window.scanProgressDialog());
-        QVERIFY(!window.pairChooser());
-        QVERIFY(!window.pane(0)->hasDocument());
+        QTRY_VERIFY(!window.cutoverFolders()->progressDialog());
+        QVERIFY(!window.cutoverFolders()->pairChooser());
+        QVERIFY(!window.pane(Pane::Left)->hasDocument());
     }
 };
 

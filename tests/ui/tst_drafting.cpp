@@ -4,6 +4,8 @@
 // COUNTERSIGN_SCREENSHOTS=DIR set, the two dialogs are saved as DIR/template-dialog.png and
 // DIR/checkpoint-update.png.
 #include "checkpointupdatedialog.h"
+#include "documentcontroller.h"
+#include "draftingactions.h"
 #include "mainwindow.h"
 #include "record/markdownparser.h"
 #include "recordpane.h"
@@ -22,6 +24,16 @@
 #include <QTest>
 
 using namespace Countersign;
+
+namespace Countersign {
+
+// So that a failed comparison of panes reads as one.
+inline char *toString(Pane pane)
+{
+    return QTest::toString(pane == Pane::Left ? "Pane::Left" : "Pane::Right");
+}
+
+} // namespace Countersign
 
 namespace {
 
@@ -141,21 +153,21 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         // The pane worked in last holds a record in `dir`: the draft takes its place, named beside it.
-        QCOMPARE(
-            window.openFile(1, copyOf(dir, QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"))),
+        QCOMPARE(window.documents(Pane::Right)
+                     ->openFile(copyOf(dir, QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"))),
             QString());
-        QCOMPARE(window.activeSide(), 1);
-        window.newFromTemplate();
-        TemplateDialog *dialog = window.templateDialog();
+        QCOMPARE(window.activePane(), Pane::Right);
+        window.drafting()->newFromTemplate(window.activePane());
+        TemplateDialog *dialog = window.drafting()->templateDialog();
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
         fillForm(*dialog);
         type(*dialog, QStringLiteral("date"), QStringLiteral("2026-03-01"));
         const QString filled = dialog->filledText();
         QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
-        QTRY_VERIFY(!window.templateDialog()); // it deletes itself
+        QTRY_VERIFY(!window.drafting()->templateDialog()); // it deletes itself
 
-        RecordPane *pane = window.pane(1);
+        RecordPane *pane = window.pane(Pane::Right);
         QCOMPARE(pane->text(), filled);
         QVERIFY(pane->isDraft());
         QVERIFY(pane->isModified());
@@ -167,8 +179,8 @@ private Q_SLOTS:
         QVERIFY(
             window.windowTitle().contains(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-01.md*")));
         // Save has no file to write to; saved under a name, the draft becomes that file.
-        QVERIFY(window.saveFile(1).contains(QStringLiteral("use Save As")));
-        QCOMPARE(window.saveFile(1, suggested), QString());
+        QVERIFY(window.documents(Pane::Right)->saveFile().contains(QStringLiteral("use Save As")));
+        QCOMPARE(window.documents(Pane::Right)->saveFile(suggested), QString());
         QCOMPARE(TestSupport::readBytes(suggested), filled.toUtf8());
         QVERIFY(!pane->isDraft());
         QVERIFY(!pane->isModified());
@@ -189,13 +201,13 @@ private Q_SLOTS:
         window.show();
         // The producer's checkpoint on the left, in the producer's folder; the consumer's record on the
         // right, the pane worked in last.
-        QCOMPARE(window.openFile(0, producerCheckpoint), QString());
+        QCOMPARE(window.documents(Pane::Left)->openFile(producerCheckpoint), QString());
         const QString record = copyOf(dir, QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"));
-        QCOMPARE(window.openFile(1, record), QString());
-        QCOMPARE(window.activeSide(), 1);
+        QCOMPARE(window.documents(Pane::Right)->openFile(record), QString());
+        QCOMPARE(window.activePane(), Pane::Right);
 
-        QCOMPARE(window.createMirror(), QString());
-        RecordPane *mirror = window.pane(0);
+        QCOMPARE(window.drafting()->createMirror(window.activePane()), QString());
+        RecordPane *mirror = window.pane(Pane::Left);
         QCOMPARE(mirror->text(),
             QString::fromUtf8(
                 TestSupport::readBytes(drafting(QStringLiteral("expected/mirror-of-consumer-record.md")))));
@@ -203,13 +215,14 @@ private Q_SLOTS:
         QCOMPARE(mirror->documentPath(),
             dir.filePath(
                 QStringLiteral("producer/RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md")));
-        QCOMPARE(window.pane(1)->text(), QString::fromUtf8(TestSupport::readBytes(record))); // untouched
+        QCOMPARE(
+            window.pane(Pane::Right)->text(), QString::fromUtf8(TestSupport::readBytes(record))); // untouched
         // The fresh pair agrees.
         QTRY_COMPARE_WITH_TIMEOUT(window.bannerText(), QStringLiteral("Aligned, with 2 notes."), 10000);
 
         // A checkpoint has no mirror: said, naming it, and nothing changes.
-        QCOMPARE(window.openFile(1, producerCheckpoint), QString());
-        const QString error = window.createMirror();
+        QCOMPARE(window.documents(Pane::Right)->openFile(producerCheckpoint), QString());
+        const QString error = window.drafting()->createMirror(window.activePane());
         QVERIFY2(
             error.contains(QStringLiteral("SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_PRODUCER_2026-02-08.md: a "
                                           "checkpoint packet")),
@@ -242,21 +255,22 @@ private Q_SLOTS:
         const QByteArray original = TestSupport::readBytes(path);
         MainWindow window;
         window.show();
-        QCOMPARE(window.openFile(0, path), QString());
+        QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
 
-        QCOMPARE(window.updateFromCheckpoint(drafting(checkpoint)), QString());
-        CheckpointUpdateDialog *dialog = window.checkpointUpdateDialog();
+        QCOMPARE(
+            window.drafting()->updateFromCheckpoint(window.activePane(), drafting(checkpoint)), QString());
+        CheckpointUpdateDialog *dialog = window.drafting()->checkpointUpdateDialog();
         QVERIFY(dialog);
         QCOMPARE(dialog->table()->rowCount(), changes);
         QCOMPARE(dialog->table()->item(changes - 1, 0)->text(), QStringLiteral("Phase 8"));
         QCOMPARE(dialog->table()->item(changes - 1, 1)->text(), QStringLiteral("(added)"));
-        QVERIFY(!window.pane(0)->isModified()); // nothing happens before Apply
+        QVERIFY(!window.pane(Pane::Left)->isModified()); // nothing happens before Apply
         if (QTest::currentDataTag() == QByteArrayView("lf"))
             screenshot(dialog, QStringLiteral("checkpoint-update.png"));
         QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
-        QTRY_VERIFY(!window.checkpointUpdateDialog());
+        QTRY_VERIFY(!window.drafting()->checkpointUpdateDialog());
 
-        RecordPane *pane = window.pane(0);
+        RecordPane *pane = window.pane(Pane::Left);
         QVERIFY(pane->isModified());
         QCOMPARE(pane->currentBytes(), TestSupport::readBytes(drafting(expected)));
         // One edit: one Undo (Ctrl+Z in the pane) restores the exact original bytes, unmodified.
@@ -274,16 +288,18 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         MainWindow window;
-        QCOMPARE(window.openFile(0, copyOf(dir, QStringLiteral("update/record-v0.3.2.md"))), QString());
+        QCOMPARE(
+            window.documents(Pane::Left)->openFile(copyOf(dir, QStringLiteral("update/record-v0.3.2.md"))),
+            QString());
         const QString addendum = drafting(QStringLiteral("JOINT_DECISION_STATUS_ADDENDUM_2026-02-08.md"));
-        QCOMPARE(window.updateFromCheckpoint(addendum),
+        QCOMPARE(window.drafting()->updateFromCheckpoint(window.activePane(), addendum),
             addendum +
                 QStringLiteral(": not a checkpoint packet (it reads as addendum): a record is updated from a "
                                "checkpoint packet's runtime target under review"));
-        QVERIFY(!window.checkpointUpdateDialog());
+        QVERIFY(!window.drafting()->checkpointUpdateDialog());
         const QString missing = drafting(QStringLiteral("NO_SUCH_CHECKPOINT.md"));
-        QVERIFY(window.updateFromCheckpoint(missing).startsWith(missing));
-        QVERIFY(!window.pane(0)->isModified());
+        QVERIFY(window.drafting()->updateFromCheckpoint(window.activePane(), missing).startsWith(missing));
+        QVERIFY(!window.pane(Pane::Left)->isModified());
     }
 };
 

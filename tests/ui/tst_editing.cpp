@@ -1,9 +1,11 @@
 // Editing in the window: the comparison follows the text as it is typed, Save writes the bytes back
 // exactly, Undo returns to the saved state, and a file changed on disk is reloaded or flagged.
+#include "documentcontroller.h"
+#include "editing/recoverystore.h"
 #include "findingsmodel.h"
+#include "findingspanel.h"
 #include "mainwindow.h"
 #include "recordpane.h"
-#include "editing/recoverystore.h"
 #include "testsupport.h"
 
 #include <QFileInfo>
@@ -46,9 +48,9 @@ void typeAt(RecordPane *pane, const QString &anchor, int remove, const QString &
 // The same record as left.md and right.md in `dir`, opened in the window.
 void openIdenticalPair(MainWindow &window, const QTemporaryDir &dir)
 {
-    for (const auto &[side, name] : {std::pair(0, u"left.md"), std::pair(1, u"right.md")})
-        window.openFile(
-            side, copyOf(dir, QStringLiteral("input/decision-record.md"), QString::fromUtf16(name)));
+    for (const auto &[side, name] : {std::pair(Pane::Left, u"left.md"), std::pair(Pane::Right, u"right.md")})
+        window.documents(side)->openFile(
+            copyOf(dir, QStringLiteral("input/decision-record.md"), QString::fromUtf16(name)));
 }
 
 } // namespace
@@ -69,19 +71,19 @@ private Q_SLOTS:
         QCOMPARE(window.bannerText(), QStringLiteral("Aligned."));
 
         // One digit of the right side's commit_sha, typed.
-        typeAt(window.pane(1), QStringLiteral("3f9c2a7d"), 1, QStringLiteral("4"));
-        QVERIFY(window.pane(1)->isModified());
+        typeAt(window.pane(Pane::Right), QStringLiteral("3f9c2a7d"), 1, QStringLiteral("4"));
+        QVERIFY(window.pane(Pane::Right)->isModified());
         QVERIFY(window.isComparing());
         QVERIFY(shown.wait(window.editDebounceInterval() + 5000));
         QCOMPARE(window.bannerText(), QStringLiteral("Not aligned: 1 blocking difference (commit_sha)."));
-        QCOMPARE(window.findingsModel()->index(0, FindingsModel::FieldColumn).data().toString(),
+        QCOMPARE(window.findings()->model()->index(0, FindingsModel::FieldColumn).data().toString(),
             QStringLiteral("commit_sha"));
         QVERIFY(window.windowTitle().contains(QStringLiteral("right.md*")));
 
         // Undo brings back the saved text, unmodified, and aligned again.
-        window.pane(1)->editor()->undo();
-        window.pane(1)->editor()->undo();
-        QVERIFY(!window.pane(1)->isModified());
+        window.pane(Pane::Right)->editor()->undo();
+        window.pane(Pane::Right)->editor()->undo();
+        QVERIFY(!window.pane(Pane::Right)->isModified());
         QVERIFY(shown.wait(window.editDebounceInterval() + 5000));
         QCOMPARE(window.bannerText(), QStringLiteral("Aligned."));
     }
@@ -96,7 +98,7 @@ private Q_SLOTS:
         QSignalSpy shown(&window, &MainWindow::comparisonShown);
         openIdenticalPair(window, dir);
         QVERIFY(shown.wait(10000));
-        const FindingsModel *findings = window.findingsModel();
+        const FindingsModel *findings = window.findings()->model();
         const auto lintRows = [findings] {
             QList<QModelIndex> rows;
             for (int row = 0; row < findings->rowCount(); ++row) {
@@ -106,14 +108,14 @@ private Q_SLOTS:
             return rows;
         };
         QVERIFY(lintRows().isEmpty());
-        TextView *editor = window.pane(1)->editor();
+        TextView *editor = window.pane(Pane::Right)->editor();
         const int line = editor->buffer().find(QStringLiteral("3f9c2a7d"), {0, 0})->line + 1;
         QVERIFY(editor->lintMessage(line).isEmpty());
         const QImage clean = editor->viewport()->grab().toImage();
 
         // Shortening the commit SHA while typing: the line is underlined, its tooltip and the
         // findings panel say why, under the right side at that line.
-        typeAt(window.pane(1), QStringLiteral("3f9c2a7d"), 3, {});
+        typeAt(window.pane(Pane::Right), QStringLiteral("3f9c2a7d"), 3, {});
         QVERIFY(shown.wait(5000));
         QVERIFY2(editor->lintMessage(line).contains(QStringLiteral("not a 40-digit hexadecimal commit SHA")),
             qPrintable(editor->lintMessage(line)));
@@ -123,9 +125,9 @@ private Q_SLOTS:
         QCOMPARE(rows.first().data(FindingsModel::LeftLineRole).toInt(), 0);
         QCOMPARE(rows.first().data().toString(), FindingsModel::lintText(LintFinding::Severity::Error));
         QVERIFY(findings->index(rows.first().row(), FindingsModel::FieldColumn)
-                    .data()
-                    .toString()
-                    .contains(QStringLiteral("commit_sha")));
+                .data()
+                .toString()
+                .contains(QStringLiteral("commit_sha")));
         // The wave is drawn in red below the line's text.
         editor->setCursorPosition({0, 0});
         editor->scrollToLine(0);
@@ -161,17 +163,17 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MainWindow window;
         window.show();
-        window.openFile(0, copyOf(dir, QStringLiteral("lint/flawed-record.md")));
-        TextView *editor = window.pane(0)->editor();
+        window.documents(Pane::Left)->openFile(copyOf(dir, QStringLiteral("lint/flawed-record.md")));
+        TextView *editor = window.pane(Pane::Left)->editor();
         const int updated = editor->buffer().find(QStringLiteral("Updated:"), {0, 0})->line + 1;
         QVERIFY(editor->lintMessage(updated).contains(QStringLiteral("ISO 8601")));
-        const int before = window.findingsModel()->rowCount();
+        const int before = window.findings()->model()->rowCount();
         QVERIFY(before > 1);
-        QCOMPARE(window.findingsModel()->lintCount(), before);
+        QCOMPARE(window.findings()->model()->lintCount(), before);
         // Fixing the date as the user would type it: the finding goes at once.
-        typeAt(window.pane(0), QStringLiteral("14/03/2026"), 10, QStringLiteral("2026-03-14"));
+        typeAt(window.pane(Pane::Left), QStringLiteral("14/03/2026"), 10, QStringLiteral("2026-03-14"));
         QTRY_VERIFY(editor->lintMessage(updated).isEmpty());
-        QCOMPARE(window.findingsModel()->rowCount(), before - 1);
+        QCOMPARE(window.findings()->model()->rowCount(), before - 1);
     }
 
     void saveRoundTripsBytes_data()
@@ -190,21 +192,21 @@ private Q_SLOTS:
         const QString path = copyOf(dir, input);
         const QByteArray original = TestSupport::readBytes(path);
         MainWindow window;
-        QCOMPARE(window.openFile(0, path), QString());
-        QCOMPARE(window.saveFile(0), QString());
+        QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
+        QCOMPARE(window.documents(Pane::Left)->saveFile(), QString());
         QCOMPARE(TestSupport::readBytes(path), original);
 
         // Type a word and take it out again: edited, the same text.
-        typeAt(window.pane(0), QStringLiteral("## Decision Outcome"), 0, QStringLiteral("x"));
-        QTest::keyClick(window.pane(0)->editor(), Qt::Key_Backspace);
-        QCOMPARE(window.saveFile(0), QString());
+        typeAt(window.pane(Pane::Left), QStringLiteral("## Decision Outcome"), 0, QStringLiteral("x"));
+        QTest::keyClick(window.pane(Pane::Left)->editor(), Qt::Key_Backspace);
+        QCOMPARE(window.documents(Pane::Left)->saveFile(), QString());
         QCOMPARE(TestSupport::readBytes(path), original);
 
         // A real edit: only that line changes.
-        typeAt(window.pane(0), QStringLiteral("## Decision Outcome"), 0, QStringLiteral("X"));
-        QVERIFY(window.pane(0)->isModified());
-        QCOMPARE(window.saveFile(0), QString());
-        QVERIFY(!window.pane(0)->isModified());
+        typeAt(window.pane(Pane::Left), QStringLiteral("## Decision Outcome"), 0, QStringLiteral("X"));
+        QVERIFY(window.pane(Pane::Left)->isModified());
+        QCOMPARE(window.documents(Pane::Left)->saveFile(), QString());
+        QVERIFY(!window.pane(Pane::Left)->isModified());
         QByteArray expected = original;
         expected.replace("## Decision Outcome", "X## Decision Outcome");
         QCOMPARE(TestSupport::readBytes(path), expected);
@@ -215,13 +217,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = copyOf(dir, QStringLiteral("input/variant-crlf.md"));
         MainWindow window;
-        window.openFile(0, path);
+        window.documents(Pane::Left)->openFile(path);
         const QString other = dir.filePath(QStringLiteral("elsewhere.md"));
-        QCOMPARE(window.saveFile(0, other), QString());
+        QCOMPARE(window.documents(Pane::Left)->saveFile(other), QString());
         QCOMPARE(TestSupport::readBytes(other), TestSupport::readBytes(path));
-        QCOMPARE(window.pane(0)->filePath(), other);
-        QVERIFY(window.saveFile(0, dir.filePath(QStringLiteral("no/such/dir/x.md")))
-                    .contains(QStringLiteral("cannot be saved")));
+        QCOMPARE(window.pane(Pane::Left)->filePath(), other);
+        QVERIFY(window.documents(Pane::Left)
+                ->saveFile(dir.filePath(QStringLiteral("no/such/dir/x.md")))
+                .contains(QStringLiteral("cannot be saved")));
     }
 
     // Edits typed in a process that is then killed (SIGKILL: no chance to save or clean up) are
@@ -250,14 +253,16 @@ private Q_SLOTS:
         QCOMPARE(TestSupport::readBytes(path), original);
 
         MainWindow window;
-        window.setRecoveryPolicy(MainWindow::RecoveryPolicy::Restore);
-        QCOMPARE(window.openFile(0, path), QString());
-        QVERIFY(window.pane(0)->isModified());
-        QVERIFY(window.pane(0)->text().contains(QStringLiteral("Typed before the crash. ## Decision Scope")));
+        window.documents(Pane::Left)->setRecoveryPolicy(DocumentController::RecoveryPolicy::Restore);
+        QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
+        QVERIFY(window.pane(Pane::Left)->isModified());
+        QVERIFY(window.pane(Pane::Left)
+                ->text()
+                .contains(QStringLiteral("Typed before the crash. ## Decision Scope")));
         // Saving keeps the edits and clears the recovery entry.
-        QCOMPARE(window.saveFile(0), QString());
+        QCOMPARE(window.documents(Pane::Left)->saveFile(), QString());
         QVERIFY(TestSupport::readBytes(path).contains("Typed before the crash. ## Decision Scope"));
-        QVERIFY(!window.recoveryStore().load(path));
+        QVERIFY(!window.documents(Pane::Left)->recoveryStore().load(path));
     }
 
     void discardedRecoveryIsGone()
@@ -267,9 +272,9 @@ private Q_SLOTS:
         const RecoveryStore store;
         QCOMPARE(store.save(path, "# Something else\n"), QString());
         MainWindow window;
-        window.setRecoveryPolicy(MainWindow::RecoveryPolicy::Discard);
-        window.openFile(0, path);
-        QVERIFY(!window.pane(0)->isModified());
+        window.documents(Pane::Left)->setRecoveryPolicy(DocumentController::RecoveryPolicy::Discard);
+        window.documents(Pane::Left)->openFile(path);
+        QVERIFY(!window.pane(Pane::Left)->isModified());
         QVERIFY(!store.load(path));
     }
 
@@ -278,25 +283,26 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
         MainWindow window;
-        window.openFile(0, path);
+        window.documents(Pane::Left)->openFile(path);
         // No unsaved edits: the pane follows the file.
         QByteArray changed = TestSupport::readBytes(path);
         changed.replace("Owner: Harbor + Tessera", "Owner: Harbor + Tessera + Quay");
         QVERIFY(TestSupport::writeBytes(path, changed));
-        QTRY_VERIFY_WITH_TIMEOUT(window.pane(0)->text().contains(QStringLiteral("Tessera + Quay")), 10000);
-        QVERIFY(!window.pane(0)->isChangedOnDisk());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.pane(Pane::Left)->text().contains(QStringLiteral("Tessera + Quay")), 10000);
+        QVERIFY(!window.pane(Pane::Left)->isChangedOnDisk());
 
         // Unsaved edits: they are kept and the pane says the file changed.
-        typeAt(window.pane(0), QStringLiteral("## Decision Scope"), 0, QStringLiteral("Mine "));
+        typeAt(window.pane(Pane::Left), QStringLiteral("## Decision Scope"), 0, QStringLiteral("Mine "));
         changed.replace("Quay", "Quay and Pier");
         QVERIFY(TestSupport::writeBytes(path, changed));
-        QTRY_VERIFY_WITH_TIMEOUT(window.pane(0)->isChangedOnDisk(), 10000);
-        QVERIFY(window.pane(0)->text().contains(QStringLiteral("Mine ## Decision Scope")));
-        QVERIFY(window.pane(0)->caption().contains(QStringLiteral("changed on disk")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.pane(Pane::Left)->isChangedOnDisk(), 10000);
+        QVERIFY(window.pane(Pane::Left)->text().contains(QStringLiteral("Mine ## Decision Scope")));
+        QVERIFY(window.pane(Pane::Left)->caption().contains(QStringLiteral("changed on disk")));
         // Reloading takes the disk's version.
-        QCOMPARE(window.reloadFile(0), QString());
-        QVERIFY(window.pane(0)->text().contains(QStringLiteral("Quay and Pier")));
-        QVERIFY(!window.pane(0)->isModified());
+        QCOMPARE(window.documents(Pane::Left)->reloadFile(), QString());
+        QVERIFY(window.pane(Pane::Left)->text().contains(QStringLiteral("Quay and Pier")));
+        QVERIFY(!window.pane(Pane::Left)->isModified());
     }
 };
 
@@ -305,13 +311,14 @@ private Q_SLOTS:
 int recoveryChild(const QString &path)
 {
     MainWindow window;
-    window.setAutosaveInterval(50);
+    for (Pane side : bothPanes)
+        window.documents(side)->setAutosaveInterval(50);
     window.show();
-    if (!window.openFile(0, path).isEmpty())
+    if (!window.documents(Pane::Left)->openFile(path).isEmpty())
         return 3;
-    typeAt(
-        window.pane(0), QStringLiteral("## Decision Scope"), 0, QStringLiteral("Typed before the crash. "));
-    while (!window.recoveryStore().load(path))
+    typeAt(window.pane(Pane::Left), QStringLiteral("## Decision Scope"), 0,
+        QStringLiteral("Typed before the crash. "));
+    while (!window.documents(Pane::Left)->recoveryStore().load(path))
         QTest::qWait(20);
     std::printf("ready\n");
     std::fflush(stdout);

@@ -2,12 +2,14 @@
 // decision appended to the ledger as it is made, refusals, a second meeting seeing the first one's
 // decisions, and the summary. With COUNTERSIGN_SCREENSHOTS=DIR set, walkAndDecide() also saves
 // DIR/meeting-view.png and DIR/risk-summary.png.
-#include "record/canonicalcontent.h"
+#include "documentcontroller.h"
 #include "export/finalizedrecord.h"
+#include "ledger/sqliteledgerstore.h"
 #include "mainwindow.h"
 #include "meetingview.h"
+#include "record/canonicalcontent.h"
 #include "risksummarychart.h"
-#include "ledger/sqliteledgerstore.h"
+#include "signoffcontroller.h"
 #include "testsupport.h"
 
 #include <QButtonGroup>
@@ -212,19 +214,19 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         MainWindow window;
-        QVERIFY(!window.startMeeting().isEmpty()); // no record yet
-        QVERIFY(window.setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))).isEmpty());
-        QVERIFY(window.openFile(1, recordPath()).isEmpty());
+        QVERIFY(!window.signOff()->startMeeting(window.activePane()).isEmpty()); // no record yet
+        QVERIFY(window.signOff()->setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))).isEmpty());
+        QVERIFY(window.documents(Pane::Right)->openFile(recordPath()).isEmpty());
         window.show();
-        QCOMPARE(window.startMeeting(), QString());
-        MeetingView *view = window.meetingView();
+        QCOMPARE(window.signOff()->startMeeting(window.activePane()), QString());
+        MeetingView *view = window.signOff()->meetingView();
         QVERIFY(view);
         QVERIFY(view->isVisible());
         QCOMPARE(view->itemCount(), 6);
         view->setRecordedBy(QStringLiteral("Ben Okafor"));
         QTest::keyClick(view, Qt::Key_2);
         QTest::keyClick(view, Qt::Key_Escape);
-        QTRY_VERIFY(!window.meetingView());
+        QTRY_VERIFY(!window.signOff()->meetingView());
         auto ledger = openLedger(dir);
         const QList<RiskDecisionEntry> stored = decisionsIn(*ledger);
         QCOMPARE(stored.size(), 1);
@@ -234,7 +236,7 @@ private Q_SLOTS:
 
         // The window's export carries the meeting's outcome: the first item mitigated, the rest open.
         const QString exported = dir.filePath(QStringLiteral("final.md"));
-        QCOMPARE(window.exportFinalized(exported, true), QString());
+        QCOMPARE(window.signOff()->exportFinalized(window.activePane(), exported, true), QString());
         const Result<FinalizedRecord::Verification> verified =
             FinalizedRecord::verify(QString::fromUtf8(TestSupport::readBytes(exported)), exported);
         QVERIFY(verified);

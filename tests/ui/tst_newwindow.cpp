@@ -1,11 +1,13 @@
 // File > New Window: a second window in the same process, deleted when it closes while the first
 // stays; one with unsaved edits asks before closing, as the first does; two windows sign into the
 // same ledger, one chain.
+#include "documentcontroller.h"
 #include "ledger/ledgerstore.h"
+#include "ledger/sqliteledgerstore.h"
 #include "mainwindow.h"
 #include "recordpane.h"
+#include "signoffcontroller.h"
 #include "signoffpanel.h"
-#include "ledger/sqliteledgerstore.h"
 #include "testsupport.h"
 
 #include <QAction>
@@ -55,7 +57,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MainWindow first;
         const QString ledger = dir.filePath(QStringLiteral("ledger.sqlite"));
-        QCOMPARE(first.setLedgerPath(ledger), QString());
+        QCOMPARE(first.signOff()->setLedgerPath(ledger), QString());
         first.show();
         QVERIFY(QTest::qWaitForWindowExposed(&first));
         QVERIFY(QApplication::quitOnLastWindowClosed());
@@ -71,8 +73,8 @@ private Q_SLOTS:
         QVERIFY(!first.testAttribute(Qt::WA_DeleteOnClose));
         QVERIFY(QTest::qWaitForWindowExposed(second));
         // Its own panes, the first window's ledger.
-        QVERIFY(second->pane(0) != first.pane(0));
-        QCOMPARE(second->ledgerPath(), ledger);
+        QVERIFY(second->pane(Pane::Left) != first.pane(Pane::Left));
+        QCOMPARE(second->signOff()->ledgerPath(), ledger);
 
         QVERIFY(second->close());
         QTRY_VERIFY(second.isNull());
@@ -87,8 +89,9 @@ private Q_SLOTS:
         MainWindow first;
         first.show();
         QPointer<MainWindow> second = first.newWindow();
-        QVERIFY(second->showDraft(0, QStringLiteral("# Draft\n"), QStringLiteral("/nowhere/draft.md")));
-        QVERIFY(second->pane(0)->isModified());
+        QVERIFY(second->documents(Pane::Left)
+                ->showDraft(QStringLiteral("# Draft\n"), QStringLiteral("/nowhere/draft.md")));
+        QVERIFY(second->pane(Pane::Left)->isModified());
 
         QStringList asked;
         QMessageBox::StandardButton answer = QMessageBox::Cancel;
@@ -122,24 +125,25 @@ private Q_SLOTS:
         QVERIFY(TestSupport::writeBytes(record,
             TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md")))));
         MainWindow first;
-        QCOMPARE(first.setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))), QString());
+        QCOMPARE(first.signOff()->setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))), QString());
         first.show();
         QPointer<MainWindow> second = first.newWindow();
         for (MainWindow *window : {&first, second.data()})
-            QCOMPARE(window->openFile(0, record), QString());
-        const QStringList roles = {first.signOffPanel()->status().roles.at(0).role,
-            first.signOffPanel()->status().roles.at(1).role, first.signOffPanel()->status().roles.at(2).role};
+            QCOMPARE(window->documents(Pane::Left)->openFile(record), QString());
+        const QStringList roles = {first.signOff()->panel()->status().roles.at(0).role,
+            first.signOff()->panel()->status().roles.at(1).role,
+            first.signOff()->panel()->status().roles.at(2).role};
         QCOMPARE(
-            first.signOffPanel()->sign(roles.at(0), QStringLiteral("Ana Ruiz"), SignOffDecision::Approve),
+            first.signOff()->panel()->sign(roles.at(0), QStringLiteral("Ana Ruiz"), SignOffDecision::Approve),
+            QString());
+        QCOMPARE(second->signOff()->panel()->sign(
+                     roles.at(1), QStringLiteral("Ben Okafor"), SignOffDecision::Approve),
             QString());
         QCOMPARE(
-            second->signOffPanel()->sign(roles.at(1), QStringLiteral("Ben Okafor"), SignOffDecision::Approve),
-            QString());
-        QCOMPARE(
-            first.signOffPanel()->sign(roles.at(2), QStringLiteral("Chen Wei"), SignOffDecision::Approve),
+            first.signOff()->panel()->sign(roles.at(2), QStringLiteral("Chen Wei"), SignOffDecision::Approve),
             QString());
 
-        auto store = SqliteLedgerStore::open(first.ledgerPath());
+        auto store = SqliteLedgerStore::open(first.signOff()->ledgerPath());
         QVERIFY(store);
         const auto entries = store.value()->entries();
         QVERIFY(entries);

@@ -3,14 +3,16 @@
 // window's panel following edits, export from the window (markdown, and a PDF through File > Export
 // PDF and its dialogs), and a bad ledger that leaves the records usable. With COUNTERSIGN_SCREENSHOTS=DIR
 // set, mixedStates() also saves DIR/signoff-panel.png.
+#include "documentcontroller.h"
 #include "export/finalizedrecord.h"
+#include "ledger/sqliteledgerstore.h"
 #include "mainwindow.h"
 #include "record/markdownparser.h"
 #include "recordpane.h"
+#include "signoffcontroller.h"
 #include "signoffdialog.h"
 #include "signoffmodel.h"
 #include "signoffpanel.h"
-#include "ledger/sqliteledgerstore.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -93,7 +95,7 @@ private Q_SLOTS:
         panel.setRecord(path, parsed(path, bytes));
         QCOMPARE(panel.sign(roles[0], signers.at(0), SignOffDecision::Approve), QString());
         QVERIFY(panel.sign(roles[1], signers.at(1), SignOffDecision::Reject)
-                    .contains(QStringLiteral("needs a comment")));
+                .contains(QStringLiteral("needs a comment")));
         QCOMPARE(panel.sign(roles[1], signers.at(1), SignOffDecision::Reject,
                      QStringLiteral("Rollback drill not run yet")),
             QString());
@@ -112,7 +114,7 @@ private Q_SLOTS:
         QVERIFY(panel.headline().contains(QStringLiteral("not final")));
         // The same person may not take a second role.
         QVERIFY(panel.sign(roles[2], signers.at(0), SignOffDecision::Approve)
-                    .contains(QStringLiteral("already approved")));
+                .contains(QStringLiteral("already approved")));
 
         panel.resize(1200, 260);
         panel.show();
@@ -151,34 +153,39 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = copyRecord(dir);
         MainWindow window;
-        QCOMPARE(window.setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))), QString());
+        QCOMPARE(window.signOff()->setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))), QString());
         QSignalSpy shown(&window, &MainWindow::comparisonShown);
         // The record opened (or edited, or focused) last is the one the panel shows: the left one.
-        QCOMPARE(window.openFile(1, TestSupport::dataPath(QStringLiteral("compare/drift-commit-sha.md"))),
+        QCOMPARE(window.documents(Pane::Right)
+                     ->openFile(TestSupport::dataPath(QStringLiteral("compare/drift-commit-sha.md"))),
             QString());
-        QCOMPARE(window.openFile(0, path), QString());
+        QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
         QVERIFY(shown.wait(10000));
-        SignOffPanel *panel = window.signOffPanel();
+        SignOffPanel *panel = window.signOff()->panel();
         QVERIFY(panel->headline().startsWith(QFileInfo(path).fileName()));
         QCOMPARE(panel->status().roles.size(), 5);
         const QString out = dir.filePath(QStringLiteral("final.md"));
-        QVERIFY(window.exportFinalized(out).contains(QStringLiteral("not final")));
+        QVERIFY(window.signOff()
+                ->exportFinalized(window.activePane(), out)
+                .contains(QStringLiteral("not final")));
         for (int role = 0; role < 5; ++role)
             QCOMPARE(
                 panel->sign(panel->status().roles.at(role).role, signers.at(role), SignOffDecision::Approve),
                 QString());
         QVERIFY(panel->status().isFinal());
-        QCOMPARE(window.exportFinalized(out), QString());
+        QCOMPARE(window.signOff()->exportFinalized(window.activePane(), out), QString());
         const Result<FinalizedRecord::Verification> verified =
             FinalizedRecord::verify(QString::fromUtf8(TestSupport::readBytes(out)), out);
         QVERIFY(verified && verified->isValid() && verified->final);
 
         // An edit makes the approvals stale as soon as it is compared; export then asks for a save.
-        window.pane(0)->editor()->setCursorPosition({0, 1});
-        QTest::keyClicks(window.pane(0)->editor(), QStringLiteral("X"));
+        window.pane(Pane::Left)->editor()->setCursorPosition({0, 1});
+        QTest::keyClicks(window.pane(Pane::Left)->editor(), QStringLiteral("X"));
         QVERIFY(shown.wait(10000));
         QCOMPARE(stateOf(*panel, 0), QStringLiteral("Stale (content changed)"));
-        QVERIFY(window.exportFinalized(out).contains(QStringLiteral("unsaved edits")));
+        QVERIFY(window.signOff()
+                ->exportFinalized(window.activePane(), out)
+                .contains(QStringLiteral("unsaved edits")));
     }
 
     // File > Export PDF as a user goes through it: the record is not final, so it asks first; yes,
@@ -189,9 +196,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = copyRecord(dir);
         MainWindow window;
-        QCOMPARE(window.setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))), QString());
-        QCOMPARE(window.openFile(0, path), QString());
-        SignOffPanel *panel = window.signOffPanel();
+        QCOMPARE(window.signOff()->setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite"))), QString());
+        QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
+        SignOffPanel *panel = window.signOff()->panel();
         QCOMPARE(panel->sign(panel->status().roles.at(0).role, signers.at(0), SignOffDecision::Approve),
             QString());
         QVERIFY(!panel->status().isFinal());
@@ -231,10 +238,12 @@ private Q_SLOTS:
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Exported %1").arg(out));
 
         const QString unwritable = dir.filePath(QStringLiteral("missing/handout.pdf"));
-        const QString error = window.exportFinalized(unwritable, true, MainWindow::ExportFormat::Pdf);
+        const QString error = window.signOff()->exportFinalized(
+            window.activePane(), unwritable, true, SignOffController::ExportFormat::Pdf);
         QVERIFY2(error.startsWith(unwritable + QStringLiteral(": cannot be written")), qPrintable(error));
-        QVERIFY(window.exportFinalized(out, false, MainWindow::ExportFormat::Pdf)
-                    .contains(QStringLiteral("not final")));
+        QVERIFY(window.signOff()
+                ->exportFinalized(window.activePane(), out, false, SignOffController::ExportFormat::Pdf)
+                .contains(QStringLiteral("not final")));
     }
 
     void badLedgerLeavesRecordsUsable()
@@ -243,16 +252,16 @@ private Q_SLOTS:
         const QString bad = dir.filePath(QStringLiteral("ledger.sqlite"));
         QVERIFY(TestSupport::writeBytes(bad, "not a database\n"));
         MainWindow window;
-        const QString error = window.setLedgerPath(bad);
+        const QString error = window.signOff()->setLedgerPath(bad);
         QVERIFY(error.contains(bad));
         QVERIFY(error.contains(QStringLiteral("not an SQLite database")));
-        QCOMPARE(window.openFile(0, copyRecord(dir)), QString());
-        SignOffPanel *panel = window.signOffPanel();
+        QCOMPARE(window.documents(Pane::Left)->openFile(copyRecord(dir)), QString());
+        SignOffPanel *panel = window.signOff()->panel();
         QCOMPARE(panel->status().roles.size(), 5); // still shown, all pending
         QVERIFY(!panel->canSign());
         QVERIFY(panel->headline().contains(QStringLiteral("unavailable")));
         QVERIFY(!panel->sign(panel->status().roles.at(0).role, signers.at(0), SignOffDecision::Approve)
-                     .isEmpty());
+                .isEmpty());
         QCOMPARE(TestSupport::readBytes(bad), QByteArray("not a database\n"));
     }
 };

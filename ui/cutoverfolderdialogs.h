@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+class QProgressDialog;
+class QWidget;
+
+namespace Countersign {
+
+class CutoverFolderScan;
+class PairChooserDialog;
+
+// File > Open Cutover Folders as the user sees it: asks for the two folders, scans them
+// (CutoverFolderScan, owned here) behind a progress dialog (files read of the total; Cancel stops the
+// scan), then opens a PairChooserDialog (window-modal, without blocking) and emits pairChosen() with
+// the pair chosen there. Both dialogs are parented to `window` and close themselves. The status bar
+// messages of every scan, with or without the dialogs, come from here.
+class CutoverFolderDialogs : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CutoverFolderDialogs(QWidget *window);
+
+    CutoverFolderScan *scan() const { return m_scan; }
+    // Asks for the producer's and the consumer's folder, then open()s them.
+    void chooseFolders();
+    void open(const QString &producer, const QString &consumer);
+    QProgressDialog *progressDialog() const;
+    PairChooserDialog *pairChooser() const;
+
+Q_SIGNALS:
+    void pairChosen(const QString &left, const QString &right);
+    // Something for the status bar.
+    void message(const QString &text);
+
+private:
+    void choosePair(const QStringList &errors);
+
+    QWidget *m_window;
+    CutoverFolderScan *m_scan;
+    QPointer<QProgressDialog> m_progress;
+    QPointer<PairChooserDialog> m_pairChooser;
+};
+
+} // namespace Countersign

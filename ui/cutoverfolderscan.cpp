@@ -1,0 +1,81 @@
+#include "cutoverfolderscan.h"
+
+#include "compare/cutoverpairing.h"
+#include "folderpairsmodel.h"
+
+#include <QPromise>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace Countersign {
+
+CutoverFolderScan::CutoverFolderScan(QObject *parent)
+    : QObject(parent)
+    , m_pairs(new FolderPairsModel(this))
+    , m_scan(new QFutureWatcher<CutoverCheck>(this))
+{
+    connect(m_scan, &QFutureWatcherBase::progressRangeChanged, this, &CutoverFolderScan::reportProgress);
+    connect(m_scan, &QFutureWatcherBase::progressValueChanged, this, &CutoverFolderScan::reportProgress);
+    connect(m_scan, &QFutureWatcherBase::finished, this, &CutoverFolderScan::finish);
+}
+
+CutoverFolderScan::~CutoverFolderScan()
+{
+    // The scan's job runs on without this object; it need not finish.
+    cancel();
+}
+
+void CutoverFolderScan::start(const QString &producer, const QString &consumer)
+{
+    cancel();
+    m_folders = {producer, consumer};
+    Q_EMIT started(producer, consumer);
+    // Cancel goes through `stop`, not through the scan's own future: a cancelled future takes no
+    // more progress, and the scan's is to tell how far it really got. The job holds both promises,
+    // not this object: one destroyed meanwhile only stops it.
+    auto scan = std::make_shared<QPromise<CutoverCheck>>();
+    auto stop = std::make_shared<QPromise<void>>();
+    m_scan->setFuture(scan->future());
+    m_stop = stop->future();
+    scan->start();
+    stop->start();
+    QThreadPool::globalInstance()->start([scan, stop, folders = m_folders] {
+        scan->addResult(CutoverCheck::run(folders, stop->future(), [&scan](int done, int total) {
+            if (total != scan->future().progressMaximum())
+                scan->setProgressRange(0, total);
+            scan->setProgressValue(done);
+        }));
+        scan->finish();
+        stop->finish();
+    });
+}
+
+void CutoverFolderScan::cancel()
+{
+    m_stop.cancel();
+}
+
+void CutoverFolderScan::reportProgress()
+{
+    Q_EMIT progressed(m_scan->progressValue(), m_scan->progressMaximum());
+}
+
+void CutoverFolderScan::finish()
+{
+    const QFuture<CutoverCheck> future = m_scan->future();
+    if (future.resultCount() == 0)
+        return;
+    const CutoverCheck check = future.result();
+    if (check.isCancelled()) {
+        Q_EMIT cancelled(m_scan->progressValue(), m_scan->progressMaximum());
+        return;
+    }
+    QStringList errors;
+    for (const Error &error : check.errors())
+        errors.append(error.toString());
+    m_pairs->setPairs(CutoverPairing::pairs(check));
+    Q_EMIT pairsFound(m_pairs->pairedCount(), errors);
+}
+
+} // namespace Countersign

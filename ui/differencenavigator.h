@@ -1,0 +1,55 @@
+#pragma once
+
+#include "diff/diffchange.h"
+#include "diff/sidebysidediff.h"
+#include "pane.h"
+
+#include <QList>
+#include <QObject>
+
+namespace Countersign {
+
+class RecordPane;
+
+// Moving through the line diff of the pair shown: Go > Next and Previous Difference put both panes
+// on a difference (wrapping around), and while scrolling in step (on by default) scrolling either
+// pane keeps the matching line level in the other (LineMatching). It holds the diff it was last given
+// and not the panes, which belong to the window's layout. With no differences, nothing moves.
+class DifferenceNavigator : public QObject
+{
+    Q_OBJECT
+public:
+    DifferenceNavigator(RecordPane *left, RecordPane *right, QObject *parent = nullptr);
+
+    // The differences of the comparison shown and its edit script; forgets the difference shown.
+    void setDiff(const QList<DiffHunk> &hunks, const QList<DiffChange> &changes);
+    // Puts both panes on the next (or previous) difference, wrapping around. Returns the index of the
+    // difference shown, -1 when there is none.
+    int nextDifference();
+    int previousDifference();
+    // Puts both panes on the difference at `index`: a side without lines in it shows where the other
+    // side's lines would go.
+    void showDifference(int index);
+    // The line of the other side that matches `line` of `side` by the current line diff: the same
+    // line where they are equal, the start of the other side's part where they differ.
+    int matchingLine(Pane side, int line) const;
+    void setScrollInStep(bool inStep) { m_scrollInStep = inStep; }
+
+Q_SIGNALS:
+    // Something for the status bar.
+    void message(const QString &text);
+
+private:
+    RecordPane *pane(Pane side) const { return side == Pane::Left ? m_left : m_right; }
+    void followScroll(Pane side);
+
+    RecordPane *m_left;
+    RecordPane *m_right;
+    QList<DiffHunk> m_hunks;
+    QList<DiffChange> m_changes;
+    int m_current = -1;
+    bool m_scrollInStep = true;
+    bool m_following = false; // while scrolling the other pane to match
+};
+
+} // namespace Countersign

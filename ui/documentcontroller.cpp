@@ -1,0 +1,241 @@
+#include "documentcontroller.h"
+
+#include "record/documentloader.h"
+#include "recordpane.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTimer>
+#include <QWidget>
+
+namespace Countersign {
+
+DocumentController::DocumentController(Pane side, RecordPane *pane, QWidget *window)
+    : QObject(window)
+    , m_side(side)
+    , m_pane(pane)
+    , m_window(window)
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_autosaveTimer(new QTimer(this))
+{
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &DocumentController::fileChangedOnDisk);
+    m_autosaveTimer->setInterval(5000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &DocumentController::autosave);
+    m_autosaveTimer->start();
+    connect(m_pane, &RecordPane::fileDropped, this, &DocumentController::openDropped);
+}
+
+QString DocumentController::openFile(const QString &path)
+{
+    const Result<SourceText> source = DocumentLoader::readForEditing(path);
+    if (!source) {
+        const QString error = source.error().toString();
+        m_pane->showError(error);
+        Q_EMIT message(error);
+        return error;
+    }
+    m_pane->showSource(path, source.value());
+    offerRecovery();
+    watch(path);
+    Q_EMIT message(tr("Opened %1").arg(path));
+    Q_EMIT documentShown();
+    return {};
+}
+
+QString DocumentController::saveFile(const QString &path)
+{
+    if (!m_pane->hasDocument() && path.isEmpty())
+        return tr("Nothing to save: open a record first.");
+    if (const QString error = m_pane->save(path); !error.isEmpty()) {
+        Q_EMIT message(error);
+        return error;
+    }
+    watch(m_pane->filePath());
+    m_recovery.remove(m_pane->filePath());
+    Q_EMIT saved();
+    Q_EMIT message(tr("Saved %1").arg(m_pane->filePath()));
+    return {};
+}
+
+QString DocumentController::reloadFile()
+{
+    const QString path = m_pane->filePath();
+    if (path.isEmpty())
+        return tr("Nothing to reload.");
+    const int line = m_pane->currentLine();
+    m_recovery.remove(path); // reloading drops the edits on purpose
+    const QString error = openFile(path);
+    if (error.isEmpty())
+        m_pane->goToLine(line);
+    return error;
+}
+
+bool DocumentController::showDraft(const QString &text, const QString &suggestedPath)
+{
+    if (!mayReplace(QFileInfo(suggestedPath).fileName()))
+        return false;
+    m_pane->showDraft(suggestedPath, text);
+    Q_EMIT message(tr("%1 is not saved yet: Save (Ctrl+S) asks where.").arg(m_pane->displayName()));
+    Q_EMIT documentShown();
+    return true;
+}
+
+void DocumentController::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window,
+        m_side == Pane::Left ? tr("Open Left Record") : tr("Open Right Record"), {},
+        tr("Markdown records (*.md *.markdown);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = openFile(path); !error.isEmpty())
+        QMessageBox::warning(m_window, tr("Cannot open record"), error);
+}
+
+void DocumentController::save()
+{
+    if (m_pane->isDraft()) {
+        saveAs();
+        return;
+    }
+    if (const QString error = saveFile(); !error.isEmpty())
+        QMessageBox::warning(m_window, tr("Cannot save"), error);
+}
+
+bool DocumentController::saveAs()
+{
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save Record As"), m_pane->documentPath(),
+        tr("Markdown records (*.md *.markdown);;All files (*)"));
+    if (path.isEmpty())
+        return false;
+    if (const QString error = saveFile(path); !error.isEmpty()) {
+        QMessageBox::warning(m_window, tr("Cannot save"), error);
+        return false;
+    }
+    return true;
+}
+
+void DocumentController::reload()
+{
+    if (!m_pane->isDraft() && m_pane->isModified() &&
+        QMessageBox::question(m_window, tr("Reload"),
+            tr("Drop your unsaved edits to %1 and load the file from disk?").arg(m_pane->filePath())) !=
+            QMessageBox::Yes)
+        return;
+    if (const QString error = reloadFile(); !error.isEmpty())
+        QMessageBox::warning(m_window, tr("Cannot reload"), error);
+}
+
+void DocumentController::openDropped(const QString &path)
+{
+    if (!mayReplace(path))
+        return;
+    if (const QString error = openFile(path); !error.isEmpty())
+        QMessageBox::warning(m_window, tr("Cannot open record"), error);
+}
+
+bool DocumentController::mayReplace(const QString &replacement)
+{
+    return !m_pane->isModified() ||
+        QMessageBox::question(m_window, tr("Unsaved edits"),
+            tr("Drop your unsaved edits to %1 and open %2?").arg(m_pane->displayName(), replacement)) ==
+        QMessageBox::Yes;
+}
+
+bool DocumentController::queryClose()
+{
+    if (!m_pane->isModified())
+        return true;
+    const auto answer = QMessageBox::question(m_window, tr("Unsaved edits"),
+        tr("%1 has unsaved edits. Save them before closing?").arg(m_pane->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save && m_pane->isDraft())
+        return saveAs();
+    if (answer == QMessageBox::Save) {
+        if (const QString error = saveFile(); !error.isEmpty()) {
+            QMessageBox::warning(m_window, tr("Cannot save"), error);
+            return false;
+        }
+    } else if (!m_pane->filePath().isEmpty()) {
+        m_recovery.remove(m_pane->filePath()); // discarded on purpose
+    }
+    return true;
+}
+
+void DocumentController::setAutosaveInterval(int milliseconds)
+{
+    m_autosaveTimer->start(milliseconds);
+}
+
+void DocumentController::watch(const QString &path)
+{
+    // QSaveFile and many editors replace the file, which drops it from the watcher: add it again.
+    if (!path.isEmpty() && !m_watcher->files().contains(path))
+        m_watcher->addPath(path);
+}
+
+void DocumentController::fileChangedOnDisk(const QString &path)
+{
+    if (m_pane->filePath() != path)
+        return;
+    QFile file(path);
+    // A change that leaves the bytes we hold (our own save, a touch) is no change.
+    if (file.open(QIODevice::ReadOnly) && !m_pane->isModified() && file.readAll() == m_pane->currentBytes()) {
+        watch(path);
+        return;
+    }
+    if (m_pane->isModified()) {
+        m_pane->setChangedOnDisk(true);
+        Q_EMIT message(
+            tr("%1 changed on disk; your edits are kept (File > Reload from Disk loads it).").arg(path));
+    } else if (QFileInfo::exists(path)) {
+        reloadFile();
+        Q_EMIT message(tr("Reloaded %1: it changed on disk.").arg(path));
+    } else {
+        m_pane->setChangedOnDisk(true);
+        Q_EMIT message(tr("%1 was removed from disk; Save writes it again.").arg(path));
+    }
+    watch(path);
+}
+
+void DocumentController::autosave()
+{
+    if (m_pane->filePath().isEmpty() || !m_pane->isModified())
+        return;
+    if (const QString error = m_recovery.save(m_pane->filePath(), m_pane->currentBytes()); !error.isEmpty())
+        Q_EMIT message(tr("Cannot keep a recovery copy of your edits: %1").arg(error));
+}
+
+void DocumentController::offerRecovery()
+{
+    const std::optional<QByteArray> recovered = m_recovery.load(m_pane->filePath());
+    if (!recovered)
+        return;
+    if (*recovered == m_pane->currentBytes()) {
+        m_recovery.remove(m_pane->filePath());
+        return;
+    }
+    RecoveryPolicy policy = m_recoveryPolicy;
+    if (policy == RecoveryPolicy::Ask) {
+        const auto answer = QMessageBox::question(m_window, tr("Restore unsaved edits?"),
+            tr("Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or "
+               "stopped). Restore them? They stay unsaved until you save.")
+                .arg(m_pane->filePath(),
+                    QLocale().toString(m_recovery.savedAt(m_pane->filePath()), QLocale::ShortFormat)),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        policy = answer == QMessageBox::Yes ? RecoveryPolicy::Restore : RecoveryPolicy::Discard;
+    }
+    if (policy == RecoveryPolicy::Restore) {
+        m_pane->restoreText(*recovered);
+        Q_EMIT message(tr("Restored unsaved edits to %1.").arg(m_pane->filePath()));
+    } else {
+        m_recovery.remove(m_pane->filePath());
+    }
+}
+
+} // namespace Countersign

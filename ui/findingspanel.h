@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QTableView;
+
+namespace Countersign {
+
+class FindingsFilterModel;
+class FindingsModel;
+
+// The findings panel below the panes: the structural findings and lint of the pair shown, in a table
+// filtered by severity (a combo box above it). It owns its models (FindingsModel, filtered by
+// FindingsFilterModel); the window fills the first after each comparison. Activating a finding (Enter,
+// or a click) asks for both panes to go to its lines.
+class FindingsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FindingsPanel(QWidget *parent = nullptr);
+
+    FindingsModel *model() const { return m_findings; }
+    FindingsFilterModel *filter() const { return m_filter; }
+    QTableView *view() const { return m_view; }
+    // Emits lineChosen() with the lines of the finding at `row` of the view; nothing for no such row.
+    void showFinding(int row);
+
+Q_SIGNALS:
+    // Lines are 1-based; 0 for a side without the element.
+    void linesChosen(int leftLine, int rightLine);
+
+private:
+    FindingsModel *m_findings;
+    FindingsFilterModel *m_filter;
+    QComboBox *m_severity;
+    QTableView *m_view;
+};
+
+} // namespace Countersign

@@ -1,0 +1,229 @@
+#include "mainwindowactions.h"
+
+#include "cutoverfolderdialogs.h"
+#include "differencenavigator.h"
+#include "documentcontroller.h"
+#include "draftingactions.h"
+#include "findingspanel.h"
+#include "highlighting.h"
+#include "mainwindow.h"
+#include "recentpairs.h"
+#include "recordpane.h"
+#include "signoffcontroller.h"
+
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/Theme>
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QTableView>
+
+namespace Countersign {
+
+MainWindowActions::MainWindowActions(MainWindow *window, QDockWidget *findings, QDockWidget *signOff)
+    : QObject(window)
+    , m_window(window)
+{
+    setupFileMenu();
+    setupEditMenu();
+    setupRecordMenu();
+    setupGoMenu();
+    setupViewMenu(findings, signOff);
+    setupHelpMenu();
+}
+
+DocumentController *MainWindowActions::active() const
+{
+    return m_window->documents(m_window->activePane());
+}
+
+void MainWindowActions::setupFileMenu()
+{
+    QMenu *file = m_window->menuBar()->addMenu(tr("&File"));
+    QAction *windowAction = file->addAction(tr("New &Window"), m_window, &MainWindow::newWindow);
+    windowAction->setShortcut(QKeySequence::New);
+    QAction *openLeft = file->addAction(
+        tr("Open &Left..."), m_window->documents(Pane::Left), &DocumentController::chooseFile);
+    openLeft->setShortcut(QKeySequence::Open);
+    QAction *openRight = file->addAction(
+        tr("Open &Right..."), m_window->documents(Pane::Right), &DocumentController::chooseFile);
+    openRight->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction *folders = file->addAction(
+        tr("Open Cutover &Folders..."), m_window->cutoverFolders(), &CutoverFolderDialogs::chooseFolders);
+    folders->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    m_recentMenu = file->addMenu(tr("Recent &Pairs"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindowActions::fillRecentMenu);
+    QAction *fromTemplate = file->addAction(tr("&New from Template..."), this,
+        [this] { m_window->drafting()->newFromTemplate(m_window->activePane()); });
+    fromTemplate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    file->addSeparator();
+    QAction *saveAction = file->addAction(tr("&Save"), this, [this] { active()->save(); });
+    saveAction->setShortcut(QKeySequence::Save);
+    QAction *saveAsAction = file->addAction(tr("Save &As..."), this, [this] { active()->saveAs(); });
+    saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction *exportAction = file->addAction(tr("&Export Finalized Record..."), this, [this] {
+        m_window->signOff()->chooseExport(m_window->activePane(), SignOffController::ExportFormat::Markdown);
+    });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *exportPdf = file->addAction(tr("Export P&DF..."), this, [this] {
+        m_window->signOff()->chooseExport(m_window->activePane(), SignOffController::ExportFormat::Pdf);
+    });
+    exportPdf->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addAction(tr("Sign-off &Ledger..."), m_window->signOff(), &SignOffController::chooseLedger);
+    QAction *reload = file->addAction(tr("&Reload from Disk"), this, [this] { active()->reload(); });
+    reload->setShortcut(QKeySequence(Qt::Key_F5));
+    file->addSeparator();
+    QAction *closeWindow = file->addAction(tr("&Close Window"), m_window, &QWidget::close);
+    closeWindow->setShortcut(QKeySequence::Close);
+    // Quit closes every window, each asking about its unsaved edits; one kept open stops it.
+    QAction *quit = file->addAction(tr("&Quit"), this, [] { QApplication::closeAllWindows(); });
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindowActions::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QList<QPair<QString, QString>> pairs = RecentPairs::list();
+    if (pairs.isEmpty()) {
+        m_recentMenu->addAction(tr("No pairs opened yet"))->setEnabled(false);
+        return;
+    }
+    for (int i = 0; i < pairs.size(); ++i) {
+        const auto &[left, right] = pairs.at(i);
+        QAction *action = m_recentMenu->addAction(
+            tr("&%1  %2 ↔ %3").arg(i + 1).arg(QFileInfo(left).fileName(), QFileInfo(right).fileName()), this,
+            [this, left, right] {
+                if (const QStringList errors = m_window->openPair(left, right); !errors.isEmpty())
+                    QMessageBox::warning(m_window, tr("Cannot open the pair"), errors.join(u'\n'));
+            });
+        action->setToolTip(left + u'\n' + right);
+    }
+}
+
+void MainWindowActions::setupEditMenu()
+{
+    QMenu *edit = m_window->menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = edit->addAction(tr("&Undo"), this, [this] { active()->pane()->editor()->undo(); });
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = edit->addAction(tr("&Redo"), this, [this] { active()->pane()->editor()->redo(); });
+    redo->setShortcut(QKeySequence::Redo);
+}
+
+void MainWindowActions::setupRecordMenu()
+{
+    QMenu *record = m_window->menuBar()->addMenu(tr("&Record"));
+    QAction *mirror = record->addAction(tr("Create &Mirror"), this, [this] {
+        if (const QString error = m_window->drafting()->createMirror(m_window->activePane());
+            !error.isEmpty())
+            QMessageBox::warning(m_window, tr("Cannot create the mirror"), error);
+    });
+    mirror->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QAction *fromCheckpoint = record->addAction(tr("&Update from Checkpoint..."), this,
+        [this] { m_window->drafting()->chooseCheckpoint(m_window->activePane()); });
+    fromCheckpoint->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    QAction *meeting = record->addAction(tr("Residual Risk &Meeting..."), this, [this] {
+        if (const QString error = m_window->signOff()->startMeeting(m_window->activePane()); !error.isEmpty())
+            QMessageBox::information(m_window, tr("Residual Risk Meeting"), error);
+    });
+    meeting->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+}
+
+void MainWindowActions::setupGoMenu()
+{
+    QMenu *go = m_window->menuBar()->addMenu(tr("&Go"));
+    QAction *next =
+        go->addAction(tr("&Next Difference"), m_window->differences(), &DifferenceNavigator::nextDifference);
+    next->setShortcut(QKeySequence(Qt::Key_F7));
+    QAction *previous = go->addAction(
+        tr("&Previous Difference"), m_window->differences(), &DifferenceNavigator::previousDifference);
+    previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+}
+
+void MainWindowActions::setupViewMenu(QDockWidget *findings, QDockWidget *signOff)
+{
+    QMenu *view = m_window->menuBar()->addMenu(tr("&View"));
+    QAction *wrap = view->addAction(tr("&Wrap Long Lines"));
+    wrap->setCheckable(true);
+    wrap->setChecked(true);
+    wrap->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
+    connect(wrap, &QAction::toggled, this, [this](bool on) {
+        for (Pane side : bothPanes)
+            m_window->pane(side)->setWordWrap(on);
+    });
+    QAction *preview = view->addAction(tr("&Preview"));
+    preview->setCheckable(true);
+    preview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(preview, &QAction::toggled, this, [this](bool on) {
+        for (Pane side : bothPanes)
+            m_window->pane(side)->setPreview(on);
+    });
+    QAction *inStep = view->addAction(tr("Scroll in &Step"));
+    inStep->setCheckable(true);
+    inStep->setChecked(true);
+    inStep->setShortcut(QKeySequence(Qt::ALT | Qt::Key_S));
+    connect(inStep, &QAction::toggled, m_window->differences(), &DifferenceNavigator::setScrollInStep);
+    m_themeMenu = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    QAction *automatic = m_themeMenu->addAction(tr("Follow the Palette"));
+    automatic->setCheckable(true);
+    themes->addAction(automatic);
+    connect(automatic, &QAction::triggered, this, [this] { m_window->setThemeName({}); });
+    m_themeMenu->addSeparator();
+    // The installed themes are listed when the menu first opens: the repository may still be loading.
+    connect(m_themeMenu, &QMenu::aboutToShow, this, [this, themes] {
+        if (m_themeMenu->actions().size() > 2)
+            return;
+        QList<KSyntaxHighlighting::Theme> all = Highlighting::repository().themes();
+        std::sort(all.begin(), all.end(),
+            [](const auto &a, const auto &b) { return a.translatedName() < b.translatedName(); });
+        for (const KSyntaxHighlighting::Theme &theme : all) {
+            QAction *action = m_themeMenu->addAction(theme.translatedName());
+            action->setCheckable(true);
+            action->setData(theme.name());
+            action->setChecked(theme.name() == m_window->themeName());
+            themes->addAction(action);
+            connect(action, &QAction::triggered, this,
+                [this, name = theme.name()] { m_window->setThemeName(name); });
+        }
+    });
+    QAction *showFindings = findings->toggleViewAction();
+    showFindings->setText(tr("&Findings Panel"));
+    showFindings->setShortcut(QKeySequence(Qt::Key_F9));
+    view->addAction(showFindings);
+    QAction *showSignOff = signOff->toggleViewAction();
+    showSignOff->setText(tr("&Sign-off Panel"));
+    showSignOff->setShortcut(QKeySequence(Qt::Key_F10));
+    view->addAction(showSignOff);
+    QAction *focusSignOff = view->addAction(tr("Go to Si&gn-off"), this, [signOff] {
+        signOff->show();
+        signOff->raise();
+        signOff->widget()->setFocus();
+    });
+    focusSignOff->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F10));
+    QAction *focusFindings = view->addAction(tr("Go to F&indings"), this, [this, findings] {
+        findings->show();
+        m_window->findings()->view()->setFocus();
+    });
+    focusFindings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F9));
+}
+
+void MainWindowActions::checkTheme(const QString &name)
+{
+    for (QAction *action : m_themeMenu->actions()) {
+        if (action->isCheckable())
+            action->setChecked(action->data().toString() == name);
+    }
+}
+
+void MainWindowActions::setupHelpMenu()
+{
+    QMenu *help = m_window->menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Countersign"), m_window, &MainWindow::showAbout);
+}
+
+} // namespace Countersign

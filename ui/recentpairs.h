@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Countersign {
+
+// The pairs of records opened last (left, right), newest first, remembered across runs in the
+// settings (SettingsKeys::recentPairs), at most eight. Paths are kept absolute; a pair opened again
+// moves to the front instead of being listed twice.
+class RecentPairs
+{
+public:
+    static QList<QPair<QString, QString>> list();
+    static void remember(const QString &left, const QString &right);
+};
+
+} // namespace Countersign

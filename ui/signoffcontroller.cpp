@@ -1,0 +1,162 @@
+#include "signoffcontroller.h"
+
+#include "export/finalizedexport.h"
+#include "ledger/ledgerstore.h"
+#include "meetingview.h"
+#include "pdfhandout.h"
+#include "record/documentloader.h"
+#include "record/markdownparser.h"
+#include "recordpane.h"
+#include "review/riskreview.h"
+#include "signoffpanel.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+
+namespace Countersign {
+
+SignOffController::SignOffController(
+    RecordPane *left, RecordPane *right, SignOffPanel *panel, QWidget *window)
+    : QObject(window)
+    , m_left(left)
+    , m_right(right)
+    , m_panel(panel)
+    , m_window(window)
+{
+    connect(m_panel, &SignOffPanel::signedOff, this,
+        [this] { Q_EMIT message(tr("Sign-off recorded in %1").arg(m_ledger->location())); });
+}
+
+SignOffController::~SignOffController() = default;
+
+QString SignOffController::setLedgerPath(const QString &path)
+{
+    m_ledgerPath = path;
+    m_panel->setLedger(nullptr);
+    m_ledger.reset();
+    Result<std::unique_ptr<LedgerStore>> opened = LedgerStore::open(path);
+    if (!opened) {
+        const QString problem = opened.error().toString();
+        m_panel->setLedger(nullptr, problem);
+        Q_EMIT message(tr("Sign-off ledger unavailable: %1").arg(problem));
+        return problem;
+    }
+    m_ledger = std::move(opened).value();
+    m_panel->setLedger(m_ledger.get());
+    return {};
+}
+
+QString SignOffController::ledgerPath() const
+{
+    return m_ledger ? m_ledger->location() : m_ledgerPath;
+}
+
+void SignOffController::chooseLedger()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Sign-off Ledger (an existing one, or a new file)"),
+            m_ledger ? m_ledger->location() : LedgerStore::configuredLocation(),
+            tr("Ledgers (*.sqlite);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (const QString error = setLedgerPath(path); !error.isEmpty()) {
+        QMessageBox::warning(m_window, tr("Cannot use that ledger"), error);
+        return;
+    }
+    LedgerStore::setConfiguredLocation(path);
+    Q_EMIT message(tr("Sign-offs are now recorded in %1").arg(path));
+}
+
+void SignOffController::showRecord(Pane side)
+{
+    // The record as its pane last had it parsed (on opening, or by the comparison's worker).
+    const RecordPane *record = pane(side);
+    m_panel->setRecord(record->hasDocument() ? record->filePath() : QString(), record->document());
+}
+
+QString SignOffController::exportFinalized(
+    Pane side, const QString &output, bool allowOpen, ExportFormat format)
+{
+    const RecordPane *source = pane(side);
+    if (!source->hasDocument())
+        return tr("Open a record first.");
+    if (source->isModified())
+        return tr("%1 has unsaved edits: save it first, so that the export is of the file that was signed.")
+            .arg(source->displayName());
+    const Result<Document> record = DocumentLoader::load(source->filePath());
+    if (!record)
+        return record.error().toString();
+    // A checkpoint that cannot be read leaves its open items out of the review, as in the command.
+    const Result<FinalizedExport::Built> exported =
+        FinalizedExport::build(record.value(), m_ledger.get(), QDateTime::currentDateTimeUtc(), allowOpen);
+    if (!exported)
+        return exported.error().toString();
+    if (const std::optional<Error> failed = FinalizedExport::write(exported.value(), record->fileName, output,
+            format == ExportFormat::Pdf ? FinalizedExport::PdfWriter(&PdfHandout::write)
+                                        : FinalizedExport::PdfWriter()))
+        return failed->toString();
+    Q_EMIT message(tr("Exported %1").arg(output));
+    return {};
+}
+
+void SignOffController::chooseExport(Pane side, ExportFormat format)
+{
+    const bool pdf = format == ExportFormat::Pdf;
+    const QString title = pdf ? tr("Export PDF") : tr("Export Finalized Record");
+    const SignOffStatus &status = m_panel->status();
+    bool allowOpen = false;
+    if (!status.isFinal()) {
+        if (QMessageBox::question(m_window, title,
+                tr("The record is not final: %1.\nExport it with a \"NOT FINAL: open sign-offs\" banner?")
+                    .arg((status.openRoles() + status.problems).join(QStringLiteral("; ")))) !=
+            QMessageBox::Yes)
+            return;
+        allowOpen = true;
+    }
+    const QFileInfo source(pane(side)->filePath());
+    const QString output = QFileDialog::getSaveFileName(m_window, title,
+        source.absoluteDir().filePath(
+            source.completeBaseName() + (pdf ? QStringLiteral("_FINAL.pdf") : QStringLiteral("_FINAL.md"))),
+        pdf ? tr("PDF handouts (*.pdf)") : tr("Markdown records (*.md)"));
+    if (output.isEmpty())
+        return;
+    if (const QString error = exportFinalized(side, output, allowOpen, format); !error.isEmpty())
+        QMessageBox::warning(m_window, tr("Cannot export"), error);
+}
+
+QString SignOffController::startMeeting(Pane side)
+{
+    const RecordPane *source = pane(side);
+    if (!source->hasDocument())
+        return tr("Open a decision record first: the meeting walks its residual risks.");
+    if (source->filePath().isEmpty())
+        return tr("Save the record first: its review is kept with its file.");
+    // A large record is parsed by its first comparison; one not compared yet is parsed now.
+    Document record = source->document();
+    if (record.source.text().isEmpty())
+        record = MarkdownParser::parse(source->buffer().toSource(), source->filePath());
+    auto *view = new MeetingView(record, source->filePath(), m_ledger.get(), m_window);
+    if (view->itemCount() == 0) {
+        delete view;
+        return tr("%1 has no residual risks, and its decision inputs name no checkpoint with open items.")
+            .arg(QFileInfo(source->filePath()).fileName());
+    }
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->setWindowModality(Qt::WindowModal);
+    connect(view, &QDialog::finished, this, [this, view] {
+        Q_EMIT message(tr("Residual risk review: %1").arg(RiskReview::summaryText(view->reviewed())));
+    });
+    m_meeting = view;
+    view->show();
+    return {};
+}
+
+MeetingView *SignOffController::meetingView() const
+{
+    return m_meeting;
+}
+
+} // namespace Countersign

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "pane.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+
+class QWidget;
+
+namespace Countersign {
+
+class LedgerStore;
+class MeetingView;
+class RecordPane;
+class SignOffPanel;
+
+// The sign-off ledger of a window and what is made from it: the SignOffPanel's record and ledger,
+// File > Sign-off Ledger, File > Export Finalized Record and Export PDF, and Record > Residual Risk
+// Meeting. It owns the open LedgerStore; without one (it could not be opened) the panel says why and
+// the records still open. It reads the panes and never changes them. Each action names the pane whose
+// record it works on: the window passes the one worked in last. Dialogs are parented to `window`.
+class SignOffController : public QObject
+{
+    Q_OBJECT
+public:
+    SignOffController(RecordPane *left, RecordPane *right, SignOffPanel *panel, QWidget *window);
+    ~SignOffController() override;
+
+    SignOffPanel *panel() const { return m_panel; }
+    // Opens the SQLite file at `path` as the ledger (the default ledger unless the settings or --db
+    // name another). Returns the error, empty when it opened.
+    QString setLedgerPath(const QString &path);
+    // The ledger sign-offs are recorded in: the one open, else the one it tried to open.
+    QString ledgerPath() const;
+    // File > Sign-off Ledger: asks for the file (an existing one, or a new one), opens it and
+    // remembers it in the settings.
+    void chooseLedger();
+    // The panel shows the record of `side` as its pane last had it parsed.
+    void showRecord(Pane side);
+
+    // Writes the finalized record of the record in `side` to `output`, as markdown or as a PDF
+    // handout (PdfHandout); returns the error, empty on success. Refused while sign-offs are open
+    // unless `allowOpen`, or while the record has unsaved edits.
+    enum class ExportFormat { Markdown, Pdf };
+    QString exportFinalized(Pane side, const QString &output, bool allowOpen = false,
+        ExportFormat format = ExportFormat::Markdown);
+    // File > Export Finalized Record and Export PDF: asks before exporting open sign-offs with the
+    // NOT FINAL banner, then for the file.
+    void chooseExport(Pane side, ExportFormat format);
+    // Opens the residual risk meeting (window-modal, without blocking) on the record in `side`; why
+    // not, when it cannot.
+    QString startMeeting(Pane side);
+    // The meeting view while it is open.
+    MeetingView *meetingView() const;
+
+Q_SIGNALS:
+    // Something for the status bar.
+    void message(const QString &text);
+
+private:
+    RecordPane *pane(Pane side) const { return side == Pane::Left ? m_left : m_right; }
+
+    RecordPane *m_left;
+    RecordPane *m_right;
+    SignOffPanel *m_panel;
+    QWidget *m_window;
+    std::unique_ptr<LedgerStore> m_ledger;
+    QString m_ledgerPath; // the one asked for, open or not
+    QPointer<MeetingView> m_meeting;
+};
+
+} // namespace Countersign
