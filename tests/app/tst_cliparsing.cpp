@@ -1,13 +1,15 @@
 // How the commands read their arguments, through the real binary: every spelling the command line
 // takes (GNU diff's options, "--name value" and "--name=value", options before or after operands,
 // a lone "-" as a file, "--" ending the options, values that begin with '-'), bad usage reported as
-// typed, and --help byte for byte as the reference has it.
+// typed, and --help listing every command of the table, byte for byte as the reference has it.
+#include "commandtable.h"
 #include "signoffworkspace.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -84,6 +86,30 @@ private Q_SLOTS:
         QCOMPARE(version.exitCode, 0);
         for (const char *alias : {"version", "-v"})
             QCOMPARE(run({QString::fromLatin1(alias)}).out, version.out);
+    }
+
+    // The help lists every form of every command of the table, and nothing else.
+    void helpListsEveryCommand()
+    {
+        const QString help = QString::fromUtf8(run({QStringLiteral("--help")}).out);
+        qsizetype forms = 0;
+        for (const Countersign::Command &command : Countersign::CommandTable::commands()) {
+            QVERIFY2(!command.usage.isEmpty(), qPrintable(command.name));
+            for (const Countersign::Command::Usage &usage : command.usage) {
+                const QString line = QStringLiteral("\n  ") + usage.synopsis.section(u'\n', 0, 0);
+                QVERIFY2(help.contains(line), qPrintable(line));
+                ++forms;
+            }
+        }
+        // A form starts with two spaces and the command's name ("-h, --help": an alias).
+        static const QRegularExpression form(
+            QStringLiteral("^  ([^ ,]+)"), QRegularExpression::MultilineOption);
+        qsizetype listed = 0;
+        for (const QRegularExpressionMatch &match : form.globalMatch(help)) {
+            QVERIFY2(Countersign::CommandTable::find(match.captured(1)), qPrintable(match.captured(0)));
+            ++listed;
+        }
+        QCOMPARE(listed, forms);
     }
 
     void diffContextSpellings_data()
