@@ -2,16 +2,13 @@
 
 #include "export/finalizedexport.h"
 
+#include <QString>
 #include <QStringList>
-
-#include <functional>
-#include <optional>
 
 namespace Countersign {
 
-// The headless subcommands of `countersign` (lint, show, diff, compare, check, the sign-off commands,
-// mirror, help, version). Output goes to stdout, errors to stderr naming the file; exit codes: 0
-// clean, 1 findings, 2 trouble (bad usage, a file that cannot be read or decoded).
+// The entry points of the command line, for the executable (main.cpp) and the window module
+// (guimain.cpp). The commands themselves are listed in CommandTable and live in commands/.
 class CommandLine
 {
 public:
@@ -19,18 +16,18 @@ public:
     // window module has one, since it needs Qt Gui.
     using PdfWriter = FinalizedExport::PdfWriter;
 
-    // True when `command` (the first argument) is handled here rather than by the GUI.
+    // True when `command` (the first argument) is a command of the table that runs here rather than
+    // in the window (every one but open).
     static bool isHeadless(const QString &command);
-    // True for `export ... --pdf` (`arguments` without the program name): a headless command that
-    // needs the window module's Qt Gui to render, so the executable hands it to the module, which
-    // calls runExport() with its PdfWriter.
+    // True for a headless command that needs Qt Gui for these `arguments` (without the program name):
+    // `export ... --pdf`, which the executable hands to the window module, which calls runExport()
+    // with its PdfWriter.
     static bool needsPdfWriter(const QStringList &arguments);
     // The export command (`arguments` after "export"). Needs a QCoreApplication, and a QGuiApplication
     // and `pdf` for --pdf.
     static int runExport(const QStringList &arguments, const PdfWriter &pdf = {});
     // Runs `arguments` (without the program name). Needs a QCoreApplication.
     static int run(const QStringList &arguments);
-    static QString usage();
 };
 
 } // namespace Countersign

@@ -1,7 +1,8 @@
-// countersign: one command, two faces. Headless subcommands run on QCoreApplication over the core
-// library and need no display; everything else loads the window module (countersign_gui) and hands
-// it the arguments.
+// countersign: one command, two faces. Headless subcommands (CommandTable) run on QCoreApplication
+// over the core library and need no display; everything else loads the window module
+// (countersign_gui) and hands it the arguments.
 #include "commandline.h"
+#include "commandtable.h"
 #include "guimain.h"
 
 #include <QFileInfo>
@@ -39,7 +40,7 @@ int runModule(int argc, char **argv, const char *symbol, const QString &what)
     if (!run) {
         return fail(QStringLiteral("cannot load the window module, which %1: %2. The other headless "
                                    "commands still work; reinstall Countersign to get it back.")
-                        .arg(what, module.errorString()));
+                .arg(what, module.errorString()));
     }
     return run(argc, argv);
 }
@@ -61,8 +62,8 @@ int main(int argc, char **argv)
         Countersign::configureApplication(app);
         return Countersign::CommandLine::run(app.arguments().mid(1));
     }
-    // A first argument that is neither "open", an option nor an existing file is a mistyped command.
-    if (!command.isEmpty() && command != u"open" && !command.startsWith(u'-') &&
+    // A first argument that is neither a command, an option nor an existing file is a mistyped command.
+    if (!command.isEmpty() && !Countersign::CommandTable::find(command) && !command.startsWith(u'-') &&
         !QFileInfo::exists(command)) {
         return fail(QStringLiteral("unknown command '%1'; run 'countersign --help'").arg(command));
     }

@@ -16,6 +16,7 @@
 #   tests/data/reference/export/*.md      the finalized record of the sample with every role approved,
 #                                         without and with a residual risk review (fixed clock), written
 #                                         by their test, tst_finalizedrecord, in its update mode
+#   tests/data/reference/help.txt         `countersign --help` (checked by tst_cliparsing)
 # Nothing else: the drafting outputs in tests/data/drafting are written by hand.
 # Environment: COUNTERSIGN, the countersign binary to use (default build/default/app/countersign).
 set -euo pipefail
@@ -29,6 +30,8 @@ for input in "$repo"/tests/data/input/*.md "$repo"/resources/samples/*.md; do
     name=$(basename "$input" .md)
     "$bin" show --json --pretty "$input" >"$repo/tests/data/reference/$name.json"
 done
+# The usage, which tst_cliparsing compares byte for byte.
+"$bin" --help >"$repo/tests/data/reference/help.txt"
 # The exported records, from their test: COUNTERSIGN_UPDATE_REFERENCES makes it write what it built
 # to the golden file before comparing.
 COUNTERSIGN_UPDATE_REFERENCES=1 "$finalized" allApprovedMatchesTheGoldenFile withReviewMatchesTheGoldenFile >/dev/null

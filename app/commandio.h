@@ -1,0 +1,29 @@
+#pragma once
+
+#include "base/error.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+// How every subcommand reports: results to stdout, messages to stderr, each prefixed "countersign: "
+// and naming the file they are about, and one of three exit codes.
+namespace Countersign::Commands {
+
+enum ExitCode { Clean = 0, Findings = 1, Trouble = 2 };
+
+void writeOut(const QByteArray &bytes);
+void writeOut(const QString &text);
+void writeErr(const QString &text);
+
+// Ends a command that built a model: see commandio.cpp for why release builds skip freeing it.
+int finish(int status);
+
+// Bad usage: `message`, then where to find the usage. Returns Trouble.
+int usageError(const QString &message);
+// A file, record or ledger that cannot be used. Returns Trouble.
+int loadError(const Error &error);
+// Problems that do not stop the command (a checkpoint the review could not read), one per line.
+void writeWarnings(const QStringList &warnings);
+
+} // namespace Countersign::Commands

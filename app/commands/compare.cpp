@@ -1,0 +1,33 @@
+// countersign compare LEFT RIGHT [--json]: the structural differences of two records (CompareReport
+// words them).
+#include "commandio.h"
+#include "commandoptions.h"
+#include "commands.h"
+#include "compare/comparereport.h"
+#include "compare/structuralcompare.h"
+#include "record/documentloader.h"
+
+namespace Countersign::Commands {
+
+int compare(const QStringList &arguments)
+{
+    CommandOptions options(QStringLiteral("compare"), {CommandOptions::flag(u"json")});
+    if (const std::optional<QString> problem = options.parse(arguments))
+        return usageError(*problem);
+    const QStringList files = options.operands();
+    if (files.size() != 2)
+        return usageError(QStringLiteral("compare takes exactly two files, LEFT and RIGHT"));
+    const Result<Document> left = DocumentLoader::load(files.at(0));
+    if (!left)
+        return loadError(left.error());
+    const Result<Document> right = DocumentLoader::load(files.at(1));
+    if (!right)
+        return loadError(right.error());
+    const QList<CompareFinding> findings = StructuralCompare::compare(left.value(), right.value());
+    writeOut(options.isSet(QStringLiteral("json"))
+            ? CompareReport::toJson(left.value(), right.value(), findings)
+            : CompareReport::toText(left.value(), right.value(), findings).toUtf8());
+    return finish(CompareSummary::of(findings).isAligned() ? Clean : Findings);
+}
+
+} // namespace Countersign::Commands

@@ -1,0 +1,50 @@
+// countersign ledger verify: walks the ledger's two hash chains, sign-offs and risk decisions.
+#include "commandio.h"
+#include "commands.h"
+#include "signedrecord.h"
+
+namespace Countersign::Commands {
+
+int ledger(const QStringList &arguments)
+{
+    CommandOptions options(
+        QStringLiteral("ledger"), {SignedRecord::ledgerOption()}, CommandOptions::Reading::OneRecord);
+    if (const std::optional<QString> problem = options.parse(arguments))
+        return usageError(*problem);
+    if (options.operands().size() != 1)
+        return usageError(QStringLiteral("ledger takes exactly one action: verify"));
+    if (options.operands().first() != u"verify")
+        return usageError(QStringLiteral("ledger takes one action: verify"));
+    Result<std::unique_ptr<LedgerStore>> store = SignedRecord::openLedger(options);
+    if (!store)
+        return loadError(store.error());
+    const Result<QList<SignOffEntry>> entries = store.value()->entries();
+    if (!entries)
+        return loadError(entries.error());
+    const Result<QList<RiskDecisionEntry>> decisions = store.value()->riskDecisions();
+    if (!decisions)
+        return loadError(decisions.error());
+    // Both chains are walked, so that a break in one does not hide a break in the other.
+    QString broken;
+    const auto report = [&](const QString &what, const std::optional<ChainBreak> &found) {
+        if (found) {
+            broken += QStringLiteral("countersign: %1: tampered: %2 %3: %4\n")
+                          .arg(store.value()->location(), what)
+                          .arg(found->id)
+                          .arg(found->reason);
+        }
+    };
+    report(QStringLiteral("entry"), LedgerStore::verifyChain(entries.value()));
+    report(QStringLiteral("risk decision"), LedgerStore::verifyDecisionChain(decisions.value()));
+    if (!broken.isEmpty()) {
+        writeErr(broken);
+        return Findings;
+    }
+    writeOut(QStringLiteral("%1: sign-offs: %2, risk decisions: %3; both hash chains are intact.\n")
+            .arg(store.value()->location())
+            .arg(entries->size())
+            .arg(decisions->size()));
+    return Clean;
+}
+
+} // namespace Countersign::Commands

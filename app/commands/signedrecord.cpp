@@ -1,0 +1,33 @@
+#include "signedrecord.h"
+
+#include "record/documentloader.h"
+
+namespace Countersign {
+
+CommandOptions::Option SignedRecord::ledgerOption()
+{
+    return CommandOptions::valued(u"db", QStringLiteral("PATH"));
+}
+
+Result<std::unique_ptr<LedgerStore>> SignedRecord::openLedger(const CommandOptions &options)
+{
+    return LedgerStore::open(options.isSet(QStringLiteral("db")) ? options.value(QStringLiteral("db"))
+                                                                 : LedgerStore::configuredLocation());
+}
+
+Result<SignedRecord> SignedRecord::load(const QString &path, const CommandOptions &options)
+{
+    Result<Document> record = DocumentLoader::load(path);
+    if (!record)
+        return record.error();
+    Result<std::unique_ptr<LedgerStore>> ledger = openLedger(options);
+    if (!ledger)
+        return ledger.error();
+    const Result<QList<SignOffEntry>> entries =
+        ledger.value()->entries(SignOffEntry::identityOf(record->fileName));
+    if (!entries)
+        return entries.error();
+    return SignedRecord{std::move(record).value(), std::move(ledger).value(), entries.value()};
+}
+
+} // namespace Countersign

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "base/result.h"
+#include "commandoptions.h"
+#include "ledger/ledgerstore.h"
+#include "record/document.h"
+
+#include <QList>
+
+#include <memory>
+
+namespace Countersign {
+
+// A record with its ledger and the ledger's entries for it: what signoff, status and review start
+// from. Also the --db option that every command reading the ledger takes.
+struct SignedRecord
+{
+    Document record;
+    std::unique_ptr<LedgerStore> ledger;
+    QList<SignOffEntry> entries;
+
+    // --db PATH, the ledger file.
+    static CommandOptions::Option ledgerOption();
+    // The ledger named by --db, else the one chosen in the window's settings, else the default one.
+    static Result<std::unique_ptr<LedgerStore>> openLedger(const CommandOptions &options);
+    // The record at `path`, the ledger openLedger() opens and its entries for the record. The Error
+    // names the file that failed.
+    static Result<SignedRecord> load(const QString &path, const CommandOptions &options);
+};
+
+} // namespace Countersign
