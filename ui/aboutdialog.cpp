@@ -37,6 +37,12 @@ QIcon appIcon()
 
 } // namespace
 
+QString AboutDialog::licence()
+{
+    // The SPDX identifier the AppStream metainfo declares as project_license, and LICENSES/ holds.
+    return QStringLiteral("MIT");
+}
+
 QString AboutDialog::commit()
 {
     return QStringLiteral(COUNTERSIGN_COMMIT);
@@ -59,6 +65,7 @@ AboutDialog::AboutDialog(const QString &ledgerPath, QWidget *parent)
         {QStringLiteral("cmark-gfm"), tr("cmark-gfm"), LibraryVersions::cmarkGfm()},
         {QStringLiteral("Sign-off ledger"), tr("Sign-off ledger"), ledgerPath},
         {QStringLiteral("Settings"), tr("Settings"), QSettings().fileName()},
+        {QStringLiteral("Licence"), tr("Licence"), licence()},
     };
 
     auto *icon = new QLabel(this);

@@ -10,8 +10,8 @@ namespace Countersign {
 
 // Help > About Countersign: the icon, name and version, and what a bug report needs to know about
 // this build and this run: the commit it was built from, the versions of Qt (running and built
-// against), KSyntaxHighlighting, SQLite (from the QSQLITE driver) and cmark-gfm, the ledger in use
-// and the settings file. Copy puts all of it on the clipboard as plain text. Nothing in it fails:
+// against), KSyntaxHighlighting, SQLite (from the QSQLITE driver) and cmark-gfm, the ledger in use,
+// the settings file and the licence. Copy puts all of it on the clipboard as plain text. Nothing in it fails:
 // a version that cannot be found reads "unknown".
 class AboutDialog : public QDialog
 {
@@ -27,6 +27,8 @@ public:
     QString plainText() const;
     QPushButton *copyButton() const { return m_copy; }
 
+    // The licence Countersign is distributed under, as an SPDX identifier ("MIT").
+    static QString licence();
     // The commit the build was made from ("unknown" when it was not built from a git checkout).
     static QString commit();
 

@@ -1,6 +1,6 @@
 // The About dialog: every fact a bug report needs is shown and right (the version, the commit, Qt
 // running and built against, KSyntaxHighlighting, SQLite, cmark-gfm, the window's ledger, the
-// settings file), Copy puts them on the clipboard as plain text, and Help > About opens it on the
+// settings file, the licence as the metainfo declares it), Copy puts them on the clipboard as plain text, and Help > About opens it on the
 // window's ledger. With COUNTERSIGN_SCREENSHOTS=DIR set, showsEveryFact() saves DIR/about-dialog.png.
 #include "aboutdialog.h"
 #include "mainwindow.h"
@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QFile>
 #include <QDirIterator>
 #include <QIcon>
 #include <QLabel>
@@ -74,6 +75,16 @@ private Q_SLOTS:
         QVERIFY(shown(dialog, QStringLiteral("cmark-gfm")).contains(QStringLiteral("gfm")));
         QCOMPARE(shown(dialog, QStringLiteral("Sign-off ledger")), ledger);
         QCOMPARE(shown(dialog, QStringLiteral("Settings")), QSettings().fileName());
+        // The licence shown is the one the metainfo declares, and its text is in the repository.
+        QFile metainfo(QStringLiteral(COUNTERSIGN_SOURCE_DIR "/resources/io.github.countersign.Countersign.metainfo.xml"));
+        QVERIFY(metainfo.open(QIODevice::ReadOnly));
+        const QRegularExpressionMatch declared =
+            QRegularExpression(QStringLiteral("<project_license>([^<]+)</project_license>"))
+                .match(QString::fromUtf8(metainfo.readAll()));
+        QVERIFY(declared.hasMatch());
+        QCOMPARE(shown(dialog, QStringLiteral("Licence")), declared.captured(1));
+        QVERIFY(QFile::exists(QStringLiteral(COUNTERSIGN_SOURCE_DIR "/LICENSES/") + declared.captured(1) +
+            QStringLiteral(".txt")));
 
         const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
         if (!screenshots.isEmpty()) {
