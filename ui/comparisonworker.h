@@ -1,8 +1,8 @@
 #pragma once
 
 #include "compare/comparison.h"
-#include "record/document.h"
 #include "editing/textbuffer.h"
+#include "record/document.h"
 
 #include <QFuture>
 #include <QObject>

@@ -1,12 +1,11 @@
 #include "meetingview.h"
 
 #include "base/settingskeys.h"
-
-#include "record/canonicalcontent.h"
 #include "ledger/ledgerstore.h"
+#include "ledger/signoff.h"
+#include "record/canonicalcontent.h"
 #include "record/recordfacts.h"
 #include "risksummarychart.h"
-#include "ledger/signoff.h"
 
 #include <QButtonGroup>
 #include <QCompleter>
@@ -97,7 +96,8 @@ MeetingView::MeetingView(
     m_recordedBy->setPlaceholderText(tr("your name"));
     m_recordedBy->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
     QSettings settings;
-    m_recordedBy->setText(settings.value(SettingsKeys::recordedBy, settings.value(SettingsKeys::signer)).toString());
+    m_recordedBy->setText(
+        settings.value(SettingsKeys::recordedBy, settings.value(SettingsKeys::signer)).toString());
     top->addWidget(m_recordedBy);
     top->addSpacing(fontMetrics().height());
     top->addWidget(m_meetingTime);
@@ -187,7 +187,7 @@ QWidget *MeetingView::createWalkPage()
         const QColor color = RiskSummaryChart::color(decision);
         button->setStyleSheet(QStringLiteral("QPushButton:checked { background-color: %1; color: white; "
                                              "border: 1px solid %2; border-radius: 4px; }")
-                                  .arg(color.name(), color.darker(130).name()));
+                .arg(color.name(), color.darker(130).name()));
         m_decision->addButton(button, int(decision));
         choices->addWidget(button);
     }
@@ -375,8 +375,8 @@ void MeetingView::fillForm(const ReviewedItem &reviewed)
         m_due->setDate(latest->due.isValid() ? latest->due : QDate::currentDate().addDays(7));
         m_note->setPlainText(latest->note);
         m_state->setText(tr("%1 — recorded by %2 at %3 UTC")
-                             .arg(riskDecisionLabel(latest->decision), latest->recordedBy,
-                                 latest->time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+                .arg(riskDecisionLabel(latest->decision), latest->recordedBy,
+                    latest->time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     } else {
         m_owner->clear();
         m_due->setDate(QDate::currentDate().addDays(7));
@@ -415,9 +415,9 @@ bool MeetingView::record(RiskDecision decision)
         return false;
     }
     const bool needsAction = decision == RiskDecision::NeedsAction;
-    const RiskDecisionEntry entry =
-        RiskDecisionEntry::now(m_record, m_items.at(m_current).key, m_items.at(m_current).text, decision, m_owner->text().trimmed(),
-            needsAction ? m_due->date() : QDate(), m_note->toPlainText().trimmed(), recordedBy());
+    const RiskDecisionEntry entry = RiskDecisionEntry::now(m_record, m_items.at(m_current).key,
+        m_items.at(m_current).text, decision, m_owner->text().trimmed(),
+        needsAction ? m_due->date() : QDate(), m_note->toPlainText().trimmed(), recordedBy());
     if (const std::optional<Error> refused = RiskReview::check(entry)) {
         showMessage(tr("Not recorded: %1").arg(refused->message), true);
         return false;

@@ -165,14 +165,13 @@ void PairChooserDialog::currentChanged()
             tr("No decision records, mirrors or checkpoint packets were found in these folders."));
     } else if (!pair) {
         m_detail->setText(tr("Choose a pair of the cutover of %1 below.")
-                              .arg(current.data(FolderPairsModel::DateRole).toString()));
+                .arg(current.data(FolderPairsModel::DateRole).toString()));
     } else if (pair->isPaired()) {
         m_detail->setText(tr("Opens %1 on the left and %2 on the right.")
-                              .arg(QFileInfo(pair->left).fileName(), QFileInfo(pair->right).fileName()));
+                .arg(QFileInfo(pair->left).fileName(), QFileInfo(pair->right).fileName()));
     } else {
         const bool leftMissing = pair->left.isEmpty();
-        m_detail->setText(
-            tr("Only %1 was found for %2: %3. It has nothing to be compared with.")
+        m_detail->setText(tr("Only %1 was found for %2: %3. It has nothing to be compared with.")
                 .arg(QFileInfo(leftMissing ? pair->right : pair->left).fileName(), pair->date,
                     m_model
                         ->index(current.row(),

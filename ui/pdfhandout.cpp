@@ -1,8 +1,8 @@
 #include "pdfhandout.h"
 
-#include "record/canonicalcontent.h"
 #include "export/finalizedrecord.h"
 #include "export/markdownhtml.h"
+#include "record/canonicalcontent.h"
 #include "record/markdownparser.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -87,7 +87,7 @@ QList<std::pair<qsizetype, qsizetype>> unbreakableRuns(const QString &text)
     QTextBoundaryFinder finder(QTextBoundaryFinder::Line, text);
     qsizetype start = 0;
     for (qsizetype next = finder.toNextBoundary(); next >= 0 && start < text.size();
-         next = finder.toNextBoundary()) {
+        next = finder.toNextBoundary()) {
         qsizetype end = next;
         while (end > start && text.at(end - 1).isSpace())
             --end;

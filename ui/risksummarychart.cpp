@@ -63,12 +63,12 @@ void RiskSummaryChart::setSummary(const RiskSummary &summary)
     m_summary = summary;
     const int decided = summary.total() - summary.open;
     setAccessibleDescription(tr("%1 of %2 decided: %3 accepted, %4 mitigated, %5 need action, %6 open")
-                                 .arg(decided)
-                                 .arg(summary.total())
-                                 .arg(summary.accepted)
-                                 .arg(summary.mitigated)
-                                 .arg(summary.needsAction)
-                                 .arg(summary.open));
+            .arg(decided)
+            .arg(summary.total())
+            .arg(summary.accepted)
+            .arg(summary.mitigated)
+            .arg(summary.needsAction)
+            .arg(summary.open));
     update();
 }
 

@@ -1,7 +1,6 @@
 #include "signoffpanel.h"
 
 #include "base/settingskeys.h"
-
 #include "signoffdialog.h"
 #include "signoffmodel.h"
 
@@ -19,8 +18,7 @@
 
 namespace Countersign {
 
-namespace {
-}
+namespace { }
 
 SignOffPanel::SignOffPanel(QWidget *parent)
     : QWidget(parent)
@@ -151,7 +149,8 @@ void SignOffPanel::chooseAndSign()
     for (const RoleSignOff &role : m_status.roles)
         roles.append(role.role);
     const int current = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0;
-    SignOffDialog dialog(roles, current, QSettings().value(SettingsKeys::signer).toString(), m_status.digest, this);
+    SignOffDialog dialog(
+        roles, current, QSettings().value(SettingsKeys::signer).toString(), m_status.digest, this);
     while (dialog.exec() == QDialog::Accepted) {
         const QString error = sign(dialog.role(), dialog.signer(), dialog.decision(), dialog.comment());
         if (error.isEmpty())

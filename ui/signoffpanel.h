@@ -1,8 +1,8 @@
 #pragma once
 
-#include "record/document.h"
 #include "ledger/ledgerstore.h"
 #include "ledger/signoffrules.h"
+#include "record/document.h"
 
 #include <QWidget>
 

@@ -76,7 +76,7 @@ void TemplateDialog::buildForm()
     const RecordTemplate &t = currentTemplate();
     m_description->setText(tr("%1 (%2). Fill in these values; the record opens in the pane as a draft, "
                               "its other sections ready to complete.")
-                               .arg(t.name(), kindName(t.kind())));
+            .arg(t.name(), kindName(t.kind())));
     const QHash<QString, QString> defaults = t.defaults();
     for (const TemplateField &field : t.fields()) {
         auto *edit = new QLineEdit(m_typed.value(field.key, defaults.value(field.key)));

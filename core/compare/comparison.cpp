@@ -1,7 +1,7 @@
 #include "compare/comparison.h"
 
-#include "record/canonicalcontent.h"
 #include "compare/structuralcompare.h"
+#include "record/canonicalcontent.h"
 
 namespace Countersign {
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "compare/comparefinding.h"
-#include "record/document.h"
 #include "diff/linediff.h"
-#include "record/linter.h"
 #include "diff/sidebysidediff.h"
+#include "record/document.h"
+#include "record/linter.h"
 
 #include <QFuture>
 #include <QList>

@@ -1,9 +1,9 @@
 #include "compare/cutovercheck.h"
 
-#include "record/documentloader.h"
 #include "compare/decisivefacts.h"
 #include "compare/structuralcompare.h"
 #include "compare/wordsimilarity.h"
+#include "record/documentloader.h"
 #include "record/textkeys.h"
 
 #include <QDir>

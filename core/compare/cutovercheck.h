@@ -1,9 +1,9 @@
 #pragma once
 
-#include "compare/comparefinding.h"
-#include "record/document.h"
 #include "base/error.h"
 #include "base/jsonwriter.h"
+#include "compare/comparefinding.h"
+#include "record/document.h"
 #include "record/recordfacts.h"
 
 #include <QByteArray>

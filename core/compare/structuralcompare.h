@@ -12,8 +12,8 @@
 
 namespace Countersign {
 
-// The structural diff of two parsed records (blocking, warning, info; README: "Comparing and editing"). Sections are
-// matched by normalized heading, then by what they hold (both runtime targets, both role lists,
+// The structural diff of two parsed records (blocking, warning, info; README: "Comparing and editing").
+// Sections are matched by normalized heading, then by what they hold (both runtime targets, both role lists,
 // ... as RecordFacts reads them), then by word similarity; inside a matched pair, fields and list
 // items by normalized label, then by text similarity, table rows by their first column. Decision
 // inputs compare the file names they point at, not their folders; the input that names the other

@@ -34,7 +34,7 @@ QList<LineEdits::Edit> LineEdits::sorted() const
     QList<Edit> edits = m_edits;
     // By position; at the same line an insertion goes before a replacement of that line.
     std::stable_sort(edits.begin(), edits.end(), [](const Edit &a, const Edit &b) {
-        return a.first != b.first ? a.first < b.first : (a.last < a.first) > (b.last < b.first);
+        return a.first != b.first ? a.first<b.first : (a.last < a.first)>(b.last < b.first);
     });
     return edits;
 }

@@ -1,7 +1,7 @@
 #include "drafting/mirror.h"
 
-#include "record/documentclassifier.h"
 #include "drafting/lineedits.h"
+#include "record/documentclassifier.h"
 #include "record/recordfacts.h"
 #include "record/textkeys.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "record/document.h"
 #include "base/result.h"
+#include "record/document.h"
 
 #include <QString>
 

@@ -15,7 +15,8 @@ constexpr int digestPrefix = 12;
 const QString signOffHeading = QStringLiteral("## Sign-off");
 const QString footerLead = QStringLiteral("Content digest (SHA-256 of the canonical content): `");
 const QString reviewHeading = QStringLiteral("## Residual Risk Review");
-const QString reviewFooterLead = QStringLiteral("Review digest (SHA-256 of the review's rows and summary): `");
+const QString reviewFooterLead =
+    QStringLiteral("Review digest (SHA-256 of the review's rows and summary): `");
 const QString noValue = QStringLiteral("—");
 const QString carriedOverMarker = QStringLiteral(" *(carried over)*");
 const QString openItemMarkerLead = QStringLiteral(" *(open item: ");
@@ -105,10 +106,10 @@ std::optional<QStringList> bodyRow(const QString &line, QStringView header, qsiz
     QStringList cells = cellsOf(line);
     if (cells.size() != count) {
         problems.append(QStringLiteral("line %1: a %2 row with %3 cells instead of %4")
-                            .arg(index + 1)
-                            .arg(what)
-                            .arg(cells.size())
-                            .arg(count));
+                .arg(index + 1)
+                .arg(what)
+                .arg(cells.size())
+                .arg(count));
         return std::nullopt;
     }
     return cells;

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "record/document.h"
-#include "ledger/ledgerstore.h"
 #include "base/result.h"
-#include "review/riskreview.h"
+#include "ledger/ledgerstore.h"
 #include "ledger/signoffrules.h"
+#include "record/document.h"
+#include "review/riskreview.h"
 
 #include <QDateTime>
 #include <QList>
@@ -21,8 +21,8 @@ namespace Countersign {
 // banner, in a sign-off block of its own.
 //
 // verify() recomputes the content digest and checks it against the footer and every sign-off row, and
-// recomputes the review's digest (over its rows' cells and its summary) against the footer's; with the ledger's
-// entries and decisions it also checks that each sign-off row is a ledger entry and each decided
+// recomputes the review's digest (over its rows' cells and its summary) against the footer's; with the
+// ledger's entries and decisions it also checks that each sign-off row is a ledger entry and each decided
 // review row a ledger decision.
 class FinalizedRecord
 {

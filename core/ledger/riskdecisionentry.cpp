@@ -55,8 +55,8 @@ std::optional<RiskDecision> riskDecisionFromName(QStringView name)
 }
 
 RiskDecisionEntry RiskDecisionEntry::now(const Document &record, const QString &itemKey,
-    const QString &itemText, RiskDecision decision, const QString &owner, const QDate &due, const QString &note,
-    const QString &recordedBy)
+    const QString &itemText, RiskDecision decision, const QString &owner, const QDate &due,
+    const QString &note, const QString &recordedBy)
 {
     RiskDecisionEntry entry;
     entry.recordPath = SignOffEntry::identityOf(record.fileName);

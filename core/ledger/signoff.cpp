@@ -1,7 +1,7 @@
 #include "ledger/signoff.h"
 
-#include "record/canonicalcontent.h"
 #include "ledger/chainhash.h"
+#include "record/canonicalcontent.h"
 #include "record/document.h"
 
 #include <QFileInfo>

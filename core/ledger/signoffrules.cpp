@@ -135,9 +135,8 @@ SignOffStatus SignOffRules::evaluate(const Document &record, const QList<SignOff
 std::optional<Error> SignOffRules::check(
     const Document &record, const QList<SignOffEntry> &entries, const SignOffEntry &entry)
 {
-    const auto refuse = [&record](const QString &why) {
-        return Error{Error::Code::Refused, why, record.fileName};
-    };
+    const auto refuse = [&record](
+                            const QString &why) { return Error{Error::Code::Refused, why, record.fileName}; };
     if (entry.signer.simplified().isEmpty())
         return refuse(QStringLiteral("a sign-off needs the signer's name"));
     if (entry.decision != SignOffDecision::Approve && entry.comment.trimmed().isEmpty())
@@ -151,8 +150,8 @@ std::optional<Error> SignOffRules::check(
         for (const FactField &field : named)
             known.append(field.key);
         return refuse(QStringLiteral("the record names no role \"%1\"; its roles: %2")
-                          .arg(entry.role,
-                              known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral("; "))));
+                .arg(
+                    entry.role, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral("; "))));
     }
     if (entry.decision == SignOffDecision::Approve && !allowsSeveralRoles(facts)) {
         const SignOffStatus status = evaluate(record, entries);

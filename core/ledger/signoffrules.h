@@ -1,9 +1,9 @@
 #pragma once
 
-#include "record/document.h"
 #include "base/error.h"
-#include "record/recordfacts.h"
 #include "ledger/signoff.h"
+#include "record/document.h"
+#include "record/recordfacts.h"
 
 #include <QList>
 #include <QStringList>

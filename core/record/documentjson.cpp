@@ -1,7 +1,7 @@
 #include "record/documentjson.h"
 
-#include "record/canonicalcontent.h"
 #include "base/jsonwriter.h"
+#include "record/canonicalcontent.h"
 
 #include <QFileInfo>
 #include <QIODevice>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "record/document.h"
 #include "base/jsonwriter.h"
+#include "record/document.h"
 #include "record/recordfacts.h"
 
 #include <QByteArray>

@@ -99,7 +99,7 @@ QList<FactField> fieldsOf(const Document &doc, const Section &section, Values va
         }
         case Block::Kind::Paragraph:
             for (int line = block.firstLine; line <= block.lastLine && line <= doc.source.lineCount();
-                 ++line) {
+                ++line) {
                 const QRegularExpressionMatch match = fieldLine.matchView(doc.source.lineText(line));
                 if (!match.hasMatch())
                     continue;

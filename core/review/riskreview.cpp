@@ -1,11 +1,11 @@
 #include "review/riskreview.h"
 
-#include "record/canonicalcontent.h"
 #include "compare/cutovercheck.h"
-#include "record/documentloader.h"
 #include "ledger/ledgerstore.h"
-#include "record/recordfacts.h"
 #include "ledger/signoff.h"
+#include "record/canonicalcontent.h"
+#include "record/documentloader.h"
+#include "record/recordfacts.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -241,7 +241,7 @@ QList<ReviewItem> RiskReview::load(const Document &record, const QString &record
     for (const QString &missing : inputs.missing) {
         warn(QStringLiteral("%1: the decision input %2 was found neither next to the record nor in a "
                             "folder above it; its open items are not in the review")
-                 .arg(path, missing));
+                .arg(path, missing));
     }
     QList<Document> checkpoints;
     for (const QString &input : inputs.found) {
@@ -356,7 +356,7 @@ std::optional<Error> RiskReview::check(const RiskDecisionEntry &entry)
             missing.append(QStringLiteral("a due date"));
         if (!missing.isEmpty()) {
             return refuse(QStringLiteral("needs-action needs %1: who will act on \"%2\", and by when")
-                              .arg(missing.join(QStringLiteral(" and ")), entry.itemText));
+                    .arg(missing.join(QStringLiteral(" and ")), entry.itemText));
         }
     }
     return std::nullopt;

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "record/document.h"
 #include "base/error.h"
 #include "base/result.h"
 #include "ledger/riskdecisionentry.h"
+#include "record/document.h"
 
 #include <QDate>
 #include <QDateTime>

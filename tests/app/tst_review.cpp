@@ -313,7 +313,7 @@ private Q_SLOTS:
             qPrintable(refused.err));
         QVERIFY2(refused.err.contains(reason), qPrintable(refused.err));
         QVERIFY(w.command(QStringLiteral("ledger"), {QStringLiteral("verify")})
-                    .out.contains("risk decisions: 0;"));
+                .out.contains("risk decisions: 0;"));
     }
 
     // Bad usage: exit 2 with the reason, before the record or the ledger is read (no ledger is made).

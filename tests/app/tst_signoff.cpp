@@ -26,9 +26,9 @@ private Q_SLOTS:
             const TestSupport::Run signed_ = w.signOff(role);
             QCOMPARE(signed_.exitCode, 0);
             QVERIFY(signed_.out.contains(QStringLiteral("approved by %1 (ledger entry %2")
-                                             .arg(signers.at(role))
-                                             .arg(role + 1)
-                                             .toUtf8()));
+                    .arg(signers.at(role))
+                    .arg(role + 1)
+                    .toUtf8()));
             if (role < 4) {
                 const TestSupport::Run status = w.command(QStringLiteral("status"), {w.record});
                 QCOMPARE(status.exitCode, 1);

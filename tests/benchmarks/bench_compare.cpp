@@ -7,8 +7,8 @@
 // happen once, outside the timing: the figure is the compare alone (facts, matching, classification).
 // Prints the median, minimum and 99th percentile in microseconds and PASS/MISS against the goal
 // (median under 1 ms). Exit status 0 whether or not the goal is met; 2 when a sample cannot be loaded.
-#include "record/documentloader.h"
 #include "compare/structuralcompare.h"
+#include "record/documentloader.h"
 
 #include <QCoreApplication>
 

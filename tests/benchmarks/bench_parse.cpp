@@ -343,15 +343,15 @@ int main(int argc, char **argv)
         } else {
             return fail(QStringLiteral("unknown option '%1'; usage: bench_parse [--size-mb N] [--runs N] "
                                        "[--keep FILE | --input FILE]")
-                            .arg(argument));
+                    .arg(argument));
         }
     }
     const qint64 targetBytes = qint64(sizeMb) * 1024 * 1024;
     // A group overshoots the target by a few KiB; leave room below the loader's limit.
     if (targetBytes + 64 * 1024 > Countersign::DocumentLoader::maxFileSize) {
         return fail(QStringLiteral("--size-mb %1 is too large: countersign reads files of up to %2 MiB")
-                        .arg(sizeMb)
-                        .arg(Countersign::DocumentLoader::maxFileSize / (1024 * 1024)));
+                .arg(sizeMb)
+                .arg(Countersign::DocumentLoader::maxFileSize / (1024 * 1024)));
     }
 
     const QString countersign = QStringLiteral(COUNTERSIGN_BINARY);

@@ -2,9 +2,9 @@
 
 // Shared by the test executables: where the test data lives, readable failure output for domain
 // types, and small file helpers.
+#include "base/error.h"
 #include "record/document.h"
 #include "record/documentloader.h"
-#include "base/error.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -72,9 +72,9 @@ namespace Countersign {
 inline char *toString(const Error &error)
 {
     return QTest::toString(QStringLiteral("Error(%1, line %2, offset %3)")
-                               .arg(error.toString())
-                               .arg(error.line)
-                               .arg(error.byteOffset));
+            .arg(error.toString())
+            .arg(error.line)
+            .arg(error.byteOffset));
 }
 
 inline char *toString(const StatusToken &token)

@@ -1,7 +1,8 @@
 // The About dialog: every fact a bug report needs is shown and right (the version, the commit, Qt
 // running and built against, KSyntaxHighlighting, SQLite, cmark-gfm, the window's ledger, the
-// settings file, the licence as the metainfo declares it), Copy puts them on the clipboard as plain text, and Help > About opens it on the
-// window's ledger. With COUNTERSIGN_SCREENSHOTS=DIR set, showsEveryFact() saves DIR/about-dialog.png.
+// settings file, the licence as the metainfo declares it), Copy puts them on the clipboard as plain text, and
+// Help > About opens it on the window's ledger. With COUNTERSIGN_SCREENSHOTS=DIR set, showsEveryFact() saves
+// DIR/about-dialog.png.
 #include "aboutdialog.h"
 #include "mainwindow.h"
 #include "signoffcontroller.h"
@@ -10,8 +11,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
-#include <QFile>
 #include <QDirIterator>
+#include <QFile>
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
@@ -76,7 +77,8 @@ private Q_SLOTS:
         QCOMPARE(shown(dialog, QStringLiteral("Sign-off ledger")), ledger);
         QCOMPARE(shown(dialog, QStringLiteral("Settings")), QSettings().fileName());
         // The licence shown is the one the metainfo declares, and its text is in the repository.
-        QFile metainfo(QStringLiteral(COUNTERSIGN_SOURCE_DIR "/resources/io.github.countersign.Countersign.metainfo.xml"));
+        QFile metainfo(QStringLiteral(
+            COUNTERSIGN_SOURCE_DIR "/resources/io.github.countersign.Countersign.metainfo.xml"));
         QVERIFY(metainfo.open(QIODevice::ReadOnly));
         const QRegularExpressionMatch declared =
             QRegularExpression(QStringLiteral("<project_license>([^<]+)</project_license>"))

@@ -1,7 +1,7 @@
 // FindingsModel and FindingsFilterModel over real comparisons, under QAbstractItemModelTester.
+#include "compare/structuralcompare.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
-#include "compare/structuralcompare.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

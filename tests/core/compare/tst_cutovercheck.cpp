@@ -29,10 +29,10 @@ QStringList digest(const QList<CompareFinding> &findings)
     QStringList out;
     for (const CompareFinding &f : findings) {
         out.append(QStringLiteral("%1|%2|%3:%4|%5:%6")
-                       .arg(CompareFinding::severityName(f.severity), f.key, fileName(f.leftFile))
-                       .arg(f.leftLine)
-                       .arg(fileName(f.rightFile))
-                       .arg(f.rightLine));
+                .arg(CompareFinding::severityName(f.severity), f.key, fileName(f.leftFile))
+                .arg(f.leftLine)
+                .arg(fileName(f.rightFile))
+                .arg(f.rightLine));
     }
     return out;
 }
@@ -77,7 +77,7 @@ private Q_SLOTS:
         QTest::newRow("unmentioned WARN gate")
             << "unmentioned-warn"
             << QStringList{QStringLiteral("warning|Replay of production traffic|%1:24|:0")
-                               .arg(consumerCheckpoint)}
+                       .arg(consumerCheckpoint)}
             << 0;
         // The consumer checkpoint asks "Harbor Security Reviewer" (line 36) to sign; neither record's
         // Ownership (record line 22, mirror line 21 first role) names it.
@@ -186,10 +186,8 @@ private Q_SLOTS:
     void progressCountsEveryFile()
     {
         QList<QPair<int, int>> reports;
-        const CutoverCheck check = CutoverCheck::run(
-            {QStringLiteral(COUNTERSIGN_SAMPLES)}, std::nullopt, [&reports](int done, int total) {
-                reports.append({done, total});
-            });
+        const CutoverCheck check = CutoverCheck::run({QStringLiteral(COUNTERSIGN_SAMPLES)}, std::nullopt,
+            [&reports](int done, int total) { reports.append({done, total}); });
         QVERIFY(!check.isCancelled());
         QCOMPARE(check.groups().first().members.size(), 5);
         QCOMPARE(reports, (QList<QPair<int, int>>{{0, 0}, {0, 5}, {1, 5}, {2, 5}, {3, 5}, {4, 5}, {5, 5}}));

@@ -65,8 +65,7 @@ private Q_SLOTS:
             {root + QStringLiteral("Tessera/docs"), root + QStringLiteral("Harbor/docs")});
         QStringList digest;
         for (const DocumentPair &pair : pairs) {
-            digest.append(
-                QStringLiteral("%1 %2 %3 | %4")
+            digest.append(QStringLiteral("%1 %2 %3 | %4")
                     .arg(pair.date,
                         pair.kind == DocumentPair::Kind::DecisionRecord ? QStringLiteral("record")
                                                                         : QStringLiteral("checkpoint"),

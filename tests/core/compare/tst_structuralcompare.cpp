@@ -1,10 +1,10 @@
 // StructuralCompare: the structural diff of two records, and how each difference is classified.
 // Expected findings are read off the input files by hand (see the diffs noted on each row).
-#include "record/documentloader.h"
-#include "record/markdownparser.h"
 #include "compare/comparereport.h"
 #include "compare/structuralcompare.h"
 #include "compare/wordsimilarity.h"
+#include "record/documentloader.h"
+#include "record/markdownparser.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -33,9 +33,9 @@ QStringList digest(const QList<CompareFinding> &findings)
     QStringList out;
     for (const CompareFinding &finding : findings) {
         out.append(QStringLiteral("%1|%2|%3|%4|%5")
-                       .arg(CompareFinding::severityName(finding.severity), finding.section, finding.key)
-                       .arg(finding.leftLine)
-                       .arg(finding.rightLine));
+                .arg(CompareFinding::severityName(finding.severity), finding.section, finding.key)
+                .arg(finding.leftLine)
+                .arg(finding.rightLine));
     }
     return out;
 }
@@ -361,8 +361,8 @@ private Q_SLOTS:
         QStringList swapped;
         for (const CompareFinding &f : compareFiles(checkpoint, record)) {
             swapped.append(QStringLiteral("%1|%2|%3")
-                               .arg(CompareFinding::severityName(f.severity), f.key)
-                               .arg(f.rightLine));
+                    .arg(CompareFinding::severityName(f.severity), f.key)
+                    .arg(f.rightLine));
         }
         QCOMPARE(swapped.size(), expected.size());
     }

@@ -2,8 +2,8 @@
 // scripts checked against a textbook LCS table, and every script applied by the real GNU patch.
 #include "diff/linediff.h"
 #include "diff/sequencediff.h"
-#include "testsupport.h"
 #include "diff/unifieddiff.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QProcess>
@@ -21,11 +21,11 @@ namespace Countersign {
 inline char *toString(const DiffChange &c)
 {
     return QTest::toString(QStringLiteral("DiffChange(-%1,%2 +%3,%4%5)")
-                               .arg(c.leftStart)
-                               .arg(c.leftCount)
-                               .arg(c.rightStart)
-                               .arg(c.rightCount)
-                               .arg(c.ignorable ? QStringLiteral(" ignorable") : QString()));
+            .arg(c.leftStart)
+            .arg(c.leftCount)
+            .arg(c.rightStart)
+            .arg(c.rightCount)
+            .arg(c.ignorable ? QStringLiteral(" ignorable") : QString()));
 }
 } // namespace Countersign
 

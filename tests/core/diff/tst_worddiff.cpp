@@ -2,8 +2,8 @@
 // side-by-side view pair removed and added lines. Expected ranges are counted off the strings.
 #include "diff/linediff.h"
 #include "diff/sidebysidediff.h"
-#include "testsupport.h"
 #include "diff/worddiff.h"
+#include "testsupport.h"
 
 #include <QTest>
 

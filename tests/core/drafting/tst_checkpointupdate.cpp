@@ -1,9 +1,9 @@
 // CheckpointUpdate: records brought up to a checkpoint packet. The expected files in
 // tests/data/drafting/update were written by hand from the inputs and read line by line: only the
 // values, the added lines and the Updated date differ, with every other byte (CRLF included) as it was.
+#include "compare/structuralcompare.h"
 #include "drafting/checkpointupdate.h"
 #include "record/markdownparser.h"
-#include "compare/structuralcompare.h"
 #include "testsupport.h"
 
 #include <QTest>
@@ -28,8 +28,8 @@ namespace Countersign {
 inline char *toString(const CheckpointChange &change)
 {
     return QTest::toString(QStringLiteral("%1: '%2' -> '%3' (line %4)")
-                               .arg(change.field, change.oldValue, change.newValue)
-                               .arg(change.line));
+            .arg(change.field, change.oldValue, change.newValue)
+            .arg(change.line));
 }
 } // namespace Countersign
 

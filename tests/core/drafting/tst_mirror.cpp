@@ -2,10 +2,10 @@
 // with its source (no blocking difference, no warning), lints clean, and turns back into its source;
 // the expected mirrors in tests/data/drafting/expected were read line by line against the samples.
 #include "compare/comparison.h"
+#include "compare/structuralcompare.h"
+#include "drafting/mirror.h"
 #include "record/linter.h"
 #include "record/markdownparser.h"
-#include "drafting/mirror.h"
-#include "compare/structuralcompare.h"
 #include "testsupport.h"
 
 #include <QTest>

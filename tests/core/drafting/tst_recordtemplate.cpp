@@ -1,10 +1,10 @@
 // RecordTemplate: the built-in templates filled with sound values make records of their kind that
 // lint clean; missing and malformed values are reported by field; broken template files give an
 // Error naming the file and the line.
+#include "drafting/recordtemplate.h"
 #include "record/linter.h"
 #include "record/markdownparser.h"
 #include "record/recordfacts.h"
-#include "drafting/recordtemplate.h"
 #include "templatevalues.h"
 #include "testsupport.h"
 

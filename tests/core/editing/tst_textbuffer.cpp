@@ -1,7 +1,7 @@
 // TextBuffer: loading keeps the bytes, edits keep untouched line endings, undo and redo walk back to
 // the saved text, and a long random edit session agrees with a plain string edited the same way.
-#include "testsupport.h"
 #include "editing/textbuffer.h"
+#include "testsupport.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -2,8 +2,8 @@
 // clock: without and with a residual risk review), refusal while roles are open, the NOT FINAL
 // banner, table cells that no name can break, and verification: one changed character fails it, an
 // edited review row fails it, and rows and review decisions are checked against the ledger.
-#include "record/canonicalcontent.h"
 #include "export/finalizedrecord.h"
+#include "record/canonicalcontent.h"
 #include "record/markdownparser.h"
 #include "testsupport.h"
 
@@ -96,7 +96,7 @@ QString exportedWithReview(const Document &record, const Review &review)
 {
     return QString::fromUtf8(FinalizedRecord::build(record,
         SignOffRules::evaluate(record, approvals(record, signers)), exportedAt, false, review.reviewed)
-                                 .value());
+            .value());
 }
 
 } // namespace

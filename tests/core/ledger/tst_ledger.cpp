@@ -224,7 +224,7 @@ private Q_SLOTS:
             SignOffRules::check(record, entries, bare)->message.contains(QStringLiteral("needs a comment")));
         QVERIFY(SignOffRules::check(
             record, entries, entryFor(path, QStringLiteral("Mascot"), QStringLiteral("Ed")))
-                    ->message.contains(QStringLiteral("names no role")));
+                ->message.contains(QStringLiteral("names no role")));
     }
 
     // A record that allows one person to sign several roles says so in its Ownership section.

@@ -73,7 +73,7 @@ private Q_SLOTS:
         const QByteArray expected = TestSupport::readBytes(reference);
         QVERIFY2(actual == expected,
             qPrintable(QStringLiteral("%1 differs from %2:\n%3")
-                           .arg(input, reference, readableDiff(expected, actual))));
+                    .arg(input, reference, readableDiff(expected, actual))));
     }
 
     void streamsInChunks()

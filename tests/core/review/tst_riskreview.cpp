@@ -3,10 +3,10 @@
 // rewrapping; inputs resolved in a tree of folders; the previous record of the pair and the items it
 // carries over; the decision that stands for each item; the rules a decision must keep; and the
 // hash of a decision, which covers every field.
+#include "ledger/signoff.h"
 #include "record/canonicalcontent.h"
 #include "record/markdownparser.h"
 #include "review/riskreview.h"
-#include "ledger/signoff.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -117,11 +117,11 @@ inline char *toString(const RiskSummary &summary)
 {
     return QTest::toString(QStringLiteral("RiskSummary(accepted %1, mitigated %2, needs action %3, open %4, "
                                           "carried over %5)")
-                               .arg(summary.accepted)
-                               .arg(summary.mitigated)
-                               .arg(summary.needsAction)
-                               .arg(summary.open)
-                               .arg(summary.carriedOver));
+            .arg(summary.accepted)
+            .arg(summary.mitigated)
+            .arg(summary.needsAction)
+            .arg(summary.open)
+            .arg(summary.carriedOver));
 }
 } // namespace Countersign
 
@@ -442,9 +442,9 @@ private Q_SLOTS:
         const Document record = TestSupport::load(recordPath());
         const QList<ReviewItem> items = RiskReview::items(record, recordPath(), {});
         const QDateTime before = QDateTime::currentDateTimeUtc();
-        const RiskDecisionEntry entry = RiskDecisionEntry::now(record, items.at(1).key, items.at(1).text, RiskDecision::NeedsAction,
-            QStringLiteral("  Dana   Levi "), QDate(2026, 2, 20), QStringLiteral(" page the owner \n"),
-            QStringLiteral(" Ana  Ruiz"));
+        const RiskDecisionEntry entry = RiskDecisionEntry::now(record, items.at(1).key, items.at(1).text,
+            RiskDecision::NeedsAction, QStringLiteral("  Dana   Levi "), QDate(2026, 2, 20),
+            QStringLiteral(" page the owner \n"), QStringLiteral(" Ana  Ruiz"));
         QCOMPARE(entry.recordPath, SignOffEntry::identityOf(recordPath()));
         QCOMPARE(entry.recordDigest, CanonicalContent::digest(record.source.text()));
         QCOMPARE(entry.itemKey, items.at(1).key);
