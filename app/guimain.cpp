@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The window face of countersign, built as a module that the executable loads only when a window is
 // wanted: the headless commands then start without loading Qt Widgets, Qt Gui and KSyntaxHighlighting
 // (about 20 ms per run, which adds up when CI pipelines call `countersign diff` per file).

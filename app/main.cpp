@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign: one command, two faces. Headless subcommands (CommandTable) run on QCoreApplication
 // over the core library and need no display; everything else loads the window module
 // (countersign_gui) and hands it the arguments.

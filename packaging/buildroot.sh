@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Countersign contributors
+# SPDX-License-Identifier: MIT
+#
 # Countersign's build environment: builds, tests and runs the project either natively (when the host
 # has Qt >= 6.5, KF6 SyntaxHighlighting and cmark-gfm) or inside a Debian 13 root that this script
 # creates once with debootstrap, caches outside the repository and reuses afterwards.

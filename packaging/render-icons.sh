@@ -1,4 +1,7 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 Countersign contributors
+# SPDX-License-Identifier: MIT
+#
 # Renders the app icon's PNG sizes from its SVG (the PNGs are committed; run this after changing the
 # SVG, in the build environment: packaging/buildroot.sh exec packaging/render-icons.sh).
 set -eu

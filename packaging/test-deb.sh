@@ -1,4 +1,7 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 Countersign contributors
+# SPDX-License-Identifier: MIT
+#
 # The package test, run as root inside a throwaway copy of a bare Debian 13 root (the runtime root):
 # installs Countersign's .deb with only the dependencies it declares (apt resolves them from Debian's
 # registry; recommends left out), uses it as a person would, purges it and checks that none of its

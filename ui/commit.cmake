@@ -1,3 +1,6 @@
+# SPDX-FileCopyrightText: 2026 Countersign contributors
+# SPDX-License-Identifier: MIT
+
 # Writes OUTPUT, a header that defines COUNTERSIGN_COMMIT: the short hash of the commit the build is
 # made from. Run by the build (not only when CMake configures), so that it follows every commit; the
 # header is rewritten only when the commit changed, so an unchanged one recompiles nothing.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 #include "pdfhandout.h"
 
 #include "export/finalizedrecord.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign check PATH... [--json]: the records of each cutover in files and folders, checked
 // against each other (CutoverCheck).
 #include "commandio.h"

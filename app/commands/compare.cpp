@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign compare LEFT RIGHT [--json]: the structural differences of two records (CompareReport
 // words them).
 #include "commandio.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign diff LEFT RIGHT [-U N] [-b] [-w] [-B] [-i] [-q] [--html OUT.html]: the line diff in
 // unified format, with GNU diff's options and exit codes.
 #include "commandio.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign digest FILE...: the SHA-256 of each record's canonical content, as "digest  file".
 #include "commandio.h"
 #include "commandoptions.h"

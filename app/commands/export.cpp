@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign export RECORD [-o OUT] [--pdf] [--allow-open]: the finalized record (FinalizedExport),
 // as markdown or, with the window module's PdfWriter, as a PDF handout.
 #include "commandio.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign help (-h, --help): the usage, built from CommandTable. Further arguments are ignored.
 #include "commandio.h"
 #include "commands.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign ledger verify: walks the ledger's two hash chains, sign-offs and risk decisions.
 #include "commandio.h"
 #include "commands.h"

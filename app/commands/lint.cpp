@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign lint FILE...: checks records, one finding a line.
 #include "commandio.h"
 #include "commandoptions.h"

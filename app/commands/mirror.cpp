@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign mirror RECORD [-o OUT] [--force]: the other side's copy of a decision record (Mirror).
 #include "drafting/mirror.h"
 

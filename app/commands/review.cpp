@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign review RECORD [--json]: the residual risk review of a record (RiskReview) with the
 // decisions of the ledger; with --item N --decision D ..., records a meeting's decision on one item.
 #include "base/jsonwriter.h"

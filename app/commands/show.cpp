@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign show FILE [--json [--pretty]]: the parsed model of a record, as text or JSON.
 #include "commandio.h"
 #include "commandoptions.h"

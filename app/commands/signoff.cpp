@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign signoff RECORD --role R --signer NAME --approve|--reject|--withdraw [--comment C]: one
 // role's sign-off, checked against the record and the ledger (SignOffRules), then appended.
 #include "commandio.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign status RECORD: each role's sign-off, and whether the record is final.
 #include "commandio.h"
 #include "commands.h"

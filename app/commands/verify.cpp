@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign verify FINALIZED.md [--db PATH]: an exported record checked against its digests and,
 // with --db, against the ledger.
 #include "commandio.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // countersign version (-v, --version). Further arguments are ignored.
 #include "commandio.h"
 #include "commands.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The countersign executable, run as a user would: exit codes, messages, JSON, screenshots.
 #include "clirunner.h"
 #include "testsupport.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // How the commands read their arguments, through the real binary: every spelling the command line
 // takes (GNU diff's options, "--name value" and "--name=value", options before or after operands,
 // a lone "-" as a file, "--" ending the options, values that begin with '-'), bad usage reported as

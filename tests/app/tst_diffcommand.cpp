@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // `countersign diff`, run as a user would: exit codes as GNU diff, output that GNU patch applies to
 // give back RIGHT byte for byte, options, the HTML page, and every kind of bad input.
 #include "clirunner.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // `countersign mirror` through the real binary: the mirror of each sample record written to a file
 // or standard output, compared and linted by the same binary, mirrored back to the original bytes;
 // an existing output kept unless --force; bad input named, with exit status 2 and nothing written.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // `countersign export --pdf` through the real binary, with no display and QT_QPA_PLATFORM unset: the
 // handout of a signed record (a PDF of the expected pages whose text has the title, every role and
 // signer and the content digest, and no sign-off marker), a long record running onto more pages with

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The residual risk review through the real binary, on a copy of the sample cutover's two checkouts
 // (tests/data/review): listing the items with their decisions (text and JSON), recording decisions,
 // the decision that stands after an edit of the record, the export's review section and its

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The sign-off commands through the real binary: signoff, status, export, verify and ledger verify
 // over one ledger file, their refusals and exit codes, tampering found, and bad ledgers reported by
 // name and left untouched.

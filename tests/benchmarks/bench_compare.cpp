@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // bench_compare: how long StructuralCompare::compare takes on the two sample records (the producer's
 // mirror against the consumer's decision record). Run on demand; not a CTest test.
 //

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // Benchmark of `countersign diff` against GNU `diff -u` and `git diff --no-index --histogram`, on
 // generated markdown-like pairs (1k to 1M lines, 1% and 10% of lines edited) and adversarial pairs
 // (most lines drawn from a handful of repeated lines). Every tool runs on the same files in the

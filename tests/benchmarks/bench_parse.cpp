@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // bench_parse: end-to-end parse benchmark on a large generated record. Run on demand; it prints
 // figures and is deliberately not a CTest test (nothing here is pass/fail for the suite).
 //

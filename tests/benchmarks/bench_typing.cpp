@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // Benchmark of typing in the window, in process with the real MainWindow on the offscreen platform,
 // on generated pairs (records.h: 1% of lines edited):
 //   1. keystroke to updated diff, 10k and 100k lines: 50 single keystrokes, each at another line of

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // Benchmark of the window: the time from starting `countersign open LEFT RIGHT --screenshot OUT.png`
 // to the PNG of the loaded, highlighted and compared pair, against a minimal Qt Widgets program that
 // shows one window and saves its screenshot (minimalwindow), in the same run, on the offscreen

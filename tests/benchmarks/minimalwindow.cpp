@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The anchor of bench_window: a minimal Qt Widgets program that shows one window, saves a
 // screenshot of it once shown (as `countersign open --screenshot` does) and exits.
 #include <QApplication>

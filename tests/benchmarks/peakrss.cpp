@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // peakrss COMMAND [ARGS...]: runs COMMAND with its output sent to /dev/null and prints
 // "<wall nanoseconds> <peak RSS in KiB> <exit code>". A separate small program without Qt, because
 // a child's peak RSS as the kernel reports it includes the memory of the process it was forked

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
 // Shared by the benchmarks that open generated records in the window (bench_window, bench_typing):

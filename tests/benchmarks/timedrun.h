@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
 // Shared by the benchmarks that time whole programs: runs a command through peakrss (see there),

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
 // Shared by the ledger tests (tst_ledger, tst_ledgerconcurrency, tst_ledgermigration): a sign-off

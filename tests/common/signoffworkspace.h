@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
 // A record and a ledger in a temporary folder, signed through the real binary: what the command-line

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
 // Editing a ledger file by hand, as someone tampering with it would, for the ledger tests.

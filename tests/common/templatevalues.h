@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
 // Sound values for every field the built-in templates declare (the samples' cutover of 2026-02-08),

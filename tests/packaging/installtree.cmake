@@ -1,3 +1,6 @@
+# SPDX-FileCopyrightText: 2026 Countersign contributors
+# SPDX-License-Identifier: MIT
+
 # cmake -DBUILD_DIR=... -DAPP_ID=... -DAPPSTREAMCLI=... -DDESTDIR=... -P installtree.cmake
 # Installs BUILD_DIR with prefix /usr into DESTDIR and checks the XDG layout.
 file(REMOVE_RECURSE ${DESTDIR})

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The About dialog: every fact a bug report needs is shown and right (the version, the commit, Qt
 // running and built against, KSyntaxHighlighting, SQLite, cmark-gfm, the window's ledger, the
 // settings file, the licence as the metainfo declares it), Copy puts them on the clipboard as plain text, and

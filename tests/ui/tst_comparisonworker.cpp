@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // ComparisonWorker: results arrive on the GUI thread, only the newest request counts, and a burst of
 // requests within the debounce interval runs once.
 #include "comparisonworker.h"

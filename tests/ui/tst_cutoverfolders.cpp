@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // File > Open Cutover Folders on the offscreen platform: FolderPairsModel's tree of pairs, the scan's
 // progress dialog (files read of the total, Cancel), and the pair chooser as a user drives it: what it
 // lists, choosing with the arrows and Enter, Escape, and that every control is named and reachable.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // CutoverFolderScan without a window or widgets (QCoreApplication only): on real folders written into
 // a temporary directory it finds the pairs and fills its model, reports its progress up to the total,
 // names a file it cannot read, stops when cancelled, and a second scan replaces the first.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // Drafting in the window (offscreen): the template dialog's form and its checks, a new record from a
 // template in a pane (a draft until saved), a mirror created into the other pane, and an update from
 // a checkpoint applied as one edit that Undo takes back to the exact original text. With

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // Editing in the window: the comparison follows the text as it is typed, Save writes the bytes back
 // exactly, Undo returns to the saved state, and a file changed on disk is reloaded or flagged.
 #include "documentcontroller.h"

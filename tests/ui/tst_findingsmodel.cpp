@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // FindingsModel and FindingsFilterModel over real comparisons, under QAbstractItemModelTester.
 #include "compare/structuralcompare.h"
 #include "findingsfiltermodel.h"

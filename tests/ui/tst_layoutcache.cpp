@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // LayoutCache, the laid-out lines of the editor: bounded however far a view scrolls, highlighting
 // asked once per line until dropped, drops that keep what they can (lines before an edit, lines
 // whose word marks did not change), and line heights that agree with the layouts.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The meeting view: walking the residual risks and open items of a record with the keyboard, each
 // decision appended to the ledger as it is made, refusals, a second meeting seeing the first one's
 // decisions, and the summary. With COUNTERSIGN_SCREENSHOTS=DIR set, walkAndDecide() also saves

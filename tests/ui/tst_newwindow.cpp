@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // File > New Window: a second window in the same process, deleted when it closes while the first
 // stays; one with unsaved edits asks before closing, as the first does; two windows sign into the
 // same ledger, one chain.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The sign-off panel and dialog on the offscreen platform: the model under QAbstractItemModelTester,
 // mixed states (approved, rejected, stale, pending) as a user sees them, the dialog's OK rules, the
 // window's panel following edits, export from the window (markdown, and a PDF through File > Export

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // TextView, the editor of each pane: typing, cursor keys, selection, the clipboard, undo; lazy layout
 // of large texts; highlighting that follows edits and corrects assumed states; word wrap.
 #include "textview.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // Translations: the German .qm is compiled into the resources and loads for a German locale, the
 // window's menus then read German, a language without a translation stays English, and with no
 // locale given the environment's (LANGUAGE=de, as main() sets it here) decides, as at start.

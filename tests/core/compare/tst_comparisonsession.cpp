@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // ComparisonSession: the line diff is handed over before the findings; an edited pair is compared
 // again correctly (the unchanged side's parse is kept); a record too large to parse is compared
 // line by line only.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // CutoverCheck: the documents of a cutover checked against each other. Each folder under
 // tests/data/cutover is the clean set with one problem written into it (see the comment on its row).
 #include "compare/cutovercheck.h"

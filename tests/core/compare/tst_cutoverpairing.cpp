@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // CutoverPairing: which documents of two teams' folders are read side by side.
 #include "compare/cutoverpairing.h"
 #include "testsupport.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // StructuralCompare: the structural diff of two records, and how each difference is classified.
 // Expected findings are read off the input files by hand (see the diffs noted on each row).
 #include "compare/comparereport.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // LineDiff, SequenceDiff and UnifiedDiff: named cases with edit scripts worked out by hand, shortest
 // scripts checked against a textbook LCS table, and every script applied by the real GNU patch.
 #include "diff/linediff.h"

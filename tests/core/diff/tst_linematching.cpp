@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // LineMatching: which line of the other side stands level with a line of one side, over edit scripts
 // worked out by hand (the expected lines are counted from the texts the scripts describe).
 #include "diff/linematching.h"

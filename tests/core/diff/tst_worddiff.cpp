@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // WordDiff and SideBySideDiff: which characters of a changed line are marked, and how the rows of a
 // side-by-side view pair removed and added lines. Expected ranges are counted off the strings.
 #include "diff/linediff.h"

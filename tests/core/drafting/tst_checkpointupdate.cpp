@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // CheckpointUpdate: records brought up to a checkpoint packet. The expected files in
 // tests/data/drafting/update were written by hand from the inputs and read line by line: only the
 // values, the added lines and the Updated date differ, with every other byte (CRLF included) as it was.

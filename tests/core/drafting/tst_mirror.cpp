@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // Mirror: the producer's mirror drafted from the consumer's record and back. A fresh mirror agrees
 // with its source (no blocking difference, no warning), lints clean, and turns back into its source;
 // the expected mirrors in tests/data/drafting/expected were read line by line against the samples.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // RecordTemplate: the built-in templates filled with sound values make records of their kind that
 // lint clean; missing and malformed values are reported by field; broken template files give an
 // Error naming the file and the line.

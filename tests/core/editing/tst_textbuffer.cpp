@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // TextBuffer: loading keeps the bytes, edits keep untouched line endings, undo and redo walk back to
 // the saved text, and a long random edit session agrees with a plain string edited the same way.
 #include "editing/textbuffer.h"

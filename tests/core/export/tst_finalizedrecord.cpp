@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // FinalizedRecord: the exported record of the sample with every role approved (golden files, fixed
 // clock: without and with a residual risk review), refusal while roles are open, the NOT FINAL
 // banner, table cells that no name can break, and verification: one changed character fails it, an

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // MarkdownHtml: GitHub's reading rendered as HTML (tables with their alignment, strikethrough,
 // autolinks, task lists), safe (raw HTML shown as text, never passed through; javascript: links
 // dropped), and a finalized record rendered without its sign-off block markers.

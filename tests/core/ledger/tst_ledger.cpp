@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The sign-off ledger: SQLite store (append-only, hash chains of sign-offs and of risk decisions,
 // schema checks, bad files left as they are) and the sign-off rules. The reliability tests (a killed
 // writer, two writers at once) are in tst_ledgerconcurrency, the schema 1 migration in

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The ledger's two reliability tests, for sign-offs and for risk decisions: a writer killed with
 // SIGKILL at random moments loses nothing it reported stored, and two processes writing at once
 // (or creating a new ledger at once) both succeed. The writers are this executable in a child mode.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The migration of a schema 1 ledger to schema 2 (risk decisions): done on open in one transaction,
 // nothing changed when it fails, and a read-only schema 1 ledger read as it is.
 #include "ledger/sqliteledgerstore.h"

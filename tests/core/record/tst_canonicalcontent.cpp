@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // CanonicalContent: the digest rules. Expected digests are computed here with QCryptographicHash
 // over hand-written canonical text, never taken from the code under test.
 #include "record/canonicalcontent.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // DocumentJson: golden files. tests/data/input/NAME.md and the bundled samples are compared with
 // tests/data/reference/NAME.json; after a deliberate change, regenerate them with
 // tests/update-references.sh and review the diff by eye before committing.

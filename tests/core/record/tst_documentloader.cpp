@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // DocumentLoader: every kind of bad file becomes an Error that names it; nothing hangs or crashes.
 #include "record/documentloader.h"
 #include "testsupport.h"

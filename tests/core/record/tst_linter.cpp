@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // Linter: each kind of finding, on its line. Expected findings were read off the test files by hand.
 #include "record/documentloader.h"
 #include "record/linter.h"

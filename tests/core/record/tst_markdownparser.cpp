@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // MarkdownParser: the document tree read from cmark-gfm, its line numbers, and losslessness.
 #include "record/documentloader.h"
 #include "record/markdownparser.h"

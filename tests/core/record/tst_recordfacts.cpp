@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // RecordFacts and DocumentClassifier: the domain's reading of records, across format drift.
 #include "record/documentloader.h"
 #include "record/markdownparser.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // Robustness: thousands of deterministic mutations of every test input (byte flips, truncations,
 // duplicated lines, very long lines, deep nesting). Whatever comes in, nothing crashes; what decodes
 // round-trips byte for byte, and what does not decode is an error naming the file and line.

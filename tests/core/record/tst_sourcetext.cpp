@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // SourceText: strict UTF-8 decoding with precise errors, the line table, and the exact round trip.
 #include "record/sourcetext.h"
 #include "testsupport.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
 // The residual risk review: the items of the sample consumer record and its checkpoint packets,
 // found through repo-relative and sibling-checkout decision inputs; keys that survive renumbering and
 // rewrapping; inputs resolved in a tree of folders; the previous record of the pair and the items it
