@@ -60,6 +60,16 @@ QStringList menuTree(const QList<QAction *> &actions, const QString &indent = {}
     return lines;
 }
 
+// Opens `left` and `right` (files under tests/data) in the window's panes and waits until their
+// comparison is shown; false when it is not within ten seconds.
+bool openCompared(MainWindow &window, const QString &left, const QString &right)
+{
+    QSignalSpy shown(&window, &MainWindow::comparisonShown);
+    window.documents(Pane::Left)->openFile(TestSupport::dataPath(left));
+    window.documents(Pane::Right)->openFile(TestSupport::dataPath(right));
+    return shown.wait(10000);
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -190,12 +200,8 @@ private Q_SLOTS:
     void findingPutsBothPanesOnItsLines()
     {
         MainWindow window;
-        QSignalSpy shown(&window, &MainWindow::comparisonShown);
-        window.documents(Pane::Left)
-            ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
-        window.documents(Pane::Right)
-            ->openFile(TestSupport::dataPath(QStringLiteral("compare/drift-extra-risk.md")));
-        QVERIFY(shown.wait(10000));
+        QVERIFY(openCompared(window, QStringLiteral("input/decision-record.md"),
+            QStringLiteral("compare/drift-extra-risk.md")));
         QCOMPARE(window.bannerText(), QStringLiteral("Aligned, with 1 warning."));
         window.findings()->showFinding(0);
         // The extra risk sits at line 44 of the right file; the left pane stays where it was.
@@ -268,12 +274,8 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        QSignalSpy shown(&window, &MainWindow::comparisonShown);
-        window.documents(Pane::Left)
-            ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
-        window.documents(Pane::Right)
-            ->openFile(TestSupport::dataPath(QStringLiteral("compare/drift-combined.md")));
-        QVERIFY(shown.wait(10000));
+        QVERIFY(openCompared(
+            window, QStringLiteral("input/decision-record.md"), QStringLiteral("compare/drift-combined.md")));
         window.pane(Pane::Left)->editor()->setFocus();
         QTRY_COMPARE(QApplication::focusWidget(), window.pane(Pane::Left)->editor());
 
@@ -405,12 +407,8 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy shown(&window, &MainWindow::comparisonShown);
-        window.documents(Pane::Left)
-            ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
-        window.documents(Pane::Right)
-            ->openFile(TestSupport::dataPath(QStringLiteral("compare/drift-commit-sha.md")));
-        QVERIFY(shown.wait(10000));
+        QVERIFY(openCompared(window, QStringLiteral("input/decision-record.md"),
+            QStringLiteral("compare/drift-commit-sha.md")));
         auto *connector = window.findChild<DiffConnector *>();
         QVERIFY(connector);
         const int x = connector->width() / 2;
