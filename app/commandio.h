@@ -10,10 +10,11 @@
 #include <QStringList>
 
 // How every subcommand reports: results to stdout, messages to stderr, each prefixed "countersign: "
-// and naming the file they are about, and one of three exit codes.
+// and naming the file they are about, and one of these exit codes.
 namespace Countersign::Commands {
 
-enum ExitCode { Clean = 0, Findings = 1, Trouble = 2 };
+// NotComparable: compare was given a pair with nothing to compare (a file that is not a record).
+enum ExitCode { Clean = 0, Findings = 1, Trouble = 2, NotComparable = 3 };
 
 void writeOut(const QByteArray &bytes);
 void writeOut(const QString &text);

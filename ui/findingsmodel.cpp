@@ -12,6 +12,8 @@ namespace Countersign {
 QString FindingsModel::severityText(CompareFinding::Severity severity)
 {
     switch (severity) {
+    case CompareFinding::Severity::NotComparable:
+        return FindingsModel::tr("Not comparable");
     case CompareFinding::Severity::Blocking:
         return FindingsModel::tr("Blocking");
     case CompareFinding::Severity::Warning:
@@ -35,7 +37,7 @@ QIcon severityIcon(CompareFinding::Severity severity)
     static const QIcon icons[] = {QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical),
         QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning),
         QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation)};
-    return icons[severity == CompareFinding::Severity::Blocking ? 0
+    return icons[severity <= CompareFinding::Severity::Blocking ? 0
             : severity == CompareFinding::Severity::Warning     ? 1
                                                                 : 2];
 }

@@ -44,8 +44,8 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     // Sized once for the longest severity (measuring every row after each comparison takes tens of
     // milliseconds with a thousand findings).
     int severityWidth = 0;
-    for (const auto severity : {CompareFinding::Severity::Blocking, CompareFinding::Severity::Warning,
-             CompareFinding::Severity::Info})
+    for (const auto severity : {CompareFinding::Severity::NotComparable, CompareFinding::Severity::Blocking,
+             CompareFinding::Severity::Warning, CompareFinding::Severity::Info})
         severityWidth = std::max(
             severityWidth, m_view->fontMetrics().horizontalAdvance(FindingsModel::severityText(severity)));
     for (const auto severity : {LintFinding::Severity::Error, LintFinding::Severity::Warning})

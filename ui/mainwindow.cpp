@@ -269,6 +269,11 @@ QString MainWindow::bannerText() const
     return m_banner->text();
 }
 
+QColor MainWindow::bannerColor() const
+{
+    return m_banner->palette().color(QPalette::Window);
+}
+
 int MainWindow::editDebounceInterval() const
 {
     return m_editTimer->interval();
@@ -320,11 +325,14 @@ void MainWindow::showComparison(const ComparisonResult &result)
 {
     m_slowTimer->stop();
     const CompareSummary &summary = result.summary;
-    // Red for blocking differences, amber for warnings only, green when nothing stands out; grey
-    // when the records were too large to compare section by section.
-    QColor tint = !summary.isAligned() ? QColor(0xd1, 0x24, 0x2f)
-        : summary.warnings > 0         ? QColor(0x9a, 0x67, 0x00)
-                                       : QColor(0x1a, 0x7f, 0x37);
+    // Red for blocking differences, amber for warnings only, green when nothing blocks and nothing
+    // warns; grey when the pair could not be compared section by section (a file that is not a record,
+    // kinds with nothing in common, or records too large).
+    const QColor grey(0x57, 0x60, 0x6a);
+    QColor tint = !summary.isComparable() ? grey
+        : !summary.isAligned()            ? QColor(0xd1, 0x24, 0x2f)
+        : summary.warnings > 0            ? QColor(0x9a, 0x67, 0x00)
+                                          : QColor(0x1a, 0x7f, 0x37);
     if (result.isStructural()) {
         m_banner->setText(summary.headline());
     } else {
@@ -335,7 +343,7 @@ void MainWindow::showComparison(const ComparisonResult &result)
                              "section): %2.")
                 .arg(DocumentLoader::maxFileSize / (1024 * 1024))
                 .arg(count));
-        tint = QColor(0x57, 0x60, 0x6a);
+        tint = grey;
     }
     QPalette palette = m_banner->palette();
     palette.setColor(QPalette::Window, tint);

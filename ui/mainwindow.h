@@ -6,6 +6,7 @@
 #include "compare/comparison.h"
 #include "pane.h"
 
+#include <QColor>
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringList>
@@ -55,6 +56,8 @@ public:
     // True while a comparison of the open pair is pending or running.
     bool isComparing() const;
     QString bannerText() const;
+    // The banner's background: green, amber, red, or grey when the pair could not be compared.
+    QColor bannerColor() const;
     // How long the window waits after the last keystroke before comparing again.
     int editDebounceInterval() const;
     // Opens `left` and `right` (a remembered pair, or one chosen in cutover folders), asking first

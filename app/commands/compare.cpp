@@ -30,7 +30,8 @@ int compare(const QStringList &arguments)
     writeOut(options.isSet(QStringLiteral("json"))
             ? CompareReport::toJson(left.value(), right.value(), findings)
             : CompareReport::toText(left.value(), right.value(), findings).toUtf8());
-    return finish(CompareSummary::of(findings).isAligned() ? Clean : Findings);
+    const CompareSummary summary = CompareSummary::of(findings);
+    return finish(!summary.isComparable() ? NotComparable : summary.isAligned() ? Clean : Findings);
 }
 
 } // namespace Countersign::Commands

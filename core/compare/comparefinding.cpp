@@ -38,6 +38,8 @@ QString sideLine(QStringView side, const QString &file, int line, const QString 
 QString CompareFinding::severityName(Severity severity)
 {
     switch (severity) {
+    case Severity::NotComparable:
+        return QStringLiteral("not-comparable");
     case Severity::Blocking:
         return QStringLiteral("blocking");
     case Severity::Warning:
@@ -50,7 +52,7 @@ QString CompareFinding::severityName(Severity severity)
 
 QString CompareFinding::toText() const
 {
-    QString out = severityName(severity).leftJustified(9) + section;
+    QString out = severityName(severity).leftJustified(8) + u' ' + section;
     if (!key.isEmpty())
         out += u" > " + key;
     out += u": " + message + u'\n';
@@ -93,6 +95,10 @@ CompareSummary CompareSummary::of(const QList<CompareFinding> &findings)
     CompareSummary summary;
     for (const CompareFinding &finding : findings) {
         switch (finding.severity) {
+        case CompareFinding::Severity::NotComparable:
+            if (summary.notComparable.isEmpty())
+                summary.notComparable = finding.message;
+            break;
         case CompareFinding::Severity::Blocking: {
             ++summary.blocking;
             const QString name = finding.key.isEmpty() ? finding.section : finding.key;
@@ -113,6 +119,8 @@ CompareSummary CompareSummary::of(const QList<CompareFinding> &findings)
 
 QString CompareSummary::headline() const
 {
+    if (!isComparable())
+        return QStringLiteral("Not comparable: %1.").arg(notComparable);
     const QString rest = warningsAndNotes(warnings, notes);
     if (isAligned())
         return rest.isEmpty() ? QStringLiteral("Aligned.") : QStringLiteral("Aligned, with %1.").arg(rest);
@@ -133,6 +141,7 @@ QString CompareSummary::headline() const
 void CompareSummary::writeJson(JsonWriter &json, const QString &headlineText) const
 {
     json.field(u"aligned", isAligned());
+    json.field(u"comparable", isComparable());
     json.field(u"headline", headlineText.isEmpty() ? headline() : headlineText);
     json.key(u"counts");
     json.beginObject();

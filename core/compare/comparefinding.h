@@ -14,12 +14,16 @@ class JsonWriter;
 // One difference between two records, or one problem across the documents of a cutover, as the
 // compare and check commands report it and the GUI will list it in a table. Lines are 1-based in the
 // file named on that side; 0 means the side has no such element (an item only the other side has).
-// Severity follows the domain rules: blocking = the sides disagree on the runtime target, an outcome or who
-// holds a named role; warning = statuses differ or an item exists on one side only; info = wording,
-// or a section only one side has.
+// Severity follows the domain rules: not comparable = the pair has nothing to compare (a file that is
+// not a cutover record, or two kinds with nothing in common), the only finding of such a pair;
+// blocking = the sides disagree on the runtime target, an outcome or who holds a named role, or one side
+// states one the other lacks; warning = something a person must look at (a status differs, an item of a
+// shared list only one side has, a residual risk about the other side that the other side does not
+// list); info = wording, a section only one side has, and what each side lists of its own (evidence,
+// decision inputs, scope, its own residual risks).
 struct CompareFinding
 {
-    enum class Severity { Blocking, Warning, Info };
+    enum class Severity { NotComparable, Blocking, Warning, Info };
 
     Severity severity = Severity::Info;
     QString section; // the heading as the left side writes it (the right side's when only it has one)
@@ -32,7 +36,7 @@ struct CompareFinding
     QString leftFile; // the files, when a finding spans documents other than the compared pair
     QString rightFile;
 
-    static QString severityName(Severity severity); // "blocking", "warning", "info"
+    static QString severityName(Severity severity); // "not-comparable", "blocking", "warning", "info"
     // A few lines for people: severity, section and key, message, then each side's line and value.
     QString toText() const;
     // One JSON object with every member (files only when set).
@@ -44,20 +48,23 @@ struct CompareFinding
 };
 
 // Counts of a list of findings and the sentence a commander reads aloud: "Aligned.", "Aligned, with
-// 2 warnings and 5 notes." or "Not aligned: 2 blocking differences (commit_sha, Runtime cutover
-// execution), 1 warning." A cutover is aligned when nothing is blocking.
+// 2 warnings and 5 notes.", "Not aligned: 2 blocking differences (commit_sha, Runtime cutover
+// execution), 1 warning." or "Not comparable: README.md is not a cutover record." A cutover is aligned
+// when its records could be compared and nothing is blocking.
 struct CompareSummary
 {
     int blocking = 0;
     int warnings = 0;
     int notes = 0;
     QStringList blockingKeys; // the key (or section) of each blocking finding, without repeats
+    QString notComparable; // why the pair could not be compared; empty when it could
 
     static CompareSummary of(const QList<CompareFinding> &findings);
-    bool isAligned() const { return blocking == 0; }
+    bool isComparable() const { return notComparable.isEmpty(); }
+    bool isAligned() const { return isComparable() && blocking == 0; }
     QString headline() const;
-    // The members "aligned", "headline" (this one's unless given) and "counts": {"blocking": N,
-    // "warning": N, "info": N}.
+    // The members "aligned", "comparable", "headline" (this one's unless given) and "counts":
+    // {"blocking": N, "warning": N, "info": N}.
     void writeJson(JsonWriter &json, const QString &headlineText = {}) const;
 
     friend bool operator==(const CompareSummary &, const CompareSummary &) = default;

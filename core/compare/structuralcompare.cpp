@@ -5,11 +5,13 @@
 
 #include "compare/decisivefacts.h"
 #include "compare/wordsimilarity.h"
+#include "record/documentclassifier.h"
 #include "record/recordfacts.h"
 #include "record/textkeys.h"
 
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -173,8 +175,35 @@ bool isFactSource(const Document &doc, qsizetype index, bool (*matches)(QStringV
 // a pair lists the other ("Producer decision mirror", "Consumer decision record"), so those two meet.
 const QString counterpartKey = QStringLiteral("\x01counterpart");
 
+bool isRecord(DocumentKind kind)
+{
+    return kind == DocumentKind::DecisionRecord || kind == DocumentKind::ProducerMirror;
+}
+
+// The document a comparison holds against the one whose sections are read.
+struct Other
+{
+    QString fileName; // without folder
+    DocumentKind kind = DocumentKind::Unknown;
+};
+
+// Whether a decision input points at `other`: it names its file, or, when `other` is a decision record
+// or mirror, it is the input of that kind (by its label, else by the name of its file), so that a record
+// and its mirror meet whatever their files are called.
+bool namesOther(const DecisionInput &input, const QStringList &fileNames, const Other &other)
+{
+    if (!other.fileName.isEmpty() && fileNames.contains(other.fileName))
+        return true;
+    if (!isRecord(other.kind))
+        return false;
+    DocumentKind kind = DocumentClassifier::kindNamed(input.label);
+    for (qsizetype i = 0; kind == DocumentKind::Unknown && i < input.paths.size(); ++i)
+        kind = DocumentClassifier::kindNamed(QFileInfo(input.paths.at(i)).completeBaseName());
+    return kind == other.kind;
+}
+
 QList<Entry> factEntries(
-    const RoleTest &test, const RecordFacts &facts, const Section &section, const QString &otherFileName)
+    const RoleTest &test, const RecordFacts &facts, const Section &section, const Other &other)
 {
     QList<Entry> entries;
     if (test.fields) {
@@ -191,9 +220,9 @@ QList<Entry> factEntries(
             QStringList names;
             for (const QString &path : input.paths)
                 names.append(QFileInfo(path).fileName());
-            const bool counterpart = !otherFileName.isEmpty() && names.contains(otherFileName);
-            entries.append(Entry{counterpart ? counterpartKey : TextKeys::normalizedKey(input.label),
-                input.label, names.join(u", "), {}, input.line, false});
+            entries.append(
+                Entry{namesOther(input, names, other) ? counterpartKey : TextKeys::normalizedKey(input.label),
+                    input.label, names.join(u", "), {}, input.line, false});
         }
     } else {
         entries = genericEntries(section);
@@ -201,8 +230,7 @@ QList<Entry> factEntries(
     return entries;
 }
 
-// `otherFileName`: the file name (without folder) of the document compared with `doc`.
-QList<SectionView> viewsOf(const Document &doc, const RecordFacts &facts, const QString &otherFileName)
+QList<SectionView> viewsOf(const Document &doc, const RecordFacts &facts, const Other &other)
 {
     QList<SectionView> views;
     views.reserve(doc.sections.size());
@@ -213,9 +241,8 @@ QList<SectionView> viewsOf(const Document &doc, const RecordFacts &facts, const 
         SectionView view{&section, Role::Other, {}};
         if (const RoleTest *test = roleTestOf(section.key)) {
             view.role = test->role;
-            view.entries = isFactSource(doc, i, test->matches)
-                ? factEntries(*test, facts, section, otherFileName)
-                : genericEntries(section);
+            view.entries = isFactSource(doc, i, test->matches) ? factEntries(*test, facts, section, other)
+                                                               : genericEntries(section);
         } else {
             view.entries = genericEntries(section);
         }
@@ -328,11 +355,34 @@ QString statusKey(const StatusToken &status)
     return TextKeys::normalizedKey(status.word);
 }
 
+// The sections whose entries decide the cutover: one side stating one alone is a disagreement.
+bool isDecisive(Role role)
+{
+    return role == Role::Target || role == Role::Roles || role == Role::Outcome;
+}
+
+// The side a text speaks of: the one of "producer" and "consumer" it names, Unknown when it names
+// both or neither.
+DocumentSide sideSpokenOf(const QString &text)
+{
+    static const QRegularExpression producer(
+        QStringLiteral("\\bproducer"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression consumer(
+        QStringLiteral("\\bconsumer"), QRegularExpression::CaseInsensitiveOption);
+    const bool namesProducer = producer.match(text).hasMatch();
+    const bool namesConsumer = consumer.match(text).hasMatch();
+    if (namesProducer == namesConsumer)
+        return DocumentSide::Unknown;
+    return namesProducer ? DocumentSide::Producer : DocumentSide::Consumer;
+}
+
 // Collects the findings of one comparison.
 class Comparison
 {
 public:
     QList<CompareFinding> findings;
+    DocumentSide leftSide = DocumentSide::Unknown;
+    DocumentSide rightSide = DocumentSide::Unknown;
 
     void add(Severity severity, const QString &section, const QString &key, const QString &message,
         const Entry *left, const Entry *right)
@@ -379,13 +429,16 @@ public:
         }
     }
 
-    // An entry one side lacks. A runtime target field or a named role that only one side states is a
-    // disagreement on the target or on who holds the role (blocking, by the domain rules); anything else is
-    // an item on one side only (warning), or prose (info).
+    // An entry one side lacks. A runtime target field, a named role or an outcome that only one side
+    // states is a disagreement on the target, on who holds the role or on the decision (blocking, by the
+    // domain rules). What each side lists of its own is information: its evidence, its decision inputs,
+    // prose, a residual risk that speaks of its own side only. Anything else is an item of a shared list
+    // that the other side lacks (warning): a residual risk about the other side or both, a phase, a gate.
     void oneSided(Role role, const QString &section, const Entry *left, const Entry *right)
     {
         const Entry &entry = left ? *left : *right;
         const QString side = left ? QStringLiteral("left") : QStringLiteral("right");
+        const DocumentSide speaker = left ? leftSide : rightSide;
         if (entry.isProse) {
             add(Severity::Info, section, {}, QStringLiteral("text only on the %1").arg(side), left, right);
         } else if (role == Role::Target) {
@@ -394,9 +447,15 @@ public:
         } else if (role == Role::Roles) {
             add(Severity::Blocking, section, entry.name(),
                 QStringLiteral("named role only on the %1").arg(side), left, right);
+        } else if (role == Role::Outcome) {
+            add(Severity::Blocking, section, entry.name(), QStringLiteral("outcome only on the %1").arg(side),
+                left, right);
         } else {
-            add(Severity::Warning, section, entry.name(), QStringLiteral("only on the %1").arg(side), left,
-                right);
+            const bool own = role == Role::Evidence || role == Role::Inputs ||
+                (role == Role::Risks && speaker != DocumentSide::Unknown &&
+                    sideSpokenOf(entry.text()) == speaker);
+            add(own ? Severity::Info : Severity::Warning, section, entry.name(),
+                QStringLiteral("only on the %1").arg(side), left, right);
         }
     }
 
@@ -429,6 +488,18 @@ public:
             rightLabel.value = r.label;
             add(Severity::Info, section, key, QStringLiteral("label differs"), &leftLabel, &rightLabel);
         }
+    }
+
+    // A section only one side has. The entries of one that decides the cutover are each stated by that
+    // side alone (see oneSided); any other section is a note.
+    void sectionOnly(const SectionView &view, bool left)
+    {
+        if (!isDecisive(view.role) || view.entries.isEmpty()) {
+            sectionOnly(*view.section, left);
+            return;
+        }
+        for (const Entry &entry : view.entries)
+            oneSided(view.role, view.section->heading, left ? &entry : nullptr, left ? nullptr : &entry);
     }
 
     void sectionOnly(const Section &section, bool left)
@@ -502,19 +573,20 @@ public:
         pass([](const SectionView &a, const SectionView &b) {
             return a.role != Role::Other && a.role == b.role;
         });
-        // What is left: renamed sections, by the words of their headings.
+        // What is left: renamed sections, by the words of their headings. A section that decides the
+        // cutover and found none of its kind on the other side stays alone, whatever its heading's words.
         QList<SectionView> restLeft;
         QList<SectionView> restRight;
         QList<qsizetype> leftIndex;
         QList<qsizetype> rightIndex;
         for (qsizetype i = 0; i < left.size(); ++i) {
-            if (partner.at(i) < 0) {
+            if (partner.at(i) < 0 && !isDecisive(left.at(i).role)) {
                 restLeft.append(left.at(i));
                 leftIndex.append(i);
             }
         }
         for (qsizetype j = 0; j < right.size(); ++j) {
-            if (!taken.at(j)) {
+            if (!taken.at(j) && !isDecisive(right.at(j).role)) {
                 restRight.append(right.at(j));
                 rightIndex.append(j);
             }
@@ -530,21 +602,16 @@ public:
         }
         for (qsizetype i = 0; i < left.size(); ++i) {
             if (partner.at(i) < 0)
-                sectionOnly(*left.at(i).section, true);
+                sectionOnly(left.at(i), true);
             else
                 compareSections(left.at(i), right.at(partner.at(i)));
         }
         for (qsizetype j = 0; j < right.size(); ++j) {
             if (!taken.at(j))
-                sectionOnly(*right.at(j).section, false);
+                sectionOnly(right.at(j), false);
         }
     }
 };
-
-bool isRecord(DocumentKind kind)
-{
-    return kind == DocumentKind::DecisionRecord || kind == DocumentKind::ProducerMirror;
-}
 
 const SectionView *firstWithRole(const QList<SectionView> &views, Role role)
 {
@@ -564,7 +631,7 @@ void compareAcrossKinds(Comparison &comparison, const QList<SectionView> &left, 
     if (leftTarget && rightTarget)
         comparison.compareSections(*leftTarget, *rightTarget);
     else if (leftTarget || rightTarget)
-        comparison.sectionOnly(*(leftTarget ? leftTarget : rightTarget)->section, leftTarget != nullptr);
+        comparison.sectionOnly(*(leftTarget ? leftTarget : rightTarget), leftTarget != nullptr);
 
     const FactField *outcome = DecisiveFacts::outcome(recordOnLeft ? leftFacts : rightFacts);
     const FactField *recommended = DecisiveFacts::recommendation(recordOnLeft ? rightFacts : leftFacts);
@@ -582,7 +649,7 @@ void compareAcrossKinds(Comparison &comparison, const QList<SectionView> &left, 
         recordOnLeft ? (recommended ? &checkpointEntry : nullptr) : (outcome ? &recordEntry : nullptr);
     const QString key = outcome ? outcome->key : recommended->key;
     if (!l || !r) {
-        comparison.add(Severity::Warning, section, key,
+        comparison.add(Severity::Blocking, section, key,
             outcome ? QStringLiteral("the checkpoint has no recommendation")
                     : QStringLiteral("the record has no outcome"),
             l, r);
@@ -597,15 +664,63 @@ QString fileName(const Document &doc)
     return QFileInfo(doc.fileName).fileName();
 }
 
+// "a decision record", "an addendum", as a sentence names a kind.
+QString kindPhrase(DocumentKind kind)
+{
+    switch (kind) {
+    case DocumentKind::DecisionRecord:
+        return QStringLiteral("a decision record");
+    case DocumentKind::ProducerMirror:
+        return QStringLiteral("a producer mirror");
+    case DocumentKind::CheckpointPacket:
+        return QStringLiteral("a checkpoint packet");
+    case DocumentKind::Addendum:
+        return QStringLiteral("an addendum");
+    case DocumentKind::Unknown:
+        break;
+    }
+    return QStringLiteral("not a cutover record");
+}
+
 } // namespace
+
+QString StructuralCompare::notComparable(const Document &left, const Document &right)
+{
+    const QString leftName = fileName(left).isEmpty() ? QStringLiteral("the left file") : fileName(left);
+    const QString rightName = fileName(right).isEmpty() ? QStringLiteral("the right file") : fileName(right);
+    const bool leftUnknown = left.kind == DocumentKind::Unknown;
+    const bool rightUnknown = right.kind == DocumentKind::Unknown;
+    if (leftUnknown && rightUnknown)
+        return QStringLiteral("neither %1 nor %2 is a cutover record").arg(leftName, rightName);
+    if (leftUnknown || rightUnknown)
+        return QStringLiteral("%1 is not a cutover record").arg(leftUnknown ? leftName : rightName);
+    const bool shareSomething = left.kind == right.kind || (isRecord(left.kind) && isRecord(right.kind)) ||
+        (isRecord(left.kind) && right.kind == DocumentKind::CheckpointPacket) ||
+        (left.kind == DocumentKind::CheckpointPacket && isRecord(right.kind));
+    if (shareSomething)
+        return {};
+    return QStringLiteral("%1 is %2 and %3 %4: the two have nothing in common")
+        .arg(leftName, kindPhrase(left.kind), rightName, kindPhrase(right.kind));
+}
 
 QList<CompareFinding> StructuralCompare::compare(const Document &left, const Document &right)
 {
+    if (const QString reason = notComparable(left, right); !reason.isEmpty()) {
+        CompareFinding finding;
+        finding.severity = Severity::NotComparable;
+        finding.section = QStringLiteral("Kind");
+        finding.message = reason;
+        finding.leftValue = kindName(left.kind);
+        finding.rightValue = kindName(right.kind);
+        return {finding};
+    }
     const RecordFacts leftFacts = RecordFacts::extract(left);
     const RecordFacts rightFacts = RecordFacts::extract(right);
-    const QList<SectionView> leftViews = viewsOf(left, leftFacts, fileName(right));
-    const QList<SectionView> rightViews = viewsOf(right, rightFacts, fileName(left));
+    const QList<SectionView> leftViews = viewsOf(left, leftFacts, Other{fileName(right), right.kind});
+    const QList<SectionView> rightViews = viewsOf(right, rightFacts, Other{fileName(left), left.kind});
     Comparison comparison;
+    comparison.leftSide = left.side;
+    comparison.rightSide = right.side;
     const bool leftIsCheckpoint = left.kind == DocumentKind::CheckpointPacket;
     const bool rightIsCheckpoint = right.kind == DocumentKind::CheckpointPacket;
     if ((isRecord(left.kind) && rightIsCheckpoint) || (leftIsCheckpoint && isRecord(right.kind))) {

@@ -23,13 +23,17 @@ namespace Countersign {
 // document of the pair (a record's "Producer decision mirror", the mirror's "Consumer decision
 // record") meets the other's input naming this one, whatever their labels. Record vs checkpoint
 // compares only what the two kinds share: the runtime target, and the record's cutover outcome
-// against the checkpoint's recommendation. Never fails: documents with nothing in common
-// give "section only on one side" notes. Findings come in the left document's order, followed by
-// what only the right side has.
+// against the checkpoint's recommendation. Never fails: a pair that cannot be compared (see
+// notComparable) gets one finding of severity NotComparable saying why. Findings come in the left
+// document's order, followed by what only the right side has.
 class StructuralCompare
 {
 public:
     static QList<CompareFinding> compare(const Document &left, const Document &right);
+    // Why two documents cannot be compared, in a few words ("README.md is not a cutover record"), or
+    // empty when they can: a file of unknown kind, or kinds that share nothing (an addendum against
+    // anything but an addendum). Records and mirrors compare with each other and with checkpoints.
+    static QString notComparable(const Document &left, const Document &right);
 };
 
 } // namespace Countersign

@@ -319,7 +319,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("headline");
         QTest::newRow("mirror vs consumer sample: aligned")
             << sample("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md")
-            << sample("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md") << 0 << "Aligned, with ";
+            << sample("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md") << 0 << "Aligned, with 11 notes.\n";
         QTest::newRow("identical: aligned")
             << data("input/decision-record.md") << data("input/variant-crlf.md") << 0 << "Aligned.\n";
         QTest::newRow("commit_sha drift: blocking")
@@ -328,6 +328,13 @@ private Q_SLOTS:
         QTest::newRow("record vs NO-GO checkpoint: blocking")
             << data("input/decision-record.md") << data("compare/checkpoint-consumer-nogo.md") << 1
             << "Not aligned: 2 blocking differences (release_tag, Runtime cutover execution), 1 note.\n";
+        QTest::newRow("record without its runtime target: blocking")
+            << data("compare/consumer-without-target.md") << data("input/producer-mirror.md") << 1
+            << "Not aligned: 5 blocking differences (release_tag, commit_sha, engine_contract_version and 2 "
+               "more)";
+        QTest::newRow("a README against a record: not comparable")
+            << data("compare/not-a-record.md") << data("input/decision-record.md") << 3
+            << "Not comparable: not-a-record.md is not a cutover record.\n";
     }
 
     void compareExitCodes()
@@ -369,14 +376,34 @@ private Q_SLOTS:
             root.value(u"right").toObject().value(u"kind").toString(), QStringLiteral("decision-record"));
         QCOMPARE(root.value(u"counts").toObject().value(u"blocking").toInt(), 0);
         QVERIFY(root.value(u"headline").toString().startsWith(u"Aligned, with "));
+        QCOMPARE(root.value(u"comparable").toBool(), true);
+        QCOMPARE(root.value(u"counts").toObject().value(u"warning").toInt(), 0);
+        // The consumer's own third residual risk is a note.
         bool thirdRisk = false;
         for (const QJsonValue &value : root.value(u"findings").toArray()) {
             const QJsonObject finding = value.toObject();
-            if (finding.value(u"rightLine").toInt() == 45 &&
-                finding.value(u"severity").toString() == u"warning")
+            if (finding.value(u"rightLine").toInt() == 45 && finding.value(u"severity").toString() == u"info")
                 thirdRisk = true;
         }
         QVERIFY(thirdRisk);
+    }
+
+    void compareNotComparableJson()
+    {
+        const Run result = run({QStringLiteral("compare"), QStringLiteral("--json"),
+            data("input/decision-record.md"), data("compare/not-a-record.md")});
+        QCOMPARE(result.exitCode, 3);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(result.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.value(u"aligned").toBool(true), false);
+        QCOMPARE(root.value(u"comparable").toBool(true), false);
+        QCOMPARE(root.value(u"headline").toString(),
+            QStringLiteral("Not comparable: not-a-record.md is not a cutover record."));
+        const QJsonArray findings = root.value(u"findings").toArray();
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.first().toObject().value(u"severity").toString(), QStringLiteral("not-comparable"));
+        QCOMPARE(root.value(u"right").toObject().value(u"kind").toString(), QStringLiteral("unknown"));
     }
 
     void compareBadInput_data()

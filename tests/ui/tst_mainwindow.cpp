@@ -72,6 +72,13 @@ bool openCompared(MainWindow &window, const QString &left, const QString &right)
 
 } // namespace
 
+namespace {
+bool isGreen(const QColor &color)
+{
+    return color.green() > color.red() && color.green() > color.blue() && color.hslSaturation() > 100;
+}
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -177,7 +184,8 @@ private Q_SLOTS:
     }
 
     // The sample pair is compared off the GUI thread; the banner reads the headline aloud and the
-    // findings panel lists the 11 findings the compare engine reports for it.
+    // findings panel lists the 11 findings the compare engine reports for it. Nothing blocks and
+    // nothing warns (each side's own evidence, inputs and risks are notes): the banner is green.
     void comparesTheSamplePair()
     {
         MainWindow window;
@@ -193,8 +201,23 @@ private Q_SLOTS:
             QString());
         QVERIFY(window.isComparing());
         QVERIFY(shown.wait(10000));
-        QCOMPARE(window.bannerText(), QStringLiteral("Aligned, with 8 warnings and 3 notes."));
+        QCOMPARE(window.bannerText(), QStringLiteral("Aligned, with 11 notes."));
         QCOMPARE(window.findings()->model()->rowCount(), 11);
+        QVERIFY(isGreen(window.bannerColor()));
+    }
+
+    // A file that is not a record against a record: "Not comparable", on grey, never "Aligned".
+    void notComparableBanner()
+    {
+        MainWindow window;
+        QVERIFY(openCompared(
+            window, QStringLiteral("compare/not-a-record.md"), QStringLiteral("input/decision-record.md")));
+        QCOMPARE(
+            window.bannerText(), QStringLiteral("Not comparable: not-a-record.md is not a cutover record."));
+        const QColor color = window.bannerColor();
+        QVERIFY2(color.hslSaturation() < 60, qPrintable(color.name()));
+        QVERIFY(!isGreen(color));
+        QCOMPARE(window.findings()->model()->rowCount(), 1);
     }
 
     void findingPutsBothPanesOnItsLines()

@@ -88,8 +88,9 @@ class TestStructuralCompare : public QObject
 
 private Q_SLOTS:
     // The real samples: the producer's mirror against the consumer's record. They agree on target,
-    // outcomes, roles and phases; the consumer lists a third residual risk, the two sides list their
-    // own evidence and decision inputs, and word their scope and Owner line differently.
+    // outcomes, roles and phases; the consumer lists a third residual risk of its own side, the two
+    // sides list their own evidence and decision inputs, and word their scope and Owner line
+    // differently. All of that is information: nothing warns, so the banner is green.
     void mirrorVersusConsumerSample()
     {
         const Document mirror = TestSupport::load(TestSupport::samplePath(
@@ -100,12 +101,14 @@ private Q_SLOTS:
         const CompareSummary summary = CompareSummary::of(findings);
         QVERIFY(summary.isAligned());
         QCOMPARE(summary.blocking, 0);
+        QCOMPARE(withSeverity(findings, Severity::Warning), QList<CompareFinding>());
 
-        // The consumer's third residual risk (consumer line 45), only on the right.
-        const QList<CompareFinding> warnings = withSeverity(findings, Severity::Warning);
-        const auto risk = std::find_if(warnings.cbegin(), warnings.cend(),
+        // The consumer's third residual risk (consumer line 45), only on the right: it speaks of the
+        // consumer's own cache, in the consumer's record.
+        const auto risk = std::find_if(findings.cbegin(), findings.cend(),
             [](const CompareFinding &f) { return f.section == u"Residual Risks (Non-blocking)"; });
-        QVERIFY(risk != warnings.cend());
+        QVERIFY(risk != findings.cend());
+        QCOMPARE(risk->severity, Severity::Info);
         QCOMPARE(risk->rightLine, 45);
         QCOMPARE(risk->leftLine, 0);
         QCOMPARE(risk->rightValue,
@@ -115,20 +118,198 @@ private Q_SLOTS:
         // file name although the mirror roots them in /Users/d/Projects; the mirror's "Consumer decision
         // record" (32) names the consumer's file and the consumer's "Producer decision mirror" (33) names
         // the mirror's: each names the other, so they agree.
-        QCOMPARE(inputWarnings(warnings), QStringList{QStringLiteral("Producer addendum 34 0")});
-        // Notes: the Owner header line (4/4), the scope paragraph (7/7), evidence item 3 (40/39) which both
-        // sides word differently.
+        QCOMPARE(inputWarnings(findings), QStringList{QStringLiteral("Producer addendum 34 0")});
+        // Notes: the Owner header line (4/4), the scope paragraph (7/7); evidence: mirror items 1, 2 and
+        // 4 (38, 39, 41) and consumer items 1, 2 and 4 (37, 38, 40) on one side each, item 3 (40/39)
+        // worded differently; the addendum input; the third risk.
         QCOMPARE(digest(withSeverity(findings, Severity::Info)),
             (QStringList{QStringLiteral("info|Header|Owner|4|4"), QStringLiteral("info|Decision Scope||7|7"),
+                QStringLiteral("info|Decision Inputs|Producer addendum|34|0"),
+                QStringLiteral("info|Runtime Cutover Completion Evidence|Immutable producer runtime baseline "
+                               "published (v0.4.0).|38|0"),
+                QStringLiteral(
+                    "info|Runtime Cutover Completion Evidence|Consumer repin and governance bundle "
+                    "aligned to the same ba\u2026|39|0"),
                 QStringLiteral("info|Runtime Cutover Completion Evidence|Producer and consumer verification "
-                               "suites are green at cuto\u2026|40|39")}));
-        QCOMPARE(summary.headline(),
-            QStringLiteral("Aligned, with %1 warnings and 3 notes.").arg(warnings.size()));
+                               "suites are green at cuto\u2026|40|39"),
+                QStringLiteral(
+                    "info|Runtime Cutover Completion Evidence|Rollback readiness evidence refreshed "
+                    "against the new runti\u2026|41|0"),
+                QStringLiteral(
+                    "info|Runtime Cutover Completion Evidence|Consumer repinned to producer baseline "
+                    "v0.4.0 (7e4806a).|0|37"),
+                QStringLiteral(
+                    "info|Runtime Cutover Completion Evidence|Consumer governance bundle regenerated "
+                    "against service.v3 /\u2026|0|38"),
+                QStringLiteral(
+                    "info|Runtime Cutover Completion Evidence|Rollback drill to v0.3.2 completed in "
+                    "6m 40s against the ne\u2026|0|40"),
+                QStringLiteral(
+                    "info|Residual Risks (Non-blocking)|Consumer cache warm-up after repin adds up "
+                    "to 90s of elevat\u2026|0|45")}));
+        QCOMPARE(summary.headline(), QStringLiteral("Aligned, with 11 notes."));
     }
 
-    // The inputs naming the other record meet because of the pair's file names: read under other
-    // names, the two are items that only one side has.
-    void counterpartInputsMeetByFileName()
+    // A one-sided residual risk warns unless it speaks of its own side only: one the other side should
+    // list too (about the other side, both, or neither) is what someone must look at.
+    void oneSidedResidualRisks_data()
+    {
+        QTest::addColumn<QString>("consumerRisk");
+        QTest::addColumn<QString>("producerRisk");
+        QTest::addColumn<QStringList>("expected");
+        const QString shared = QStringLiteral("Schema additions still need a two-week lead time.");
+        QTest::newRow("the consumer's own, in the consumer record: note")
+            << "Consumer cache warm-up adds 90s of latency." << shared
+            << QStringList{QStringLiteral("info|only on the left")};
+        QTest::newRow("the producer's own, in the mirror: note")
+            << shared << "Producer cache warm-up adds 90s of latency."
+            << QStringList{QStringLiteral("info|only on the right")};
+        QTest::newRow("about the producer, only in the consumer record: warning")
+            << "Producer rollback takes 20 minutes." << shared
+            << QStringList{QStringLiteral("warning|only on the left")};
+        QTest::newRow("about the consumer, only in the mirror: warning")
+            << shared << "Consumer repin may lag by a day."
+            << QStringList{QStringLiteral("warning|only on the right")};
+        QTest::newRow("about both sides: warning") << "Producer and consumer clocks may drift." << shared
+                                                   << QStringList{QStringLiteral("warning|only on the left")};
+        QTest::newRow("about neither: warning") << "Replay backlog may take 10 minutes to clear." << shared
+                                                << QStringList{QStringLiteral("warning|only on the left")};
+    }
+
+    void oneSidedResidualRisks()
+    {
+        QFETCH(QString, consumerRisk);
+        QFETCH(QString, producerRisk);
+        QFETCH(QStringList, expected);
+        const QString shared = QStringLiteral("Schema additions still need a two-week lead time.");
+        auto record = [&](const QString &title, const QString &risk) {
+            QString text =
+                title + QStringLiteral("\n\n## Residual Risks (Non-blocking)\n1. ") + shared + u'\n';
+            if (risk != shared)
+                text += QStringLiteral("2. ") + risk + u'\n';
+            return MarkdownParser::parse(SourceText::fromText(text));
+        };
+        const Document consumer = record(QStringLiteral("# Runtime Cutover Decision Record"), consumerRisk);
+        const Document producer =
+            record(QStringLiteral("# Runtime Cutover Decision Record (Producer Mirror)"), producerRisk);
+        QCOMPARE(consumer.side, DocumentSide::Consumer);
+        QCOMPARE(producer.side, DocumentSide::Producer);
+        QStringList found;
+        for (const CompareFinding &f : StructuralCompare::compare(consumer, producer))
+            found.append(CompareFinding::severityName(f.severity) + u'|' + f.message);
+        QCOMPARE(found, expected);
+    }
+
+    // A section that decides the cutover and only one side has: each of its fields, roles or outcomes
+    // is stated by that side alone, which is blocking. The producer mirror (left) against the consumer's
+    // record without the section; the mirror's lines read off input/producer-mirror.md.
+    void wholeDecisiveSectionMissing_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("no Approved Runtime Target")
+            << "compare/consumer-without-target.md"
+            << QStringList{QStringLiteral("blocking|Approved Runtime Target|release_tag|14|0"),
+                   QStringLiteral("blocking|Approved Runtime Target|commit_sha|15|0"),
+                   QStringLiteral("blocking|Approved Runtime Target|engine_contract_version|16|0"),
+                   QStringLiteral("blocking|Approved Runtime Target|api_contract_version|17|0"),
+                   QStringLiteral("blocking|Approved Runtime Target|integration_baseline|18|0")};
+        QTest::newRow("no Ownership")
+            << "compare/consumer-without-ownership.md"
+            << QStringList{
+                   QStringLiteral("blocking|Ownership (Named Roles)|Tessera incident commander role|21|0"),
+                   QStringLiteral("blocking|Ownership (Named Roles)|Harbor incident commander role|22|0"),
+                   QStringLiteral("blocking|Ownership (Named Roles)|Tessera rollback owner role|23|0"),
+                   QStringLiteral("blocking|Ownership (Named Roles)|Harbor rollback owner role|24|0"),
+                   QStringLiteral("blocking|Ownership (Named Roles)|Joint decision log owner role|25|0")};
+        QTest::newRow("no Decision Outcome")
+            << "compare/consumer-without-outcome.md"
+            << QStringList{QStringLiteral("blocking|Decision Outcome|Rehearsal continuation|10|0"),
+                   QStringLiteral("blocking|Decision Outcome|Runtime cutover execution|11|0")};
+    }
+
+    void wholeDecisiveSectionMissing()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, expected);
+        const QList<CompareFinding> findings = compareFiles(QStringLiteral("input/producer-mirror.md"), file);
+        QCOMPARE(digest(withSeverity(findings, Severity::Blocking)), expected);
+        QVERIFY(!CompareSummary::of(findings).isAligned());
+        // The other way round, too.
+        const QList<CompareFinding> swapped = compareFiles(file, QStringLiteral("input/producer-mirror.md"));
+        QCOMPARE(withSeverity(swapped, Severity::Blocking).size(), expected.size());
+        QVERIFY(CompareSummary::of(swapped).headline().startsWith(u"Not aligned: "));
+    }
+
+    // A pair with nothing to compare is "Not comparable", never "Aligned": a file that is not a
+    // cutover record, or an addendum against another kind.
+    void notComparable_data()
+    {
+        QTest::addColumn<QString>("left");
+        QTest::addColumn<QString>("right");
+        QTest::addColumn<QString>("headline");
+        QTest::newRow("a README against a record")
+            << "compare/not-a-record.md"
+            << "input/decision-record.md"
+            << "Not comparable: not-a-record.md is not a cutover record.";
+        QTest::newRow("a record against a README")
+            << "input/producer-mirror.md"
+            << "compare/not-a-record.md"
+            << "Not comparable: not-a-record.md is not a cutover record.";
+        QTest::newRow("an addendum against a record")
+            << "input/addendum.md"
+            << "input/decision-record.md"
+            << "Not comparable: addendum.md is an addendum and decision-record.md a decision record: the "
+               "two have nothing in common.";
+        QTest::newRow("a checkpoint against an addendum")
+            << "input/checkpoint-producer.md"
+            << "input/addendum.md"
+            << "Not comparable: checkpoint-producer.md is a checkpoint packet and addendum.md an addendum: "
+               "the two have nothing in common.";
+    }
+
+    void notComparable()
+    {
+        QFETCH(QString, left);
+        QFETCH(QString, right);
+        QFETCH(QString, headline);
+        const QList<CompareFinding> findings = compareFiles(left, right);
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.first().severity, Severity::NotComparable);
+        const CompareSummary summary = CompareSummary::of(findings);
+        QVERIFY(!summary.isComparable());
+        QVERIFY(!summary.isAligned());
+        QCOMPARE(summary.headline(), headline);
+    }
+
+    void comparableKinds_data()
+    {
+        QTest::addColumn<QString>("left");
+        QTest::addColumn<QString>("right");
+        QTest::newRow("record, mirror") << "input/decision-record.md"
+                                        << "input/producer-mirror.md";
+        QTest::newRow("record, checkpoint") << "input/decision-record.md"
+                                            << "input/checkpoint-consumer.md";
+        QTest::newRow("checkpoint, mirror") << "input/checkpoint-producer.md"
+                                            << "input/producer-mirror.md";
+        QTest::newRow("two checkpoints") << "input/checkpoint-producer.md"
+                                         << "input/checkpoint-consumer.md";
+        QTest::newRow("two addenda") << "input/addendum.md"
+                                     << "input/addendum.md";
+    }
+
+    void comparableKinds()
+    {
+        QFETCH(QString, left);
+        QFETCH(QString, right);
+        QCOMPARE(StructuralCompare::notComparable(input(left), input(right)), QString());
+        QVERIFY(CompareSummary::of(compareFiles(left, right)).isComparable());
+    }
+
+    // The inputs naming the other record meet by the counterpart they name, not only by file name:
+    // read under other names, the record's "Producer decision mirror" and the mirror's "Consumer
+    // decision record" still meet.
+    void counterpartInputsMeetWhateverTheFilesAreCalled()
     {
         auto renamed = [](const QString &sample, const QString &name) {
             Document doc = TestSupport::load(TestSupport::samplePath(sample));
@@ -140,9 +321,10 @@ private Q_SLOTS:
                 QStringLiteral("a.md"));
         const Document consumer =
             renamed(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"), QStringLiteral("b.md"));
-        QCOMPARE(inputWarnings(withSeverity(StructuralCompare::compare(mirror, consumer), Severity::Warning)),
-            (QStringList{QStringLiteral("Consumer decision record 32 0"),
-                QStringLiteral("Producer addendum 34 0"), QStringLiteral("Producer decision mirror 0 33")}));
+        QCOMPARE(inputWarnings(StructuralCompare::compare(mirror, consumer)),
+            QStringList{QStringLiteral("Producer addendum 34 0")});
+        QCOMPARE(inputWarnings(StructuralCompare::compare(consumer, mirror)),
+            QStringList{QStringLiteral("Producer addendum 0 34")});
     }
 
     // Drifted copies of tests/data/input/decision-record.md, each against the original (left).
@@ -203,6 +385,10 @@ private Q_SLOTS:
             << "compare/drift-missing-role.md"
             << QStringList{QStringLiteral("blocking|Ownership (Named Roles)|Harbor rollback owner role|25|0")}
             << "Harbor Integrations Owner"
+            << "" << false;
+        QTest::newRow("outcome missing on one side: blocking")
+            << "compare/drift-missing-outcome.md"
+            << QStringList{QStringLiteral("blocking|Decision Outcome|Rehearsal continuation|11|0")} << "GO"
             << "" << false;
         QTest::newRow("phase status changed: warning")
             << "compare/drift-phase-status.md"
@@ -284,16 +470,22 @@ private Q_SLOTS:
         QVERIFY(CompareSummary::of(findings).isAligned());
     }
 
-    void missingSectionsAreNotes()
+    // variant-missing-sections.md has no Ownership (21-26 in the original) and no Phase Status Mapping
+    // (45): each role the original names is named by one side only (blocking); the phases are a note.
+    void missingSections()
     {
-        // variant-missing-sections.md has no Ownership (21-26 in the original) and no Phase Status Mapping
-        // (45).
         const QList<CompareFinding> findings = compareFiles(
             QStringLiteral("input/decision-record.md"), QStringLiteral("input/variant-missing-sections.md"));
         QCOMPARE(digest(findings),
-            (QStringList{QStringLiteral("info|Ownership (Named Roles)||21|0"),
+            (QStringList{
+                QStringLiteral("blocking|Ownership (Named Roles)|Tessera incident commander role|22|0"),
+                QStringLiteral("blocking|Ownership (Named Roles)|Harbor incident commander role|23|0"),
+                QStringLiteral("blocking|Ownership (Named Roles)|Tessera rollback owner role|24|0"),
+                QStringLiteral("blocking|Ownership (Named Roles)|Harbor rollback owner role|25|0"),
+                QStringLiteral("blocking|Ownership (Named Roles)|Joint decision log owner role|26|0"),
                 QStringLiteral("info|Phase Status Mapping||45|0")}));
-        QCOMPARE(findings.first().message, QStringLiteral("section only on the left"));
+        QCOMPARE(findings.first().message, QStringLiteral("named role only on the left"));
+        QCOMPARE(findings.last().message, QStringLiteral("section only on the left"));
     }
 
     // Producer checkpoint (FAIL soak gate, line 26) against the consumer's: same target and recommendation.
