@@ -61,6 +61,47 @@ void openIdenticalPair(MainWindow &window, const QTemporaryDir &dir)
             copyOf(dir, QStringLiteral("input/decision-record.md"), QString::fromUtf16(name)));
 }
 
+// Shows `window`, opens `path` in its left pane and types "GO " before "## Decision Scope", as
+// keystrokes. Returns the pane's watch on the file, or null when something failed.
+QFileSystemWatcher *openAndTypeGo(MainWindow &window, const QString &path)
+{
+    window.show();
+    if (!QTest::qWaitForWindowActive(&window) || !window.documents(Pane::Left)->openFile(path).isEmpty())
+        return nullptr;
+    typeAt(window.pane(Pane::Left), QStringLiteral("## Decision Scope"), 0, QStringLiteral("GO "));
+    return window.documents(Pane::Left)->findChild<QFileSystemWatcher *>();
+}
+
+// Answers the recovery offer with `key` when it shows, after noting what it says (and, with
+// COUNTERSIGN_SCREENSHOTS set, saving a picture of it there as `screenshot`).
+class OfferAnswer
+{
+public:
+    explicit OfferAnswer(Qt::Key key, const QString &screenshot = {})
+    {
+        m_poll.setInterval(20);
+        QObject::connect(&m_poll, &QTimer::timeout, &m_poll, [this, key, screenshot] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            m_poll.stop();
+            text = box->text() + u'\n' + box->informativeText();
+            details = box->detailedText();
+            if (const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+                !shots.isEmpty() && !screenshot.isEmpty())
+                box->grab().save(shots + u'/' + screenshot);
+            QWidget *focus = QApplication::focusWidget();
+            QTest::keyClick(focus && box->isAncestorOf(focus) ? focus : box, key);
+        });
+        m_poll.start();
+    }
+    QString text;
+    QString details;
+
+private:
+    QTimer m_poll;
+};
+
 } // namespace
 
 class TestEditing : public QObject
@@ -293,15 +334,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        DocumentController *controller = window.documents(Pane::Left);
-        QCOMPARE(controller->openFile(path), QString());
-        auto *watcher = controller->findChild<QFileSystemWatcher *>();
+        QSignalSpy messages(window.documents(Pane::Left), &DocumentController::message);
+        QFileSystemWatcher *watcher = openAndTypeGo(window, path);
         QVERIFY(watcher);
-        QSignalSpy messages(controller, &DocumentController::message);
         RecordPane *pane = window.pane(Pane::Left);
-        typeAt(pane, QStringLiteral("## Decision Scope"), 0, QStringLiteral("GO "));
         const QString edited = pane->text();
         const TextPosition cursor = pane->editor()->cursorPosition();
         QVERIFY(cursor.column > 0);
@@ -335,6 +371,22 @@ private Q_SLOTS:
         QVERIFY(!pane->isModified());
     }
 
+    // Ctrl+S twice: the second save writes the edited text again, not the text as it was opened.
+    void savingAgainKeepsTheEdit()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        MainWindow window;
+        QVERIFY(openAndTypeGo(window, path));
+        RecordPane *pane = window.pane(Pane::Left);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!pane->isModified());
+        QVERIFY(pane->currentBytes().contains("GO ## Decision Scope"));
+        QCOMPARE(pane->currentBytes(), TestSupport::readBytes(path));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(TestSupport::readBytes(path).contains("GO ## Decision Scope"));
+    }
+
     // Typing on straight after Ctrl+S, before the watch reports the save: the save is still ours,
     // so the pane is not flagged; a later change by someone else is.
     void typingOnAfterSaveIsNotFlagged()
@@ -342,14 +394,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        DocumentController *controller = window.documents(Pane::Left);
-        QCOMPARE(controller->openFile(path), QString());
-        auto *watcher = controller->findChild<QFileSystemWatcher *>();
+        QFileSystemWatcher *watcher = openAndTypeGo(window, path);
         QVERIFY(watcher);
         RecordPane *pane = window.pane(Pane::Left);
-        typeAt(pane, QStringLiteral("## Decision Scope"), 0, QStringLiteral("GO "));
         QSignalSpy changed(watcher, &QFileSystemWatcher::fileChanged);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("and "));
@@ -425,24 +472,10 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        QString text, details;
-        QTimer poll;
-        poll.setInterval(20);
-        connect(&poll, &QTimer::timeout, &poll, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            poll.stop();
-            text = box->text() + u'\n' + box->informativeText();
-            details = box->detailedText();
-            if (const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS"); !shots.isEmpty())
-                box->grab().save(shots + QStringLiteral("/recovery-offer.png"));
-            QWidget *focus = QApplication::focusWidget();
-            QTest::keyClick(focus && box->isAncestorOf(focus) ? focus : box, Qt::Key_Return);
-        });
-        poll.start();
+        OfferAnswer answer(Qt::Key_Return, QStringLiteral("recovery-offer.png"));
         QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
-        QVERIFY2(!text.isEmpty(), "no offer was shown");
+        QVERIFY2(!answer.text.isEmpty(), "no offer was shown");
+        const QString &details = answer.details;
         // A unified diff: the file's line taken out, the recovered one put in.
         const QStringList lines = details.split(u'\n');
         const auto hasLine = [&lines](QChar sign, const QString &word) {
@@ -476,21 +509,9 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        QString text;
-        QTimer poll;
-        poll.setInterval(20);
-        connect(&poll, &QTimer::timeout, &poll, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            poll.stop();
-            text = box->text() + u'\n' + box->informativeText();
-            QWidget *focus = QApplication::focusWidget();
-            QTest::keyClick(focus && box->isAncestorOf(focus) ? focus : box, Qt::Key_Escape);
-        });
-        poll.start();
+        OfferAnswer answer(Qt::Key_Escape, QStringLiteral("recovery-offer-older.png"));
         QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
-        QVERIFY2(text.contains(QStringLiteral("older than the file")), qPrintable(text));
+        QVERIFY2(answer.text.contains(QStringLiteral("older than the file")), qPrintable(answer.text));
         QVERIFY(!window.pane(Pane::Left)->isModified());
         QVERIFY(!store.load(path));
     }
