@@ -11,6 +11,7 @@
 #include "recordpane.h"
 #include "testsupport.h"
 
+#include <QAbstractButton>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QMessageBox>
@@ -73,14 +74,15 @@ QFileSystemWatcher *openAndTypeGo(MainWindow &window, const QString &path)
 }
 
 // Answers the recovery offer with `key` when it shows, after noting what it says (and, with
-// COUNTERSIGN_SCREENSHOTS set, saving a picture of it there as `screenshot`).
+// COUNTERSIGN_SCREENSHOTS set, saving a picture of it there as `screenshot`). With `tabTo`, Tab
+// first moves the focus to the button of that text.
 class OfferAnswer
 {
 public:
-    explicit OfferAnswer(Qt::Key key, const QString &screenshot = {})
+    explicit OfferAnswer(Qt::Key key, const QString &screenshot = {}, const QString &tabTo = {})
     {
         m_poll.setInterval(20);
-        QObject::connect(&m_poll, &QTimer::timeout, &m_poll, [this, key, screenshot] {
+        QObject::connect(&m_poll, &QTimer::timeout, &m_poll, [this, key, screenshot, tabTo] {
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
             if (!box)
                 return;
@@ -90,6 +92,15 @@ public:
             if (const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
                 !shots.isEmpty() && !screenshot.isEmpty())
                 box->grab().save(shots + u'/' + screenshot);
+            for (int i = 0; i < 10 && !tabTo.isEmpty(); ++i) {
+                const auto *button = qobject_cast<QAbstractButton *>(QApplication::focusWidget());
+                if (button && button->text() == tabTo)
+                    break;
+                QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : box, Qt::Key_Tab);
+            }
+            focusedButton = QApplication::focusWidget()
+                ? QApplication::focusWidget()->property("text").toString()
+                : QString();
             QWidget *focus = QApplication::focusWidget();
             QTest::keyClick(focus && box->isAncestorOf(focus) ? focus : box, key);
         });
@@ -97,6 +108,7 @@ public:
     }
     QString text;
     QString details;
+    QString focusedButton; // the text of the button with the focus when `key` was pressed
 
 private:
     QTimer m_poll;
@@ -489,6 +501,15 @@ private Q_SLOTS:
         QCOMPARE(window.pane(Pane::Left)->currentBytes(), original);
         QVERIFY(!store.load(path));
         QCOMPARE(TestSupport::readBytes(path), original);
+
+        // Enter keeps the file even with the focus on Restore Edits (Tab put it there).
+        QCOMPARE(store.save(path, recovered), QString());
+        OfferAnswer tabbed(Qt::Key_Return, {}, QStringLiteral("&Restore Edits"));
+        QCOMPARE(window.documents(Pane::Right)->openFile(path), QString());
+        QCOMPARE(tabbed.focusedButton, QStringLiteral("&Restore Edits"));
+        QVERIFY(!window.pane(Pane::Right)->isModified());
+        QCOMPARE(window.pane(Pane::Right)->currentBytes(), original);
+        QVERIFY(!store.load(path));
     }
 
     // A recovery copy written before the file was last saved says so in the offer.
