@@ -3,15 +3,22 @@
 
 #include "documentcontroller.h"
 
+#include "diff/linediff.h"
+#include "diff/unifieddiff.h"
 #include "record/documentloader.h"
 #include "recordpane.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QFontDatabase>
+#include <QFontMetrics>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QTextEdit>
 #include <QTimer>
 #include <QWidget>
 
@@ -30,6 +37,11 @@ DocumentController::DocumentController(Pane side, RecordPane *pane, QWidget *win
     connect(m_autosaveTimer, &QTimer::timeout, this, &DocumentController::autosave);
     m_autosaveTimer->start();
     connect(m_pane, &RecordPane::fileDropped, this, &DocumentController::openDropped);
+    // Undone back to the saved text: the kept edits were taken back, so they go too.
+    connect(m_pane, &RecordPane::edited, this, [this] {
+        if (!m_pane->isModified())
+            forgetRecovery();
+    });
 }
 
 QString DocumentController::openFile(const QString &path)
@@ -41,6 +53,8 @@ QString DocumentController::openFile(const QString &path)
         Q_EMIT message(error);
         return error;
     }
+    if (!m_pane->isModified())
+        forgetRecovery(); // a clean pane is replaced: what it kept is stale
     m_pane->showSource(path, source.value());
     offerRecovery();
     watch(path);
@@ -142,16 +156,22 @@ void DocumentController::openDropped(const QString &path)
 
 bool DocumentController::mayReplace(const QString &replacement)
 {
-    return !m_pane->isModified() ||
-        QMessageBox::question(m_window, tr("Unsaved edits"),
-            tr("Drop your unsaved edits to %1 and open %2?").arg(m_pane->displayName(), replacement)) ==
-        QMessageBox::Yes;
+    if (!m_pane->isModified())
+        return true;
+    if (QMessageBox::question(m_window, tr("Unsaved edits"),
+            tr("Drop your unsaved edits to %1 and open %2?").arg(m_pane->displayName(), replacement)) !=
+        QMessageBox::Yes)
+        return false;
+    forgetRecovery(); // dropped on purpose
+    return true;
 }
 
 bool DocumentController::queryClose()
 {
-    if (!m_pane->isModified())
+    if (!m_pane->isModified()) {
+        forgetRecovery();
         return true;
+    }
     const auto answer = QMessageBox::question(m_window, tr("Unsaved edits"),
         tr("%1 has unsaved edits. Save them before closing?").arg(m_pane->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
@@ -164,8 +184,8 @@ bool DocumentController::queryClose()
             QMessageBox::warning(m_window, tr("Cannot save"), error);
             return false;
         }
-    } else if (!m_pane->filePath().isEmpty()) {
-        m_recovery.remove(m_pane->filePath()); // discarded on purpose
+    } else {
+        forgetRecovery(); // discarded on purpose
     }
     return true;
 }
@@ -177,7 +197,6 @@ void DocumentController::setAutosaveInterval(int milliseconds)
 
 void DocumentController::watch(const QString &path)
 {
-    // QSaveFile and many editors replace the file, which drops it from the watcher: add it again.
     if (!path.isEmpty() && !m_watcher->files().contains(path))
         m_watcher->addPath(path);
 }
@@ -186,11 +205,20 @@ void DocumentController::fileChangedOnDisk(const QString &path)
 {
     if (m_pane->filePath() != path)
         return;
+    // QSaveFile and many editors replace the file by a rename: the watch, on the old file, is gone
+    // or watches nothing any more. Put it on the file now at the path.
+    m_watcher->removePath(path);
+    if (QFileInfo::exists(path))
+        m_watcher->addPath(path);
+    // What the file holds now decides, not when it was written: the bytes of our own save (whose
+    // rename arrives here after the fact, maybe after more typing), or, with no unsaved edits, the
+    // bytes the pane shows (a touch), are no change.
     QFile file(path);
-    // A change that leaves the bytes we hold (our own save, a touch) is no change.
-    if (file.open(QIODevice::ReadOnly) && !m_pane->isModified() && file.readAll() == m_pane->currentBytes()) {
-        watch(path);
-        return;
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray bytes = file.readAll();
+        if (QCryptographicHash::hash(bytes, QCryptographicHash::Sha256) == m_pane->savedDigest() ||
+            (!m_pane->isModified() && bytes == m_pane->currentBytes()))
+            return;
     }
     if (m_pane->isModified()) {
         m_pane->setChangedOnDisk(true);
@@ -206,12 +234,65 @@ void DocumentController::fileChangedOnDisk(const QString &path)
     watch(path);
 }
 
+void DocumentController::forgetRecovery()
+{
+    if (!m_pane->filePath().isEmpty())
+        m_recovery.remove(m_pane->filePath());
+}
+
 void DocumentController::autosave()
 {
     if (m_pane->filePath().isEmpty() || !m_pane->isModified())
         return;
     if (const QString error = m_recovery.save(m_pane->filePath(), m_pane->currentBytes()); !error.isEmpty())
         Q_EMIT message(tr("Cannot keep a recovery copy of your edits: %1").arg(error));
+}
+
+bool DocumentController::askToRecover(const QByteArray &recovered)
+{
+    const QString path = m_pane->filePath();
+    const QDateTime keptAt = m_recovery.savedAt(path);
+    const QDateTime fileSavedAt = QFileInfo(path).lastModified();
+    QMessageBox box(QMessageBox::Question, tr("Restore unsaved edits?"),
+        tr("Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or "
+           "stopped).")
+            .arg(path, QLocale().toString(keptAt, QLocale::ShortFormat)),
+        QMessageBox::NoButton, m_window);
+    QString advice = tr("The lines they change are listed below (- the file, + your edits). Restored, "
+                        "they stay unsaved until you save; kept, the file stays as it is and the edits "
+                        "are deleted.");
+    if (keptAt < fileSavedAt)
+        advice = tr("These edits are older than the file, which was saved after them, on %1: restoring "
+                    "them would undo that save.")
+                     .arg(QLocale().toString(fileSavedAt, QLocale::ShortFormat)) +
+            u' ' + advice;
+    box.setInformativeText(advice);
+    // Keeping the file is the default: Enter and Escape keep it, and only a deliberate click or
+    // Alt+R restores.
+    QPushButton *keep = box.addButton(tr("&Keep the File"), QMessageBox::RejectRole);
+    QPushButton *restore = box.addButton(tr("&Restore Edits"), QMessageBox::AcceptRole);
+    restore->setAutoDefault(false);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    const QString name = QFileInfo(path).fileName();
+    const DiffText file(m_pane->currentBytes()), edits(recovered);
+    QString diff = QString::fromUtf8(UnifiedDiff::toByteArray(file, edits, LineDiff::compute(file, edits), 2,
+        {tr("%1 (the file)").arg(name), tr("%1 (your unsaved edits)").arg(name)}));
+    diff.remove(u'\r');
+    box.setDetailedText(diff);
+    // The diff in full view, in a fixed-width font, wide enough for a record's lines.
+    if (auto *details = box.findChild<QTextEdit *>()) {
+        details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        details->setLineWrapMode(QTextEdit::NoWrap);
+        const QFontMetrics metrics(details->font());
+        details->setMinimumWidth(metrics.horizontalAdvance(QString(72, u'x')));
+    }
+    for (QAbstractButton *button : box.buttons()) {
+        if (box.buttonRole(button) == QMessageBox::ActionRole)
+            button->click(); // Show Details...
+    }
+    box.exec();
+    return box.clickedButton() == restore;
 }
 
 void DocumentController::offerRecovery()
@@ -224,15 +305,8 @@ void DocumentController::offerRecovery()
         return;
     }
     RecoveryPolicy policy = m_recoveryPolicy;
-    if (policy == RecoveryPolicy::Ask) {
-        const auto answer = QMessageBox::question(m_window, tr("Restore unsaved edits?"),
-            tr("Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or "
-               "stopped). Restore them? They stay unsaved until you save.")
-                .arg(m_pane->filePath(),
-                    QLocale().toString(m_recovery.savedAt(m_pane->filePath()), QLocale::ShortFormat)),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-        policy = answer == QMessageBox::Yes ? RecoveryPolicy::Restore : RecoveryPolicy::Discard;
-    }
+    if (policy == RecoveryPolicy::Ask)
+        policy = askToRecover(*recovered) ? RecoveryPolicy::Restore : RecoveryPolicy::Discard;
     if (policy == RecoveryPolicy::Restore) {
         m_pane->restoreText(*recovered);
         Q_EMIT message(tr("Restored unsaved edits to %1.").arg(m_pane->filePath()));

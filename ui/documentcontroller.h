@@ -79,6 +79,11 @@ private:
     void fileChangedOnDisk(const QString &path);
     void autosave();
     void offerRecovery();
+    // Shows what restoring `recovered` would change and asks; true to restore. Keeping the file is
+    // the default.
+    bool askToRecover(const QByteArray &recovered);
+    // Deletes the recovery copy of the pane's file: the edits were undone, declined or dropped.
+    void forgetRecovery();
 
     Pane m_side;
     RecordPane *m_pane;

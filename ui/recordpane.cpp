@@ -7,6 +7,7 @@
 
 #include <KSyntaxHighlighting/Theme>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
@@ -73,6 +74,7 @@ void RecordPane::showSource(const QString &path, const SourceText &source)
     m_description = tr("%1 lines").arg(source.lineCount());
     m_editor->setSource(source);
     m_changedOnDisk = false;
+    m_savedDigest.clear();
     m_marks.clear();
     m_outline->clear();
     m_document = {};
@@ -190,6 +192,7 @@ QString RecordPane::save(const QString &path)
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return tr("%1: cannot be saved: %2").arg(target, file.errorString());
+    m_savedDigest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
     const bool wasDraft = m_isDraft;
     m_path = target;
     m_isDraft = false;

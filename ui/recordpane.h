@@ -67,6 +67,9 @@ public:
     // Writes currentBytes() to `path` (the open file when empty; a draft needs one) atomically.
     // Returns the error text, empty on success; on success the pane shows `path`, unmodified.
     QString save(const QString &path = {});
+    // The SHA-256 of the bytes the last save() wrote (empty before the first): the file holds them
+    // until someone else changes it.
+    QByteArray savedDigest() const { return m_savedDigest; }
     // Marks the file as changed on disk behind unsaved edits (shown in the caption until saved or
     // reloaded).
     void setChangedOnDisk(bool changed);
@@ -130,6 +133,7 @@ private:
     Document m_document;
     QList<LintFinding> m_lint;
     bool m_changedOnDisk = false;
+    QByteArray m_savedDigest;
 };
 
 } // namespace Countersign

@@ -28,8 +28,9 @@ SignOffPanel::SignOffPanel(QWidget *parent)
     , m_model(new SignOffModel(this))
     , m_title(new QLabel(this))
     , m_view(new QTableView(this))
-    , m_sign(new QPushButton(tr("&Sign..."), this))
-    , m_history(new QPushButton(tr("&History..."), this))
+    // Mnemonics the window does not use: Alt+S is View > Scroll in Step, Alt+H the Help menu.
+    , m_sign(new QPushButton(tr("Sig&n..."), this))
+    , m_history(new QPushButton(tr("H&istory..."), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -32,6 +32,34 @@ const QList<QKeySequence::StandardKey> &editingKeys()
         QKeySequence::InsertParagraphSeparator, QKeySequence::InsertLineSeparator};
     return keys;
 }
+
+// Whether `event` types its text. Ctrl, Alt or Meta make a key a command, whatever text the platform
+// attaches to it (X11 gives Alt+V the text "v"), so that it reaches the window's menus and never the
+// record. The exception is AltGr, which types a layout's third characters (German AltGr+Q: "@"): X11
+// reports it as the group switch, Windows as Ctrl+Alt, where the text then is another character than
+// the key's own.
+bool typesText(const QKeyEvent *event)
+{
+    const QString text = event->text();
+    if (text.isEmpty())
+        return false;
+    const QChar first = text.front();
+    const bool printable = first.isPrint() || first.category() == QChar::Other_Format ||
+        first.category() == QChar::Other_PrivateUse ||
+        (first.isHighSurrogate() && text.size() > 1 && text.at(1).isLowSurrogate());
+    if (!printable)
+        return false;
+    const Qt::KeyboardModifiers commands =
+        event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+    if (commands == Qt::NoModifier) // alone, or with Shift, the keypad or the group switch
+        return true;
+    if (commands == (Qt::ControlModifier | Qt::AltModifier)) {
+        const int key = event->key();
+        const bool ownCharacter = key < 0x80 && text.size() == 1 && first.toUpper().unicode() == key;
+        return !ownCharacter;
+    }
+    return false;
+}
 } // namespace
 
 TextControl::TextControl(TextBuffer &buffer, LayoutCache &cache, QObject *parent)
@@ -222,9 +250,7 @@ bool TextControl::handlesShortcut(const QKeyEvent *event) const
         if (event->matches(key))
             return true;
     }
-    const QString text = event->text();
-    const bool command = event->modifiers() & (Qt::ControlModifier | Qt::MetaModifier);
-    return !command && !text.isEmpty() && text.at(0).isPrint();
+    return typesText(event);
 }
 
 bool TextControl::keyPress(QKeyEvent *event, int pageRows)
@@ -349,7 +375,7 @@ bool TextControl::keyPress(QKeyEvent *event, int pageRows)
         erase(false, true);
     else if (event->key() == Qt::Key_Backspace && !(event->modifiers() & ~Qt::ShiftModifier))
         erase(false, false);
-    else if (handlesShortcut(event))
+    else if (typesText(event))
         insert(event->text(), TextBuffer::Grouping::Typing);
     else
         return false;

@@ -55,7 +55,8 @@ public:
     void replaceChanged(const QString &text);
 
     // Whether `event` is a key this control takes (editing, moving or text), which a window's
-    // shortcut must then not take.
+    // shortcut must then not take. Text is typed without Ctrl, Alt or Meta, or with AltGr; any other
+    // key with them is left to the window (Alt+V opens the View menu, and never types "v").
     bool handlesShortcut(const QKeyEvent *event) const;
     // Handles an editing or moving key and accepts it; false for any other key. Page Up and Down move
     // `pageRows` rows less one.

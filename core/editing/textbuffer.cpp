@@ -109,7 +109,8 @@ QString TextBuffer::toPlainText() const
 
 SourceText TextBuffer::toSource() const
 {
-    if (!isModified())
+    // Only with every edit undone is the text the loaded one: after a save, unmodified is not that.
+    if (m_undoIndex == 0)
         return m_base;
     qsizetype size = 0;
     for (int i = 0; i < lineCount(); ++i)

@@ -62,7 +62,7 @@ public:
     // A position moved into the text: line within 0..lineCount()-1, column within that line.
     TextPosition clamped(TextPosition position) const;
 
-    // The text as it would be saved: the loaded SourceText itself while unmodified.
+    // The text as it would be saved: the loaded SourceText itself while no edit is applied.
     SourceText toSource() const;
     QByteArray toUtf8() const { return toSource().toUtf8(); }
 

@@ -11,15 +11,21 @@
 #include "recordpane.h"
 #include "testsupport.h"
 
+#include <QAbstractButton>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 using namespace Countersign;
 
@@ -55,6 +61,58 @@ void openIdenticalPair(MainWindow &window, const QTemporaryDir &dir)
         window.documents(side)->openFile(
             copyOf(dir, QStringLiteral("input/decision-record.md"), QString::fromUtf16(name)));
 }
+
+// Shows `window`, opens `path` in its left pane and types "GO " before "## Decision Scope", as
+// keystrokes. Returns the pane's watch on the file, or null when something failed.
+QFileSystemWatcher *openAndTypeGo(MainWindow &window, const QString &path)
+{
+    window.show();
+    if (!QTest::qWaitForWindowActive(&window) || !window.documents(Pane::Left)->openFile(path).isEmpty())
+        return nullptr;
+    typeAt(window.pane(Pane::Left), QStringLiteral("## Decision Scope"), 0, QStringLiteral("GO "));
+    return window.documents(Pane::Left)->findChild<QFileSystemWatcher *>();
+}
+
+// Answers the recovery offer with `key` when it shows, after noting what it says (and, with
+// COUNTERSIGN_SCREENSHOTS set, saving a picture of it there as `screenshot`). With `tabTo`, Tab
+// first moves the focus to the button of that text.
+class OfferAnswer
+{
+public:
+    explicit OfferAnswer(Qt::Key key, const QString &screenshot = {}, const QString &tabTo = {})
+    {
+        m_poll.setInterval(20);
+        QObject::connect(&m_poll, &QTimer::timeout, &m_poll, [this, key, screenshot, tabTo] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            m_poll.stop();
+            text = box->text() + u'\n' + box->informativeText();
+            details = box->detailedText();
+            if (const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+                !shots.isEmpty() && !screenshot.isEmpty())
+                box->grab().save(shots + u'/' + screenshot);
+            for (int i = 0; i < 10 && !tabTo.isEmpty(); ++i) {
+                const auto *button = qobject_cast<QAbstractButton *>(QApplication::focusWidget());
+                if (button && button->text() == tabTo)
+                    break;
+                QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : box, Qt::Key_Tab);
+            }
+            focusedButton = QApplication::focusWidget()
+                ? QApplication::focusWidget()->property("text").toString()
+                : QString();
+            QWidget *focus = QApplication::focusWidget();
+            QTest::keyClick(focus && box->isAncestorOf(focus) ? focus : box, key);
+        });
+        m_poll.start();
+    }
+    QString text;
+    QString details;
+    QString focusedButton; // the text of the button with the focus when `key` was pressed
+
+private:
+    QTimer m_poll;
+};
 
 } // namespace
 
@@ -277,6 +335,204 @@ private Q_SLOTS:
         MainWindow window;
         window.documents(Pane::Left)->setRecoveryPolicy(DocumentController::RecoveryPolicy::Discard);
         window.documents(Pane::Left)->openFile(path);
+        QVERIFY(!window.pane(Pane::Left)->isModified());
+        QVERIFY(!store.load(path));
+    }
+
+    // Ctrl+S is not a change on disk: the rename of the saved file reaches the watch, and the pane
+    // keeps its undo history and its cursor; nothing is reloaded.
+    void ownSaveIsNotAnOutsideChange()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        MainWindow window;
+        QSignalSpy messages(window.documents(Pane::Left), &DocumentController::message);
+        QFileSystemWatcher *watcher = openAndTypeGo(window, path);
+        QVERIFY(watcher);
+        RecordPane *pane = window.pane(Pane::Left);
+        const QString edited = pane->text();
+        const TextPosition cursor = pane->editor()->cursorPosition();
+        QVERIFY(cursor.column > 0);
+
+        QSignalSpy changed(watcher, &QFileSystemWatcher::fileChanged);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!pane->isModified());
+        QVERIFY(TestSupport::readBytes(path).contains("GO ## Decision Scope"));
+        // The watch saw the file replaced (and the window handled it before the spy heard it).
+        QVERIFY(!changed.isEmpty() || changed.wait(10000));
+        QVERIFY(!pane->isChangedOnDisk());
+        QVERIFY(!pane->isModified());
+        QCOMPARE(pane->text(), edited);
+        QCOMPARE(pane->editor()->cursorPosition(), cursor);
+        for (const QList<QVariant> &message : std::as_const(messages))
+            QVERIFY2(!message.first().toString().contains(QStringLiteral("changed on disk")),
+                qPrintable(message.first().toString()));
+        // The typing is still one undo step away, and redo brings it back, saved.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!pane->text().contains(QStringLiteral("GO ## Decision Scope")));
+        QVERIFY(pane->isModified());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(pane->text(), edited);
+        QVERIFY(!pane->isModified());
+
+        // A real change on disk afterwards is still seen, and reloaded.
+        QByteArray outside = TestSupport::readBytes(path);
+        outside.replace("Owner: Harbor + Tessera", "Owner: Harbor + Tessera + Quay");
+        QVERIFY(TestSupport::writeBytes(path, outside));
+        QTRY_VERIFY_WITH_TIMEOUT(pane->text().contains(QStringLiteral("Tessera + Quay")), 10000);
+        QVERIFY(!pane->isModified());
+    }
+
+    // Ctrl+S twice: the second save writes the edited text again, not the text as it was opened.
+    void savingAgainKeepsTheEdit()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        MainWindow window;
+        QVERIFY(openAndTypeGo(window, path));
+        RecordPane *pane = window.pane(Pane::Left);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!pane->isModified());
+        QVERIFY(pane->currentBytes().contains("GO ## Decision Scope"));
+        QCOMPARE(pane->currentBytes(), TestSupport::readBytes(path));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(TestSupport::readBytes(path).contains("GO ## Decision Scope"));
+    }
+
+    // Typing on straight after Ctrl+S, before the watch reports the save: the save is still ours,
+    // so the pane is not flagged; a later change by someone else is.
+    void typingOnAfterSaveIsNotFlagged()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        MainWindow window;
+        QFileSystemWatcher *watcher = openAndTypeGo(window, path);
+        QVERIFY(watcher);
+        RecordPane *pane = window.pane(Pane::Left);
+        QSignalSpy changed(watcher, &QFileSystemWatcher::fileChanged);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("and "));
+        QVERIFY(pane->isModified());
+        QVERIFY(!changed.isEmpty() || changed.wait(10000));
+        QVERIFY(!pane->isChangedOnDisk());
+        QVERIFY(!pane->caption().contains(QStringLiteral("changed on disk")));
+        QVERIFY(pane->text().contains(QStringLiteral("GO and ## Decision Scope")));
+
+        QByteArray outside = TestSupport::readBytes(path);
+        outside.replace("Owner: Harbor + Tessera", "Owner: Harbor + Tessera + Quay");
+        QVERIFY(TestSupport::writeBytes(path, outside));
+        QTRY_VERIFY_WITH_TIMEOUT(pane->isChangedOnDisk(), 10000);
+        QVERIFY(pane->text().contains(QStringLiteral("GO and ## Decision Scope")));
+    }
+
+    // Undoing back to the saved text takes the recovery copy away at once: nothing the user took
+    // back is offered again.
+    void recoveryGoesWhenUndoneToTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        const RecoveryStore store;
+        store.remove(path);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        DocumentController *controller = window.documents(Pane::Left);
+        controller->setAutosaveInterval(20);
+        QCOMPARE(controller->openFile(path), QString());
+        RecordPane *pane = window.pane(Pane::Left);
+        typeAt(pane, QStringLiteral("**GO**"), 6, QStringLiteral("**NO-GO**"));
+        QTRY_VERIFY(store.load(path));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+        while (pane->isModified())
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!store.load(path));
+        // Nor does a later autosave write it again.
+        QVERIFY(!QTest::qWaitFor([&] { return bool(store.load(path)); }, 200));
+    }
+
+    // A recovery copy of a pane that is clean goes when the pane is replaced or the window closes.
+    void recoveryGoesWithACleanPane()
+    {
+        QTemporaryDir dir;
+        const QString first = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        const QString second = copyOf(dir, QStringLiteral("input/variant-crlf.md"));
+        const RecoveryStore store;
+        store.remove(second);
+        auto window = std::make_unique<MainWindow>();
+        QCOMPARE(window->documents(Pane::Left)->openFile(first), QString());
+        QCOMPARE(store.save(first, "# Left over\n"), QString());
+        QCOMPARE(window->documents(Pane::Left)->openFile(second), QString());
+        QVERIFY(!store.load(first));
+        QCOMPARE(store.save(second, "# Left over\n"), QString());
+        QVERIFY(window->close());
+        QVERIFY(!store.load(second));
+    }
+
+    // The offer to restore shows what restoring would change, as a diff against the file, and its
+    // default keeps the file: Enter declines it, and a declined copy is gone.
+    void recoveryOfferDefaultsToKeepingTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        const QByteArray original = TestSupport::readBytes(path);
+        QByteArray recovered = original;
+        recovered.replace("**GO**", "**NO-GO**");
+        QVERIFY(recovered != original);
+        const RecoveryStore store;
+        QCOMPARE(store.save(path, recovered), QString());
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        OfferAnswer answer(Qt::Key_Return, QStringLiteral("recovery-offer.png"));
+        QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
+        QVERIFY2(!answer.text.isEmpty(), "no offer was shown");
+        const QString &details = answer.details;
+        // A unified diff: the file's line taken out, the recovered one put in.
+        const QStringList lines = details.split(u'\n');
+        const auto hasLine = [&lines](QChar sign, const QString &word) {
+            return std::any_of(lines.cbegin(), lines.cend(), [&](const QString &line) {
+                return line.startsWith(sign) && !line.startsWith(QString(3, sign)) && line.contains(word);
+            });
+        };
+        QVERIFY2(hasLine(u'-', QStringLiteral("**GO**")), qPrintable(details));
+        QVERIFY2(hasLine(u'+', QStringLiteral("**NO-GO**")), qPrintable(details));
+        QVERIFY(!window.pane(Pane::Left)->isModified());
+        QCOMPARE(window.pane(Pane::Left)->currentBytes(), original);
+        QVERIFY(!store.load(path));
+        QCOMPARE(TestSupport::readBytes(path), original);
+
+        // Enter keeps the file even with the focus on Restore Edits (Tab put it there).
+        QCOMPARE(store.save(path, recovered), QString());
+        OfferAnswer tabbed(Qt::Key_Return, {}, QStringLiteral("&Restore Edits"));
+        QCOMPARE(window.documents(Pane::Right)->openFile(path), QString());
+        QCOMPARE(tabbed.focusedButton, QStringLiteral("&Restore Edits"));
+        QVERIFY(!window.pane(Pane::Right)->isModified());
+        QCOMPARE(window.pane(Pane::Right)->currentBytes(), original);
+        QVERIFY(!store.load(path));
+    }
+
+    // A recovery copy written before the file was last saved says so in the offer.
+    void recoveryOlderThanTheFileSaysSo()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        QByteArray recovered = TestSupport::readBytes(path);
+        recovered.replace("**GO**", "**NO-GO**");
+        const RecoveryStore store;
+        QCOMPARE(store.save(path, recovered), QString());
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(
+                QDateTime::currentDateTime().addSecs(120), QFileDevice::FileModificationTime));
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        OfferAnswer answer(Qt::Key_Escape, QStringLiteral("recovery-offer-older.png"));
+        QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
+        QVERIFY2(answer.text.contains(QStringLiteral("older than the file")), qPrintable(answer.text));
         QVERIFY(!window.pane(Pane::Left)->isModified());
         QVERIFY(!store.load(path));
     }

@@ -19,6 +19,7 @@
 #include <KSyntaxHighlighting/Repository>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QMenu>
@@ -31,9 +32,11 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 using namespace Countersign;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -69,6 +72,52 @@ bool openCompared(MainWindow &window, const QString &left, const QString &right)
     window.documents(Pane::Right)->openFile(TestSupport::dataPath(right));
     return shown.wait(10000);
 }
+
+// The action of the window's menus bound to `shortcut`, or null.
+QAction *actionFor(const QList<QAction *> &actions, const QKeySequence &shortcut)
+{
+    for (QAction *action : actions) {
+        if (action->shortcut() == shortcut)
+            return action;
+        if (action->menu()) {
+            if (QAction *found = actionFor(action->menu()->actions(), shortcut))
+                return found;
+        }
+    }
+    return nullptr;
+}
+
+// Puts the keyboard focus back in `editor`, with its window active (a dialog or another window may
+// have taken it).
+bool focusEditor(MainWindow &window, QWidget *editor)
+{
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window))
+        return false;
+    editor->setFocus();
+    return QTest::qWaitFor([editor] { return QApplication::focusWidget() == editor; }, 5000);
+}
+
+// While it lives, closes whatever modal dialog opens with Escape, as a user backing out would.
+class DialogDismisser
+{
+public:
+    DialogDismisser()
+    {
+        m_timer.setInterval(50);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal)
+                return;
+            QWidget *focus = QApplication::focusWidget();
+            QTest::keyClick(focus && modal->isAncestorOf(focus) ? focus : modal, Qt::Key_Escape);
+        });
+        m_timer.start();
+    }
+
+private:
+    QTimer m_timer;
+};
 
 } // namespace
 
@@ -165,6 +214,121 @@ private Q_SLOTS:
             entry(QStringLiteral("&About Countersign")),
         };
         QCOMPARE(menuTree(window.menuBar()->actions()), expected);
+    }
+
+    // With the focus in a pane, Alt and a menu's mnemonic opens that menu, whichever panel is
+    // raised below, and never types its letter into the record.
+    void menuMnemonicsFromAPane_data()
+    {
+        QTest::addColumn<QString>("raised");
+        QTest::newRow("findings raised") << QStringLiteral("findings");
+        QTest::newRow("sign-off raised") << QStringLiteral("signoff");
+    }
+
+    void menuMnemonicsFromAPane()
+    {
+        QFETCH(QString, raised);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("record.md"));
+        QVERIFY(TestSupport::writeBytes(
+            path, TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md")))));
+        const QByteArray original = TestSupport::readBytes(path);
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(window.documents(Pane::Left)->openFile(path), QString());
+        window.findChild<QDockWidget *>(raised)->raise();
+        RecordPane *pane = window.pane(Pane::Left);
+        const std::pair<Qt::Key, QString> menus[] = {{Qt::Key_F, QStringLiteral("&File")},
+            {Qt::Key_E, QStringLiteral("&Edit")}, {Qt::Key_R, QStringLiteral("&Record")},
+            {Qt::Key_G, QStringLiteral("&Go")}, {Qt::Key_V, QStringLiteral("&View")},
+            {Qt::Key_H, QStringLiteral("&Help")}};
+        for (const auto &[key, title] : menus) {
+            QVERIFY(focusEditor(window, pane->editor()));
+            pane->editor()->setCursorPosition({0, 2});
+            QTest::keyClick(QApplication::focusWidget(), key, Qt::AltModifier);
+            QTRY_VERIFY2(qobject_cast<QMenu *>(QApplication::activePopupWidget()), qPrintable(title));
+            QCOMPARE(qobject_cast<QMenu *>(QApplication::activePopupWidget())->title(), title);
+            QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_Escape);
+            QTRY_VERIFY(!QApplication::activePopupWidget());
+            // Escape again leaves the menu bar for the pane.
+            if (QApplication::focusWidget() == window.menuBar())
+                QTest::keyClick(window.menuBar(), Qt::Key_Escape);
+            QTRY_COMPARE(QApplication::focusWidget(), pane->editor());
+            QCOMPARE(pane->currentBytes(), original);
+            QVERIFY(!pane->isModified());
+        }
+    }
+
+    // Every shortcut the README lists does its work with the focus in a pane, and leaves the
+    // pane's text byte for byte as it was. Dialogs they open are closed with Escape.
+    void readmeShortcutsFromAPane()
+    {
+        QTemporaryDir dir;
+        const QString left = dir.filePath(QStringLiteral("left.md"));
+        const QString right = dir.filePath(QStringLiteral("right.md"));
+        QVERIFY(TestSupport::writeBytes(
+            left, TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md")))));
+        QVERIFY(TestSupport::writeBytes(right,
+            TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("compare/drift-combined.md")))));
+        const QByteArray original = TestSupport::readBytes(left);
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.documents(Pane::Left)->openFile(left);
+        window.documents(Pane::Right)->openFile(right);
+        QVERIFY(shown.wait(10000));
+        window.findChild<QDockWidget *>(QStringLiteral("signoff"))->raise();
+        TextView *editor = window.pane(Pane::Left)->editor();
+        const DialogDismisser dismisser;
+
+        // Last, Ctrl+W: it asks about the mirror's unsaved draft, and Escape keeps the window open.
+        const QList<QKeySequence> shortcuts = {QKeySequence(u"F7"_s), QKeySequence(u"Shift+F7"_s),
+            QKeySequence(u"F9"_s), QKeySequence(u"F10"_s), QKeySequence(u"Ctrl+F9"_s),
+            QKeySequence(u"Ctrl+F10"_s), QKeySequence(u"Alt+Z"_s), QKeySequence(u"Alt+S"_s),
+            QKeySequence(u"Ctrl+Shift+P"_s), QKeySequence(u"F5"_s), QKeySequence(QKeySequence::Save),
+            QKeySequence(QKeySequence::Open), QKeySequence(u"Ctrl+Shift+O"_s), QKeySequence(u"Ctrl+Alt+O"_s),
+            QKeySequence(u"Ctrl+Shift+N"_s), QKeySequence(u"Ctrl+Shift+U"_s), QKeySequence(u"Ctrl+Shift+R"_s),
+            QKeySequence(u"Ctrl+E"_s), QKeySequence(u"Ctrl+Shift+E"_s), QKeySequence(u"Ctrl+Shift+S"_s),
+            QKeySequence(u"Ctrl+Shift+M"_s), QKeySequence(QKeySequence::New),
+            QKeySequence(QKeySequence::Close)};
+        for (const QKeySequence &shortcut : shortcuts) {
+            const QString text = shortcut.toString();
+            QVERIFY(!text.isEmpty());
+            QAction *action = actionFor(window.menuBar()->actions(), shortcut);
+            QVERIFY2(action, qPrintable(text));
+            QSignalSpy triggered(action, &QAction::triggered);
+            const bool wasChecked = action->isChecked();
+            QVERIFY2(focusEditor(window, editor), qPrintable(text));
+            editor->setCursorPosition({0, 2});
+            QTest::keySequence(QApplication::focusWidget(), shortcut);
+            QTRY_VERIFY2_WITH_TIMEOUT(triggered.count() == 1, qPrintable(text), 10000);
+            if (action->isCheckable()) {
+                // A toggle: it toggled, and pressed again (from wherever the focus went), it is back.
+                QCOMPARE(action->isChecked(), !wasChecked);
+                QTest::keySequence(QApplication::focusWidget(), shortcut);
+                QTRY_COMPARE(triggered.count(), 2);
+                QCOMPARE(action->isChecked(), wasChecked);
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(!QApplication::activeModalWidget(), 10000);
+            for (QWidget *other : QApplication::topLevelWidgets()) {
+                if (other != &window && other->isVisible() && qobject_cast<QMainWindow *>(other))
+                    other->close();
+            }
+            QVERIFY2(window.pane(Pane::Left)->currentBytes() == original, qPrintable(text));
+            QVERIFY2(!window.pane(Pane::Left)->isModified(), qPrintable(text));
+        }
+        // Undo and redo are the pane's own: with nothing to undo, nothing changes.
+        for (const QKeySequence::StandardKey key : {QKeySequence::Undo, QKeySequence::Redo}) {
+            QVERIFY(focusEditor(window, editor));
+            QTest::keySequence(QApplication::focusWidget(), QKeySequence(key));
+            QCOMPARE(window.pane(Pane::Left)->currentBytes(), original);
+        }
+        QVERIFY(window.isVisible());
+        QCOMPARE(TestSupport::readBytes(left), original);
     }
 
     void opensTwoRecords()

@@ -12,6 +12,7 @@
 #include <QTest>
 
 using namespace Countersign;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -68,6 +69,51 @@ private Q_SLOTS:
         QCOMPARE(modified.last().first().toBool(), false);
         QTest::keyClick(&view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(view.toPlainText(), QStringLiteral("# Title\n\nnew body\n"));
+    }
+
+    // A key with Ctrl, Alt or Meta is a command, never text, whatever text the platform attaches
+    // to it (X11 gives Alt+V the text "v"); a character typed with AltGr is text.
+    void commandKeysNeverType_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("modifiers");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("typed");
+        QTest::newRow("Alt+V (View menu)") << int(Qt::Key_V) << int(Qt::AltModifier) << u"v"_s << QString();
+        QTest::newRow("Alt+Z (wrap)") << int(Qt::Key_Z) << int(Qt::AltModifier) << u"z"_s << QString();
+        QTest::newRow("Alt+S (scroll in step)")
+            << int(Qt::Key_S) << int(Qt::AltModifier) << u"s"_s << QString();
+        QTest::newRow("Alt+Shift+F") << int(Qt::Key_F) << int(Qt::AltModifier | Qt::ShiftModifier) << u"F"_s
+                                     << QString();
+        QTest::newRow("Alt+1") << int(Qt::Key_1) << int(Qt::AltModifier) << u"1"_s << QString();
+        QTest::newRow("Meta+V") << int(Qt::Key_V) << int(Qt::MetaModifier) << u"v"_s << QString();
+        QTest::newRow("Ctrl+G") << int(Qt::Key_G) << int(Qt::ControlModifier) << u"g"_s << QString();
+        QTest::newRow("Ctrl+Alt+O (its own letter)")
+            << int(Qt::Key_O) << int(Qt::ControlModifier | Qt::AltModifier) << u"o"_s << QString();
+        QTest::newRow("AltGr+Q, German layout (group switch)")
+            << int(Qt::Key_At) << int(Qt::GroupSwitchModifier) << u"@"_s << u"@"_s;
+        QTest::newRow("AltGr+E, German layout (as Ctrl+Alt)")
+            << int(Qt::Key_E) << int(Qt::ControlModifier | Qt::AltModifier) << u"€"_s << u"€"_s;
+        QTest::newRow("AltGr+8, German layout")
+            << int(Qt::Key_BracketLeft) << int(Qt::GroupSwitchModifier) << u"["_s << u"["_s;
+        QTest::newRow("Shift+A") << int(Qt::Key_A) << int(Qt::ShiftModifier) << u"A"_s << u"A"_s;
+    }
+
+    void commandKeysNeverType()
+    {
+        QFETCH(int, key);
+        QFETCH(int, modifiers);
+        QFETCH(QString, text);
+        QFETCH(QString, typed);
+        ShownView shown(QStringLiteral("**GO**\n"));
+        TextView &view = shown.view;
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(&view));
+        view.setCursorPosition({0, 6});
+        QTest::sendKeyEvent(
+            QTest::Click, QApplication::focusWidget(), Qt::Key(key), text, Qt::KeyboardModifiers(modifiers));
+        QCOMPARE(view.toPlainText(), QStringLiteral("**GO**%1\n").arg(typed));
+        QCOMPARE(view.isModified(), !typed.isEmpty());
     }
 
     void cursorKeysAndLineBreaks()

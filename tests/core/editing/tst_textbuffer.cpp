@@ -127,6 +127,21 @@ private Q_SLOTS:
         QCOMPARE(buffer.toPlainText(), QStringLiteral("# Title\nHello"));
     }
 
+    // After a save the text to save is the saved one, not the one loaded: unmodified no longer means
+    // "as loaded" once an edit was saved. Undoing it makes the loaded text again.
+    void savedTextIsTheText()
+    {
+        TextBuffer buffer = bufferOf("**GO**\r\nnext\r\n");
+        buffer.replace({0, 2}, {0, 4}, u"NO-GO");
+        buffer.setClean();
+        QVERIFY(!buffer.isModified());
+        QCOMPARE(buffer.toUtf8(), QByteArray("**NO-GO**\r\nnext\r\n"));
+        QCOMPARE(buffer.toSource().text(), QStringLiteral("**NO-GO**\r\nnext\r\n"));
+        buffer.undo();
+        QVERIFY(buffer.isModified());
+        QCOMPARE(buffer.toUtf8(), QByteArray("**GO**\r\nnext\r\n"));
+    }
+
     // Typing after a save starts a new step, so that undo stops at the saved text.
     void savedTextIsAnUndoStop()
     {
