@@ -73,6 +73,15 @@ bool isTextField(const QWidget *widget)
         qobject_cast<const QAbstractSpinBox *>(widget);
 }
 
+// Starts the meeting with Ana Ruiz recording, as the active window.
+bool startActive(MeetingView &view)
+{
+    view.setRecordedBy(QStringLiteral("Ana Ruiz"));
+    view.show();
+    view.activateWindow();
+    return QTest::qWaitForWindowActive(&view);
+}
+
 // Lets the layouts follow the fonts the window set for its new size, as the event loop would.
 void settle()
 {
@@ -250,10 +259,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ledger = openLedger(dir);
         MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.get());
-        view.setRecordedBy(QStringLiteral("Ana Ruiz"));
-        view.show();
-        view.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QVERIFY(startActive(view));
         QTest::keyClick(focused(view), Qt::Key_S);
         QVERIFY(view.isShowingSummary());
         QTest::keyClick(focused(view), Qt::Key_S);
@@ -307,10 +313,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ledger = openLedger(dir);
         MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.get());
-        view.setRecordedBy(QStringLiteral("Ana Ruiz"));
-        view.show();
-        view.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QVERIFY(startActive(view));
         QTest::keyClick(focused(view), Qt::Key_3, Qt::AltModifier);
         auto *owner = qobject_cast<QLineEdit *>(focused(view));
         QVERIFY(owner);
@@ -335,10 +338,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ledger = openLedger(dir);
         MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.get());
-        view.setRecordedBy(QStringLiteral("Ana Ruiz"));
-        view.show();
-        view.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QVERIFY(startActive(view));
         QTest::keyClick(focused(view), Qt::Key_Right);
         QTest::keyClick(focused(view), Qt::Key_3);
         auto *owner = qobject_cast<QLineEdit *>(focused(view));
