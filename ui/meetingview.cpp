@@ -656,7 +656,7 @@ void MeetingView::applyScale()
     m_text->setMinimumHeight(line * 4);
     m_note->setMaximumHeight(QFontMetrics(m_note->font()).height() * 3 + line / 2);
     m_chart->setFixedHeight(line * 7);
-    m_bigChart->setFixedHeight(std::max(line * 7, height() / 4));
+    m_bigChart->setFixedHeight(line * 8);
     m_recordedBy->setMaximumWidth(
         QFontMetrics(m_recordedBy->font()).horizontalAdvance(QLatin1Char('x')) * 30);
     fitColumns();
@@ -702,7 +702,7 @@ void MeetingView::fitColumns()
         spare -= width;
     // Item first (it is what the room reads), then the short columns, then Item again.
     for (const auto &[column, share] :
-        {std::pair{Item, 0.4}, std::pair{Owner, 0.18}, std::pair{From, 0.2}, std::pair{Note, 0.25}}) {
+        {std::pair{Item, 0.35}, std::pair{Owner, 0.18}, std::pair{From, 0.25}, std::pair{Note, 0.22}}) {
         const int wanted = std::min(natural.at(column), int(available * share)) - widths.at(column);
         const int extra = std::clamp(wanted, 0, std::max(0, spare));
         widths[column] += extra;
