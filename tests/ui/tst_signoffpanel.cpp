@@ -417,7 +417,8 @@ private Q_SLOTS:
     }
 
     // With unsaved edits, Sign is refused ("Save first"); Save and Sign writes the file, then signs
-    // the digest of its bytes as read back, which the ledger then counts as current.
+    // the digest of its bytes as read back, which the ledger then counts as current. With
+    // COUNTERSIGN_SCREENSHOTS=DIR set, it saves DIR/signoff-save-first.png.
     void unsavedEditsAreSavedBeforeSigning()
     {
         QTemporaryDir dir;
@@ -443,6 +444,10 @@ private Q_SLOTS:
             QVERIFY(!sign->isEnabled());
             QPushButton *saveAndSign = buttonNamed(dialog, QStringLiteral("Save and Sign"));
             QVERIFY(saveAndSign);
+            if (const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+                !screenshots.isEmpty())
+                QVERIFY(dialog->grab().save(
+                    QDir(screenshots).filePath(QStringLiteral("signoff-save-first.png"))));
             QTest::mouseClick(saveAndSign, Qt::LeftButton);
             QVERIFY(!dialog->isVisible());
         });
