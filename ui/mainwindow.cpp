@@ -172,7 +172,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_signOffDock);
     tabifyDockWidget(m_findingsDock, m_signOffDock);
     m_findingsDock->raise();
-    m_signOff = new SignOffController(m_left, m_right, signOffPanel, this);
+    m_signOff = new SignOffController(m_leftDocument, m_rightDocument, signOffPanel, this);
     connect(m_signOff, &SignOffController::message, this, &MainWindow::showMessage);
 }
 

@@ -12,7 +12,6 @@
 
 class QAbstractButton;
 class QButtonGroup;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -30,10 +29,14 @@ class RiskSummaryChart;
 // needs action (with an owner and a due date), and a note is typed. Each decision is appended to
 // the ledger the moment it is made, so a crash mid-meeting loses nothing decided.
 //
-// Keys: 1, 2, 3 choose the decision (1 and 2 record it at once; 3 asks for the owner and due date,
-// then Enter records); Enter records the form; Left/Right (outside a text field) and Page Up/Down
-// move between items; S shows the summary; F11 fills the screen; Esc closes. A clock counts the
-// meeting's time and the time spent on each item.
+// It starts by asking who records the decisions (the name remembered from the last meeting, Enter
+// confirms); then the focus rests on the item. Keys while no text field has the focus: 1, 2, 3
+// choose the decision (1 and 2 record it at once; 3 puts the focus in Owner, then Enter records),
+// Left/Right move between items, S shows the summary, Esc closes. From inside a field: Alt+1/2/3
+// choose, Enter (Ctrl+Enter in the note) records, Esc leaves the field for the item. Anywhere: Page
+// Up/Down move between items, F11 fills the screen. After a decision is recorded the focus is on the
+// item again. A clock counts the meeting's time and the time spent on each item. Every text scales
+// with the window's height (at least 1/40 of it), for a projector.
 class MeetingView : public QDialog
 {
     Q_OBJECT
@@ -42,8 +45,10 @@ public:
     MeetingView(
         const Document &record, const QString &recordPath, LedgerStore *ledger, QWidget *parent = nullptr);
 
+    // Who records the decisions: setting a name starts the meeting as if it had been confirmed.
     void setRecordedBy(const QString &name);
     QString recordedBy() const;
+    bool hasStarted() const { return m_started; }
 
     int itemCount() const { return int(m_reviewed.size()); }
     int currentIndex() const { return m_current; }
@@ -66,8 +71,11 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    enum Page { StartPage, WalkPage, SummaryPage };
+    QWidget *createStartPage();
     QWidget *createWalkPage();
     QWidget *createSummaryPage();
     void reload();
@@ -77,6 +85,12 @@ private:
     void fillForm(const ReviewedItem &reviewed);
     bool handleKey(QKeyEvent *event, bool inTextField);
     void showMessage(const QString &text, bool error);
+    void start();
+    void focusItem();
+    // Sets `widget`'s font to `factor` times the base size (bold or not), now and on every resize.
+    void scale(QWidget *widget, qreal factor, bool bold = false);
+    void applyScale();
+    void fitColumns();
 
     Document m_record;
     QString m_recordPath;
@@ -86,6 +100,17 @@ private:
     QList<ReviewedItem> m_reviewed;
     QStringList m_warnings;
     int m_current = -1;
+    bool m_started = false;
+    QString m_recorder;
+    QString m_standing; // the ledger's trouble, or checkpoints not read
+    struct Scaled
+    {
+        QWidget *widget;
+        qreal factor;
+        bool bold;
+    };
+    QList<Scaled> m_scaled;
+    int m_base = 0; // pixel size of the base font
 
     QElapsedTimer m_meetingClock;
     QElapsedTimer m_itemClock;
@@ -100,12 +125,14 @@ private:
     QLabel *m_text;
     QButtonGroup *m_decision;
     QLineEdit *m_owner;
-    QDateEdit *m_due;
+    QLineEdit *m_due;
     QPlainTextEdit *m_note;
     QLabel *m_state;
     QLabel *m_message;
     QLabel *m_itemTimeLabel;
-    QLineEdit *m_recordedBy;
+    QLineEdit *m_recordedBy; // on the start page
+    QLabel *m_recorderLabel;
+    QLabel *m_startPrompt;
     RiskSummaryChart *m_chart;
     RiskSummaryChart *m_bigChart;
     QTableWidget *m_table;

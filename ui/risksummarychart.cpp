@@ -128,18 +128,25 @@ void RiskSummaryChart::paintEvent(QPaintEvent *)
     QFont holeFont = font();
     holeFont.setBold(true);
     holeFont.setPixelSize(std::max(8, int(inner.height() * 0.34)));
+    // The caption is never smaller than the widget's text (a projector's minimum); where it does not
+    // fit in the hole at that size, the count stands alone.
     QFont caption = font();
-    caption.setPixelSize(std::max(7, int(inner.height() * 0.16)));
+    caption.setPixelSize(std::max(QFontInfo(font()).pixelSize(), int(inner.height() * 0.16)));
+    const QString captionText = tr("decided");
     painter.setPen(palette().color(QPalette::WindowText));
     painter.setFont(holeFont);
     const qreal countHeight = QFontMetricsF(holeFont).height();
-    const qreal captionHeight = QFontMetricsF(caption).height();
+    const bool captionFits = QFontMetricsF(caption).horizontalAdvance(captionText) <= inner.width() * 0.9 &&
+        countHeight + QFontMetricsF(caption).height() <= inner.height();
+    const qreal captionHeight = captionFits ? QFontMetricsF(caption).height() : 0;
     const qreal top = inner.center().y() - (countHeight + captionHeight) / 2;
     painter.drawText(QRectF(inner.left(), top, inner.width(), countHeight), Qt::AlignCenter,
         QStringLiteral("%1/%2").arg(decided).arg(total));
-    painter.setFont(caption);
-    painter.drawText(QRectF(inner.left(), top + countHeight, inner.width(), captionHeight), Qt::AlignCenter,
-        tr("decided"));
+    if (captionFits) {
+        painter.setFont(caption);
+        painter.drawText(QRectF(inner.left(), top + countHeight, inner.width(), captionHeight),
+            Qt::AlignCenter, captionText);
+    }
     painter.setFont(font());
 
     // The legend: a swatch, the count and the decision, one a line.

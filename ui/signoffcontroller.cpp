@@ -3,6 +3,7 @@
 
 #include "signoffcontroller.h"
 
+#include "documentcontroller.h"
 #include "export/finalizedexport.h"
 #include "ledger/ledgerstore.h"
 #include "meetingview.h"
@@ -22,7 +23,7 @@
 namespace Countersign {
 
 SignOffController::SignOffController(
-    RecordPane *left, RecordPane *right, SignOffPanel *panel, QWidget *window)
+    DocumentController *left, DocumentController *right, SignOffPanel *panel, QWidget *window)
     : QObject(window)
     , m_left(left)
     , m_right(right)
@@ -34,6 +35,11 @@ SignOffController::SignOffController(
 }
 
 SignOffController::~SignOffController() = default;
+
+RecordPane *SignOffController::pane(Pane side) const
+{
+    return documents(side)->pane();
+}
 
 QString SignOffController::setLedgerPath(const QString &path)
 {
@@ -78,6 +84,9 @@ void SignOffController::showRecord(Pane side)
     // The record as its pane last had it parsed (on opening, or by the comparison's worker).
     const RecordPane *record = pane(side);
     m_panel->setRecord(record->hasDocument() ? record->filePath() : QString(), record->document());
+    DocumentController *document = documents(side);
+    m_panel->setEditing(
+        [record] { return record->isModified(); }, [document] { return document->saveFile(); });
 }
 
 QString SignOffController::exportFinalized(
@@ -105,24 +114,53 @@ QString SignOffController::exportFinalized(
     return {};
 }
 
+bool SignOffController::confirmExport(Pane side, const QString &title, bool *allowOpen)
+{
+    const SignOffStatus &status = m_panel->status();
+    *allowOpen = !status.isFinal();
+    if (*allowOpen) {
+        QStringList open = status.openRoles();
+        for (QString &role : open)
+            role.prepend(QStringLiteral("• "));
+        return QMessageBox::question(m_window, title,
+                   tr("The record is not final. Still open:\n%1\n\nExport it with a \"NOT FINAL: open "
+                      "sign-offs\" banner?")
+                       .arg((open + status.problems).join(u'\n')),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+    }
+    // Final: say how many residual risks the export will list as open, before writing anything.
+    if (!m_ledger)
+        return true;
+    const Result<Document> record = DocumentLoader::load(pane(side)->filePath());
+    if (!record)
+        return true; // exportFinalized() reports it
+    const Result<QList<ReviewedItem>> reviewed = RiskReview::reviewed(record.value(), *m_ledger);
+    if (!reviewed)
+        return true;
+    const RiskSummary summary = RiskReview::summarize(reviewed.value());
+    if (summary.open == 0)
+        return true;
+    return QMessageBox::question(m_window, title,
+               tr("Every role approved, but %1 of the %2 residual risks and open items have no decision "
+                  "from a risk meeting: the export lists them as open.\n\nExport anyway?")
+                   .arg(summary.open)
+                   .arg(summary.total()),
+               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+}
+
 void SignOffController::chooseExport(Pane side, ExportFormat format)
 {
     const bool pdf = format == ExportFormat::Pdf;
     const QString title = pdf ? tr("Export PDF") : tr("Export Finalized Record");
-    const SignOffStatus &status = m_panel->status();
     bool allowOpen = false;
-    if (!status.isFinal()) {
-        if (QMessageBox::question(m_window, title,
-                tr("The record is not final: %1.\nExport it with a \"NOT FINAL: open sign-offs\" banner?")
-                    .arg((status.openRoles() + status.problems).join(QStringLiteral("; ")))) !=
-            QMessageBox::Yes)
-            return;
-        allowOpen = true;
-    }
+    if (!confirmExport(side, title, &allowOpen))
+        return;
+    // A NOT FINAL export is never offered a name that says it is final.
     const QFileInfo source(pane(side)->filePath());
+    const QString suffix = allowOpen ? QStringLiteral("_NOT-FINAL") : QStringLiteral("_FINAL");
     const QString output = QFileDialog::getSaveFileName(m_window, title,
         source.absoluteDir().filePath(
-            source.completeBaseName() + (pdf ? QStringLiteral("_FINAL.pdf") : QStringLiteral("_FINAL.md"))),
+            source.completeBaseName() + suffix + (pdf ? QStringLiteral(".pdf") : QStringLiteral(".md"))),
         pdf ? tr("PDF handouts (*.pdf)") : tr("Markdown records (*.md)"));
     if (output.isEmpty())
         return;

@@ -15,6 +15,7 @@ class QWidget;
 
 namespace Countersign {
 
+class DocumentController;
 class LedgerStore;
 class MeetingView;
 class RecordPane;
@@ -23,13 +24,15 @@ class SignOffPanel;
 // The sign-off ledger of a window and what is made from it: the SignOffPanel's record and ledger,
 // File > Sign-off Ledger, File > Export Finalized Record and Export PDF, and Record > Residual Risk
 // Meeting. It owns the open LedgerStore; without one (it could not be opened) the panel says why and
-// the records still open. It reads the panes and never changes them. Each action names the pane whose
-// record it works on: the window passes the one worked in last. Dialogs are parented to `window`.
+// the records still open. It reads the panes and never changes them, but for Save and Sign, which
+// saves through the pane's DocumentController. Each action names the pane whose record it works on:
+// the window passes the one worked in last. Dialogs are parented to `window`.
 class SignOffController : public QObject
 {
     Q_OBJECT
 public:
-    SignOffController(RecordPane *left, RecordPane *right, SignOffPanel *panel, QWidget *window);
+    SignOffController(
+        DocumentController *left, DocumentController *right, SignOffPanel *panel, QWidget *window);
     ~SignOffController() override;
 
     SignOffPanel *panel() const { return m_panel; }
@@ -51,7 +54,8 @@ public:
     QString exportFinalized(Pane side, const QString &output, bool allowOpen = false,
         ExportFormat format = ExportFormat::Markdown);
     // File > Export Finalized Record and Export PDF: asks before exporting open sign-offs with the
-    // NOT FINAL banner, then for the file.
+    // NOT FINAL banner (No is the default), or a final record whose residual risks are not all
+    // decided, then for the file (named ..._FINAL only when the record is final).
     void chooseExport(Pane side, ExportFormat format);
     // Opens the residual risk meeting (window-modal, without blocking) on the record in `side`; why
     // not, when it cannot.
@@ -64,10 +68,13 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
-    RecordPane *pane(Pane side) const { return side == Pane::Left ? m_left : m_right; }
+    DocumentController *documents(Pane side) const { return side == Pane::Left ? m_left : m_right; }
+    RecordPane *pane(Pane side) const;
+    // Asks whether to export; false when the user said no.
+    bool confirmExport(Pane side, const QString &title, bool *allowOpen);
 
-    RecordPane *m_left;
-    RecordPane *m_right;
+    DocumentController *m_left;
+    DocumentController *m_right;
     SignOffPanel *m_panel;
     QWidget *m_window;
     std::unique_ptr<LedgerStore> m_ledger;

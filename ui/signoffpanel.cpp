@@ -4,6 +4,8 @@
 #include "signoffpanel.h"
 
 #include "base/settingskeys.h"
+#include "record/canonicalcontent.h"
+#include "record/documentloader.h"
 #include "signoffdialog.h"
 #include "signoffmodel.h"
 
@@ -20,8 +22,6 @@
 #include <QVBoxLayout>
 
 namespace Countersign {
-
-namespace { }
 
 SignOffPanel::SignOffPanel(QWidget *parent)
     : QWidget(parent)
@@ -76,6 +76,17 @@ void SignOffPanel::setRecord(const QString &path, const Document &record)
     refresh();
 }
 
+void SignOffPanel::setEditing(std::function<bool()> hasUnsavedEdits, std::function<QString()> save)
+{
+    m_hasUnsavedEdits = std::move(hasUnsavedEdits);
+    m_save = std::move(save);
+}
+
+bool SignOffPanel::hasUnsavedEdits() const
+{
+    return m_hasUnsavedEdits && m_hasUnsavedEdits();
+}
+
 bool SignOffPanel::canSign() const
 {
     return m_ledger && !m_ledger->isReadOnly() && !m_path.isEmpty() && !m_status.roles.isEmpty();
@@ -99,7 +110,11 @@ void SignOffPanel::refresh()
     }
     m_status = m_path.isEmpty() || m_record.fileName.isEmpty() ? SignOffStatus()
                                                                : SignOffRules::evaluate(m_record, m_entries);
+    // The row (the role Sign... signs) stays where it was; there is always one.
+    const int row = m_view->currentIndex().row();
     m_model->setStatus(m_status);
+    if (m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(std::clamp(row, 0, m_model->rowCount() - 1), 0));
 
     QString title;
     if (m_path.isEmpty()) {
@@ -133,8 +148,21 @@ QString SignOffPanel::sign(
     if (!canSign())
         return tr("Sign-offs cannot be recorded now: %1")
             .arg(m_problem.isEmpty() ? tr("no writable ledger or record") : m_problem);
-    const SignOffEntry entry = SignOffEntry::now(m_record, role, signer, decision, comment);
-    if (const std::optional<Error> refused = SignOffRules::check(m_record, m_entries, entry))
+    if (hasUnsavedEdits())
+        return tr("Save first: %1 has unsaved edits, and a sign-off signs the file as saved.")
+            .arg(QFileInfo(m_path).fileName());
+    const Result<Document> file = DocumentLoader::load(m_path);
+    if (!file)
+        return file.error().toString();
+    return signFile(file.value(), role, signer, decision, comment);
+}
+
+// Records the sign-off of `file`, the record as just read from disk.
+QString SignOffPanel::signFile(const Document &file, const QString &role, const QString &signer,
+    SignOffDecision decision, const QString &comment)
+{
+    const SignOffEntry entry = SignOffEntry::now(file, role, signer, decision, comment);
+    if (const std::optional<Error> refused = SignOffRules::check(file, m_entries, entry))
         return refused->message;
     const Result<SignOffEntry> stored = m_ledger->append(entry);
     if (!stored)
@@ -149,18 +177,49 @@ void SignOffPanel::chooseAndSign()
 {
     if (!canSign())
         return;
-    QStringList roles;
-    for (const RoleSignOff &role : m_status.roles)
-        roles.append(role.role);
-    const int current = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0;
-    SignOffDialog dialog(
-        roles, current, QSettings().value(SettingsKeys::signer).toString(), m_status.digest, this);
-    while (dialog.exec() == QDialog::Accepted) {
-        const QString error = sign(dialog.role(), dialog.signer(), dialog.decision(), dialog.comment());
-        if (error.isEmpty())
-            return;
-        QMessageBox::warning(this, tr("Sign-off not recorded"), error);
+    const RoleSignOff role = m_status.roles.value(std::max(0, m_view->currentIndex().row()));
+    const Result<Document> opened = DocumentLoader::load(m_path);
+    if (!opened) {
+        QMessageBox::warning(this, tr("Cannot sign off"), opened.error().toString());
+        return;
     }
+    const SignOffSubject subject{QFileInfo(m_path).fileName(), opened->kind, opened->side, role.role,
+        role.holder, CanonicalContent::digest(opened->source.text())};
+    SignOffDialog dialog(subject, QSettings().value(SettingsKeys::signer).toString(), this);
+    dialog.setUnsavedEdits(hasUnsavedEdits());
+    connect(&dialog, &SignOffDialog::signRequested, &dialog, [this, &dialog](bool save) {
+        if (save) {
+            if (const QString error = m_save ? m_save() : tr("this record cannot be saved from here");
+                !error.isEmpty()) {
+                dialog.showProblem(tr("Not saved, nothing signed: %1").arg(error));
+                return;
+            }
+            dialog.setUnsavedEdits(false);
+        } else if (hasUnsavedEdits()) {
+            dialog.setUnsavedEdits(true);
+            return;
+        }
+        // The file as it is now: Sign records only the digest the dialog shows; Save and Sign the
+        // content just saved.
+        const Result<Document> file = DocumentLoader::load(m_path);
+        if (!file) {
+            dialog.showProblem(tr("Nothing signed: %1").arg(file.error().toString()));
+            return;
+        }
+        const QString digest = CanonicalContent::digest(file->source.text());
+        if (!save && digest != dialog.digest()) {
+            dialog.setDigest(digest);
+            return;
+        }
+        if (const QString error =
+                signFile(file.value(), dialog.role(), dialog.signer(), dialog.decision(), dialog.comment());
+            !error.isEmpty()) {
+            dialog.showProblem(tr("Not recorded: %1").arg(error));
+            return;
+        }
+        dialog.accept();
+    });
+    dialog.exec();
 }
 
 void SignOffPanel::showHistory()

@@ -9,6 +9,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -18,11 +20,13 @@ namespace Countersign {
 class SignOffModel;
 
 // The sign-off panel beside the findings: the roles of one record, each with its holder and state
-// (with signer and time), a Sign... button (SignOffDialog; the signer's name is remembered in the
-// settings) and a History... button listing every ledger entry of the record. It reads and writes
-// through a LedgerStore it does not own; without one (the ledger could not be opened) or with a
-// read-only one it shows why and cannot sign. The states follow the record's text as edited:
-// approvals of other content show as stale.
+// (with signer and time), a Sign... button (SignOffDialog for the role in the current row; the
+// signer's name is remembered in the settings) and a History... button listing every ledger entry of
+// the record. It reads and writes through a LedgerStore it does not own; without one (the ledger
+// could not be opened) or with a read-only one it shows why and cannot sign. The states follow the
+// record's text as edited: approvals of other content show as stale. A sign-off, though, signs the
+// file: it is refused while the record has unsaved edits, and its digest is computed from the
+// file's bytes as read when it is recorded.
 class SignOffPanel : public QWidget
 {
     Q_OBJECT
@@ -33,8 +37,13 @@ public:
     // The record shown, as parsed from its current text (edits included; the comparison's parse); an
     // empty path clears the panel, an empty document shows that it cannot be signed off here.
     void setRecord(const QString &path, const Document &record);
-    // Checks the sign-off against the rules and records it; returns the reason when it was not
-    // recorded, empty on success.
+    // How the panel learns whether the record's pane has unsaved edits, and saves them (returning the
+    // error, empty when saved). Without them the record counts as saved and nothing is offered.
+    void setEditing(std::function<bool()> hasUnsavedEdits, std::function<QString()> save);
+    bool hasUnsavedEdits() const;
+    // Checks the sign-off of the file as it is on disk now against the rules and records it; returns
+    // the reason when it was not recorded ("Save first" while there are unsaved edits), empty on
+    // success.
     QString sign(
         const QString &role, const QString &signer, SignOffDecision decision, const QString &comment = {});
     const SignOffStatus &status() const { return m_status; }
@@ -48,6 +57,8 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    QString signFile(const Document &file, const QString &role, const QString &signer,
+        SignOffDecision decision, const QString &comment);
     void chooseAndSign();
     void showHistory();
 
@@ -55,6 +66,8 @@ private:
     QString m_problem;
     QString m_path;
     Document m_record;
+    std::function<bool()> m_hasUnsavedEdits;
+    std::function<QString()> m_save;
     QList<SignOffEntry> m_entries;
     SignOffStatus m_status;
     SignOffModel *m_model;

@@ -15,12 +15,17 @@
 #include "signoffcontroller.h"
 #include "testsupport.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -54,6 +59,57 @@ QList<RiskDecisionEntry> decisionsIn(const LedgerStore &store)
     if (!entries)
         qFatal("%s", qPrintable(entries.error().toString()));
     return entries.value();
+}
+
+// The widget that has the keyboard focus (the window's, when it is not the active window).
+QWidget *focused(QWidget &window)
+{
+    return QApplication::focusWidget() ? QApplication::focusWidget() : window.focusWidget();
+}
+
+bool isTextField(const QWidget *widget)
+{
+    return qobject_cast<const QLineEdit *>(widget) || qobject_cast<const QPlainTextEdit *>(widget) ||
+        qobject_cast<const QAbstractSpinBox *>(widget);
+}
+
+// Starts the meeting with Ana Ruiz recording, as the active window.
+bool startActive(MeetingView &view)
+{
+    view.setRecordedBy(QStringLiteral("Ana Ruiz"));
+    view.show();
+    view.activateWindow();
+    return QTest::qWaitForWindowActive(&view);
+}
+
+// Lets the layouts follow the fonts the window set for its new size, as the event loop would.
+void settle()
+{
+    for (int round = 0; round < 3; ++round) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+    }
+}
+
+// Every widget of `window` that shows text and is on screen, with the pixel size of its font.
+QStringList smallTexts(QWidget &window, int minimum)
+{
+    QStringList small;
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        if (!widget->isVisible())
+            continue;
+        const auto *label = qobject_cast<QLabel *>(widget);
+        const bool showsText = (label && !label->text().isEmpty()) || isTextField(widget) ||
+            qobject_cast<QAbstractButton *>(widget) || qobject_cast<QTableWidget *>(widget) ||
+            qobject_cast<QHeaderView *>(widget) || qobject_cast<RiskSummaryChart *>(widget);
+        const int size = QFontInfo(widget->font()).pixelSize();
+        if (showsText && size < minimum)
+            small.append(QStringLiteral("%1 \"%2\": %3 px")
+                    .arg(QString::fromLatin1(widget->metaObject()->className()),
+                        label ? label->text().left(30) : widget->accessibleName())
+                    .arg(size));
+    }
+    return small;
 }
 
 void saveScreenshot(QWidget *widget, const QString &name)
@@ -146,6 +202,7 @@ private Q_SLOTS:
         QTest::keyClick(&view, Qt::Key_PageUp);
         QTest::keyClick(&view, Qt::Key_PageUp);
         QCOMPARE(view.currentIndex(), 0);
+        settle();
         saveScreenshot(&view, QStringLiteral("meeting-view.png"));
 
         // S shows the summary: the chart's counts and one table row per item.
@@ -162,7 +219,172 @@ private Q_SLOTS:
         QCOMPARE(table->item(1, 1)->text(), riskDecisionLabel(RiskDecision::NeedsAction));
         QCOMPARE(table->item(1, 2)->text(), QStringLiteral("MemoryKernel Release Owner"));
         QCOMPARE(table->item(3, 1)->text(), QStringLiteral("open"));
+        settle();
         saveScreenshot(&view, QStringLiteral("risk-summary.png"));
+    }
+
+    // The meeting asks once who records, then the focus rests on the item: 1 records at once with
+    // that name (the issue saw "Eve Park1" typed into the name).
+    void recorderIsAskedOnceThenKeysDecide()
+    {
+        QTemporaryDir dir;
+        auto ledger = openLedger(dir);
+        QSettings().setValue(QStringLiteral("review/recordedBy"), QStringLiteral("Eve Park"));
+        MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.get());
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        // Asked: the remembered name, in a text field with the focus; Enter starts the meeting.
+        auto *name = qobject_cast<QLineEdit *>(focused(view));
+        QVERIFY(name);
+        QCOMPARE(name->text(), QStringLiteral("Eve Park"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QVERIFY(!isTextField(focused(view)));
+        QCOMPARE(view.currentIndex(), 0);
+        QTest::keyClick(focused(view), Qt::Key_1);
+        const QList<RiskDecisionEntry> stored = decisionsIn(*ledger);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.at(0).decision, RiskDecision::Accepted);
+        QCOMPARE(stored.at(0).recordedBy, QStringLiteral("Eve Park"));
+        QCOMPARE(view.recordedBy(), QStringLiteral("Eve Park"));
+        // Not asked again: the name is no text field of the walk.
+        for (const QLineEdit *field : view.findChildren<QLineEdit *>())
+            QVERIFY(!field->isVisible() || field->text() != QStringLiteral("Eve Park"));
+    }
+
+    // 1/2/3, S and Left/Right act whenever no text field has the focus; in a field S is typed, and
+    // Alt+1/2/3, Ctrl+Enter and Esc act from there (Esc leaves the field, a second Esc closes).
+    void keysInsideAndOutsideFields()
+    {
+        QTemporaryDir dir;
+        auto ledger = openLedger(dir);
+        MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.get());
+        QVERIFY(startActive(view));
+        QTest::keyClick(focused(view), Qt::Key_S);
+        QVERIFY(view.isShowingSummary());
+        QTest::keyClick(focused(view), Qt::Key_S);
+        QVERIFY(!view.isShowingSummary());
+        QTest::keyClick(focused(view), Qt::Key_Right);
+        QCOMPARE(view.currentIndex(), 1);
+
+        // A note with an S in it, then Alt+1 from inside it: accepted with the note.
+        auto *note = view.findChild<QPlainTextEdit *>();
+        note->setFocus();
+        QTest::keyClicks(focused(view), QStringLiteral("Sync is slow"));
+        QVERIFY(!view.isShowingSummary());
+        QTest::keyClick(focused(view), Qt::Key_1, Qt::AltModifier);
+        QList<RiskDecisionEntry> stored = decisionsIn(*ledger);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.at(0).note, QStringLiteral("Sync is slow"));
+        // Recorded: the focus is back on the item, so the plain keys work again.
+        QVERIFY(!isTextField(focused(view)));
+        QTest::keyClick(focused(view), Qt::Key_Right);
+        QCOMPARE(view.currentIndex(), 2);
+        QTest::keyClick(focused(view), Qt::Key_2);
+        stored = decisionsIn(*ledger);
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored.at(1).decision, RiskDecision::Mitigated);
+        QCOMPARE(stored.at(1).itemKey, view.reviewed().at(2).item.key);
+
+        // Ctrl+Enter records from the note.
+        QTest::keyClick(focused(view), Qt::Key_Right);
+        note->setFocus();
+        QTest::keyClicks(focused(view), QStringLiteral("owner agreed"));
+        QTest::keyClick(focused(view), Qt::Key_1, Qt::AltModifier);
+        QTest::keyClick(focused(view), Qt::Key_Left);
+        QCOMPARE(view.currentIndex(), 2);
+        note->setFocus();
+        QTest::keyClick(focused(view), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(decisionsIn(*ledger).size(), 4);
+
+        // Esc in a field leaves it and keeps the meeting open; Esc outside closes it.
+        note->setFocus();
+        QTest::keyClick(focused(view), Qt::Key_Escape);
+        QVERIFY(view.isVisible());
+        QVERIFY(!isTextField(focused(view)));
+        QTest::keyClick(focused(view), Qt::Key_Escape);
+        QVERIFY(!view.isVisible());
+    }
+
+    // Alt+3, the owner, Tab to Due, a full date typed, Enter: that date is recorded (the issue saw
+    // 2026-12-21 recorded as 2026-12-12).
+    void fullDateTypedInDue()
+    {
+        QTemporaryDir dir;
+        auto ledger = openLedger(dir);
+        MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.get());
+        QVERIFY(startActive(view));
+        QTest::keyClick(focused(view), Qt::Key_3, Qt::AltModifier);
+        auto *owner = qobject_cast<QLineEdit *>(focused(view));
+        QVERIFY(owner);
+        QTest::keyClicks(owner, QStringLiteral("Zed Quinn"));
+        QTest::keyClick(owner, Qt::Key_Tab);
+        QWidget *due = focused(view);
+        QVERIFY(due != owner && isTextField(due));
+        QTest::keyClicks(due, QStringLiteral("2026-12-21"));
+        QTest::keyClick(due, Qt::Key_Return);
+        const QList<RiskDecisionEntry> stored = decisionsIn(*ledger);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.at(0).owner, QStringLiteral("Zed Quinn"));
+        QCOMPARE(stored.at(0).due, QDate(2026, 12, 21));
+    }
+
+    // At full screen on a projector (1920x1080) every text of the meeting, the walk and the
+    // summary, is at least 1/40 of the window's height, and the summary's columns are not cut.
+    // With COUNTERSIGN_SCREENSHOTS=DIR set, it saves DIR/meeting-1920x1080.png and
+    // DIR/meeting-summary-1920x1080.png.
+    void projectorSizes()
+    {
+        QTemporaryDir dir;
+        auto ledger = openLedger(dir);
+        MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.get());
+        QVERIFY(startActive(view));
+        QTest::keyClick(focused(view), Qt::Key_Right);
+        QTest::keyClick(focused(view), Qt::Key_3);
+        auto *owner = qobject_cast<QLineEdit *>(focused(view));
+        QVERIFY(owner);
+        QTest::keyClicks(owner, QStringLiteral("MemoryKernel Release Owner"));
+        QTest::keyClick(owner, Qt::Key_Return);
+        QTest::keyClick(focused(view), Qt::Key_Right);
+        QTest::keyClick(focused(view), Qt::Key_2);
+        view.resize(1920, 1080);
+        QTRY_COMPARE(view.size(), QSize(1920, 1080));
+        settle();
+        const int minimum = 1080 / 40;
+        QStringList small = smallTexts(view, minimum);
+        QVERIFY2(small.isEmpty(), qPrintable(small.join(u'\n')));
+        saveScreenshot(&view, QStringLiteral("meeting-1920x1080.png"));
+
+        QTest::keyClick(focused(view), Qt::Key_S);
+        QVERIFY(view.isShowingSummary());
+        settle();
+        small = smallTexts(view, minimum);
+        QVERIFY2(small.isEmpty(), qPrintable(small.join(u'\n')));
+        auto *table = view.findChild<QTableWidget *>();
+        QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
+        const QFontMetrics metrics(table->font());
+        for (int column = 0; column < table->columnCount(); ++column) {
+            const int width = table->columnWidth(column) -
+                2 * table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) - 2;
+            const QString header = table->horizontalHeaderItem(column)->text();
+            QVERIFY2(QFontMetrics(table->horizontalHeader()->font()).horizontalAdvance(header) <=
+                    table->horizontalHeader()->sectionSize(column),
+                qPrintable(header));
+            for (int row = 0; row < table->rowCount(); ++row) {
+                const QString text = table->item(row, column)->text();
+                const QRect needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, text);
+                QVERIFY2(needed.width() <= width && needed.height() <= table->rowHeight(row),
+                    qPrintable(QStringLiteral("row %1, column %2 (%3 px wide, %4 high): %5 needs %6x%7")
+                            .arg(row)
+                            .arg(column)
+                            .arg(width)
+                            .arg(table->rowHeight(row))
+                            .arg(text)
+                            .arg(needed.width())
+                            .arg(needed.height())));
+            }
+        }
+        saveScreenshot(&view, QStringLiteral("meeting-summary-1920x1080.png"));
     }
 
     void needsActionWithoutOwnerIsRefused()

@@ -10,6 +10,8 @@
 #include "export/finalizedrecord.h"
 #include "ledger/sqliteledgerstore.h"
 #include "mainwindow.h"
+#include "record/canonicalcontent.h"
+#include "record/documentloader.h"
 #include "record/markdownparser.h"
 #include "recordpane.h"
 #include "signoffcontroller.h"
@@ -21,21 +23,28 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <functional>
 
 using namespace Countersign;
 
@@ -62,6 +71,107 @@ QString stateOf(const SignOffPanel &panel, int row)
 {
     return panel.model()->index(row, SignOffModel::StateColumn).data().toString();
 }
+
+// The digest of the file's canonical content as it is on disk now.
+QString fileDigest(const QString &path)
+{
+    return CanonicalContent::digest(TestSupport::load(path).source.text());
+}
+
+QList<SignOffEntry> entriesOf(const QString &ledger, const QString &record)
+{
+    auto store = SqliteLedgerStore::open(ledger);
+    if (!store)
+        qFatal("%s", qPrintable(store.error().toString()));
+    const auto entries = store.value()->entries(SignOffEntry::identityOf(record));
+    if (!entries)
+        qFatal("%s", qPrintable(entries.error().toString()));
+    return entries.value();
+}
+
+// Every text a dialog shows in its labels, one per line.
+QString labelsOf(const QWidget *dialog)
+{
+    QStringList texts;
+    for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (!label->isHidden())
+            texts.append(label->text());
+    }
+    return texts.join(u'\n');
+}
+
+// The dialog's button whose text, without its mnemonic, is `text`; null when there is none.
+QPushButton *buttonNamed(const QWidget *dialog, const QString &text)
+{
+    for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
+        if (!button->isHidden() && button->text().remove(u'&') == text)
+            return button;
+    }
+    return nullptr;
+}
+
+// The window's action with `shortcut`; null when there is none.
+QAction *actionFor(const QWidget &window, const QKeySequence &shortcut)
+{
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->shortcut() == shortcut)
+            return action;
+    }
+    return nullptr;
+}
+
+// A window with `path` open in the left pane and its sign-off panel on screen, over `ledger`.
+struct SigningWindow
+{
+    MainWindow window;
+    SignOffPanel *panel = nullptr;
+    QTableView *roles = nullptr;
+
+    bool open(const QString &path, const QString &ledger)
+    {
+        if (!window.signOff()->setLedgerPath(ledger).isEmpty() ||
+            !window.documents(Pane::Left)->openFile(path).isEmpty())
+            return false;
+        window.resize(1400, 900);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        panel = window.signOff()->panel();
+        roles = panel->findChild<QTableView *>();
+        return roles != nullptr && panel->status().roles.size() == 5;
+    }
+
+    // Enter on the role in `row` of the panel: the Sign Off dialog opens (exec() runs until
+    // `user` has closed it).
+    void signRow(int row, const std::function<void(QDialog *)> &user)
+    {
+        window.findChild<QDockWidget *>(QStringLiteral("signoff"))->raise();
+        roles->setFocus();
+        roles->setCurrentIndex(panel->model()->index(row, 0));
+        bool opened = false;
+        QTimer::singleShot(0, roles, [user, &opened] {
+            QDialog *dialog = nullptr;
+            if (!QTest::qWaitFor([&dialog] {
+                    dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+                    return dialog != nullptr;
+                }))
+                return;
+            opened = true;
+            // As a window manager would: the new dialog is the active window, its focus widget has
+            // the keyboard.
+            dialog->activateWindow();
+            if (!QTest::qWaitFor([dialog] {
+                    return QApplication::focusWidget() && QApplication::focusWidget()->window() == dialog;
+                }))
+                qWarning("the dialog did not get the keyboard focus");
+            user(dialog);
+            if (dialog->isVisible()) // a check failed: leave exec() all the same
+                dialog->reject();
+        });
+        QTest::keyClick(roles, Qt::Key_Return);
+        QVERIFY2(opened, "Enter on a role opens no dialog");
+    }
+};
 
 } // namespace
 
@@ -135,19 +245,28 @@ private Q_SLOTS:
     void dialogNeedsASignerAndAReason()
     {
         SignOffDialog dialog(
-            {QStringLiteral("Role A"), QStringLiteral("Role B")}, 1, {}, QStringLiteral("b140674e1bf5c80e"));
-        QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            {QStringLiteral("RECORD.md"), DocumentKind::DecisionRecord, DocumentSide::Consumer,
+                QStringLiteral("Role B"), QStringLiteral("Holder B"), QStringLiteral("b140674e1bf5c80e")},
+            {});
+        QPushButton *sign = buttonNamed(&dialog, QStringLiteral("Sign"));
+        QVERIFY(sign);
         QCOMPARE(dialog.role(), QStringLiteral("Role B"));
-        QVERIFY(!ok->isEnabled());
+        QVERIFY(!sign->isEnabled());
+        // Without a name, the focus is on the name.
         auto *signer = dialog.findChild<QLineEdit *>();
+        QCOMPARE(dialog.focusWidget(), signer);
         QTest::keyClicks(signer, QStringLiteral("Ana"));
-        QVERIFY(ok->isEnabled());
+        QVERIFY(sign->isEnabled());
         dialog.setDecision(SignOffDecision::Withdraw);
-        QVERIFY(!ok->isEnabled());
+        QVERIFY(!sign->isEnabled());
         QTest::keyClicks(dialog.findChild<QPlainTextEdit *>(), QStringLiteral("signed too early"));
-        QVERIFY(ok->isEnabled());
+        QVERIFY(sign->isEnabled());
         QCOMPARE(dialog.comment(), QStringLiteral("signed too early"));
         QCOMPARE(dialog.decision(), SignOffDecision::Withdraw);
+        // Unsaved edits: Sign is refused, Save and Sign offered.
+        dialog.setUnsavedEdits(true);
+        QVERIFY(!sign->isEnabled());
+        QVERIFY(buttonNamed(&dialog, QStringLiteral("Save and Sign")));
     }
 
     // The window's panel follows the active record as it is edited, and exports it once final.
@@ -192,7 +311,7 @@ private Q_SLOTS:
     }
 
     // File > Export PDF as a user goes through it: the record is not final, so it asks first; yes,
-    // then the file dialog proposes RECORD_FINAL.pdf next to the record; Enter, and the handout is
+    // then the file dialog proposes RECORD_NOT-FINAL.pdf next to the record; Enter, and the handout is
     // written and the status bar says so. An unwritable file is named in the error.
     void exportPdfFromTheMenu()
     {
@@ -217,7 +336,7 @@ private Q_SLOTS:
         QCOMPARE(exportPdf->text(), QStringLiteral("Export P&DF..."));
 
         const QString out =
-            dir.filePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_FINAL.pdf"));
+            dir.filePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_NOT-FINAL.pdf"));
         QString question;
         QString proposed;
         // Answers the dialogs as they open (each runs its own event loop inside trigger()).
@@ -247,6 +366,226 @@ private Q_SLOTS:
         QVERIFY(window.signOff()
                 ->exportFinalized(window.activePane(), out, false, SignOffController::ExportFormat::Pdf)
                 .contains(QStringLiteral("not final")));
+    }
+
+    // The Sign Off dialog as the issue saw it: a signer remembered, Enter on the third role. It
+    // names the record, its kind and side, the role and its holder and the full digest of the file;
+    // focus is on the decision (Approve), and neither a letter, Down nor Enter changes the role or
+    // signs. With COUNTERSIGN_SCREENSHOTS=DIR set, it saves DIR/signoff-dialog.png.
+    void dialogNamesWhatIsSignedAndStartsOnTheDecision()
+    {
+        QTemporaryDir dir;
+        const QString path = copyRecord(dir);
+        const QString ledger = dir.filePath(QStringLiteral("ledger.sqlite"));
+        QSettings().setValue(QStringLiteral("signoff/signer"), signers.at(2));
+        SigningWindow signing;
+        QVERIFY(signing.open(path, ledger));
+        const RoleSignOff role = signing.panel->status().roles.at(2);
+        signing.signRow(2, [&](QDialog *dialog) {
+            auto *signOff = qobject_cast<SignOffDialog *>(dialog);
+            QVERIFY(signOff);
+            const QString shown = labelsOf(dialog);
+            QVERIFY2(shown.contains(QFileInfo(path).fileName()), qPrintable(shown));
+            QVERIFY2(shown.contains(QStringLiteral("decision record")), qPrintable(shown));
+            QVERIFY2(shown.contains(QStringLiteral("consumer")), qPrintable(shown));
+            QVERIFY2(shown.contains(role.role), qPrintable(shown));
+            QVERIFY2(shown.contains(role.holder), qPrintable(shown));
+            QVERIFY2(shown.contains(fileDigest(path)), qPrintable(shown));
+            // No box that a key could turn to another role.
+            for (const QComboBox *box : dialog->findChildren<QComboBox *>())
+                QVERIFY(!box->isVisible() || !box->isEnabled());
+            auto *decision = qobject_cast<QRadioButton *>(QApplication::focusWidget());
+            QVERIFY2(decision,
+                QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className()
+                                            : "nothing has focus");
+            QVERIFY(decision->isChecked());
+            QCOMPARE(decision->text().remove(u'&'), QStringLiteral("Approve"));
+            // The style draws the focus ring only in a window marked as focused by the keyboard.
+            QVERIFY(dialog->testAttribute(Qt::WA_KeyboardFocusChange));
+            if (const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+                !screenshots.isEmpty())
+                QVERIFY(
+                    dialog->grab().save(QDir(screenshots).filePath(QStringLiteral("signoff-dialog.png"))));
+            for (const int key : {int(Qt::Key_A), int(Qt::Key_Down), int(Qt::Key_End), int(Qt::Key_Return)})
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key(key));
+            QCOMPARE(signOff->role(), role.role);
+            QVERIFY2(dialog->isVisible(), "Enter on a decision signed");
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+            QVERIFY(!dialog->isVisible());
+        });
+        QVERIFY(entriesOf(ledger, path).isEmpty());
+    }
+
+    // With unsaved edits, Sign is refused ("Save first"); Save and Sign writes the file, then signs
+    // the digest of its bytes as read back, which the ledger then counts as current. With
+    // COUNTERSIGN_SCREENSHOTS=DIR set, it saves DIR/signoff-save-first.png.
+    void unsavedEditsAreSavedBeforeSigning()
+    {
+        QTemporaryDir dir;
+        const QString path = copyRecord(dir);
+        const QString ledger = dir.filePath(QStringLiteral("ledger.sqlite"));
+        QSettings().setValue(QStringLiteral("signoff/signer"), signers.at(0));
+        SigningWindow signing;
+        QVERIFY(signing.open(path, ledger));
+        const QString before = fileDigest(path);
+        RecordPane *pane = signing.window.pane(Pane::Left);
+        pane->editor()->setCursorPosition({0, 1});
+        QTest::keyClicks(pane->editor(), QStringLiteral("X"));
+        QVERIFY(pane->isModified());
+        const QString role = signing.panel->status().roles.at(0).role;
+        // Programmatic signing is refused too.
+        QVERIFY2(signing.panel->sign(role, signers.at(0), SignOffDecision::Approve)
+                     .contains(QStringLiteral("Save first")),
+            "signed unsaved text");
+        signing.signRow(0, [&](QDialog *dialog) {
+            QVERIFY2(labelsOf(dialog).contains(QStringLiteral("Save first")), qPrintable(labelsOf(dialog)));
+            QPushButton *sign = buttonNamed(dialog, QStringLiteral("Sign"));
+            QVERIFY(sign);
+            QVERIFY(!sign->isEnabled());
+            QPushButton *saveAndSign = buttonNamed(dialog, QStringLiteral("Save and Sign"));
+            QVERIFY(saveAndSign);
+            if (const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+                !screenshots.isEmpty())
+                QVERIFY(dialog->grab().save(
+                    QDir(screenshots).filePath(QStringLiteral("signoff-save-first.png"))));
+            QTest::mouseClick(saveAndSign, Qt::LeftButton);
+            QVERIFY(!dialog->isVisible());
+        });
+        QVERIFY(!pane->isModified());
+        const QString after = fileDigest(path);
+        QVERIFY(after != before);
+        const QList<SignOffEntry> entries = entriesOf(ledger, path);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.at(0).digest, after);
+        // What `countersign status` says: approved on the file's content, not stale.
+        const SignOffStatus status = SignOffRules::evaluate(TestSupport::load(path), entries);
+        QCOMPARE(status.roles.at(0).state, RoleState::Approved);
+    }
+
+    // The digest signed is the file's as read when Sign is pressed: a file changed on disk behind
+    // the open dialog is not signed until the dialog has shown its new digest.
+    void signsTheFileAsReadWhenSigning()
+    {
+        QTemporaryDir dir;
+        const QString path = copyRecord(dir);
+        const QString ledger = dir.filePath(QStringLiteral("ledger.sqlite"));
+        QSettings().setValue(QStringLiteral("signoff/signer"), signers.at(1));
+        SigningWindow signing;
+        QVERIFY(signing.open(path, ledger));
+        QString changed;
+        signing.signRow(1, [&](QDialog *dialog) {
+            QByteArray bytes = TestSupport::readBytes(path);
+            bytes.replace("api.v4", "api.v5");
+            QVERIFY(TestSupport::writeBytes(path, bytes));
+            changed = fileDigest(path);
+            QPushButton *sign = buttonNamed(dialog, QStringLiteral("Sign"));
+            QVERIFY(sign);
+            QTest::mouseClick(sign, Qt::LeftButton);
+            QVERIFY2(dialog->isVisible(), "signed a digest the dialog did not show");
+            const QString shown = labelsOf(dialog);
+            QVERIFY2(shown.contains(QStringLiteral("changed")), qPrintable(shown));
+            QVERIFY2(shown.contains(changed), qPrintable(shown));
+            QTest::mouseClick(sign, Qt::LeftButton);
+            QVERIFY(!dialog->isVisible());
+        });
+        const QList<SignOffEntry> entries = entriesOf(ledger, path);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.at(0).digest, changed);
+    }
+
+    // Export of a record that is not final: the question names the open roles and defaults to No
+    // (Enter exports nothing); Yes proposes a file name without _FINAL.
+    void notFinalExportAsksWithNoAsDefault()
+    {
+        QTemporaryDir dir;
+        const QString path = copyRecord(dir);
+        SigningWindow signing;
+        QVERIFY(signing.open(path, dir.filePath(QStringLiteral("ledger.sqlite"))));
+        const SignOffStatus &status = signing.panel->status();
+        QCOMPARE(
+            signing.panel->sign(status.roles.at(0).role, signers.at(0), SignOffDecision::Approve), QString());
+        QAction *exportRecord = actionFor(signing.window, QKeySequence(Qt::CTRL | Qt::Key_E));
+        QVERIFY(exportRecord);
+
+        QString question;
+        bool defaultIsNo = false;
+        bool fileDialog = false;
+        QTimer user;
+        connect(&user, &QTimer::timeout, &user, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                question = box->text();
+                defaultIsNo = box->defaultButton() && box->defaultButton() == box->button(QMessageBox::No);
+                if (defaultIsNo)
+                    QTest::keyClick(box, Qt::Key_Return);
+                else
+                    box->button(QMessageBox::No)->click();
+            } else if (auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+                fileDialog = true;
+                static_cast<QDialog *>(files)->reject();
+            }
+        });
+        user.start(10);
+        exportRecord->trigger();
+        user.stop();
+        QVERIFY2(defaultIsNo, "the NOT FINAL question's default is not No");
+        QVERIFY2(!fileDialog, "Enter on the NOT FINAL question went on to export");
+        for (int role = 1; role < 5; ++role)
+            QVERIFY2(question.contains(status.roles.at(role).role), qPrintable(question));
+        QVERIFY2(!question.contains(status.roles.at(0).role), qPrintable(question));
+
+        QString proposed;
+        QTimer yes;
+        connect(&yes, &QTimer::timeout, &yes, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                box->button(QMessageBox::Yes)->click();
+            } else if (auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+                proposed = files->selectedFiles().value(0);
+                static_cast<QDialog *>(files)->reject();
+            }
+        });
+        yes.start(10);
+        exportRecord->trigger();
+        yes.stop();
+        QVERIFY(!proposed.isEmpty());
+        QVERIFY2(!QFileInfo(proposed).fileName().contains(QStringLiteral("_FINAL")), qPrintable(proposed));
+    }
+
+    // A final export whose residual risks are not all decided says how many before it writes: its
+    // question comes before the file dialog.
+    void finalExportCountsUndecidedRisks()
+    {
+        QTemporaryDir dir;
+        const QString path = TestSupport::dataPath(QStringLiteral(
+            "review/AssistSupport/docs/implementation/RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"));
+        SigningWindow signing;
+        QVERIFY(signing.open(path, dir.filePath(QStringLiteral("ledger.sqlite"))));
+        for (int role = 0; role < 5; ++role)
+            QCOMPARE(signing.panel->sign(signing.panel->status().roles.at(role).role, signers.at(role),
+                         SignOffDecision::Approve),
+                QString());
+        QVERIFY(signing.panel->status().isFinal());
+        QAction *exportRecord = actionFor(signing.window, QKeySequence(Qt::CTRL | Qt::Key_E));
+        QVERIFY(exportRecord);
+        QStringList said; // in the order the user saw them
+        QTimer user;
+        connect(&user, &QTimer::timeout, &user, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                said.append(box->text());
+                if (QAbstractButton *button = box->button(QMessageBox::Yes))
+                    button->click();
+                else
+                    box->close();
+            } else if (auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+                said.append(QStringLiteral("file dialog"));
+                static_cast<QDialog *>(files)->reject(); // this test is done before anything is written
+            }
+        });
+        user.start(10);
+        exportRecord->trigger();
+        user.stop();
+        QVERIFY2(said.size() == 2, qPrintable(said.join(u'\n')));
+        QVERIFY2(said.at(0).contains(QStringLiteral("6 of the 6")), qPrintable(said.join(u'\n')));
+        QCOMPARE(said.at(1), QStringLiteral("file dialog"));
     }
 
     void badLedgerLeavesRecordsUsable()
