@@ -278,12 +278,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or stopped). Restore them? They stay unsaved until you save.</source>
+        <source>Restored unsaved edits to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restored unsaved edits to %1.</source>
-        <translation type="unfinished"></translation>
+        <source>Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or stopped).</source>
+        <translation>Countersign hat ungespeicherte Änderungen an %1 vom %2 aufbewahrt (es wurde geschlossen, ohne sie zu speichern, oder beendet).</translation>
+    </message>
+    <message>
+        <source>The lines they change are listed below (- the file, + your edits). Restored, they stay unsaved until you save; kept, the file stays as it is and the edits are deleted.</source>
+        <translation>Die Zeilen, die sie ändern, stehen unten (- die Datei, + Ihre Änderungen). Wiederhergestellt bleiben sie ungespeichert, bis Sie speichern; behalten Sie die Datei, bleibt sie, wie sie ist, und die Änderungen werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>These edits are older than the file, which was saved after them, on %1: restoring them would undo that save.</source>
+        <translation>Diese Änderungen sind älter als die Datei, die danach gespeichert wurde, am %1: Sie wiederherzustellen würde diese Speicherung rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the File</source>
+        <translation>Datei &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Edits</source>
+        <translation>Änderungen &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>%1 (the file)</source>
+        <translation>%1 (die Datei)</translation>
+    </message>
+    <message>
+        <source>%1 (your unsaved edits)</source>
+        <translation>%1 (Ihre ungespeicherten Änderungen)</translation>
     </message>
 </context>
 <context>
@@ -377,6 +401,10 @@
     <message>
         <source>Right</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not comparable</source>
+        <translation>Nicht vergleichbar</translation>
     </message>
 </context>
 <context>
@@ -863,7 +891,7 @@
     </message>
     <message>
         <source>Not recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eingetragen: %1</translation>
     </message>
     <message>
         <source>Recorded: item %1 %2.</source>
@@ -876,6 +904,38 @@
     <message>
         <source>This item %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this record</source>
+        <translation>dieses Dokument</translation>
+    </message>
+    <message>
+        <source>Who records the decisions of this meeting?</source>
+        <translation>Wer protokolliert die Entscheidungen dieser Besprechung?</translation>
+    </message>
+    <message>
+        <source>Start the meeting (Enter)</source>
+        <translation>Besprechung beginnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Then: 1 accepted, 2 mitigated, 3 needs action; Left/Right move between items; S shows the summary.</source>
+        <translation>Dann: 1 akzeptiert, 2 gemindert, 3 Handlungsbedarf; Links/Rechts wechseln zwischen den Punkten; S zeigt die Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>Type the name of who records the decisions (&quot;Recorded by&quot;) first.</source>
+        <translation>Geben Sie zuerst den Namen dessen ein, der die Entscheidungen protokolliert („Protokolliert von“).</translation>
+    </message>
+    <message>
+        <source>Recorded by %1</source>
+        <translation>Protokolliert von %1</translation>
+    </message>
+    <message>
+        <source>Not recorded: the due date must be a date such as 2026-12-21.</source>
+        <translation>Nicht eingetragen: Das Fälligkeitsdatum muss ein Datum wie 2026-12-21 sein.</translation>
     </message>
 </context>
 <context>
@@ -1079,11 +1139,6 @@ Consumer&apos;s folder: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The record is not final: %1.
-Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>PDF handouts (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,13 +1166,27 @@ Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
         <source>Residual risk review: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The record is not final. Still open:
+%1
+
+Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
+        <translation>Das Dokument ist nicht endgültig. Noch offen:
+%1
+
+Mit dem Banner „NICHT ENDGÜLTIG: offene Abzeichnungen“ exportieren?</translation>
+    </message>
+    <message>
+        <source>Every role approved, but %1 of the %2 residual risks and open items have no decision from a risk meeting: the export lists them as open.
+
+Export anyway?</source>
+        <translation>Alle Rollen haben zugestimmt, aber %1 der %2 Restrisiken und offenen Punkte haben keine Entscheidung aus einer Risikobesprechung: Der Export führt sie als offen.
+
+Trotzdem exportieren?</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::SignOffDialog</name>
-    <message>
-        <source>Sign Off</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Role</source>
         <translation type="unfinished"></translation>
@@ -1151,18 +1220,6 @@ Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1… (SHA-256 of the record&apos;s canonical content as it is now)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;ole:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Signer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Decision:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1171,8 +1228,96 @@ Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signing:</source>
-        <translation type="unfinished"></translation>
+        <source>decision record</source>
+        <translation>Entscheidungsprotokoll</translation>
+    </message>
+    <message>
+        <source>producer mirror</source>
+        <translation>Spiegel des Produzenten</translation>
+    </message>
+    <message>
+        <source>checkpoint packet</source>
+        <translation>Checkpoint-Paket</translation>
+    </message>
+    <message>
+        <source>addendum</source>
+        <translation>Nachtrag</translation>
+    </message>
+    <message>
+        <source>record of unknown kind</source>
+        <translation>Dokument unbekannter Art</translation>
+    </message>
+    <message>
+        <source>producer side</source>
+        <translation>Seite des Produzenten</translation>
+    </message>
+    <message>
+        <source>consumer side</source>
+        <translation>Seite des Konsumenten</translation>
+    </message>
+    <message>
+        <source>side unknown</source>
+        <translation>Seite unbekannt</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Abzeichnen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve and Sign</source>
+        <translation>&amp;Speichern und abzeichnen</translation>
+    </message>
+    <message>
+        <source>Sign Off — %1</source>
+        <translation>Abzeichnen — %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>%1, held by %2</source>
+        <translation>%1, innegehabt von %2</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file&apos;s canonical content, read from disk again when you sign</source>
+        <translation>SHA-256 des kanonischen Inhalts der Datei, beim Abzeichnen erneut von der Platte gelesen</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Dokument:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <source>Digest:</source>
+        <translation>Prüfsumme:</translation>
+    </message>
+    <message>
+        <source>Signer &amp;name:</source>
+        <translation>&amp;Name des Zeichnenden:</translation>
+    </message>
+    <message>
+        <source>Save first: %1 has unsaved edits, and a sign-off signs the file as saved. Save and Sign saves it, then signs what was saved.</source>
+        <translation>Zuerst speichern: %1 hat ungespeicherte Änderungen, und eine Abzeichnung zeichnet die gespeicherte Datei. „Speichern und abzeichnen“ speichert sie und zeichnet dann das Gespeicherte ab.</translation>
+    </message>
+    <message>
+        <source>The file changed on disk since this dialog was opened: the digest above is of its content now. Nothing was signed; look at the record again, then Sign.</source>
+        <translation>Die Datei wurde auf der Platte geändert, seit dieser Dialog geöffnet wurde: Die Prüfsumme oben ist die ihres jetzigen Inhalts. Nichts wurde abgezeichnet; sehen Sie sich das Dokument noch einmal an und zeichnen Sie dann ab.</translation>
     </message>
 </context>
 <context>
@@ -1199,7 +1344,7 @@ Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfsumme</translation>
     </message>
 </context>
 <context>
@@ -1242,19 +1387,11 @@ Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfsumme</translation>
     </message>
 </context>
 <context>
     <name>Countersign::SignOffPanel</name>
-    <message>
-        <source>&amp;Sign...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;History...</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Sign-offs</source>
         <translation type="unfinished"></translation>
@@ -1304,12 +1441,40 @@ Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign-off not recorded</source>
+        <source>Sign-off History — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign-off History — %1</source>
-        <translation type="unfinished"></translation>
+        <source>Sig&amp;n...</source>
+        <translation>Abzeich&amp;nen...</translation>
+    </message>
+    <message>
+        <source>H&amp;istory...</source>
+        <translation>&amp;Verlauf...</translation>
+    </message>
+    <message>
+        <source>Save first: %1 has unsaved edits, and a sign-off signs the file as saved.</source>
+        <translation>Zuerst speichern: %1 hat ungespeicherte Änderungen, und eine Abzeichnung zeichnet die gespeicherte Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot sign off</source>
+        <translation>Abzeichnen nicht möglich</translation>
+    </message>
+    <message>
+        <source>this record cannot be saved from here</source>
+        <translation>dieses Dokument kann hier nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Not saved, nothing signed: %1</source>
+        <translation>Nicht gespeichert, nichts abgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Nothing signed: %1</source>
+        <translation>Nichts abgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Nicht eingetragen: %1</translation>
     </message>
 </context>
 <context>
