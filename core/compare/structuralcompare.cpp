@@ -664,22 +664,11 @@ QString fileName(const Document &doc)
     return QFileInfo(doc.fileName).fileName();
 }
 
-// "a decision record", "an addendum", as a sentence names a kind.
+// "a decision record", "an addendum", as a sentence names a known kind.
 QString kindPhrase(DocumentKind kind)
 {
-    switch (kind) {
-    case DocumentKind::DecisionRecord:
-        return QStringLiteral("a decision record");
-    case DocumentKind::ProducerMirror:
-        return QStringLiteral("a producer mirror");
-    case DocumentKind::CheckpointPacket:
-        return QStringLiteral("a checkpoint packet");
-    case DocumentKind::Addendum:
-        return QStringLiteral("an addendum");
-    case DocumentKind::Unknown:
-        break;
-    }
-    return QStringLiteral("not a cutover record");
+    const QString name = kindName(kind).replace(u'-', u' ');
+    return (name.startsWith(u'a') ? QStringLiteral("an ") : QStringLiteral("a ")) + name;
 }
 
 } // namespace
