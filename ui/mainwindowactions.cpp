@@ -82,7 +82,12 @@ void MainWindowActions::setupFileMenu()
     reload->setShortcut(QKeySequence(Qt::Key_F5));
     file->addSeparator();
     QAction *closeWindow = file->addAction(tr("&Close Window"), m_window, &QWidget::close);
-    closeWindow->setShortcut(QKeySequence::Close);
+    // Ctrl+W, as the README says, also where the platform's first Close binding is another (Ctrl+F4 on
+    // Linux, where Ctrl+W comes second); the platform's other bindings work too.
+    QList<QKeySequence> closeKeys = QKeySequence::keyBindings(QKeySequence::Close);
+    closeKeys.removeAll(QKeySequence(Qt::CTRL | Qt::Key_W));
+    closeKeys.prepend(QKeySequence(Qt::CTRL | Qt::Key_W));
+    closeWindow->setShortcuts(closeKeys);
     // Quit closes every window, each asking about its unsaved edits; one kept open stops it.
     QAction *quit = file->addAction(tr("&Quit"), this, [] { QApplication::closeAllWindows(); });
     quit->setShortcut(QKeySequence::Quit);

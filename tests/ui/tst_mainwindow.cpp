@@ -186,7 +186,7 @@ private Q_SLOTS:
             entry(QStringLiteral("Sign-off &Ledger...")),
             entry(QStringLiteral("&Reload from Disk"), QKeySequence(QStringLiteral("F5"))),
             entry(QStringLiteral("---")),
-            entry(QStringLiteral("&Close Window"), QKeySequence::Close),
+            entry(QStringLiteral("&Close Window"), QKeySequence(QStringLiteral("Ctrl+W"))),
             entry(QStringLiteral("&Quit"), QKeySequence::Quit),
             QStringLiteral("&Edit"),
             entry(QStringLiteral("&Undo"), QKeySequence::Undo),
@@ -294,7 +294,7 @@ private Q_SLOTS:
             QKeySequence(u"Ctrl+Shift+N"_s), QKeySequence(u"Ctrl+Shift+U"_s), QKeySequence(u"Ctrl+Shift+R"_s),
             QKeySequence(u"Ctrl+E"_s), QKeySequence(u"Ctrl+Shift+E"_s), QKeySequence(u"Ctrl+Shift+S"_s),
             QKeySequence(u"Ctrl+Shift+M"_s), QKeySequence(QKeySequence::New),
-            QKeySequence(QKeySequence::Close)};
+            QKeySequence(u"Ctrl+W"_s)};
         for (const QKeySequence &shortcut : shortcuts) {
             const QString text = shortcut.toString();
             QVERIFY(!text.isEmpty());
