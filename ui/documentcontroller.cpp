@@ -106,7 +106,7 @@ void DocumentController::chooseFile()
     const QString path = QFileDialog::getOpenFileName(m_window,
         m_side == Pane::Left ? tr("Open Left Record") : tr("Open Right Record"), {},
         tr("Markdown records (*.md *.markdown);;All files (*)"));
-    if (path.isEmpty())
+    if (path.isEmpty() || !mayReplace(path))
         return;
     if (const QString error = openFile(path); !error.isEmpty())
         QMessageBox::warning(m_window, tr("Cannot open record"), error);

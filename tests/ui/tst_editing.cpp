@@ -12,6 +12,8 @@
 #include "testsupport.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QMessageBox>
@@ -466,6 +468,40 @@ private Q_SLOTS:
         QCOMPARE(store.save(second, "# Left over\n"), QString());
         QVERIFY(window->close());
         QVERIFY(!store.load(second));
+    }
+
+    // File > Open Left (Ctrl+O in the pane) over unsaved edits asks before it drops them; Escape keeps
+    // the edits and the file the pane shows.
+    void openOverUnsavedEditsAsks()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        const QString other = copyOf(dir, QStringLiteral("input/producer-mirror.md"));
+        QVERIFY(openAndTypeGo(window, path));
+        RecordPane *pane = window.pane(Pane::Left);
+        QVERIFY(pane->isModified());
+        const QByteArray edited = pane->currentBytes();
+        QString question;
+        QTimer user;
+        connect(&user, &QTimer::timeout, &user, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                question = box->text();
+                QTest::keyClick(box, Qt::Key_Escape);
+            } else if (auto *files = qobject_cast<QFileDialog *>(modal)) {
+                files->selectFile(other);
+                static_cast<QDialog *>(files)->accept();
+            }
+        });
+        user.start(10);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::ControlModifier);
+        QTRY_VERIFY(!question.isEmpty());
+        user.stop();
+        QVERIFY2(question.contains(QStringLiteral("Drop your unsaved edits")), qPrintable(question));
+        QCOMPARE(pane->filePath(), path);
+        QVERIFY(pane->isModified());
+        QCOMPARE(pane->currentBytes(), edited);
     }
 
     // The offer to restore shows what restoring would change, as a diff against the file, and its

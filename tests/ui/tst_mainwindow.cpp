@@ -293,8 +293,7 @@ private Q_SLOTS:
             QKeySequence(QKeySequence::Open), QKeySequence(u"Ctrl+Shift+O"_s), QKeySequence(u"Ctrl+Alt+O"_s),
             QKeySequence(u"Ctrl+Shift+N"_s), QKeySequence(u"Ctrl+Shift+U"_s), QKeySequence(u"Ctrl+Shift+R"_s),
             QKeySequence(u"Ctrl+E"_s), QKeySequence(u"Ctrl+Shift+E"_s), QKeySequence(u"Ctrl+Shift+S"_s),
-            QKeySequence(u"Ctrl+Shift+M"_s), QKeySequence(QKeySequence::New),
-            QKeySequence(u"Ctrl+W"_s)};
+            QKeySequence(u"Ctrl+Shift+M"_s), QKeySequence(QKeySequence::New), QKeySequence(u"Ctrl+W"_s)};
         for (const QKeySequence &shortcut : shortcuts) {
             const QString text = shortcut.toString();
             QVERIFY(!text.isEmpty());
