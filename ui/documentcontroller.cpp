@@ -242,9 +242,20 @@ void DocumentController::forgetRecovery()
 
 void DocumentController::autosave()
 {
-    if (m_pane->filePath().isEmpty() || !m_pane->isModified())
+    const QString path = m_pane->filePath();
+    if (path.isEmpty() || !m_pane->isModified())
         return;
-    if (const QString error = m_recovery.save(m_pane->filePath(), m_pane->currentBytes()); !error.isEmpty())
+    const QByteArray bytes = m_pane->currentBytes();
+    // Typed and taken out again by hand: the text is the file's, so there is nothing to keep. (The
+    // sizes are compared first: the file is read only when they match.)
+    if (QFileInfo(path).size() == bytes.size()) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && file.readAll() == bytes) {
+            m_recovery.remove(path);
+            return;
+        }
+    }
+    if (const QString error = m_recovery.save(path, bytes); !error.isEmpty())
         Q_EMIT message(tr("Cannot keep a recovery copy of your edits: %1").arg(error));
 }
 

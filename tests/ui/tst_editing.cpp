@@ -470,6 +470,24 @@ private Q_SLOTS:
         QVERIFY(!store.load(second));
     }
 
+    // Text typed and deleted again by hand (not undone): the buffer is the file's again, so the
+    // next autosave removes the recovery copy instead of keeping one.
+    void recoveryGoesWhenTypedBackToTheFile()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        const QString path = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        const RecoveryStore store;
+        store.remove(path);
+        window.documents(Pane::Left)->setAutosaveInterval(20);
+        QVERIFY(openAndTypeGo(window, path));
+        QTRY_VERIFY(store.load(path));
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backspace);
+        QCOMPARE(window.pane(Pane::Left)->currentBytes(), TestSupport::readBytes(path));
+        QTRY_VERIFY(!store.load(path));
+    }
+
     // File > Open Left (Ctrl+O in the pane) over unsaved edits asks before it drops them; Escape keeps
     // the edits and the file the pane shows.
     void openOverUnsavedEditsAsks()
