@@ -76,6 +76,8 @@ struct Entry
     StatusToken status;
     int line = 0;
     bool isProse = false;
+    // A decision input naming the other document of the pair by its kind, under another file name.
+    bool namesOtherFileAnew = false;
 
     QString name() const
     {
@@ -220,9 +222,10 @@ QList<Entry> factEntries(
             QStringList names;
             for (const QString &path : input.paths)
                 names.append(QFileInfo(path).fileName());
-            entries.append(
-                Entry{namesOther(input, names, other) ? counterpartKey : TextKeys::normalizedKey(input.label),
-                    input.label, names.join(u", "), {}, input.line, false});
+            const bool counterpart = namesOther(input, names, other);
+            entries.append(Entry{counterpart ? counterpartKey : TextKeys::normalizedKey(input.label),
+                input.label, names.join(u", "), {}, input.line, false,
+                counterpart && !names.contains(other.fileName)});
         }
     } else {
         entries = genericEntries(section);
@@ -461,8 +464,15 @@ public:
 
     void compareEntry(Role role, const QString &section, const Entry &l, const Entry &r)
     {
-        if (l.key == counterpartKey && r.key == counterpartKey)
-            return; // each side names the other: they agree, whatever their labels say
+        if (l.key == counterpartKey && r.key == counterpartKey) {
+            // Each side names the other: they agree, whatever their labels say. A file name that is
+            // not the compared file's is noted, so that a record pointing at another cutover's
+            // mirror does not pass unseen.
+            if (l.namesOtherFileAnew || r.namesOtherFileAnew)
+                add(Severity::Info, section, l.name(),
+                    QStringLiteral("names the other record by another file name"), &l, &r);
+            return;
+        }
 
         const QString key = l.isProse ? QString() : l.name();
         if (statusKey(l.status) != statusKey(r.status)) {

@@ -321,10 +321,23 @@ private Q_SLOTS:
                 QStringLiteral("a.md"));
         const Document consumer =
             renamed(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"), QStringLiteral("b.md"));
-        QCOMPARE(inputWarnings(StructuralCompare::compare(mirror, consumer)),
-            QStringList{QStringLiteral("Producer addendum 34 0")});
+        // They meet (mirror 32, consumer 33), noted because neither names the file it is compared with
+        // (a record pointing at another cutover's mirror must not pass unseen); nothing warns.
+        const QList<CompareFinding> findings = StructuralCompare::compare(mirror, consumer);
+        QCOMPARE(inputWarnings(findings),
+            (QStringList{
+                QStringLiteral("Consumer decision record 32 33"), QStringLiteral("Producer addendum 34 0")}));
+        QCOMPARE(withSeverity(findings, Severity::Warning), QList<CompareFinding>());
+        const auto met = std::find_if(findings.cbegin(), findings.cend(),
+            [](const CompareFinding &f) { return f.key == u"Consumer decision record"; });
+        QCOMPARE(met->severity, Severity::Info);
+        QCOMPARE(met->message, QStringLiteral("names the other record by another file name"));
+        QCOMPARE(met->leftValue, QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"));
+        QCOMPARE(
+            met->rightValue, QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md"));
         QCOMPARE(inputWarnings(StructuralCompare::compare(consumer, mirror)),
-            QStringList{QStringLiteral("Producer addendum 0 34")});
+            (QStringList{
+                QStringLiteral("Producer decision mirror 33 32"), QStringLiteral("Producer addendum 0 34")}));
     }
 
     // Drifted copies of tests/data/input/decision-record.md, each against the original (left).
