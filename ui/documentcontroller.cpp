@@ -103,9 +103,11 @@ bool DocumentController::showDraft(const QString &text, const QString &suggested
 
 void DocumentController::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window,
-        m_side == Pane::Left ? tr("Open Left Record") : tr("Open Right Record"), {},
-        tr("Markdown records (*.md *.markdown);;All files (*)"));
+    const QString path = m_fileChooser
+        ? m_fileChooser()
+        : QFileDialog::getOpenFileName(m_window,
+              m_side == Pane::Left ? tr("Open Left Record") : tr("Open Right Record"), {},
+              tr("Markdown records (*.md *.markdown);;All files (*)"));
     if (path.isEmpty() || !mayReplace(path))
         return;
     if (const QString error = openFile(path); !error.isEmpty())

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 class QFileSystemWatcher;
 class QTimer;
 class QWidget;
@@ -42,8 +44,12 @@ public:
     // Asks first when the pane has unsaved edits; false when they were kept.
     bool showDraft(const QString &text, const QString &suggestedPath);
 
-    // File > Open Left / Open Right: asks for a file and opens it.
+    // File > Open Left / Open Right: asks for a file (see setFileChooser) and opens it, asking first
+    // when the pane has unsaved edits.
     void chooseFile();
+    // Who picks the file for chooseFile: a file dialog unless set (tests answer without one). An
+    // empty path cancels.
+    void setFileChooser(std::function<QString()> chooser) { m_fileChooser = std::move(chooser); }
     // File > Save: a draft asks for a name (Save As), a file is written back.
     void save();
     // File > Save As: asks for a file name and saves there; false when nothing was saved.
@@ -90,6 +96,7 @@ private:
     QWidget *m_window;
     QFileSystemWatcher *m_watcher;
     QTimer *m_autosaveTimer;
+    std::function<QString()> m_fileChooser;
     RecoveryStore m_recovery;
     RecoveryPolicy m_recoveryPolicy = RecoveryPolicy::Ask;
 };
