@@ -13,14 +13,33 @@ void writeOut(const QByteArray &bytes)
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
 }
 
+QString terminalSafe(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // C0 and C1 controls other than line feed and tab, DEL, and the bidirectional controls that
+        // reorder what a terminal shows: written as escapes, never sent raw.
+        const bool control = (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u < 0xa0);
+        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e ||
+            u == 0x200f || u == 0x061c;
+        if (control || bidi)
+            out += QStringLiteral("\\u{%1}").arg(int(u), 0, 16);
+        else
+            out += c;
+    }
+    return out;
+}
+
 void writeOut(const QString &text)
 {
-    writeOut(text.toUtf8());
+    writeOut(terminalSafe(text).toUtf8());
 }
 
 void writeErr(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = terminalSafe(text).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 

@@ -16,9 +16,14 @@ namespace Countersign::Commands {
 // NotComparable: compare was given a pair with nothing to compare (a file that is not a record).
 enum ExitCode { Clean = 0, Findings = 1, Trouble = 2, NotComparable = 3 };
 
+// Bytes as they are (JSON, an exported record); text with control characters escaped.
 void writeOut(const QByteArray &bytes);
 void writeOut(const QString &text);
 void writeErr(const QString &text);
+// `text` with every control character but line feed and tab, and every bidirectional control,
+// written as "\u{1b}": a name or comment cannot move the cursor, recolour or reorder what the
+// terminal shows (an ESC sequence in a signer's name cannot make a rejection print like an approval).
+QString terminalSafe(const QString &text);
 
 // Ends a command that built a model: see commandio.cpp for why release builds skip freeing it.
 int finish(int status);

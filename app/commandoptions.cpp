@@ -77,6 +77,11 @@ QString CommandOptions::value(const QString &name) const
     return m_parser.value(name);
 }
 
+QStringList CommandOptions::values(const QString &name) const
+{
+    return m_parser.values(name);
+}
+
 QStringList CommandOptions::operands() const
 {
     return m_parser.positionalArguments();

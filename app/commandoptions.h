@@ -55,6 +55,8 @@ public:
     bool isSet(const QString &name) const;
     // The value given last; an empty string if none was given.
     QString value(const QString &name) const;
+    // Every value given, in order: for options that may be repeated (--role A --role B).
+    QStringList values(const QString &name) const;
     QStringList operands() const;
     // The options given, each by its first name, in order and with repeats (even when parse() found a
     // problem): for options of which the last given wins (-b, -w), or that must be given once.

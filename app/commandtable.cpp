@@ -47,19 +47,32 @@ const QList<Command> &CommandTable::commands()
             Commands::check},
         {QStringLiteral("signoff"), {},
             {{QStringLiteral(
-                  "signoff RECORD --role R --signer NAME --approve|--reject|--withdraw [--comment C]"),
+                  "signoff RECORD --role R --signer NAME --approve|--reject|--withdraw [--comment C]\n"
+                  "        [--key KEY] [--principal P] [--sign|--unsigned]"),
                 QStringLiteral("record a sign-off in the ledger (a comment is needed to\n"
-                               "reject or withdraw); exit 0 recorded, 1 refused, 2 error")}},
+                               "reject or withdraw), signed with your SSH key by ssh-keygen\n"
+                               "when a trust folder governs the record, --key or the\n"
+                               "setting names a key, or --sign (ssh-agent's first key);\n"
+                               "exit 0 recorded, 1 refused, 2 error")}},
             Commands::signOff},
         {QStringLiteral("status"), {},
             {{QStringLiteral("status RECORD"),
-                QStringLiteral("each role's sign-off; exit 0 final, 1 open, 2 error")}},
+                QStringLiteral("each role's sign-off, signed or not; exit 0 final, 1 open\n"
+                               "(or an untrusted ledger), 2 error")}},
             Commands::status},
         {QStringLiteral("ledger"), {},
             {{QStringLiteral("ledger verify"),
-                QStringLiteral("check the ledger's hash chains (sign-offs, risk decisions);\n"
-                               "exit 0 intact, 1 tampered")}},
+                QStringLiteral("check the ledger's hash chains (sign-offs, risk decisions)\n"
+                               "and every signature; exit 0 intact, 1 tampered")}},
             Commands::ledger},
+        {QStringLiteral("trust"), {},
+            {{QStringLiteral("trust init [DIR] --principal P [--key KEY]"),
+                 QStringLiteral("create DIR/.countersign (DIR: the repository) with your key\n"
+                                "in allowed_signers, an empty roles file and a policy")},
+                {QStringLiteral("trust add PRINCIPAL KEY --role R [--role R...] [--dir DIR]"),
+                    QStringLiteral("allow KEY (a .pub file or the key's text) for PRINCIPAL and\n"
+                                   "let the principal sign the roles")}},
+            Commands::trust},
         {QStringLiteral("export"), {},
             {{QStringLiteral("export RECORD [-o OUT] [--allow-open]"),
                  QStringLiteral("the finalized record (content, Sign-off table, digest footer);\n"
@@ -69,9 +82,12 @@ const QList<Command> &CommandTable::commands()
                                    "page N of M and the digest); needs no display")}},
             Commands::exportRecord, Commands::exportNeedsGui},
         {QStringLiteral("verify"), {},
-            {{QStringLiteral("verify FINALIZED.md"),
-                QStringLiteral("check an exported record against its digest (and, with --db,\n"
-                               "the ledger); exit 0 valid, 1 tampered, 2 error")}},
+            {{QStringLiteral("verify FINALIZED.md [--signers DIR] [--db PATH]"),
+                QStringLiteral("check an exported record offline: its digests, each signed\n"
+                               "statement, the trust folder (found above the file, or DIR)\n"
+                               "and that every role approved this content; with --db also\n"
+                               "the ledger; exit 0 valid and final, 1 tampered or NOT FINAL,\n"
+                               "2 error")}},
             Commands::verify},
         {QStringLiteral("review"), {},
             {{QStringLiteral("review RECORD [--json]"),

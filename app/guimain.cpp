@@ -19,6 +19,9 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
 
@@ -174,4 +177,35 @@ extern "C" Q_DECL_EXPORT int countersign_run_pdf_export(int argc, char **argv)
     Countersign::configureApplication(app);
     // arguments(): the program, "export", then the export's own.
     return Countersign::CommandLine::runExport(app.arguments().mid(2), &Countersign::PdfHandout::write);
+}
+
+// SSH_ASKPASS for ssh-keygen when the window signs (SignOffPanel): argv[1] is ssh-keygen's prompt.
+// SSH_ASKPASS_PROMPT says what is asked: nothing (a passphrase, printed to standard output),
+// "confirm" (yes or no, as the exit status), or "none" (a notice, such as touching a security key,
+// shown until ssh-keygen ends this process).
+extern "C" Q_DECL_EXPORT int countersign_run_askpass(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    Countersign::configureApplication(app);
+    Countersign::Translations::install();
+    const QString prompt = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const QString kind = qEnvironmentVariable("SSH_ASKPASS_PROMPT");
+    const QString title = QCoreApplication::translate("AskPass", "Countersign — SSH key");
+    if (kind == u"none") {
+        QMessageBox notice(QMessageBox::Information, title, prompt, QMessageBox::NoButton);
+        notice.show();
+        return app.exec();
+    }
+    if (kind == u"confirm") {
+        return QMessageBox::question(nullptr, title, prompt) == QMessageBox::Yes ? 0 : 1;
+    }
+    bool ok = false;
+    const QString passphrase = QInputDialog::getText(nullptr, title,
+        prompt.isEmpty() ? QCoreApplication::translate("AskPass", "Passphrase of the signing key:") : prompt,
+        QLineEdit::Password, {}, &ok);
+    if (!ok)
+        return 1;
+    const QByteArray bytes = passphrase.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    return 0;
 }

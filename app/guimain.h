@@ -28,5 +28,8 @@ inline void configureApplication(QCoreApplication &app)
 using RunGui = int (*)(int argc, char **argv);
 inline constexpr char runGuiSymbol[] = "countersign_run_gui";
 inline constexpr char runPdfExportSymbol[] = "countersign_run_pdf_export";
+// runAskPassSymbol: the passphrase prompt ssh-keygen runs as SSH_ASKPASS when the window signs
+// (COUNTERSIGN_ASKPASS=1 in its environment).
+inline constexpr char runAskPassSymbol[] = "countersign_run_askpass";
 
 } // namespace Countersign

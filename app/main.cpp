@@ -52,6 +52,10 @@ int runModule(int argc, char **argv, const char *symbol, const QString &what)
 
 int main(int argc, char **argv)
 {
+    // ssh-keygen asking for a key's passphrase while the window signs (SignOffPanel).
+    if (qEnvironmentVariable("COUNTERSIGN_ASKPASS") == u"1")
+        return runModule(
+            argc, argv, Countersign::runAskPassSymbol, QStringLiteral("asks for a key's passphrase"));
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (Countersign::CommandLine::isHeadless(command)) {
         QStringList arguments;

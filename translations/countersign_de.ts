@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AskPass</name>
+    <message>
+        <source>Countersign — SSH key</source>
+        <translation>Countersign — SSH-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Passphrase of the signing key:</source>
+        <translation>Passphrase des Signaturschlüssels:</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::AboutDialog</name>
     <message>
         <source>&amp;Copy</source>
@@ -1346,6 +1357,22 @@ Trotzdem exportieren?</translation>
         <source>Digest</source>
         <translation>Prüfsumme</translation>
     </message>
+    <message>
+        <source>unsigned</source>
+        <translation>unsigniert</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, unreadable signature</source>
+        <translation>%1, unlesbare Signatur</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::SignOffModel</name>
@@ -1388,6 +1415,38 @@ Trotzdem exportieren?</translation>
     <message>
         <source>Digest</source>
         <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Signiert: %1</translation>
+    </message>
+    <message>
+        <source>Unsigned</source>
+        <translation>Unsigniert</translation>
+    </message>
+    <message>
+        <source>invalid signature: %1</source>
+        <translation>ungültige Signatur: %1</translation>
+    </message>
+    <message>
+        <source>unsigned, not counted</source>
+        <translation>unsigniert, nicht gezählt</translation>
+    </message>
+    <message>
+        <source>%1; later %2</source>
+        <translation>%1; später %2</translation>
+    </message>
+    <message>
+        <source>Not counted: %1 (%2 at %3)</source>
+        <translation>Nicht gezählt: %1 (%2 um %3)</translation>
+    </message>
+    <message>
+        <source>Signed by %1 with the key %2</source>
+        <translation>Signiert von %1 mit dem Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1534,14 @@ Trotzdem exportieren?</translation>
     <message>
         <source>Not recorded: %1</source>
         <translation>Nicht eingetragen: %1</translation>
+    </message>
+    <message>
+        <source>UNTRUSTED LEDGER — what it holds is shown, nothing is signed into or exported from it: %1</source>
+        <translation>REGISTER NICHT VERTRAUENSWÜRDIG — sein Inhalt wird gezeigt, aber nichts wird darin abgezeichnet oder daraus exportiert: %1</translation>
+    </message>
+    <message>
+        <source>The trust folder cannot be used, nothing is signed: %1</source>
+        <translation>Der Vertrauensordner ist nicht nutzbar, nichts wird abgezeichnet: %1</translation>
     </message>
 </context>
 <context>

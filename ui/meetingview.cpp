@@ -9,6 +9,7 @@
 #include "record/canonicalcontent.h"
 #include "record/recordfacts.h"
 #include "risksummarychart.h"
+#include "signing/recordidentity.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -370,7 +371,7 @@ void MeetingView::reload()
     QList<RiskDecisionEntry> entries;
     if (m_ledger) {
         const Result<QList<RiskDecisionEntry>> stored =
-            m_ledger->riskDecisions(SignOffEntry::identityOf(m_recordPath));
+            m_ledger->riskDecisions(RecordIdentity::legacyOf(m_recordPath));
         if (stored)
             entries = stored.value();
         else

@@ -3,6 +3,8 @@
 
 #include "signoffmodel.h"
 
+#include "signing/sshsignature.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -45,6 +47,24 @@ QString shortTime(const QDateTime &time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
 }
 
+// What the deciding entry's signature is worth, and whether a later entry was left uncounted.
+QString signatureText(const RoleSignOff &row)
+{
+    QString text;
+    if (row.latest) {
+        text = row.standing.standing == SignatureStanding::Valid
+            ? SignOffModel::tr("Signed: %1").arg(row.standing.principal)
+            : SignOffModel::tr("Unsigned");
+    }
+    if (row.ignored) {
+        const QString ignored = row.ignored->isSigned()
+            ? SignOffModel::tr("invalid signature: %1").arg(row.ignoredStanding.reason)
+            : SignOffModel::tr("unsigned, not counted");
+        text = text.isEmpty() ? ignored : SignOffModel::tr("%1; later %2").arg(text, ignored);
+    }
+    return text;
+}
+
 } // namespace
 
 SignOffModel::SignOffModel(QObject *parent)
@@ -80,8 +100,15 @@ QVariant SignOffModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == StateColumn && stateColour(row.state).isValid())
             return QBrush(stateColour(row.state));
+        if (index.column() == SignatureColumn && row.ignored)
+            return QBrush(stateColour(RoleState::Rejected));
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == SignatureColumn && row.ignored)
+            return tr("Not counted: %1 (%2 at %3)")
+                .arg(row.ignoredStanding.reason, row.ignored->signer, shortTime(row.ignored->time));
+        if (index.column() == SignatureColumn && row.standing.standing == SignatureStanding::Valid)
+            return tr("Signed by %1 with the key %2").arg(row.standing.principal, row.standing.fingerprint);
         return signed_ && !row.latest->comment.isEmpty() ? QVariant(row.latest->comment) : QVariant();
     case Qt::DisplayRole:
         switch (Column(index.column())) {
@@ -97,6 +124,8 @@ QVariant SignOffModel::data(const QModelIndex &index, int role) const
             return signed_ ? shortTime(row.latest->time) : QString();
         case DigestColumn:
             return signed_ ? row.latest->digest.left(12) : QString();
+        case SignatureColumn:
+            return signatureText(row);
         case ColumnCount:
             break;
         }
@@ -124,6 +153,8 @@ QVariant SignOffModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Time");
     case DigestColumn:
         return tr("Digest");
+    case SignatureColumn:
+        return tr("Signature");
     case ColumnCount:
         break;
     }
@@ -170,6 +201,13 @@ QVariant SignOffHistoryModel::data(const QModelIndex &index, int role) const
         return entry.comment;
     case DigestColumn:
         return entry.digest.left(12);
+    case SignatureColumn: {
+        if (!entry.isSigned())
+            return tr("unsigned");
+        const Result<SshSignature> signature = SshSignature::parse(entry.signature);
+        return signature ? tr("%1, %2").arg(entry.principal, signature->key.fingerprint())
+                         : tr("%1, unreadable signature").arg(entry.principal);
+    }
     case ColumnCount:
         break;
     }
@@ -193,6 +231,8 @@ QVariant SignOffHistoryModel::headerData(int section, Qt::Orientation orientatio
         return tr("Comment");
     case DigestColumn:
         return tr("Digest");
+    case SignatureColumn:
+        return tr("Signature");
     case ColumnCount:
         break;
     }

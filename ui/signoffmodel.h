@@ -22,6 +22,7 @@ public:
         SignerColumn,
         TimeColumn,
         DigestColumn,
+        SignatureColumn, // signed (by whom), unsigned, or a later entry that does not count, and why
         ColumnCount
     };
     enum Role { StateRole = Qt::UserRole + 1 }; // int(RoleState)
@@ -51,6 +52,7 @@ public:
         DecisionColumn,
         CommentColumn,
         DigestColumn,
+        SignatureColumn, // the principal and the key's fingerprint, or "unsigned"
         ColumnCount
     };
 

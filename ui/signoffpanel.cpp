@@ -6,9 +6,14 @@
 #include "base/settingskeys.h"
 #include "record/canonicalcontent.h"
 #include "record/documentloader.h"
+#include "record/recordfacts.h"
+#include "signing/recordidentity.h"
+#include "signing/signoffrecorder.h"
+#include "signing/signoffstatement.h"
 #include "signoffdialog.h"
 #include "signoffmodel.h"
 
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -22,6 +27,22 @@
 #include <QVBoxLayout>
 
 namespace Countersign {
+
+namespace {
+
+// ssh-keygen's environment when the window signs: with no terminal to ask a key's passphrase on, it
+// runs SSH_ASKPASS, which is this program in its passphrase mode (COUNTERSIGN_ASKPASS: a small
+// password dialog that prints what was typed to ssh-keygen and nothing else).
+QProcessEnvironment askPassEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SSH_ASKPASS"), QCoreApplication::applicationFilePath());
+    environment.insert(QStringLiteral("SSH_ASKPASS_REQUIRE"), QStringLiteral("force"));
+    environment.insert(QStringLiteral("COUNTERSIGN_ASKPASS"), QStringLiteral("1"));
+    return environment;
+}
+
+} // namespace
 
 SignOffPanel::SignOffPanel(QWidget *parent)
     : QWidget(parent)
@@ -89,7 +110,8 @@ bool SignOffPanel::hasUnsavedEdits() const
 
 bool SignOffPanel::canSign() const
 {
-    return m_ledger && !m_ledger->isReadOnly() && !m_path.isEmpty() && !m_status.roles.isEmpty();
+    return m_ledger && !m_ledger->isReadOnly() && !m_untrusted && m_trustProblem.isEmpty() &&
+        !m_path.isEmpty() && !m_status.roles.isEmpty();
 }
 
 QString SignOffPanel::headline() const
@@ -100,16 +122,29 @@ QString SignOffPanel::headline() const
 void SignOffPanel::refresh()
 {
     m_entries.clear();
+    m_trust = {};
+    m_trustProblem.clear();
+    m_untrusted.reset();
     QString trouble = m_problem;
     if (m_ledger && !m_path.isEmpty()) {
-        const Result<QList<SignOffEntry>> entries = m_ledger->entries(SignOffEntry::identityOf(m_path));
+        if (Result<RecordTrust> trust = RecordTrust::of(m_path))
+            m_trust = std::move(trust).value();
+        else
+            m_trustProblem = trust.error().toString();
+        m_untrusted = m_ledger->audit();
+        if (!m_untrusted && m_trustProblem.isEmpty())
+            m_ledger->adopt(m_trust.legacyIdentity, m_trust.identity); // a read failure shows below
+        const Result<QList<SignOffEntry>> entries = m_ledger->entries(
+            m_trust.identity.isEmpty() ? RecordIdentity::legacyOf(m_path) : m_trust.identity,
+            RecordIdentity::legacyOf(m_path));
         if (entries)
             m_entries = entries.value();
         else
             trouble = entries.error().toString();
     }
-    m_status = m_path.isEmpty() || m_record.fileName.isEmpty() ? SignOffStatus()
-                                                               : SignOffRules::evaluate(m_record, m_entries);
+    m_status = m_path.isEmpty() || m_record.fileName.isEmpty()
+        ? SignOffStatus()
+        : SignOffRules::evaluate(m_record, m_entries, m_trust);
     // The row (the role Sign... signs) stays where it was; there is always one.
     const int row = m_view->currentIndex().row();
     m_model->setStatus(m_status);
@@ -132,6 +167,12 @@ void SignOffPanel::refresh()
                     .arg(QFileInfo(m_path).fileName(),
                         (m_status.openRoles() + m_status.problems).join(QStringLiteral("; ")));
     }
+    if (m_untrusted)
+        title += u'\n' +
+            tr("UNTRUSTED LEDGER — what it holds is shown, nothing is signed into or exported from it: %1")
+                .arg(m_untrusted->toString());
+    if (!m_trustProblem.isEmpty())
+        title += u'\n' + tr("The trust folder cannot be used, nothing is signed: %1").arg(m_trustProblem);
     if (!trouble.isEmpty())
         title += u'\n' + tr("Sign-off ledger unavailable, read only: %1").arg(trouble);
     else if (m_ledger && m_ledger->isReadOnly())
@@ -161,12 +202,28 @@ QString SignOffPanel::sign(
 QString SignOffPanel::signFile(const Document &file, const QString &role, const QString &signer,
     SignOffDecision decision, const QString &comment)
 {
-    const SignOffEntry entry = SignOffEntry::now(file, role, signer, decision, comment);
-    if (const std::optional<Error> refused = SignOffRules::check(file, m_entries, entry))
-        return refused->message;
-    const Result<SignOffEntry> stored = m_ledger->append(entry);
+    SignOffEntry entry = SignOffEntry::now(file, m_trust.identity, role, signer, decision, comment);
+    // Signed as the command line signs: whenever a trust folder governs the record or a key is set.
+    const QString key = QSettings().value(SettingsKeys::signingKey).toString();
+    SignOffRecorder::Sign sign;
+    if (m_trust.folder || !key.isEmpty()) {
+        const Result<SshPublicKey> publicKey = SshSigner::publicKey(key);
+        if (!publicKey)
+            return publicKey.error().toString();
+        const Result<QString> principal = SignOffRecorder::principalFor(m_trust, publicKey.value(),
+            entry.role, SignOffRules::holderOf(RecordFacts::extract(file), entry.role));
+        if (!principal)
+            return principal.error().message;
+        entry.principal = principal.value();
+        sign = [key](const QByteArray &statement) {
+            return SshSigner::sign(
+                statement, key, SignOffStatement::nameSpace.toString(), askPassEnvironment());
+        };
+    }
+    const Result<SignOffEntry> stored = SignOffRecorder::record(*m_ledger, file, m_trust, entry, sign);
     if (!stored)
-        return stored.error().toString();
+        return stored.error().code == Error::Code::Refused ? stored.error().message
+                                                           : stored.error().toString();
     QSettings().setValue(SettingsKeys::signer, entry.signer);
     refresh();
     Q_EMIT signedOff();

@@ -6,6 +6,7 @@
 #include "ledger/ledgerstore.h"
 #include "ledger/signoffrules.h"
 #include "record/document.h"
+#include "signing/recordtrust.h"
 
 #include <QWidget>
 
@@ -26,7 +27,11 @@ class SignOffModel;
 // could not be opened) or with a read-only one it shows why and cannot sign. The states follow the
 // record's text as edited: approvals of other content show as stale. A sign-off, though, signs the
 // file: it is refused while the record has unsaved edits, and its digest is computed from the
-// file's bytes as read when it is recorded.
+// file's bytes as read when it is recorded. It is signed with the configured SSH key (the setting
+// SettingsKeys::signingKey, else ssh-agent's first key) whenever a trust folder governs the record or
+// a key is configured; each role shows whether its approval is signed, unsigned, or followed by an
+// entry that does not count and why. A ledger that fails its audit is shown, marked untrusted, and
+// never signed into.
 class SignOffPanel : public QWidget
 {
     Q_OBJECT
@@ -69,6 +74,9 @@ private:
     std::function<bool()> m_hasUnsavedEdits;
     std::function<QString()> m_save;
     QList<SignOffEntry> m_entries;
+    RecordTrust m_trust;
+    QString m_trustProblem; // the record's trust folder is broken: nothing is signed
+    std::optional<Error> m_untrusted; // the ledger failed its audit: shown, never signed into
     SignOffStatus m_status;
     SignOffModel *m_model;
     QLabel *m_title;

@@ -22,6 +22,7 @@ int check(const QStringList &arguments);
 int signOff(const QStringList &arguments);
 int status(const QStringList &arguments);
 int ledger(const QStringList &arguments);
+int trust(const QStringList &arguments);
 // export, as markdown, or as a PDF written by `pdf` with --pdf. Without `pdf` (the table's handler),
 // --pdf is refused.
 int exportRecord(const QStringList &arguments, const FinalizedExport::PdfWriter &pdf);

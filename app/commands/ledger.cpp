@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Countersign contributors
 // SPDX-License-Identifier: MIT
 
-// countersign ledger verify: walks the ledger's two hash chains, sign-offs and risk decisions.
+// countersign ledger verify: walks the ledger's two hash chains, sign-offs and risk decisions, and
+// checks every signed sign-off's statement and signature.
 #include "commandio.h"
 #include "commands.h"
 #include "signedrecord.h"
@@ -43,9 +44,13 @@ int ledger(const QStringList &arguments)
         writeErr(broken);
         return Findings;
     }
-    writeOut(QStringLiteral("%1: sign-offs: %2, risk decisions: %3; both hash chains are intact.\n")
+    const qsizetype signedEntries = std::count_if(
+        entries->cbegin(), entries->cend(), [](const SignOffEntry &entry) { return entry.isSigned(); });
+    writeOut(QStringLiteral("%1: sign-offs: %2 (%3 signed, every signature verifies), risk decisions: %4; "
+                            "both hash chains are intact.\n")
             .arg(store.value()->location())
             .arg(entries->size())
+            .arg(signedEntries)
             .arg(decisions->size()));
     return Clean;
 }

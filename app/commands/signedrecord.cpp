@@ -23,14 +23,23 @@ Result<SignedRecord> SignedRecord::load(const QString &path, const CommandOption
     Result<Document> record = DocumentLoader::load(path);
     if (!record)
         return record.error();
+    Result<RecordTrust> trust = RecordTrust::of(record->fileName);
+    if (!trust)
+        return trust.error();
     Result<std::unique_ptr<LedgerStore>> ledger = openLedger(options);
     if (!ledger)
         return ledger.error();
+    std::optional<Error> untrusted = ledger.value()->audit();
+    if (!untrusted) {
+        if (std::optional<Error> failed = ledger.value()->adopt(trust->legacyIdentity, trust->identity))
+            return *failed;
+    }
     const Result<QList<SignOffEntry>> entries =
-        ledger.value()->entries(SignOffEntry::identityOf(record->fileName));
+        ledger.value()->entries(trust->identity, trust->legacyIdentity);
     if (!entries)
         return entries.error();
-    return SignedRecord{std::move(record).value(), std::move(ledger).value(), entries.value()};
+    return SignedRecord{std::move(record).value(), std::move(trust).value(), std::move(ledger).value(),
+        entries.value(), std::move(untrusted)};
 }
 
 } // namespace Countersign

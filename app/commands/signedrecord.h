@@ -7,6 +7,7 @@
 #include "commandoptions.h"
 #include "ledger/ledgerstore.h"
 #include "record/document.h"
+#include "signing/recordtrust.h"
 
 #include <QList>
 
@@ -14,13 +15,17 @@
 
 namespace Countersign {
 
-// A record with its ledger and the ledger's entries for it: what signoff, status and review start
-// from. Also the --db option that every command reading the ledger takes.
+// A record with its trust (identity, trust folder), its ledger and the ledger's entries for it: what
+// signoff, status and review start from. Also the --db option that every command reading the ledger
+// takes. `untrusted` says why the ledger failed its audit: such a ledger is read (status shows what it
+// holds, marked untrusted) but never signed into or exported from.
 struct SignedRecord
 {
     Document record;
+    RecordTrust trust;
     std::unique_ptr<LedgerStore> ledger;
     QList<SignOffEntry> entries;
+    std::optional<Error> untrusted;
 
     // --db PATH, the ledger file.
     static CommandOptions::Option ledgerOption();

@@ -24,6 +24,8 @@ struct Error
         InvalidArgument,
         Database, // a ledger that cannot be opened, read or written
         Refused, // a request the domain rules do not allow (a sign-off that breaks a rule)
+        Conflict, // the ledger moved on while a sign-off was being signed: sign again on the new head
+        Untrusted, // a ledger or file that fails its own checks (a broken chain, a forged signature)
     };
 
     Code code = Code::InvalidArgument;

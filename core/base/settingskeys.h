@@ -13,6 +13,9 @@ namespace Countersign::SettingsKeys {
 inline constexpr QLatin1StringView ledgerLocation{"signoff/database"};
 // The name last signed with, offered by the next sign-off.
 inline constexpr QLatin1StringView signer{"signoff/signer"};
+// The SSH key sign-offs are signed with, as git's user.signingKey: a key file, "key::TYPE BASE64" (a
+// key in ssh-agent), or empty for ssh-agent's first key.
+inline constexpr QLatin1StringView signingKey{"signoff/signingKey"};
 // Who recorded the last meeting's decisions; the signer's name until someone has.
 inline constexpr QLatin1StringView recordedBy{"review/recordedBy"};
 // The highlighting theme chosen in View > Theme; empty follows the palette.

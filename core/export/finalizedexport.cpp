@@ -8,16 +8,27 @@
 #include "record/document.h"
 #include "record/documentloader.h"
 #include "review/riskreview.h"
+#include "signing/recordtrust.h"
 
 namespace Countersign {
 
 Result<FinalizedExport::Built> FinalizedExport::build(const Document &record, const LedgerStore *ledger,
     const QDateTime &exported, bool allowOpen, QStringList *warnings)
 {
+    Result<RecordTrust> trust = RecordTrust::of(record.fileName);
+    if (!trust)
+        return trust.error();
     QList<SignOffEntry> entries;
     QList<ReviewedItem> review;
+    FinalizedRecord::Provenance provenance{trust->identity, {}};
     if (ledger) {
-        Result<QList<SignOffEntry>> stored = ledger->entries(SignOffEntry::identityOf(record.fileName));
+        if (std::optional<Error> untrusted = ledger->audit())
+            return *untrusted;
+        Result<LedgerHead> head = ledger->head();
+        if (!head)
+            return head.error();
+        provenance.head = head.value();
+        Result<QList<SignOffEntry>> stored = ledger->entries(trust->identity, trust->legacyIdentity);
         if (!stored)
             return stored.error();
         entries = std::move(stored).value();
@@ -27,8 +38,9 @@ Result<FinalizedExport::Built> FinalizedExport::build(const Document &record, co
         review = std::move(reviewed).value();
     }
     Built built;
-    built.status = SignOffRules::evaluate(record, entries);
-    Result<QByteArray> markdown = FinalizedRecord::build(record, built.status, exported, allowOpen, review);
+    built.status = SignOffRules::evaluate(record, entries, trust.value());
+    Result<QByteArray> markdown =
+        FinalizedRecord::build(record, built.status, exported, allowOpen, review, provenance);
     if (!markdown)
         return markdown.error();
     built.markdown = std::move(markdown).value();

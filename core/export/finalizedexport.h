@@ -39,9 +39,10 @@ public:
     };
 
     // `record`'s finalized text with its sign-offs and review from `ledger` (none without a ledger),
-    // stamped `exported`. Refused (Error::Code::Refused) while sign-offs are open unless `allowOpen`;
-    // an Error when the ledger cannot be read. Checkpoints the review could not read are named in
-    // `warnings`, refused or not.
+    // stamped `exported`, judged by the record's trust folder, with the ledger head it was made from.
+    // Refused (Error::Code::Refused) while sign-offs are open unless `allowOpen`; an Error when the
+    // ledger cannot be read or fails its audit (Error::Code::Untrusted), or the trust folder is broken.
+    // Checkpoints the review could not read are named in `warnings`, refused or not.
     static Result<Built> build(const Document &record, const LedgerStore *ledger, const QDateTime &exported,
         bool allowOpen, QStringList *warnings = nullptr);
     // Writes `built`'s markdown to `output`, through `pdf` when one is given. The Error names the file.

@@ -4,11 +4,18 @@
 #include "export/finalizedrecord.h"
 
 #include "record/canonicalcontent.h"
+#include "record/markdownparser.h"
+#include "record/recordfacts.h"
+#include "record/textkeys.h"
+#include "signing/personname.h"
+#include "signing/signoffstatement.h"
+#include "signing/sshsignature.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace Countersign {
 
@@ -21,6 +28,13 @@ const QString reviewHeading = QStringLiteral("## Residual Risk Review");
 const QString reviewFooterLead =
     QStringLiteral("Review digest (SHA-256 of the review's rows and summary): `");
 const QString noValue = QStringLiteral("—");
+const QString recordLead = QStringLiteral("Record: `");
+const QString headLead = QStringLiteral("Ledger head: `");
+const QString statementFence = QStringLiteral("```statement-");
+const QString signatureFence = QStringLiteral("```signature-");
+const QString unsignedCell = QStringLiteral("unsigned");
+const QString signOffTableHeader =
+    QStringLiteral("| Role | Holder | Signer | Decision | Time (UTC) | Digest | Signature |\n");
 const QString carriedOverMarker = QStringLiteral(" *(carried over)*");
 const QString openItemMarkerLead = QStringLiteral(" *(open item: ");
 const QString openDecision = QStringLiteral("open");
@@ -100,14 +114,14 @@ FinalizedRecord::ReviewRow reviewRowOf(const ReviewedItem &reviewed)
 
 // The cells of a body row of a table whose header row starts with `header`: nothing for a line that
 // is no such row (text, the header, the separator); a row with another number of cells than
-// `count` is a problem, named with its line.
+// `count` (or `earlierCount`, a table of an earlier export format) is a problem, named with its line.
 std::optional<QStringList> bodyRow(const QString &line, QStringView header, qsizetype count,
-    const QString &what, qsizetype index, QStringList &problems)
+    const QString &what, qsizetype index, QStringList &problems, qsizetype earlierCount = -1)
 {
     if (!line.startsWith(u'|') || line.startsWith(u"|---") || line.startsWith(header))
         return std::nullopt;
     QStringList cells = cellsOf(line);
-    if (cells.size() != count) {
+    if (cells.size() != count && cells.size() != earlierCount) {
         problems.append(QStringLiteral("line %1: a %2 row with %3 cells instead of %4")
                 .arg(index + 1)
                 .arg(what)
@@ -121,6 +135,177 @@ std::optional<QStringList> bodyRow(const QString &line, QStringView header, qsiz
 QString rowText(const QStringList &cells)
 {
     return QStringLiteral("| %1 |\n").arg(cells.join(QStringLiteral(" | ")));
+}
+
+// A counting approval of the content, as the one-person-one-role rule compares them.
+struct Approval
+{
+    QString role;
+    QString signer;
+    QString principal; // empty for an unsigned row
+    QString fingerprint;
+};
+
+bool samePerson(const Approval &a, const Approval &b)
+{
+    if (!a.principal.isEmpty() && !b.principal.isEmpty())
+        return a.principal == b.principal || a.fingerprint == b.fingerprint;
+    return PersonName::samePerson(a.signer, b.signer);
+}
+
+bool sameRole(const QString &a, const QString &b)
+{
+    return TextKeys::normalizedKey(a) == TextKeys::normalizedKey(b);
+}
+
+// One row's signature checked against its statement, the content and the trust: problems (what was
+// changed) go to `result.problems`, reasons the row does not count to `result.notFinal`. Whether it
+// counts, with the approval it makes.
+bool checkRow(FinalizedRecord::Verification &result, const FinalizedRecord::Row &row,
+    const RecordTrust *trust, Approval &approval, QSet<int> &used)
+{
+    const QString where = QStringLiteral("line %1, the sign-off of \"%2\"").arg(row.line).arg(row.role);
+    if (row.signature == unsignedCell || row.signature.isEmpty()) {
+        if (trust && !trust->unsignedCounts()) {
+            result.notFinal.append(
+                QStringLiteral("%1 by %2 is unsigned, and the trust folder requires signatures")
+                    .arg(where, row.signer));
+            return false;
+        }
+        return true;
+    }
+    static const QRegularExpression cell(QStringLiteral("^statement (\\d+) \\((.*)\\)$"));
+    const QRegularExpressionMatch match = cell.match(row.signature);
+    const auto statement = match.hasMatch()
+        ? std::find_if(result.statements.cbegin(), result.statements.cend(),
+              [number = match.captured(1).toInt()](
+                  const FinalizedRecord::Statement &known) { return known.number == number; })
+        : result.statements.cend();
+    if (statement == result.statements.cend()) {
+        result.problems.append(
+            QStringLiteral("%1: its signature cell \"%2\" names no statement the export carries")
+                .arg(where, row.signature));
+        return false;
+    }
+    used.insert(statement->number);
+    const Result<SignOffStatement::Fields> fields = SignOffStatement::parse(statement->text);
+    if (!fields) {
+        result.problems.append(QStringLiteral("%1: statement %2 %3")
+                .arg(where)
+                .arg(statement->number)
+                .arg(fields.error().message));
+        return false;
+    }
+    const SignatureCheck check = SshSignatureVerifier::verify(
+        statement->text.toUtf8(), statement->signature, SignOffStatement::nameSpace.toString());
+    if (!check.valid) {
+        result.problems.append(QStringLiteral("%1: the signature of statement %2 does not hold: %3")
+                .arg(where)
+                .arg(statement->number)
+                .arg(check.reason));
+        return false;
+    }
+    const QList<std::pair<QString, std::pair<QString, QString>>> pairs{
+        {QStringLiteral("role"), {row.role, FinalizedRecord::escapeCell(fields->role)}},
+        {QStringLiteral("holder"), {row.holder, FinalizedRecord::escapeCell(fields->holder)}},
+        {QStringLiteral("signer"), {row.signer, FinalizedRecord::escapeCell(fields->signer)}},
+        {QStringLiteral("decision"), {row.decision.section(u' ', 0, 0), fields->decision}},
+        {QStringLiteral("time"), {row.time, fields->time}},
+        {QStringLiteral("digest"), {row.digest, fields->digest.left(row.digest.size())}},
+        {QStringLiteral("principal"), {match.captured(2), FinalizedRecord::escapeCell(fields->principal)}},
+    };
+    for (const auto &[name, values] : pairs) {
+        if (values.first != values.second) {
+            result.problems.append(
+                QStringLiteral("%1: the row's %2 is \"%3\", its signed statement says \"%4\"")
+                    .arg(where, name, values.first, values.second));
+            return false;
+        }
+    }
+    if (result.provenance && fields->record != result.provenance->identity) {
+        result.problems.append(
+            QStringLiteral("%1: its statement signs the record \"%2\", the export is of \"%3\"")
+                .arg(where, fields->record, result.provenance->identity));
+        return false;
+    }
+    if (row.decision == u"approve" && fields->digest != result.contentDigest) {
+        result.problems.append(
+            QStringLiteral("%1: its signed statement approves other content (%2, the content is %3)")
+                .arg(where, fields->digest.left(digestPrefix), result.contentDigest.left(digestPrefix)));
+        return false;
+    }
+    approval.principal = fields->principal;
+    approval.fingerprint = check.key.fingerprint();
+    if (trust && trust->folder) {
+        const QDateTime time = QDateTime::fromString(fields->time, Qt::ISODateWithMs);
+        std::optional<QString> refused = trust->folder->refusal(
+            fields->principal, check.key, time, SignOffStatement::nameSpace.toString());
+        if (!refused && !trust->folder->mayHoldRole(fields->principal, fields->role, fields->holder))
+            refused = QStringLiteral("principal %1 is not allowed to sign this role").arg(fields->principal);
+        if (refused) {
+            result.notFinal.append(QStringLiteral("%1 does not count: %2").arg(where, *refused));
+            return false;
+        }
+    }
+    return true;
+}
+
+// Signatures, finality and the one-person-one-role rule, from the exported file alone.
+void checkSignatures(FinalizedRecord::Verification &result, const QString &text, const RecordTrust *trust)
+{
+    if (!trust || !trust->folder) {
+        result.notes.append(QStringLiteral("no trust folder: signatures were checked, but not whether their "
+                                           "keys may sign (give --signers DIR)"));
+    }
+    QList<Approval> approvals;
+    QSet<int> used;
+    for (const FinalizedRecord::Row &row : std::as_const(result.rows)) {
+        if (row.signer == noValue)
+            continue;
+        Approval approval{row.role, row.signer, {}, {}};
+        if (checkRow(result, row, trust, approval, used) && row.decision == u"approve" &&
+            result.contentDigest.startsWith(row.digest))
+            approvals.append(approval);
+    }
+    for (const FinalizedRecord::Statement &statement : std::as_const(result.statements)) {
+        if (!used.contains(statement.number))
+            result.problems.append(
+                QStringLiteral("statement %1 belongs to no sign-off row").arg(statement.number));
+    }
+    const Document record =
+        MarkdownParser::parse(SourceText::fromText(CanonicalContent::canonicalText(text)));
+    const RecordFacts facts = RecordFacts::extract(record);
+    const QList<FactField> roles = SignOffRules::roles(facts);
+    if (roles.isEmpty())
+        result.notFinal.append(QStringLiteral("the record names no roles"));
+    for (const FactField &role : roles) {
+        const bool approved =
+            std::any_of(approvals.cbegin(), approvals.cend(), [&role](const Approval &approval) {
+                return sameRole(approval.role, FinalizedRecord::escapeCell(role.key));
+            });
+        if (approved)
+            continue;
+        const auto row = std::find_if(
+            result.rows.cbegin(), result.rows.cend(), [&role](const FinalizedRecord::Row &candidate) {
+                return sameRole(candidate.role, FinalizedRecord::escapeCell(role.key));
+            });
+        result.notFinal.append(QStringLiteral("%1 has no counting approval of this content (%2)")
+                .arg(
+                    role.key, row == result.rows.cend() ? QStringLiteral("no sign-off row") : row->decision));
+    }
+    if (!SignOffRules::allowsSeveralRoles(facts)) {
+        for (qsizetype i = 0; i < approvals.size(); ++i) {
+            for (qsizetype j = i + 1; j < approvals.size(); ++j) {
+                if (samePerson(approvals.at(i), approvals.at(j))) {
+                    result.notFinal.append(
+                        QStringLiteral("one person approved two roles (\"%1\" as %2, \"%3\" as "
+                                       "%4); the record does not allow it")
+                            .arg(approvals.at(i).role, approvals.at(i).signer, approvals.at(j).role,
+                                approvals.at(j).signer));
+                }
+            }
+        }
+    }
 }
 
 } // namespace
@@ -145,7 +330,8 @@ QString FinalizedRecord::escapeCell(const QString &text)
 }
 
 Result<QByteArray> FinalizedRecord::build(const Document &record, const SignOffStatus &status,
-    const QDateTime &exported, bool allowOpen, const QList<ReviewedItem> &review)
+    const QDateTime &exported, bool allowOpen, const QList<ReviewedItem> &review,
+    const Provenance &provenance)
 {
     const QStringList open = status.openRoles() + status.problems;
     const bool final = status.isFinal();
@@ -166,8 +352,10 @@ Result<QByteArray> FinalizedRecord::build(const Document &record, const SignOffS
                                                  : open.join(QStringLiteral("; "))));
         out += end + u'\n';
     }
+    // The block follows the content's last line directly, so that deleting the blocks' lines (sed)
+    // leaves exactly the canonical text, whose SHA-256 is the content digest.
     out += CanonicalContent::canonicalText(record.source.text());
-    out += u'\n' + begin + u'\n';
+    out += begin + u'\n';
     QList<ReviewRow> reviewRows;
     QStringList reviewText;
     if (!review.isEmpty()) {
@@ -182,33 +370,63 @@ Result<QByteArray> FinalizedRecord::build(const Document &record, const SignOffS
         out += u'\n' + reviewText.constFirst() + QStringLiteral("\n\n");
     }
     out += signOffHeading + QStringLiteral("\n\n");
-    out += QStringLiteral("| Role | Holder | Signer | Decision | Time (UTC) | Digest |\n");
-    out += QStringLiteral("|---|---|---|---|---|---|\n");
+    out += signOffTableHeader;
+    out += QStringLiteral("|---|---|---|---|---|---|---|\n");
+    QList<Statement> statements;
     for (const RoleSignOff &role : status.roles) {
         const bool signed_ = role.latest.has_value();
-        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+        QString signature = noValue;
+        if (signed_ && role.latest->isSigned()) {
+            statements.append({int(statements.size()) + 1, role.latest->statement, role.latest->signature});
+            signature = QStringLiteral("statement %1 (%2)")
+                            .arg(statements.size())
+                            .arg(escapeCell(role.latest->principal));
+        } else if (signed_) {
+            signature = unsignedCell;
+        }
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                    .arg(escapeCell(role.role), escapeCell(role.holder),
-                       signed_ ? escapeCell(role.latest->signer) : QStringLiteral("—"),
+                       signed_ ? escapeCell(role.latest->signer) : noValue,
                        signed_ && role.state != RoleState::Approved
                            ? QStringLiteral("%1 (%2)").arg(
                                  decisionName(role.latest->decision), roleStateName(role.state))
                            : signed_ ? decisionName(role.latest->decision)
                                      : roleStateName(role.state),
-                       signed_ ? role.latest->timeText() : QStringLiteral("—"),
-                       signed_ ? role.latest->digest.left(digestPrefix) : QStringLiteral("—"));
+                       signed_ ? role.latest->timeText() : noValue,
+                       signed_ ? role.latest->digest.left(digestPrefix) : noValue, signature);
     }
     // Each footer line a paragraph of its own, so that renderers (GitHub, the PDF handout) keep them
     // apart.
     out += u'\n' + footerLead + status.digest + QStringLiteral("`\n\n");
     if (!review.isEmpty())
         out += reviewFooterLead + reviewDigestOf(reviewRows, reviewText) + QStringLiteral("`\n\n");
+    if (!provenance.identity.isEmpty()) {
+        out += recordLead + provenance.identity + QStringLiteral("`\n\n");
+        out += headLead + (provenance.head.hash.isEmpty() ? noValue : provenance.head.hash) +
+            QStringLiteral("` (%1 ledger entries)\n\n").arg(provenance.head.count);
+    }
     out += QStringLiteral("Exported: %1 by Countersign %2\n")
                .arg(exported.toUTC().toString(Qt::ISODateWithMs), QStringLiteral(COUNTERSIGN_VERSION));
+    if (!statements.isEmpty()) {
+        // Collapsed on GitHub; each statement exactly as signed (it ends with a line break), so that
+        // awk can cut it out and `ssh-keygen -Y verify` check it.
+        out += QStringLiteral("\n<details>\n<summary>Signed statements (%1): check them with ssh-keygen -Y "
+                              "verify</summary>\n\n")
+                   .arg(statements.size());
+        for (const Statement &statement : std::as_const(statements)) {
+            out += statementFence + QString::number(statement.number) + u'\n' + statement.text +
+                QStringLiteral("```\n\n");
+            out += signatureFence + QString::number(statement.number) + u'\n' +
+                statement.signature.trimmed() + QStringLiteral("\n```\n\n");
+        }
+        out += QStringLiteral("</details>\n");
+    }
     out += end + u'\n';
     return out.toUtf8();
 }
 
-Result<FinalizedRecord::Verification> FinalizedRecord::verify(const QString &text, const QString &fileName)
+Result<FinalizedRecord::Verification> FinalizedRecord::verify(
+    const QString &text, const QString &fileName, const RecordTrust *trust)
 {
     Verification result;
     result.contentDigest = CanonicalContent::digest(text);
@@ -250,19 +468,56 @@ Result<FinalizedRecord::Verification> FinalizedRecord::verify(const QString &tex
     };
     for (qsizetype i = heading + 1; i < lines.size(); ++i) {
         const QString line = lines.at(i).trimmed();
-        if (line.trimmed() == CanonicalContent::signOffEndMarker)
+        if (line == CanonicalContent::signOffEndMarker)
             break;
         if (line.startsWith(footerLead)) {
             result.footerDigest = footerValue(line, footerLead);
         } else if (line.startsWith(reviewFooterLead)) {
             result.footerReviewDigest = footerValue(line, reviewFooterLead);
+        } else if (line.startsWith(recordLead)) {
+            result.provenance = result.provenance.value_or(Provenance{});
+            result.provenance->identity = footerValue(line, recordLead);
+        } else if (line.startsWith(headLead)) {
+            // "Ledger head: `HASH` (N ledger entries)"
+            static const QRegularExpression head(
+                QStringLiteral("^Ledger head: `([^`]*)` \\((\\d+) ledger entries\\)$"));
+            const QRegularExpressionMatch match = head.match(line);
+            result.provenance = result.provenance.value_or(Provenance{});
+            if (!match.hasMatch()) {
+                result.problems.append(
+                    QStringLiteral("line %1: the ledger head line is malformed").arg(i + 1));
+                continue;
+            }
+            result.provenance->head = {
+                match.captured(2).toLongLong(), match.captured(1) == noValue ? QString() : match.captured(1)};
+        } else if (line.startsWith(statementFence) || line.startsWith(signatureFence)) {
+            // A fenced block, kept line for line up to its closing fence.
+            const bool isStatement = line.startsWith(statementFence);
+            const int number = line.mid((isStatement ? statementFence : signatureFence).size()).toInt();
+            QString body;
+            qsizetype close = i + 1;
+            for (; close < lines.size() && QStringView(lines.at(close)).trimmed() != u"```"; ++close) {
+                // A checkout that made the file's line ends CRLF still holds the statement as signed.
+                const QString &bodyLine = lines.at(close);
+                body += QStringView(bodyLine).chopped(bodyLine.endsWith(u'\r') ? 1 : 0) + u'\n';
+            }
+            if (close == lines.size() || number < 1) {
+                result.problems.append(QStringLiteral("line %1: a broken signed statement block").arg(i + 1));
+                break;
+            }
+            auto statement = std::find_if(result.statements.begin(), result.statements.end(),
+                [number](const Statement &known) { return known.number == number; });
+            if (statement == result.statements.end())
+                statement = result.statements.insert(result.statements.end(), Statement{number, {}, {}});
+            (isStatement ? statement->text : statement->signature) = body;
+            i = close;
         } else if (const std::optional<QStringList> cells =
-                       bodyRow(line, u"| Role |", 6, QStringLiteral("sign-off"), i, result.problems)) {
-            result.rows.append(
-                {cells->at(0), cells->at(1), cells->at(2), cells->at(3), cells->at(4), cells->at(5)});
+                       bodyRow(line, u"| Role |", 7, QStringLiteral("sign-off"), i, result.problems, 6)) {
+            result.rows.append({cells->at(0), cells->at(1), cells->at(2), cells->at(3), cells->at(4),
+                cells->at(5), cells->size() > 6 ? cells->at(6) : QString(), int(i) + 1});
         }
     }
-    result.final = !text.contains(QString(u"**" + notFinalBanner + u"**"));
+    result.exportedFinal = !text.contains(QString(u"**" + notFinalBanner + u"**"));
     if (result.footerDigest.isEmpty()) {
         result.problems.append(QStringLiteral("the footer's content digest is missing"));
     } else if (result.footerDigest != result.contentDigest) {
@@ -283,7 +538,7 @@ Result<FinalizedRecord::Verification> FinalizedRecord::verify(const QString &tex
                 .arg(result.reviewDigest.left(digestPrefix), result.footerReviewDigest.left(digestPrefix)));
     }
     for (const Row &row : result.rows) {
-        if (row.digest == u"—")
+        if (row.digest == noValue)
             continue;
         if (row.digest.size() < digestPrefix || !result.contentDigest.startsWith(row.digest)) {
             result.problems.append(
@@ -291,6 +546,7 @@ Result<FinalizedRecord::Verification> FinalizedRecord::verify(const QString &tex
                     .arg(row.role, row.signer, row.digest, result.contentDigest.left(digestPrefix)));
         }
     }
+    checkSignatures(result, text, trust);
     return result;
 }
 
@@ -309,6 +565,36 @@ void FinalizedRecord::checkAgainstLedger(Verification &verification, const QList
                 QStringLiteral("the sign-off of \"%1\" by %2 at %3 is not in the ledger")
                     .arg(row.role, row.signer, row.time));
         }
+    }
+    if (!verification.provenance)
+        return;
+    // The head the export was made from must still be in the ledger, as the entry it was then: a
+    // ledger cut short (its last entries deleted) or put back to an older copy no longer holds it.
+    const Provenance &made = *verification.provenance;
+    if (made.head.count > 0) {
+        const bool holds = made.head.count <= entries.size() &&
+            entries.at(made.head.count - 1).id == made.head.count &&
+            entries.at(made.head.count - 1).hash == made.head.hash;
+        if (!holds) {
+            verification.problems.append(QStringLiteral(
+                "the ledger no longer holds the head this export was made from (entry %1, %2); "
+                "it holds %3 entries: it was cut short or put back to an older copy")
+                    .arg(made.head.count)
+                    .arg(made.head.hash.left(digestPrefix))
+                    .arg(entries.size()));
+            return;
+        }
+    }
+    // What happened to the record since: a role rejected or withdrawn after the export.
+    for (qsizetype i = made.head.count; i < entries.size(); ++i) {
+        const SignOffEntry &entry = entries.at(i);
+        if (entry.recordPath != made.identity || entry.decision == SignOffDecision::Approve)
+            continue;
+        verification.notFinal.append(QStringLiteral("no longer final since %1: \"%2\" %3 by %4 (%5)")
+                .arg(entry.timeText(), entry.role,
+                    entry.decision == SignOffDecision::Reject ? QStringLiteral("rejected")
+                                                              : QStringLiteral("withdrawn"),
+                    entry.signer, entry.comment));
     }
 }
 

@@ -5,6 +5,8 @@
 
 #include "base/settingskeys.h"
 #include "ledger/sqliteledgerstore.h"
+#include "signing/recordtrust.h"
+#include "signing/signoffstatement.h"
 
 #include <QSettings>
 #include <QStandardPaths>
@@ -15,6 +17,16 @@ namespace {
 
 // Both chains hold alike: ids from 1 without a gap, each entry linked to the hash of the one before,
 // each hash matching the entry's fields; `changed` says what a mismatched hash means.
+std::optional<QString> ownProblem(const SignOffEntry &entry)
+{
+    return RecordTrust::integrityProblem(entry);
+}
+
+std::optional<QString> ownProblem(const RiskDecisionEntry &)
+{
+    return std::nullopt;
+}
+
 template<typename Entry>
 std::optional<ChainBreak> firstBreak(const QList<Entry> &entries, const QString &changed)
 {
@@ -28,6 +40,8 @@ std::optional<ChainBreak> firstBreak(const QList<Entry> &entries, const QString 
             return ChainBreak{entry.id, QStringLiteral("its link to the entry before does not match")};
         if (entry.computeHash() != entry.hash)
             return ChainBreak{entry.id, QStringLiteral("its fields do not match its hash (%1)").arg(changed)};
+        if (std::optional<QString> problem = ownProblem(entry))
+            return ChainBreak{entry.id, QStringLiteral("its signature does not hold: %1").arg(*problem)};
         previous = entry.hash;
         previousId = entry.id;
     }
@@ -63,6 +77,47 @@ void LedgerStore::setConfiguredLocation(const QString &location)
 std::optional<ChainBreak> LedgerStore::verifyChain(const QList<SignOffEntry> &entries)
 {
     return firstBreak(entries, QStringLiteral("changed after signing"));
+}
+
+std::optional<Error> LedgerStore::checkSignedEntry(const SignOffEntry &linked, const QString &location)
+{
+    if (linked.statement.isEmpty() && linked.signature.isEmpty() && linked.principal.isEmpty())
+        return std::nullopt;
+    const Result<SignOffStatement::Fields> fields = SignOffStatement::parse(linked.statement);
+    if (fields && fields->previous != linked.previousHash) {
+        return Error{Error::Code::Conflict,
+            QStringLiteral("another sign-off was recorded while this one was being signed; it must be "
+                           "signed again"),
+            location};
+    }
+    if (std::optional<QString> problem = RecordTrust::integrityProblem(linked))
+        return Error{Error::Code::Refused,
+            QStringLiteral("the signed sign-off was not recorded: %1").arg(*problem), location};
+    return std::nullopt;
+}
+
+std::optional<Error> LedgerStore::audit() const
+{
+    const Result<QList<SignOffEntry>> signOffs = entries();
+    if (!signOffs)
+        return signOffs.error();
+    const Result<QList<RiskDecisionEntry>> decisions = riskDecisions();
+    if (!decisions)
+        return decisions.error();
+    const auto untrusted = [this](const QString &what, const ChainBreak &found) {
+        return Error{Error::Code::Untrusted,
+            QStringLiteral("fails its check (%1 %2: %3); it is not used until this is resolved (see "
+                           "'countersign ledger verify')")
+                .arg(what)
+                .arg(found.id)
+                .arg(found.reason),
+            location()};
+    };
+    if (const std::optional<ChainBreak> found = verifyChain(signOffs.value()))
+        return untrusted(QStringLiteral("sign-off"), *found);
+    if (const std::optional<ChainBreak> found = verifyDecisionChain(decisions.value()))
+        return untrusted(QStringLiteral("risk decision"), *found);
+    return std::nullopt;
 }
 
 std::optional<ChainBreak> LedgerStore::verifyDecisionChain(const QList<RiskDecisionEntry> &entries)

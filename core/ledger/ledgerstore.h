@@ -10,6 +10,7 @@
 
 #include <QList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -21,6 +22,16 @@ struct ChainBreak
     qint64 id = 0;
     QString reason;
     friend bool operator==(const ChainBreak &, const ChainBreak &) = default;
+};
+
+// The end of a ledger's sign-off chain: how many entries it holds and the hash of the last one (empty
+// for an empty ledger). A signed statement names the head it extends and an export the head it was
+// made from, so that a ledger cut short or put back to an older copy no longer holds that head.
+struct LedgerHead
+{
+    qint64 count = 0;
+    QString hash;
+    friend bool operator==(const LedgerHead &, const LedgerHead &) = default;
 };
 
 // The sign-off ledger as the rest of the program sees it: append an entry, read entries back; the
@@ -42,11 +53,30 @@ public:
     static QString configuredLocation();
     static void setConfiguredLocation(const QString &location);
 
+    // A rule to check inside append()'s write transaction, on the record's entries as they are then
+    // and the head the new entry will follow: a refusal stops the append. Checked there, two
+    // processes cannot both store an approval the other's would have forbidden.
+    using AppendCheck =
+        std::function<std::optional<Error>(const QList<SignOffEntry> &recordEntries, const LedgerHead &head)>;
+
     // Stores `entry` after the last one: fills its id, previousHash and hash, all in one
-    // transaction. Returns the entry as stored.
-    virtual Result<SignOffEntry> append(const SignOffEntry &entry) = 0;
-    // The entries of one record (by path), or of the whole ledger for an empty path, in order.
-    virtual Result<QList<SignOffEntry>> entries(const QString &recordPath = {}) const = 0;
+    // transaction, after `check` (when given) passed on the entries of the record (entry.recordPath,
+    // and `legacyIdentity` as entries() reads them). A signed entry is stored only when its statement
+    // is the entry's and its signature verifies; one signed on another head than the ledger's last
+    // entry is refused with Error::Code::Conflict (sign again). Returns the entry as stored.
+    virtual Result<SignOffEntry> append(
+        const SignOffEntry &entry, const AppendCheck &check = {}, const QString &legacyIdentity = {}) = 0;
+    // The entries of one record, or of the whole ledger for an empty identity, in order. A record's
+    // entries are those stored under its identity, under `legacyIdentity` (the absolute path early
+    // entries were stored under) and under any path adopt() linked to the identity.
+    virtual Result<QList<SignOffEntry>> entries(
+        const QString &identity = {}, const QString &legacyIdentity = {}) const = 0;
+    // Links the entries stored under `legacyIdentity` (an absolute path) to `identity`, so that the
+    // record keeps them in a clone or after a move. Does nothing on a read-only ledger, when the two
+    // are equal, or when there are no such entries.
+    virtual std::optional<Error> adopt(const QString &legacyIdentity, const QString &identity) = 0;
+    // The end of the sign-off chain now.
+    virtual Result<LedgerHead> head() const = 0;
     // Stores a risk decision after the last one, as append() does a sign-off (its own chain: id,
     // previousHash and hash count among decisions only). Committed when it returns.
     virtual Result<RiskDecisionEntry> appendRiskDecision(const RiskDecisionEntry &entry) = 0;
@@ -57,10 +87,21 @@ public:
     virtual QString location() const = 0;
 
     // Walks a whole ledger's entries in order: every hash must match its fields and link to the
-    // entry before. The first break, or nothing when the chain holds.
+    // entry before, every signed entry's statement must be its own and its signature verify. The
+    // first break, or nothing when the chain holds.
     static std::optional<ChainBreak> verifyChain(const QList<SignOffEntry> &entries);
     // The same walk over a whole ledger's risk decisions.
     static std::optional<ChainBreak> verifyDecisionChain(const QList<RiskDecisionEntry> &entries);
+    // Whether the whole ledger holds: both chains verified, as `ledger verify` does. An Error
+    // (Error::Code::Untrusted) naming the ledger and the first break when not; signing, exporting and
+    // the window refuse to use such a ledger.
+    std::optional<Error> audit() const;
+
+protected:
+    // What every backend checks of a signed entry linked into its chain (id and previousHash set),
+    // before storing it: a statement signed on another head is a Conflict, one that is not the
+    // entry's or a signature that does not verify is Refused. Nothing for an unsigned entry.
+    static std::optional<Error> checkSignedEntry(const SignOffEntry &linked, const QString &location);
 };
 
 } // namespace Countersign

@@ -7,6 +7,7 @@
 #include "ledger/signoff.h"
 #include "record/canonicalcontent.h"
 #include "record/document.h"
+#include "signing/recordidentity.h"
 
 #include <QSysInfo>
 
@@ -62,7 +63,7 @@ RiskDecisionEntry RiskDecisionEntry::now(const Document &record, const QString &
     const QString &note, const QString &recordedBy)
 {
     RiskDecisionEntry entry;
-    entry.recordPath = SignOffEntry::identityOf(record.fileName);
+    entry.recordPath = RecordIdentity::legacyOf(record.fileName);
     entry.recordDigest = CanonicalContent::digest(record.source.text());
     entry.itemKey = itemKey;
     entry.itemText = itemText.simplified();

@@ -25,7 +25,7 @@ std::optional<RiskDecision> riskDecisionFromName(QStringView name);
 struct RiskDecisionEntry
 {
     qint64 id = 0; // 0 until stored
-    QString recordPath; // SignOffEntry::identityOf(record path)
+    QString recordPath; // RecordIdentity::legacyOf(record path)
     QString recordDigest; // canonical content digest when decided
     QString itemKey;
     QString itemText;

@@ -7,7 +7,6 @@
 #include "record/canonicalcontent.h"
 #include "record/document.h"
 
-#include <QFileInfo>
 #include <QSysInfo>
 
 namespace Countersign {
@@ -35,18 +34,11 @@ std::optional<SignOffDecision> decisionFromName(QStringView name)
     return std::nullopt;
 }
 
-QString SignOffEntry::identityOf(const QString &path)
-{
-    const QFileInfo info(path);
-    const QString canonical = info.canonicalFilePath();
-    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
-}
-
-SignOffEntry SignOffEntry::now(const Document &record, const QString &role, const QString &signer,
-    SignOffDecision decision, const QString &comment)
+SignOffEntry SignOffEntry::now(const Document &record, const QString &identity, const QString &role,
+    const QString &signer, SignOffDecision decision, const QString &comment)
 {
     SignOffEntry entry;
-    entry.recordPath = identityOf(record.fileName);
+    entry.recordPath = identity;
     entry.recordKind = kindName(record.kind);
     entry.role = role.simplified();
     entry.signer = signer.simplified();
@@ -81,6 +73,14 @@ QString SignOffEntry::computeHash() const
     add(osUser);
     add(host);
     add(previousHash);
+    // Signed entries add their principal, statement and signature; unsigned ones hash as entries
+    // always did, so that ledgers written before signatures keep their chain.
+    if (!principal.isEmpty() || !statement.isEmpty() || !signature.isEmpty()) {
+        add(QStringLiteral("signed"));
+        add(principal);
+        add(statement);
+        add(signature);
+    }
     return chain.result();
 }
 

@@ -22,10 +22,15 @@ std::optional<SignOffDecision> decisionFromName(QStringView name);
 // content (the canonical digest at signing time). Entries are append-only. `hash` is the SHA-256 of
 // the entry's own fields and `previousHash` (the hash of the entry before it in the ledger, empty for
 // the first), so that changing any stored entry breaks the chain from there on.
+//
+// A signed entry also holds the statement its signer signed (SignOffStatement: the same fields, the
+// holder, the principal and previousHash) and the armored SSH signature over it; the hash covers both.
+// The chain alone has no key, so whoever holds the file can rewrite a row and every hash after it;
+// the signature is what such a rewrite cannot recompute.
 struct SignOffEntry
 {
     qint64 id = 0; // position in the ledger, from 1; 0 until stored
-    QString recordPath; // the record's identity: its absolute path
+    QString recordPath; // the record's identity (RecordIdentity), an absolute path for early entries
     QString recordKind; // kindName() of the record
     QString role;
     QString signer;
@@ -37,13 +42,16 @@ struct SignOffEntry
     QString host;
     QString previousHash;
     QString hash;
+    QString principal; // the signer's principal ("ana@example.org"); empty when unsigned
+    QString statement; // the signed statement, exactly as signed; empty when unsigned
+    QString signature; // the armored SSH signature over the statement; empty when unsigned
 
-    // A new entry for `record` as it is now: its identity and kind, its current canonical digest, the
-    // time now, the OS user and host. The ledger fills id and the hashes.
-    static SignOffEntry now(const Document &record, const QString &role, const QString &signer,
-        SignOffDecision decision, const QString &comment = {});
-    // A record's identity in the ledger: its absolute path, symbolic links resolved.
-    static QString identityOf(const QString &path);
+    bool isSigned() const { return !signature.isEmpty(); }
+
+    // A new entry for `record` as it is now, known in the ledger as `identity`: its kind, its current
+    // canonical digest, the time now, the OS user and host. The ledger fills id and the hashes.
+    static SignOffEntry now(const Document &record, const QString &identity, const QString &role,
+        const QString &signer, SignOffDecision decision, const QString &comment = {});
 
     // The hash this entry should have, from its fields and previousHash.
     QString computeHash() const;

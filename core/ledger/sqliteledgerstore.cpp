@@ -19,11 +19,14 @@ namespace {
 
 const QByteArray sqliteMagic("SQLite format 3\0", 16);
 
-QString columns()
+// A ledger read as it is (read-only, schema before 3) has no signature columns: they read as empty.
+QString columns(int version)
 {
     return QStringLiteral(
-        "s.id, r.path, s.record_kind, s.role, s.signer, s.decision, s.comment, s.signed_at, "
-        "s.digest, s.os_user, s.host, s.previous_hash, s.hash");
+               "s.id, r.path, s.record_kind, s.role, s.signer, s.decision, s.comment, s.signed_at, "
+               "s.digest, s.os_user, s.host, s.previous_hash, s.hash, ") +
+        (version >= 3 ? QStringLiteral("s.principal, s.statement, s.signature")
+                      : QStringLiteral("'', '', ''"));
 }
 
 SignOffEntry entryFrom(const QSqlQuery &query)
@@ -43,6 +46,9 @@ SignOffEntry entryFrom(const QSqlQuery &query)
     entry.host = query.value(10).toString();
     entry.previousHash = query.value(11).toString();
     entry.hash = query.value(12).toString();
+    entry.principal = query.value(13).toString();
+    entry.statement = query.value(14).toString();
+    entry.signature = query.value(15).toString();
     return entry;
 }
 
@@ -127,6 +133,18 @@ const char *const schemaV2[] = {
     "PRAGMA user_version = 2",
 };
 
+// Schema version 3: signed sign-offs (the principal, the signed statement and its armored signature,
+// empty for unsigned entries and those written before), and record identities that survive a move:
+// a record row stored under an absolute path is linked to the record's identity by adopt().
+const char *const schemaV3[] = {
+    "ALTER TABLE signoff ADD COLUMN principal TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE signoff ADD COLUMN statement TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE signoff ADD COLUMN signature TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE record ADD COLUMN identity TEXT",
+    "CREATE INDEX record_by_identity ON record(identity)",
+    "PRAGMA user_version = 3",
+};
+
 template<size_t N>
 QStringList statementsOf(const char *const (&statements)[N])
 {
@@ -140,10 +158,11 @@ QStringList statementsOf(const char *const (&statements)[N])
 // lock from reading the last hash to storing the new row), link `entry` to the last row of `table`
 // (its id, previousHash and hash), store the record's path, and insert it with `insert`, bound to the
 // id, the record's id and then `texts(entry)` (a null text is bound as empty text, never NULL).
-// `failed` turns a database message into the Error to return; a failure rolls back.
-template<typename Entry, typename Texts, typename Failed>
-Result<Entry> appendLinked(
-    QSqlDatabase db, Entry entry, const QString &table, const QString &insert, Texts texts, Failed failed)
+// `failed` turns a database message into the Error to return; a failure rolls back. `check`, given
+// the entry linked (id and previousHash set), may refuse it inside the transaction.
+template<typename Entry, typename Texts, typename Failed, typename Check>
+Result<Entry> appendLinked(QSqlDatabase db, Entry entry, const QString &table, const QString &insert,
+    Texts texts, Failed failed, Check check)
 {
     QSqlQuery query(db);
     const auto fail = [&query, &failed](const QString &detail) {
@@ -161,6 +180,10 @@ Result<Entry> appendLinked(
         entry.previousHash = query.value(1).toString();
     }
     entry.time = entry.time.toUTC();
+    if (std::optional<Error> refused = check(entry)) {
+        query.exec(QStringLiteral("ROLLBACK"));
+        return *refused;
+    }
     entry.hash = entry.computeHash();
 
     query.prepare(QStringLiteral("INSERT OR IGNORE INTO record (path) VALUES (?)"));
@@ -185,22 +208,35 @@ Result<Entry> appendLinked(
     return entry;
 }
 
+// Which rows of a record to read: those stored under its identity, under its legacy identity, and
+// (schema 3 on) under a path adopted by the identity.
+struct RecordRows
+{
+    QString identity; // empty: every row
+    QString legacyIdentity;
+    bool adopted = false;
+};
+
 // What both chains share on the way out: `columns` of the rows of `table` (`alias` in `columns`)
 // joined with their record, of one record or of all, in order, each made an entry by `from`.
 template<typename Entry>
 Result<QList<Entry>> readLinked(QSqlDatabase db, const QString &table, const QString &alias,
-    const QString &columns, const QString &recordPath, Entry (*from)(const QSqlQuery &),
+    const QString &columns, const RecordRows &rows, Entry (*from)(const QSqlQuery &),
     const std::function<Error(const QString &)> &failed)
 {
     QSqlQuery query(db);
     const QString select = QStringLiteral("SELECT %1 FROM %2 %3 JOIN record r ON r.id = %3.record_id")
                                .arg(columns, table, alias);
     const QString order = QStringLiteral(" ORDER BY %1.id").arg(alias);
-    if (recordPath.isEmpty()) {
+    if (rows.identity.isEmpty()) {
         query.prepare(select + order);
     } else {
-        query.prepare(select + QStringLiteral(" WHERE r.path = ?") + order);
-        query.addBindValue(recordPath);
+        query.prepare(select + QStringLiteral(" WHERE r.path = ? OR r.path = ?") +
+            (rows.adopted ? QStringLiteral(" OR r.identity = ?") : QString()) + order);
+        query.addBindValue(rows.identity);
+        query.addBindValue(rows.legacyIdentity.isEmpty() ? rows.identity : rows.legacyIdentity);
+        if (rows.adopted)
+            query.addBindValue(rows.identity);
     }
     if (!query.exec())
         return failed(query.lastError().text());
@@ -343,6 +379,11 @@ std::optional<Error> SqliteLedgerStore::prepare()
                 QStringLiteral("cannot be upgraded to ledger schema 2 (risk decisions)")))
             return failed;
     }
+    if (version < 3) {
+        if (std::optional<Error> failed = migrate(3, statementsOf(schemaV3),
+                QStringLiteral("cannot be upgraded to ledger schema 3 (signed sign-offs)")))
+            return failed;
+    }
     m_version = schemaVersion;
     return std::nullopt;
 }
@@ -394,30 +435,70 @@ std::optional<Error> SqliteLedgerStore::migrate(
     return std::nullopt;
 }
 
-Result<SignOffEntry> SqliteLedgerStore::append(const SignOffEntry &entry)
+Result<SignOffEntry> SqliteLedgerStore::append(
+    const SignOffEntry &entry, const AppendCheck &check, const QString &legacyIdentity)
 {
     if (m_readOnly)
         return error(QStringLiteral("is read-only: the sign-off was not recorded"), {});
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const auto failed = [this](const QString &detail) {
+        return error(QStringLiteral("the sign-off could not be recorded"), detail);
+    };
     return appendLinked(
-        QSqlDatabase::database(m_connection, false), entry, QStringLiteral("signoff"),
+        db, entry, QStringLiteral("signoff"),
         QStringLiteral("INSERT INTO signoff (id, record_id, record_kind, role, signer, decision, comment, "
-                       "signed_at, digest, os_user, host, previous_hash, hash) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "signed_at, digest, os_user, host, previous_hash, hash, principal, statement, "
+                       "signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         [](const SignOffEntry &stored) {
             return QStringList{stored.recordKind, stored.role, stored.signer, decisionName(stored.decision),
                 stored.comment, stored.timeText(), stored.digest, stored.osUser, stored.host,
-                stored.previousHash, stored.hash};
+                stored.previousHash, stored.hash, stored.principal, stored.statement, stored.signature};
         },
-        [this](const QString &detail) {
-            return error(QStringLiteral("the sign-off could not be recorded"), detail);
+        failed,
+        [&](const SignOffEntry &linked) -> std::optional<Error> {
+            if (std::optional<Error> refused = checkSignedEntry(linked, m_path))
+                return refused;
+            if (!check)
+                return std::nullopt;
+            const Result<QList<SignOffEntry>> current =
+                readLinked<SignOffEntry>(db, QStringLiteral("signoff"), QStringLiteral("s"),
+                    columns(m_version), {linked.recordPath, legacyIdentity, true}, entryFrom, failed);
+            if (!current)
+                return current.error();
+            return check(current.value(), LedgerHead{linked.id - 1, linked.previousHash});
         });
 }
 
-Result<QList<SignOffEntry>> SqliteLedgerStore::entries(const QString &recordPath) const
+Result<QList<SignOffEntry>> SqliteLedgerStore::entries(
+    const QString &identity, const QString &legacyIdentity) const
 {
     return readLinked<SignOffEntry>(QSqlDatabase::database(m_connection, false), QStringLiteral("signoff"),
-        QStringLiteral("s"), columns(), recordPath, entryFrom,
+        QStringLiteral("s"), columns(m_version), {identity, legacyIdentity, m_version >= 3}, entryFrom,
         [this](const QString &detail) { return error(QStringLiteral("cannot be read"), detail); });
+}
+
+std::optional<Error> SqliteLedgerStore::adopt(const QString &legacyIdentity, const QString &identity)
+{
+    if (m_readOnly || legacyIdentity == identity || legacyIdentity.isEmpty() || identity.isEmpty())
+        return std::nullopt;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("UPDATE record SET identity = ? WHERE path = ? AND identity IS NULL"));
+    query.addBindValue(identity);
+    query.addBindValue(legacyIdentity);
+    if (!query.exec())
+        return error(QStringLiteral("cannot link the record's earlier entries to its identity"),
+            query.lastError().text());
+    return std::nullopt;
+}
+
+Result<LedgerHead> SqliteLedgerStore::head() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(QStringLiteral("SELECT id, hash FROM signoff ORDER BY id DESC LIMIT 1")))
+        return error(QStringLiteral("cannot be read"), query.lastError().text());
+    if (!query.next())
+        return LedgerHead{};
+    return LedgerHead{query.value(0).toLongLong(), query.value(1).toString()};
 }
 
 Result<RiskDecisionEntry> SqliteLedgerStore::appendRiskDecision(const RiskDecisionEntry &entry)
@@ -437,7 +518,8 @@ Result<RiskDecisionEntry> SqliteLedgerStore::appendRiskDecision(const RiskDecisi
         },
         [this](const QString &detail) {
             return error(QStringLiteral("the risk decision could not be recorded"), detail);
-        });
+        },
+        [](const RiskDecisionEntry &) { return std::optional<Error>(); });
 }
 
 Result<QList<RiskDecisionEntry>> SqliteLedgerStore::riskDecisions(const QString &recordPath) const
@@ -446,7 +528,8 @@ Result<QList<RiskDecisionEntry>> SqliteLedgerStore::riskDecisions(const QString 
     if (m_version < 2)
         return QList<RiskDecisionEntry>();
     return readLinked<RiskDecisionEntry>(QSqlDatabase::database(m_connection, false),
-        QStringLiteral("risk_decision"), QStringLiteral("d"), decisionColumns(), recordPath, decisionFrom,
+        QStringLiteral("risk_decision"), QStringLiteral("d"), decisionColumns(),
+        RecordRows{recordPath, {}, false}, decisionFrom,
         [this](const QString &detail) { return error(QStringLiteral("cannot be read"), detail); });
 }
 

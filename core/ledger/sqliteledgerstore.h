@@ -17,8 +17,10 @@ namespace Countersign {
 // storing the new entry), prepared statements only. Triggers refuse UPDATE and DELETE of entries.
 // The schema version is PRAGMA user_version, migrated forward on open, each step in a transaction of
 // its own: 1 holds sign-offs; 2 adds the risk decisions of reviews (their own table and hash chain,
-// append-only alike, a CHECK that needs-action names an owner and a due date). A read-only ledger of
-// schema 1 is read as it is: it has no risk decisions.
+// append-only alike, a CHECK that needs-action names an owner and a due date); 3 adds signed sign-offs
+// (principal, statement, signature) and the record identity an early entry's path was adopted by. A
+// read-only ledger of an earlier schema is read as it is: no risk decisions before 2, no signatures
+// before 3.
 //
 // open() never changes a file it refuses: a file that is not SQLite, a damaged one, one of a newer
 // schema or an SQLite database that is not a ledger is reported and left as it was. A file the user
@@ -26,13 +28,17 @@ namespace Countersign {
 class SqliteLedgerStore : public LedgerStore
 {
 public:
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
 
     static Result<std::unique_ptr<SqliteLedgerStore>> open(const QString &path);
     ~SqliteLedgerStore() override;
 
-    Result<SignOffEntry> append(const SignOffEntry &entry) override;
-    Result<QList<SignOffEntry>> entries(const QString &recordPath = {}) const override;
+    Result<SignOffEntry> append(const SignOffEntry &entry, const AppendCheck &check = {},
+        const QString &legacyIdentity = {}) override;
+    Result<QList<SignOffEntry>> entries(
+        const QString &identity = {}, const QString &legacyIdentity = {}) const override;
+    std::optional<Error> adopt(const QString &legacyIdentity, const QString &identity) override;
+    Result<LedgerHead> head() const override;
     Result<RiskDecisionEntry> appendRiskDecision(const RiskDecisionEntry &entry) override;
     Result<QList<RiskDecisionEntry>> riskDecisions(const QString &recordPath = {}) const override;
     bool isReadOnly() const override { return m_readOnly; }

@@ -9,6 +9,7 @@
 #include "record/canonicalcontent.h"
 #include "record/documentloader.h"
 #include "record/recordfacts.h"
+#include "signing/recordidentity.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -65,7 +66,7 @@ std::optional<QString> resolveInput(const QString &written, const QDir &recordDi
     const auto existing = [](const QString &candidate) -> std::optional<QString> {
         const QFileInfo info(candidate);
         if (info.isFile())
-            return SignOffEntry::identityOf(candidate);
+            return RecordIdentity::legacyOf(candidate);
         return std::nullopt;
     };
     QStringList relatives;
@@ -105,7 +106,7 @@ ResolvedInputs resolveInputs(const Document &record, const QString &recordPath)
     ResolvedInputs out;
     const QFileInfo recordInfo(recordPath.isEmpty() ? record.fileName : recordPath);
     const QDir recordDir = recordInfo.absoluteDir();
-    const QString self = SignOffEntry::identityOf(recordInfo.filePath());
+    const QString self = RecordIdentity::legacyOf(recordInfo.filePath());
     for (const DecisionInput &input : RecordFacts::extract(record).decisionInputs) {
         for (const QString &path : input.paths) {
             if (!isMarkdownName(path.trimmed()))
@@ -134,14 +135,14 @@ std::optional<Document> previousRecord(const Document &record, const QString &re
     if (date == u"undated")
         return std::nullopt;
     const QFileInfo recordInfo(recordPath.isEmpty() ? record.fileName : recordPath);
-    const QString self = SignOffEntry::identityOf(recordInfo.filePath());
+    const QString self = RecordIdentity::legacyOf(recordInfo.filePath());
     const QDir folder = recordInfo.absoluteDir();
     std::optional<Document> best;
     QString bestDate;
     for (const QString &name : folder.entryList(
              {QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files | QDir::Readable, QDir::Name)) {
         const QString path = folder.filePath(name);
-        if (SignOffEntry::identityOf(path) == self)
+        if (RecordIdentity::legacyOf(path) == self)
             continue;
         // A name dated this cutover or later cannot be the previous record: no need to read it.
         if (const QString named = dateInName(path); !named.isEmpty() && named >= date)
@@ -205,10 +206,10 @@ QList<ReviewItem> RiskReview::items(
         }
     };
     add(ReviewItem::Source::ResidualRisk, RecordFacts::extract(record).residualRisks,
-        SignOffEntry::identityOf(recordPath.isEmpty() ? record.fileName : recordPath));
+        RecordIdentity::legacyOf(recordPath.isEmpty() ? record.fileName : recordPath));
     for (const Document &checkpoint : checkpoints) {
         add(ReviewItem::Source::OpenItem, RecordFacts::extract(checkpoint).openItems,
-            SignOffEntry::identityOf(checkpoint.fileName));
+            RecordIdentity::legacyOf(checkpoint.fileName));
     }
     return out;
 }
@@ -216,7 +217,7 @@ QList<ReviewItem> RiskReview::items(
 std::optional<QString> RiskReview::previousRecordPath(const Document &record, const QString &recordPath)
 {
     if (const std::optional<Document> previous = previousRecord(record, recordPath))
-        return SignOffEntry::identityOf(previous->fileName);
+        return RecordIdentity::legacyOf(previous->fileName);
     return std::nullopt;
 }
 
@@ -284,7 +285,7 @@ Result<QList<ReviewedItem>> RiskReview::reviewed(
 {
     const QList<ReviewItem> items = load(record, record.fileName, warnings);
     const Result<QList<RiskDecisionEntry>> decisions =
-        ledger.riskDecisions(SignOffEntry::identityOf(record.fileName));
+        ledger.riskDecisions(RecordIdentity::legacyOf(record.fileName));
     if (!decisions)
         return decisions.error();
     return evaluate(items, decisions.value(), CanonicalContent::digest(record.source.text()));

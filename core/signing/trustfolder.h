@@ -71,8 +71,9 @@ public:
 
     // Why `key` may not sign as `principal` at `time` in `nameSpace`, nothing when it may: "revoked
     // key", "unknown key" (no line has it), "key not allowed for PRINCIPAL", "key not valid before
-    // ...", "key expired on ...", "namespace ... not allowed for this key". The first line that
-    // matches principal and key decides, as in ssh-keygen.
+    // ...", "key expired on ...", "namespace ... not allowed for this key". As in ssh-keygen, the key
+    // may sign when any line that matches principal and key allows it; when none does, the first such
+    // line says why.
     std::optional<QString> refusal(const QString &principal, const SshPublicKey &key, const QDateTime &time,
         const QString &nameSpace) const;
     bool isRevoked(const SshPublicKey &key) const;
@@ -85,12 +86,13 @@ public:
     // Creates `.countersign/` in `directory` with an allowed_signers file listing `key` for
     // `principal`, a roles file with its format explained and no grants, and a policy file with
     // unsigned sign-offs refused. Refused when the folder already has an allowed_signers file.
-    static std::optional<Error> init(const QString &directory, const QString &principal, const SshPublicKey &key);
+    static std::optional<Error> init(
+        const QString &directory, const QString &principal, const SshPublicKey &key);
     // Appends `principal key` to the folder's allowed_signers (unless that exact pair is there) and,
     // for each of `roles`, the principal to that role's line of the roles file (a new line when the
     // role has none). The files keep every other line and comment as they were.
-    static std::optional<Error> add(const QString &folder, const QString &principal, const SshPublicKey &key,
-        const QStringList &roles);
+    static std::optional<Error> add(
+        const QString &folder, const QString &principal, const SshPublicKey &key, const QStringList &roles);
 
 private:
     QString m_path;

@@ -341,7 +341,7 @@ private Q_SLOTS:
                 exported.out.startsWith(QByteArray(file.toUtf8() + ": exported ")), exported.out.constData());
             const Run verified = run({QStringLiteral("verify"), db, file});
             QCOMPARE(verified.exitCode, 0);
-            QVERIFY(verified.out.contains("valid: content digest"));
+            QVERIFY(verified.out.contains("valid and final: content digest"));
         }
 
         const Run decided = run(

@@ -232,7 +232,8 @@ private Q_SLOTS:
         QCOMPARE(lines.at(0).left(64), lines.at(1).left(64));
         TestSupport::Run verified = w.command(QStringLiteral("verify"), {finalized});
         QCOMPARE(verified.exitCode, 0);
-        QVERIFY2(verified.out.contains("5 sign-off rows, 6 review rows"), verified.out.constData());
+        QVERIFY2(
+            verified.out.contains("5 sign-off rows (0 signed), 6 review rows"), verified.out.constData());
 
         // The needs-action row made to read "accepted": the review digest no longer matches.
         QVERIFY(Workspace::edit(finalized, "| needs-action | Dana Levi |", "| accepted | Dana Levi |"));
@@ -264,7 +265,8 @@ private Q_SLOTS:
             QCOMPARE(w.decide(item, QStringLiteral("accepted")).exitCode, 0);
         TestSupport::Run verified = w.command(QStringLiteral("ledger"), {QStringLiteral("verify")});
         QCOMPARE(verified.exitCode, 0);
-        QVERIFY2(verified.out.contains("sign-offs: 1, risk decisions: 3; both hash chains are intact."),
+        QVERIFY2(verified.out.contains("sign-offs: 1 (0 signed, every signature verifies), risk decisions: "
+                                       "3; both hash chains are intact."),
             verified.out.constData());
 
         QVERIFY(TestSupport::execSql(w.db,
@@ -384,7 +386,7 @@ private Q_SLOTS:
         QTest::newRow("not sqlite") << QByteArray("text") << QStringLiteral("not an SQLite database");
         QTest::newRow("newer schema")
             << QByteArray("newer")
-            << QStringLiteral("newer Countersign (ledger schema 3; this version knows up to 2)");
+            << QStringLiteral("newer Countersign (ledger schema 4; this version knows up to 3)");
         QTest::newRow("read-only") << QByteArray("readonly")
                                    << QStringLiteral("read-only: the risk decision was not recorded");
     }
@@ -399,7 +401,7 @@ private Q_SLOTS:
         } else {
             QCOMPARE(w.decide(1, QStringLiteral("accepted")).exitCode, 0);
             if (kind == "newer")
-                QVERIFY(TestSupport::execSql(w.db, {QStringLiteral("PRAGMA user_version = 3")}));
+                QVERIFY(TestSupport::execSql(w.db, {QStringLiteral("PRAGMA user_version = 4")}));
             else
                 QVERIFY(QFile::setPermissions(w.db, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
         }

@@ -28,7 +28,7 @@ private Q_SLOTS:
         for (int role = 0; role < 5; ++role) {
             const TestSupport::Run signed_ = w.signOff(role);
             QCOMPARE(signed_.exitCode, 0);
-            QVERIFY(signed_.out.contains(QStringLiteral("approved by %1 (ledger entry %2")
+            QVERIFY(signed_.out.contains(QStringLiteral("approved by %1, unsigned (ledger entry %2")
                     .arg(signers.at(role))
                     .arg(role + 1)
                     .toUtf8()));
@@ -47,7 +47,7 @@ private Q_SLOTS:
             w.command(QStringLiteral("export"), {w.record, QStringLiteral("-o"), finalized}).exitCode, 0);
         TestSupport::Run verified = w.command(QStringLiteral("verify"), {finalized});
         QCOMPARE(verified.exitCode, 0);
-        QVERIFY(verified.out.contains("valid: content digest"));
+        QVERIFY(verified.out.contains("valid and final: content digest"));
         QCOMPARE(run({QStringLiteral("verify"), finalized}).exitCode, 0); // without the ledger too
 
         // To stdout when no file is named: the same bytes but for the export time.
@@ -128,7 +128,8 @@ private Q_SLOTS:
         TestSupport::Run verified =
             run({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--db"), w.db});
         QCOMPARE(verified.exitCode, 0);
-        QVERIFY(verified.out.contains("sign-offs: 3, risk decisions: 0; both hash chains are intact."));
+        QVERIFY(verified.out.contains("sign-offs: 3 (0 signed, every signature verifies), risk decisions: 0; "
+                                      "both hash chains are intact."));
         const QString finalized = w.dir.filePath(QStringLiteral("open.md"));
         QCOMPARE(w.command(QStringLiteral("export"),
                       {w.record, QStringLiteral("--allow-open"), QStringLiteral("-o"), finalized})
@@ -144,6 +145,7 @@ private Q_SLOTS:
         // The exported row of entry 2 no longer matches the ledger.
         const TestSupport::Run checked = w.command(QStringLiteral("verify"), {finalized});
         QCOMPARE(checked.exitCode, 1);
+        QVERIFY(checked.err.contains(QStringLiteral("fails its check")));
         QVERIFY(checked.err.contains(QStringLiteral("by Ben Okafor")));
         QVERIFY(checked.err.contains(QStringLiteral("is not in the ledger")));
     }

@@ -12,6 +12,7 @@
 #include "meetingview.h"
 #include "record/canonicalcontent.h"
 #include "risksummarychart.h"
+#include "signing/recordidentity.h"
 #include "signoffcontroller.h"
 #include "testsupport.h"
 
@@ -456,7 +457,7 @@ private Q_SLOTS:
         const QList<RiskDecisionEntry> stored = decisionsIn(*ledger);
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.at(0).decision, RiskDecision::Mitigated);
-        QCOMPARE(stored.at(0).recordPath, SignOffEntry::identityOf(recordPath()));
+        QCOMPARE(stored.at(0).recordPath, RecordIdentity::legacyOf(recordPath()));
         ledger.reset();
 
         // The window's export carries the meeting's outcome: the first item mitigated, the rest open.

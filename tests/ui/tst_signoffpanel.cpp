@@ -14,6 +14,7 @@
 #include "record/documentloader.h"
 #include "record/markdownparser.h"
 #include "recordpane.h"
+#include "signing/recordidentity.h"
 #include "signoffcontroller.h"
 #include "signoffdialog.h"
 #include "signoffmodel.h"
@@ -83,7 +84,7 @@ QList<SignOffEntry> entriesOf(const QString &ledger, const QString &record)
     auto store = SqliteLedgerStore::open(ledger);
     if (!store)
         qFatal("%s", qPrintable(store.error().toString()));
-    const auto entries = store.value()->entries(SignOffEntry::identityOf(record));
+    const auto entries = store.value()->entries(RecordIdentity::legacyOf(record));
     if (!entries)
         qFatal("%s", qPrintable(entries.error().toString()));
     return entries.value();
@@ -298,7 +299,7 @@ private Q_SLOTS:
         QCOMPARE(window.signOff()->exportFinalized(window.activePane(), out), QString());
         const Result<FinalizedRecord::Verification> verified =
             FinalizedRecord::verify(QString::fromUtf8(TestSupport::readBytes(out)), out);
-        QVERIFY(verified && verified->isValid() && verified->final);
+        QVERIFY(verified && verified->isValid() && verified->isFinal());
 
         // An edit makes the approvals stale as soon as it is compared; export then asks for a save.
         window.pane(Pane::Left)->editor()->setCursorPosition({0, 1});

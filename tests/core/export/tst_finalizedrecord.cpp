@@ -126,7 +126,8 @@ private Q_SLOTS:
             FinalizedRecord::verify(QString::fromUtf8(exported.value()));
         QVERIFY(verified);
         QVERIFY(verified->isValid());
-        QVERIFY(verified->final);
+        QVERIFY2(verified->isFinal(), qPrintable(verified->notFinal.join(u'\n')));
+        QVERIFY(verified->exportedFinal);
         QCOMPARE(verified->rows.size(), 5);
         QCOMPARE(verified->footerDigest, status.digest);
         // The exported file has the digest of the record it came from.
@@ -292,7 +293,11 @@ private Q_SLOTS:
             QStringLiteral("\n> **NOT FINAL: open sign-offs** — Joint decision log owner role (pending)\n")));
         const Result<FinalizedRecord::Verification> verified = FinalizedRecord::verify(text);
         QVERIFY(verified->isValid());
-        QVERIFY(!verified->final);
+        QVERIFY(!verified->exportedFinal);
+        // Final or not is derived from the rows, not from the banner.
+        QVERIFY(!verified->isFinal());
+        QVERIFY(verified->notFinal.join(u'\n').contains(
+            QStringLiteral("Joint decision log owner role has no counting approval")));
         QCOMPARE(verified->rows.last().signer, QStringLiteral("—"));
     }
 

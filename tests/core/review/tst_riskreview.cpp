@@ -10,6 +10,7 @@
 #include "record/canonicalcontent.h"
 #include "record/markdownparser.h"
 #include "review/riskreview.h"
+#include "signing/recordidentity.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -448,7 +449,7 @@ private Q_SLOTS:
         const RiskDecisionEntry entry = RiskDecisionEntry::now(record, items.at(1).key, items.at(1).text,
             RiskDecision::NeedsAction, QStringLiteral("  Dana   Levi "), QDate(2026, 2, 20),
             QStringLiteral(" page the owner \n"), QStringLiteral(" Ana  Ruiz"));
-        QCOMPARE(entry.recordPath, SignOffEntry::identityOf(recordPath()));
+        QCOMPARE(entry.recordPath, RecordIdentity::legacyOf(recordPath()));
         QCOMPARE(entry.recordDigest, CanonicalContent::digest(record.source.text()));
         QCOMPARE(entry.itemKey, items.at(1).key);
         QCOMPARE(entry.itemText, items.at(1).text);
