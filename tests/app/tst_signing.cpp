@@ -494,6 +494,56 @@ private Q_SLOTS:
             verified.err.contains(QLatin1StringView("no longer holds the head")), qPrintable(verified.err));
     }
 
+    // trust init and trust add write files ssh-keygen reads, and sign-offs follow them.
+    void trustInitAndAdd()
+    {
+        QTemporaryDir dir;
+        const QString repo = dir.filePath(QStringLiteral("repo"));
+        TestSupport::makeRepository(repo, QStringLiteral("https://git.example/acme/runtime"));
+        const QString record = repo + QStringLiteral("/record.md");
+        TestSupport::writeBytes(record,
+            TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md"))));
+        const TestKey ana = TestSupport::makeKey(dir.path(), QStringLiteral("ana"), principals.at(0));
+        const TestKey ben = TestSupport::makeKey(dir.path(), QStringLiteral("ben"), principals.at(1));
+        Run init = run({QStringLiteral("trust"), QStringLiteral("init"), repo, QStringLiteral("--principal"),
+            principals.at(0), QStringLiteral("--key"), ana.publicKey});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        QVERIFY(init.out.contains("SHA256:"));
+        // A second init keeps what is there.
+        QCOMPARE(run({QStringLiteral("trust"), QStringLiteral("init"), repo, QStringLiteral("--principal"),
+                         principals.at(0), QStringLiteral("--key"), ana.publicKey})
+                     .exitCode,
+            2);
+        const QString folder = repo + QStringLiteral("/.countersign");
+        for (const auto &[principal, key, role] : {std::tuple{principals.at(0), ana.publicKey, roles.at(0)},
+                 std::tuple{principals.at(1), ben.publicText, roles.at(1)}}) {
+            const Run added = run({QStringLiteral("trust"), QStringLiteral("add"), principal, key,
+                QStringLiteral("--role"), role, QStringLiteral("--dir"), repo});
+            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        }
+        const QString db = dir.filePath(QStringLiteral("ledger.sqlite"));
+        for (int i = 0; i < 2; ++i) {
+            const Run signed_ = run({QStringLiteral("signoff"), record, QStringLiteral("--db"), db,
+                QStringLiteral("--role"), roles.at(i), QStringLiteral("--signer"), signers.at(i),
+                QStringLiteral("--approve"), QStringLiteral("--key"), (i == 0 ? ana : ben).privateKey});
+            QVERIFY2(signed_.exitCode == 0, qPrintable(signed_.err));
+        }
+        // ssh-keygen reads the allowed_signers file trust wrote.
+        QByteArray found;
+        const QByteArray signature =
+            TestSupport::sshSign(ben, QByteArray("message\n"), QStringLiteral("countersign-signoff"));
+        TestSupport::writeText(dir.filePath(QStringLiteral("m.sig")), QString::fromUtf8(signature));
+        QCOMPARE(TestSupport::runTool(QStringLiteral("ssh-keygen"),
+                     {QStringLiteral("-Y"), QStringLiteral("find-principals"), QStringLiteral("-f"),
+                         folder + QStringLiteral("/allowed_signers"), QStringLiteral("-s"),
+                         dir.filePath(QStringLiteral("m.sig"))},
+                     {}, &found),
+            0);
+        QCOMPARE(found.trimmed(), principals.at(1).toUtf8());
+        const Run status = run({QStringLiteral("status"), record, QStringLiteral("--db"), db});
+        QCOMPARE(status.out.count(": approved"), 2);
+    }
+
     // Unsigned sign-offs without a trust folder: five spellings of one person approve one role only.
     void onePersonFiveSpellings()
     {

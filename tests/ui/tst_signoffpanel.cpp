@@ -6,6 +6,7 @@
 // window's panel following edits, export from the window (markdown, and a PDF through File > Export
 // PDF and its dialogs), and a bad ledger that leaves the records usable. With COUNTERSIGN_SCREENSHOTS=DIR
 // set, mixedStates() also saves DIR/signoff-panel.png.
+#include "base/settingskeys.h"
 #include "documentcontroller.h"
 #include "export/finalizedrecord.h"
 #include "ledger/sqliteledgerstore.h"
@@ -15,10 +16,12 @@
 #include "record/markdownparser.h"
 #include "recordpane.h"
 #include "signing/recordidentity.h"
+#include "signingsupport.h"
 #include "signoffcontroller.h"
 #include "signoffdialog.h"
 #include "signoffmodel.h"
 #include "signoffpanel.h"
+#include "sqlsupport.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -268,6 +271,67 @@ private Q_SLOTS:
         dialog.setUnsavedEdits(true);
         QVERIFY(!sign->isEnabled());
         QVERIFY(buttonNamed(&dialog, QStringLiteral("Save and Sign")));
+    }
+
+    // With a trust folder and a signing key set, the window signs with the key: the panel and the
+    // history say who signed with which key; a key the roles file does not allow is refused; a
+    // ledger rewritten by hand is shown as untrusted and nothing more is signed into it.
+    void signsWithTheConfiguredKey()
+    {
+        QTemporaryDir dir;
+        const QString repo = dir.filePath(QStringLiteral("repo"));
+        TestSupport::makeRepository(repo);
+        const QString path = repo + QStringLiteral("/record.md");
+        QVERIFY(TestSupport::writeBytes(
+            path, TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md")))));
+        const TestSupport::TestKey ana =
+            TestSupport::makeKey(dir.path(), QStringLiteral("ana"), QStringLiteral("ana@tessera.example"));
+        TestSupport::writeTrustFolder(repo, {ana}, {QStringLiteral("Tessera incident commander role")}, {},
+            QStringLiteral("repository = acme/runtime\n"));
+        QSettings().setValue(SettingsKeys::signingKey, ana.privateKey);
+        const QString ledger = dir.filePath(QStringLiteral("ledger.sqlite"));
+        auto store = SqliteLedgerStore::open(ledger);
+        QVERIFY(store);
+        SignOffPanel panel;
+        panel.setLedger(store.value().get());
+        panel.setRecord(path, TestSupport::load(path));
+        const QList<RoleSignOff> roles = panel.status().roles;
+        QCOMPARE(panel.sign(roles.at(0).role, signers.at(0), SignOffDecision::Approve), QString());
+        QSettings().remove(SettingsKeys::signingKey);
+        const QList<SignOffEntry> stored = store.value()->entries().value();
+        QCOMPARE(stored.size(), 1);
+        QVERIFY(stored.constFirst().isSigned());
+        QCOMPARE(stored.constFirst().principal, ana.principal);
+        QCOMPARE(stored.constFirst().recordPath, QStringLiteral("acme/runtime:record.md"));
+        QCOMPARE(stateOf(panel, 0), QStringLiteral("Approved"));
+        const QModelIndex signature = panel.model()->index(0, SignOffModel::SignatureColumn);
+        QCOMPARE(signature.data().toString(), QStringLiteral("Signed: ana@tessera.example"));
+        QVERIFY(signature.data(Qt::ToolTipRole).toString().contains(QStringLiteral("SHA256:")));
+        SignOffHistoryModel history;
+        history.setEntries(panel.history());
+        const QString historyCell = history.index(0, SignOffHistoryModel::SignatureColumn).data().toString();
+        QVERIFY2(
+            historyCell.startsWith(QStringLiteral("ana@tessera.example, SHA256:")), qPrintable(historyCell));
+
+        // Ana's key may not sign the Harbor role: refused, nothing stored.
+        QSettings().setValue(SettingsKeys::signingKey, ana.privateKey);
+        const QString refused = panel.sign(roles.at(1).role, signers.at(1), SignOffDecision::Approve);
+        QSettings().remove(SettingsKeys::signingKey);
+        QVERIFY2(refused.contains(QStringLiteral("may sign")), qPrintable(refused));
+        QCOMPARE(store.value()->entries().value().size(), 1);
+
+        // The entry rewritten in the file, its hash recomputed: untrusted, shown, never signed into.
+        SignOffEntry forged = stored.constFirst();
+        forged.signer = QStringLiteral("Mallory");
+        forged.hash = forged.computeHash();
+        QVERIFY(TestSupport::execSql(ledger,
+            {QStringLiteral("DROP TRIGGER signoff_append_only_update"),
+                QStringLiteral("UPDATE signoff SET signer = 'Mallory', hash = '%1' WHERE id = 1")
+                    .arg(forged.hash)}));
+        panel.setRecord(path, TestSupport::load(path));
+        QVERIFY2(panel.headline().contains(QStringLiteral("UNTRUSTED LEDGER")), qPrintable(panel.headline()));
+        QVERIFY(!panel.canSign());
+        QVERIFY(!panel.sign(roles.at(1).role, signers.at(1), SignOffDecision::Approve).isEmpty());
     }
 
     // The window's panel follows the active record as it is edited, and exports it once final.
