@@ -158,13 +158,20 @@ bool sameRole(const QString &a, const QString &b)
     return TextKeys::normalizedKey(a) == TextKeys::normalizedKey(b);
 }
 
-// One row's signature checked against its statement, the content and the trust: problems (what was
-// changed) go to `result.problems`, reasons the row does not count to `result.notFinal`. Whether it
-// counts, with the approval it makes.
+// One row's signature checked against its statement, the content (`roles`, as the record names them)
+// and the trust: problems (what was changed) go to `result.problems`, reasons the row does not count
+// to `result.notFinal`. Whether it counts, with the approval it makes.
 bool checkRow(FinalizedRecord::Verification &result, const FinalizedRecord::Row &row,
-    const RecordTrust *trust, Approval &approval, QSet<int> &used)
+    const QList<FactField> &roles, const RecordTrust *trust, Approval &approval, QSet<int> &used)
 {
     const QString where = QStringLiteral("line %1, the sign-off of \"%2\"").arg(row.line).arg(row.role);
+    const auto named = std::find_if(roles.cbegin(), roles.cend(), [&row](const FactField &field) {
+        return sameRole(row.role, FinalizedRecord::escapeCell(field.key));
+    });
+    if (named == roles.cend()) {
+        result.notFinal.append(QStringLiteral("%1 does not count: the record names no such role").arg(where));
+        return false;
+    }
     if (row.signature == unsignedCell || row.signature.isEmpty()) {
         if (trust && !trust->unsignedCounts()) {
             result.notFinal.append(
@@ -228,6 +235,16 @@ bool checkRow(FinalizedRecord::Verification &result, const FinalizedRecord::Row 
                 .arg(where, fields->record, result.provenance->identity));
         return false;
     }
+    // The holder the signer claims is the one the content names: the roles file may map a holder's
+    // name to principals, so a signer must not choose it.
+    if (row.decision == u"approve" &&
+        FinalizedRecord::escapeCell(fields->holder) != FinalizedRecord::escapeCell(named->value)) {
+        result.problems.append(
+            QStringLiteral("%1: its signed statement names the holder \"%2\", the record names \"%3\"")
+                .arg(where, FinalizedRecord::escapeCell(fields->holder),
+                    FinalizedRecord::escapeCell(named->value)));
+        return false;
+    }
     if (row.decision == u"approve" && fields->digest != result.contentDigest) {
         result.problems.append(
             QStringLiteral("%1: its signed statement approves other content (%2, the content is %3)")
@@ -240,7 +257,7 @@ bool checkRow(FinalizedRecord::Verification &result, const FinalizedRecord::Row 
         const QDateTime time = QDateTime::fromString(fields->time, Qt::ISODateWithMs);
         std::optional<QString> refused = trust->folder->refusal(
             fields->principal, check.key, time, SignOffStatement::nameSpace.toString());
-        if (!refused && !trust->folder->mayHoldRole(fields->principal, fields->role, fields->holder))
+        if (!refused && !trust->folder->mayHoldRole(fields->principal, named->key, named->value))
             refused = QStringLiteral("principal %1 is not allowed to sign this role").arg(fields->principal);
         if (refused) {
             result.notFinal.append(QStringLiteral("%1 does not count: %2").arg(where, *refused));
@@ -257,13 +274,17 @@ void checkSignatures(FinalizedRecord::Verification &result, const QString &text,
         result.notes.append(QStringLiteral("no trust folder: signatures were checked, but not whether their "
                                            "keys may sign (give --signers DIR)"));
     }
+    const Document record =
+        MarkdownParser::parse(SourceText::fromText(CanonicalContent::canonicalText(text)));
+    const RecordFacts facts = RecordFacts::extract(record);
+    const QList<FactField> roles = SignOffRules::roles(facts);
     QList<Approval> approvals;
     QSet<int> used;
     for (const FinalizedRecord::Row &row : std::as_const(result.rows)) {
         if (row.signer == noValue)
             continue;
         Approval approval{row.role, row.signer, {}, {}};
-        if (checkRow(result, row, trust, approval, used) && row.decision == u"approve" &&
+        if (checkRow(result, row, roles, trust, approval, used) && row.decision == u"approve" &&
             result.contentDigest.startsWith(row.digest))
             approvals.append(approval);
     }
@@ -272,10 +293,6 @@ void checkSignatures(FinalizedRecord::Verification &result, const QString &text,
             result.problems.append(
                 QStringLiteral("statement %1 belongs to no sign-off row").arg(statement.number));
     }
-    const Document record =
-        MarkdownParser::parse(SourceText::fromText(CanonicalContent::canonicalText(text)));
-    const RecordFacts facts = RecordFacts::extract(record);
-    const QList<FactField> roles = SignOffRules::roles(facts);
     if (roles.isEmpty())
         result.notFinal.append(QStringLiteral("the record names no roles"));
     for (const FactField &role : roles) {

@@ -20,8 +20,8 @@ struct SshSignature
     SshPublicKey key; // the key that made the signature, as the signature carries it
     QString nameSpace;
     QString hashAlgorithm;
-    QByteArray
-        signature; // the signature string: its type, the raw signature (and for sk keys, flags and counter)
+    // The signature string: its type, the raw signature (and for sk keys, flags and counter).
+    QByteArray signature;
 
     // An Error (InvalidArgument) saying what is wrong when the text is not an SSH signature.
     static Result<SshSignature> parse(QStringView armored);

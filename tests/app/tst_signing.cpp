@@ -212,6 +212,73 @@ private Q_SLOTS:
             qPrintable(verified.err));
     }
 
+    // A signer whose roles-file grant is for a holder's name signs another role, claiming to be its
+    // holder: the statement verifies and the row matches it, but the record names another holder.
+    void signerCannotChooseTheHolder()
+    {
+        SignedWorkspace w;
+        const TestKey mallory = TestSupport::makeKey(
+            w.keysDir, QStringLiteral("mallory"), QStringLiteral("mallory@elsewhere.example"));
+        const QString desk = QStringLiteral("Mallory Desk Lead");
+        TestSupport::writeText(w.trust + QStringLiteral("/allowed_signers"),
+            QString::fromUtf8(TestSupport::readBytes(w.trust + QStringLiteral("/allowed_signers"))) +
+                mallory.principal + u' ' + mallory.publicText + u'\n');
+        TestSupport::writeText(w.trust + QStringLiteral("/roles"),
+            QString::fromUtf8(TestSupport::readBytes(w.trust + QStringLiteral("/roles"))) + desk +
+                QStringLiteral(" = ") + mallory.principal + u'\n');
+        for (int role = 0; role < 5; ++role)
+            QCOMPARE(w.signOff(role, role).exitCode, 0);
+        const QString finalized = w.exportTo(QStringLiteral("FINAL.md"));
+        QCOMPARE(
+            run({QStringLiteral("verify"), finalized, QStringLiteral("--signers"), w.trust}).exitCode, 0);
+
+        // Ben's statement rewritten as Mallory's, signed by her key; the row patched to match it.
+        QString text = QString::fromUtf8(TestSupport::readBytes(finalized));
+        const QRegularExpressionMatch row =
+            QRegularExpression(QStringLiteral("^\\| %1 \\| ([^|]+) \\|.*statement (\\d+) \\(([^)]+)\\)")
+                                   .arg(QRegularExpression::escape(roles.at(1))),
+                QRegularExpression::MultilineOption)
+                .match(text);
+        QVERIFY(row.hasMatch());
+        const QString holder = row.captured(1).trimmed();
+        const QString number = row.captured(2);
+        const QString fence = QStringLiteral("```statement-%1\n").arg(number);
+        const qsizetype start = text.indexOf(fence) + fence.size();
+        const qsizetype end = text.indexOf(QStringLiteral("```\n"), start);
+        QVERIFY(start >= fence.size() && end > start);
+        QString statement = text.mid(start, end - start);
+        QVERIFY(statement.contains(QStringLiteral("holder: ") + holder + u'\n'));
+        statement.replace(
+            QStringLiteral("holder: ") + holder + u'\n', QStringLiteral("holder: ") + desk + u'\n');
+        statement.replace(QStringLiteral("principal: ") + principals.at(1) + u'\n',
+            QStringLiteral("principal: ") + mallory.principal + u'\n');
+        text.replace(start, end - start, statement);
+        const QString signatureFence = QStringLiteral("```signature-%1\n").arg(number);
+        const qsizetype signatureStart = text.indexOf(signatureFence) + signatureFence.size();
+        const qsizetype signatureEnd = text.indexOf(QStringLiteral("```\n"), signatureStart);
+        QVERIFY(signatureStart >= signatureFence.size() && signatureEnd > signatureStart);
+        text.replace(signatureStart, signatureEnd - signatureStart,
+            QString::fromUtf8(
+                TestSupport::sshSign(mallory, statement.toUtf8(), QStringLiteral("countersign-signoff"))
+                    .trimmed()) +
+                u'\n');
+        const QString rowText = row.captured(0);
+        text.replace(rowText,
+            QString(rowText)
+                .replace(QStringLiteral("| ") + holder + QStringLiteral(" |"),
+                    QStringLiteral("| ") + desk + QStringLiteral(" |"))
+                .replace(row.captured(3), mallory.principal));
+        QVERIFY(TestSupport::writeBytes(finalized, text.toUtf8()));
+
+        const Run verified = run({QStringLiteral("verify"), finalized, QStringLiteral("--signers"), w.trust});
+        QCOMPARE(verified.exitCode, 1);
+        QVERIFY2(
+            verified.err.contains(QStringLiteral("its signed statement names the holder \"%1\", the record "
+                                                 "names \"%2\"")
+                    .arg(desk, holder)),
+            qPrintable(verified.err));
+    }
+
     // A row rewritten in the database with every hash after it recomputed: the chain holds, the
     // signature does not.
     void rewrittenLedgerRowFails()

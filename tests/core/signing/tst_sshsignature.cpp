@@ -172,8 +172,12 @@ private Q_SLOTS:
         QTest::newRow("type only") << u"ssh-ed25519"_s << false << QString() << QString();
         QTest::newRow("empty") << QString() << false << QString() << QString();
         QTest::newRow("bad base64") << u"ssh-ed25519 AAAA*AAA"_s << false << QString() << QString();
-        QTest::newRow("base64 without its padding")
+        QTest::newRow("base64 cut short")
             << u"ssh-ed25519 " + base64.chopped(1) << false << QString() << QString();
+        const QString ecdsa = publicKeyOf(QStringLiteral("ecdsa")).toText(); // 104 bytes: one "=" of padding
+        QVERIFY(ecdsa.endsWith(u'=') && !ecdsa.endsWith(u"=="));
+        QTest::newRow("ecdsa") << ecdsa << true << u"ecdsa-sha2-nistp256"_s << QString();
+        QTest::newRow("base64 without its padding") << ecdsa.chopped(1) << false << QString() << QString();
         QTest::newRow("blob without a type string")
             << u"ssh-ed25519 AAAA"_s << false << QString() << QString();
         QTest::newRow("blob's type string runs past its end")
