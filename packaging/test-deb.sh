@@ -85,6 +85,26 @@ countersign status "$dir/right.md" --db "$dir/ledger.sqlite" || status=$?
 [ "$status" = 1 ] && [ -s "$dir/ledger.sqlite" ] || fail "status exited $status (1 expected: every role pending)"
 ok "status reads a new ledger"
 
+step "a signed sign-off (ssh-keygen comes with openssh-client, which the package declares)"
+command -v ssh-keygen >/dev/null || fail "ssh-keygen is not installed with the package"
+role="MemoryKernel incident commander role"
+mkdir -p "$dir/team"
+cp "$dir/right.md" "$dir/team/record.md"
+ssh-keygen -q -t ed25519 -N '' -C ana@team.example -f "$dir/team-key" || fail "ssh-keygen could not make a key"
+countersign trust init "$dir/team" --principal ana@team.example --key "$dir/team-key.pub" ||
+    fail "trust init exited $?"
+countersign trust add ana@team.example "$dir/team-key.pub" --role "$role" --dir "$dir/team" ||
+    fail "trust add exited $?"
+countersign signoff "$dir/team/record.md" --db "$dir/signed.sqlite" --role "$role" --signer "Ana Ruiz" \
+    --approve --key "$dir/team-key" || fail "a signed sign-off exited $?"
+status=0
+countersign status "$dir/team/record.md" --db "$dir/signed.sqlite" >"$dir/status.out" || status=$?
+cat "$dir/status.out"
+[ "$status" = 1 ] && grep -q "ana@team.example" "$dir/status.out" ||
+    fail "status exited $status without naming the signer's principal"
+countersign ledger verify --db "$dir/signed.sqlite" || fail "ledger verify of a signed entry exited $?"
+ok "signed with ssh-keygen, shown by status, verified in the ledger"
+
 step "the window, offscreen, from the installed package"
 rm -f "$dir/installed.png"
 QT_QPA_PLATFORM=offscreen countersign open "$dir/left.md" "$dir/right.md" --screenshot "$dir/installed.png" ||

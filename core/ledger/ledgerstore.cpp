@@ -98,6 +98,9 @@ std::optional<Error> LedgerStore::checkSignedEntry(const SignOffEntry &linked, c
 
 std::optional<Error> LedgerStore::audit() const
 {
+    const QString now = revision();
+    if (!now.isEmpty() && now == m_auditedRevision)
+        return std::nullopt;
     const Result<QList<SignOffEntry>> signOffs = entries();
     if (!signOffs)
         return signOffs.error();
@@ -117,6 +120,7 @@ std::optional<Error> LedgerStore::audit() const
         return untrusted(QStringLiteral("sign-off"), *found);
     if (const std::optional<ChainBreak> found = verifyDecisionChain(decisions.value()))
         return untrusted(QStringLiteral("risk decision"), *found);
+    m_auditedRevision = now;
     return std::nullopt;
 }
 

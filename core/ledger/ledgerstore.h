@@ -85,6 +85,9 @@ public:
     virtual bool isReadOnly() const = 0;
     // A name for messages: the database file, say.
     virtual QString location() const = 0;
+    // A text that changes whenever the stored ledger may have changed (a write by this or any other
+    // connection); empty when the backend cannot tell. audit() checks a ledger once per revision.
+    virtual QString revision() const { return {}; }
 
     // Walks a whole ledger's entries in order: every hash must match its fields and link to the
     // entry before, every signed entry's statement must be its own and its signature verify. The
@@ -94,7 +97,8 @@ public:
     static std::optional<ChainBreak> verifyDecisionChain(const QList<RiskDecisionEntry> &entries);
     // Whether the whole ledger holds: both chains verified, as `ledger verify` does. An Error
     // (Error::Code::Untrusted) naming the ledger and the first break when not; signing, exporting and
-    // the window refuse to use such a ledger.
+    // the window refuse to use such a ledger. A ledger that held at the same revision() is not walked
+    // again: the window asks on every refresh.
     std::optional<Error> audit() const;
 
 protected:
@@ -102,6 +106,9 @@ protected:
     // before storing it: a statement signed on another head is a Conflict, one that is not the
     // entry's or a signature that does not verify is Refused. Nothing for an unsigned entry.
     static std::optional<Error> checkSignedEntry(const SignOffEntry &linked, const QString &location);
+
+private:
+    mutable QString m_auditedRevision; // the revision() the last audit found intact
 };
 
 } // namespace Countersign

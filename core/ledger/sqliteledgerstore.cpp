@@ -491,6 +491,17 @@ std::optional<Error> SqliteLedgerStore::adopt(const QString &legacyIdentity, con
     return std::nullopt;
 }
 
+QString SqliteLedgerStore::revision() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(QStringLiteral("SELECT total_changes()")) || !query.next())
+        return {};
+    const QString own = query.value(0).toString();
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return {};
+    return query.value(0).toString() + u':' + own;
+}
+
 Result<LedgerHead> SqliteLedgerStore::head() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));

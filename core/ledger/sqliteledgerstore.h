@@ -43,6 +43,9 @@ public:
     Result<QList<RiskDecisionEntry>> riskDecisions(const QString &recordPath = {}) const override;
     bool isReadOnly() const override { return m_readOnly; }
     QString location() const override { return m_path; }
+    // PRAGMA data_version (changes with another connection's commit) and this connection's
+    // total_changes() (with its own).
+    QString revision() const override;
 
 private:
     SqliteLedgerStore(const QString &path, const QString &connection, bool readOnly);

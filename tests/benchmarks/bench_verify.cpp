@@ -123,8 +123,8 @@ int main(int argc, char **argv)
         }
         allowed += principal + u' ' + QString::fromUtf8(publicKey).section(u' ', 0, 1) + u'\n';
         grants += roles.at(i).key + QStringLiteral(" = ") + principal + u'\n';
-        SignOffEntry entry = SignOffEntry::now(record.value(), QStringLiteral("bench:record.md"), roles.at(i).key,
-            QStringLiteral("Signer %1").arg(i + 1), SignOffDecision::Approve);
+        SignOffEntry entry = SignOffEntry::now(record.value(), QStringLiteral("bench:record.md"),
+            roles.at(i).key, QStringLiteral("Signer %1").arg(i + 1), SignOffDecision::Approve);
         unsignedEntries.append(entry);
         entry.principal = principal;
         entry.previousHash = previous;
@@ -143,8 +143,8 @@ int main(int argc, char **argv)
     }
     const QString trustFolder = dir.filePath(QStringLiteral(".countersign"));
     QDir().mkpath(trustFolder);
-    for (const auto &[name, text] : {std::pair{QStringLiteral("allowed_signers"), allowed},
-             std::pair{QStringLiteral("roles"), grants}}) {
+    for (const auto &[name, text] :
+        {std::pair{QStringLiteral("allowed_signers"), allowed}, std::pair{QStringLiteral("roles"), grants}}) {
         QFile file(QDir(trustFolder).filePath(name));
         if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0)
             return 2;
@@ -161,7 +161,8 @@ int main(int argc, char **argv)
             .value());
     const QString unsignedFile = dir.filePath(QStringLiteral("UNSIGNED.md"));
     const QString signedFile = dir.filePath(QStringLiteral("SIGNED.md"));
-    for (const auto &[path, text] : {std::pair{unsignedFile, unsignedExport}, std::pair{signedFile, signedExport}}) {
+    for (const auto &[path, text] :
+        {std::pair{unsignedFile, unsignedExport}, std::pair{signedFile, signedExport}}) {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0)
             return 2;
@@ -184,6 +185,7 @@ int main(int argc, char **argv)
     std::printf("  5 signed approvals        %8.3f ms  (+%.3f ms)\n", signedMs, signedMs - unsignedMs);
     std::printf("countersign verify FILE --signers DIR, median of 21 (process start included):\n");
     std::printf("  5 unsigned approvals      %8.3f ms\n", unsignedCommand);
-    std::printf("  5 signed approvals        %8.3f ms  (+%.3f ms)\n", signedCommand, signedCommand - unsignedCommand);
+    std::printf(
+        "  5 signed approvals        %8.3f ms  (+%.3f ms)\n", signedCommand, signedCommand - unsignedCommand);
     return 0;
 }

@@ -313,12 +313,37 @@ private Q_SLOTS:
         QVERIFY2(
             historyCell.startsWith(QStringLiteral("ana@tessera.example, SHA256:")), qPrintable(historyCell));
 
+        // An unsigned approval stored around the rules (an earlier version, another tool): shown,
+        // not counted.
+        SignOffEntry unsignedEntry =
+            SignOffEntry::now(TestSupport::load(path), QStringLiteral("acme/runtime:record.md"),
+                roles.at(1).role, signers.at(1), SignOffDecision::Approve);
+        QVERIFY(store.value()->append(unsignedEntry));
+        panel.setRecord(path, TestSupport::load(path));
+        QCOMPARE(stateOf(panel, 1), QStringLiteral("Pending"));
+        QCOMPARE(panel.model()->index(1, SignOffModel::SignatureColumn).data().toString(),
+            QStringLiteral("unsigned, not counted"));
+        QVERIFY(panel.model()
+                ->index(1, SignOffModel::SignatureColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("requires signatures")));
+        panel.resize(1300, 260);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        if (const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+            !screenshots.isEmpty()) {
+            const QString png = QDir(screenshots).filePath(QStringLiteral("signoff-panel-signed.png"));
+            QVERIFY(panel.grab().save(png));
+            qInfo("saved %s", qPrintable(png));
+        }
+
         // Ana's key may not sign the Harbor role: refused, nothing stored.
         QSettings().setValue(SettingsKeys::signingKey, ana.privateKey);
         const QString refused = panel.sign(roles.at(1).role, signers.at(1), SignOffDecision::Approve);
         QSettings().remove(SettingsKeys::signingKey);
         QVERIFY2(refused.contains(QStringLiteral("may sign")), qPrintable(refused));
-        QCOMPARE(store.value()->entries().value().size(), 1);
+        QCOMPARE(store.value()->entries().value().size(), 2);
 
         // The entry rewritten in the file, its hash recomputed: untrusted, shown, never signed into.
         SignOffEntry forged = stored.constFirst();

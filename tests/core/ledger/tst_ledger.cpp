@@ -94,6 +94,33 @@ private Q_SLOTS:
         QCOMPARE(LedgerStore::verifyChain(*openStore(path)->entries())->id, 3);
     }
 
+    // audit() remembers a ledger it found intact, but never past a write: its own append and another
+    // connection's rewrite are both checked again.
+    void auditSeesEveryLaterWrite()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        auto store = openStore(path);
+        QVERIFY(store->append(entryFor(QStringLiteral("/a.md"), QStringLiteral("R"), QStringLiteral("Ann"))));
+        QCOMPARE(store->audit(), std::nullopt);
+        const QString audited = store->revision();
+        QVERIFY(!audited.isEmpty());
+        QCOMPARE(store->revision(), audited);
+        QVERIFY(store->append(entryFor(QStringLiteral("/a.md"), QStringLiteral("S"), QStringLiteral("Bob"))));
+        QVERIFY(store->revision() != audited);
+        QCOMPARE(store->audit(), std::nullopt);
+        const QString before = store->revision();
+        QVERIFY(TestSupport::execSql(path,
+            {QStringLiteral("DROP TRIGGER signoff_append_only_update"),
+                QStringLiteral("UPDATE signoff SET signer = 'Mallory' WHERE id = 1")}));
+        QVERIFY(store->revision() != before);
+        const std::optional<Error> found = store->audit();
+        QVERIFY(found);
+        QCOMPARE(found->code, Error::Code::Untrusted);
+        // Still untrusted when asked again: a failed audit is not remembered as intact.
+        QVERIFY(store->audit());
+    }
+
     void badFilesAreLeftAsTheyAre_data()
     {
         QTest::addColumn<QByteArray>("kind");
