@@ -130,6 +130,9 @@ struct Document
     QList<HeaderField> headerFields;
     QList<Block> preamble;
     QList<Section> sections;
+    // Why the structure was not read (the text is kept, the model left empty): a shape beyond
+    // MarkdownParser's bounds, or memory refused. Empty for a parsed document.
+    QString structureError;
 
     // The document's bytes: for an untouched parse, exactly the bytes it was parsed from.
     QByteArray serialize() const { return source.toUtf8(); }

@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <new>
+
 namespace Countersign {
 
 Result<QByteArray> DocumentLoader::readFile(const QString &path)
@@ -84,6 +86,29 @@ Result<SourceText> DocumentLoader::readForEditing(const QString &path)
     return SourceText::fromUtf8(bytes.value(), path);
 }
 
+Result<Document> DocumentLoader::loadHead(const QString &path, qint64 maxBytes)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || info.size() <= maxBytes)
+        return load(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{
+            Error::Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
+    QByteArray bytes = file.read(maxBytes);
+    bytes.truncate(bytes.lastIndexOf('\n') + 1);
+    if (bytes.isEmpty())
+        return Error{Error::Code::TooLarge,
+            QStringLiteral("has no line break in its first %1 KiB").arg(maxBytes / 1024), path};
+    Result<SourceText> source = SourceText::fromUtf8(bytes, path);
+    if (!source)
+        return source.error();
+    Document doc = MarkdownParser::parse(source.value(), bytes, path);
+    if (!doc.structureError.isEmpty())
+        return Error{Error::Code::TooLarge, doc.structureError, path};
+    return doc;
+}
+
 std::optional<Error> DocumentLoader::writeFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
@@ -95,13 +120,21 @@ std::optional<Error> DocumentLoader::writeFile(const QString &path, const QByteA
 
 Result<Document> DocumentLoader::load(const QString &path)
 {
-    Result<QByteArray> bytes = readFile(path);
-    if (!bytes)
-        return bytes.error();
-    Result<SourceText> source = SourceText::fromUtf8(bytes.value(), path);
-    if (!source)
-        return source.error();
-    return MarkdownParser::parse(source.value(), bytes.value(), path);
+    try {
+        Result<QByteArray> bytes = readFile(path);
+        if (!bytes)
+            return bytes.error();
+        Result<SourceText> source = SourceText::fromUtf8(bytes.value(), path);
+        if (!source)
+            return source.error();
+        Document doc = MarkdownParser::parse(source.value(), bytes.value(), path);
+        if (!doc.structureError.isEmpty())
+            return Error{Error::Code::TooLarge, doc.structureError, path};
+        return doc;
+    } catch (const std::bad_alloc &) {
+        return Error{Error::Code::TooLarge,
+            QStringLiteral("could not be read: the system has not enough memory"), path};
+    }
 }
 
 } // namespace Countersign

@@ -36,6 +36,9 @@ public:
     // A file to open in an editor: as readDiffInput() (up to maxDiffFileSize, empty is fine), decoded.
     static Result<SourceText> readForEditing(const QString &path);
     static Result<Document> load(const QString &path);
+    // The first `maxBytes` of the file, up to its last whole line, parsed: enough to tell its title,
+    // kind and header without reading a large file. The whole file when it is no larger.
+    static Result<Document> loadHead(const QString &path, qint64 maxBytes);
 
     // Writes `bytes` to `path` atomically (QSaveFile: a complete new file or the old one); the Error
     // names the file and the reason.

@@ -7,6 +7,7 @@
 #include "record/documentclassifier.h"
 #include "record/textkeys.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <cmark-gfm-core-extensions.h>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <new>
 
 namespace Countersign {
 
@@ -108,13 +110,21 @@ public:
 
     Block block(cmark_node *node);
     void fillListItem(cmark_node *node, ListItem &item);
+    // cmark-gfm loses the lines of a paragraph whose last line became a table's header (no blank line
+    // between them): it reports the paragraph at line 0 and the table from the paragraph's first
+    // line. Finds such pairs under `root` and remembers their true lines.
+    void fixRewrittenParagraphs(cmark_node *root);
 
 private:
+    int firstLine(cmark_node *node) const;
+    int lastLine(cmark_node *node) const;
+
     QString sourceSpan(cmark_node *node) const;
     TableRow tableRow(cmark_node *row);
 
     const SourceText &m_source;
     int m_depth = 0;
+    QHash<const cmark_node *, std::pair<int, int>> m_lines; // first and last line, where cmark's are wrong
 };
 
 // cmark reports 0 for nodes it rewrote (a paragraph whose last line became a table header).
@@ -131,6 +141,47 @@ int endLine(cmark_node *node, const SourceText &source)
     while (last > first && last <= source.lineCount() && source.lineText(last).trimmed().isEmpty())
         --last;
     return last;
+}
+
+void TreeBuilder::fixRewrittenParagraphs(cmark_node *root)
+{
+    cmark_iter *iter = cmark_iter_new(root);
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node *table = cmark_iter_get_node(iter);
+        if (event != CMARK_EVENT_ENTER || !hasTypeString(table, "table"))
+            continue;
+        cmark_node *paragraph = cmark_node_previous(table);
+        if (!paragraph || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH ||
+            cmark_node_get_start_line(paragraph) != 0)
+            continue;
+        // One line, and one more per line break inside it.
+        int lines = 1;
+        cmark_iter *inner = cmark_iter_new(paragraph);
+        for (cmark_event_type step; (step = cmark_iter_next(inner)) != CMARK_EVENT_DONE;) {
+            const cmark_node_type type = cmark_node_get_type(cmark_iter_get_node(inner));
+            if (step == CMARK_EVENT_ENTER && (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK))
+                ++lines;
+        }
+        cmark_iter_free(inner);
+        const int start = startLine(table);
+        m_lines.insert(paragraph, {start, start + lines - 1});
+        m_lines.insert(table, {start + lines, std::max(endLine(table, m_source), start + lines)});
+        if (cmark_node *header = cmark_node_first_child(table))
+            m_lines.insert(header, {start + lines, start + lines});
+    }
+    cmark_iter_free(iter);
+}
+
+int TreeBuilder::firstLine(cmark_node *node) const
+{
+    const auto fixed = m_lines.constFind(node);
+    return fixed == m_lines.cend() ? startLine(node) : fixed->first;
+}
+
+int TreeBuilder::lastLine(cmark_node *node) const
+{
+    const auto fixed = m_lines.constFind(node);
+    return fixed == m_lines.cend() ? endLine(node, m_source) : fixed->second;
 }
 
 QString TreeBuilder::sourceSpan(cmark_node *node) const
@@ -159,8 +210,8 @@ qsizetype rawLabelColon(QStringView raw)
 
 void TreeBuilder::fillListItem(cmark_node *node, ListItem &item)
 {
-    item.firstLine = startLine(node);
-    item.lastLine = endLine(node, m_source);
+    item.firstLine = firstLine(node);
+    item.lastLine = lastLine(node);
     if (hasTypeString(node, "tasklist")) {
         item.isTask = true;
         item.checked = cmark_gfm_extensions_get_tasklist_item_checked(node);
@@ -231,7 +282,7 @@ void TreeBuilder::fillListItem(cmark_node *node, ListItem &item)
 TableRow TreeBuilder::tableRow(cmark_node *row)
 {
     TableRow result;
-    result.line = startLine(row);
+    result.line = firstLine(row);
     for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
         const InlineText inlines = inlineText(cell);
         TableCell out;
@@ -249,8 +300,8 @@ TableRow TreeBuilder::tableRow(cmark_node *row)
 Block TreeBuilder::block(cmark_node *node)
 {
     Block out;
-    out.firstLine = startLine(node);
-    out.lastLine = endLine(node, m_source);
+    out.firstLine = firstLine(node);
+    out.lastLine = lastLine(node);
     if (m_depth >= maxBlockDepth)
         return out;
     struct DepthGuard
@@ -336,6 +387,9 @@ void readHeaderFields(const SourceText &source, const Block &paragraph, QList<He
     }
 }
 
+// The model of `doc` from cmark's tree, each top-level node freed once converted.
+void buildModel(Document &doc, CmarkGfm::Node root);
+
 } // namespace
 
 Document MarkdownParser::parse(const SourceText &source, const QString &fileName)
@@ -351,12 +405,47 @@ Document MarkdownParser::parse(const SourceText &source, const QByteArray &utf8,
     doc.source = source;
 
     const qsizetype skip = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    const qsizetype size = utf8.size() - skip;
     // GitHub's extensions that change what a reader sees as text or structure. Autolink is left out:
     // it only turns URLs into links, which leaves the text unchanged, and it is the costly one.
-    const CmarkGfm::Parser parser =
-        CmarkGfm::parser(CMARK_OPT_SOURCEPOS, {"table", "strikethrough", "tasklist"});
-    const CmarkGfm::Node root = CmarkGfm::parse(parser.get(), utf8.constData() + skip, utf8.size() - skip);
+    CmarkGfm::BoundedParse parse(CMARK_OPT_SOURCEPOS, {"table", "strikethrough", "tasklist"}, budget(size));
+    switch (parse.parse(utf8.constData() + skip, size)) {
+    case CmarkGfm::BoundedParse::Outcome::Parsed:
+        break;
+    case CmarkGfm::BoundedParse::Outcome::OverBudget:
+        doc.structureError =
+            QStringLiteral("has more markdown structure than Countersign reads: parsing it would take "
+                           "over %1 MiB (the bound is %2 times the file's size plus %3 MiB; a record is "
+                           "a few kilobytes of prose, lists and tables)")
+                .arg(budget(size) / (1024 * 1024))
+                .arg(budgetPerByte)
+                .arg(budgetBase / (1024 * 1024));
+        DocumentClassifier::classify(doc);
+        return doc;
+    case CmarkGfm::BoundedParse::Outcome::OutOfMemory:
+        doc.structureError = QStringLiteral("could not be parsed: the system has not enough memory");
+        DocumentClassifier::classify(doc);
+        return doc;
+    }
+    try {
+        buildModel(doc, parse.takeRoot());
+    } catch (const std::bad_alloc &) {
+        Document empty;
+        empty.fileName = doc.fileName;
+        empty.source = doc.source;
+        empty.structureError = QStringLiteral("could not be parsed: the system has not enough memory");
+        DocumentClassifier::classify(empty);
+        return empty;
+    }
+    return doc;
+}
+
+namespace {
+
+void buildModel(Document &doc, CmarkGfm::Node root)
+{
     TreeBuilder builder(doc.source);
+    builder.fixRewrittenParagraphs(root.get());
 
     QList<int> openSections; // indexes of the sections enclosing the current position, by level
     // Each top-level node is freed once converted, so the cmark tree and the model never both hold
@@ -405,7 +494,8 @@ Document MarkdownParser::parse(const SourceText &source, const QByteArray &utf8,
     }
 
     DocumentClassifier::classify(doc);
-    return doc;
 }
+
+} // namespace
 
 } // namespace Countersign

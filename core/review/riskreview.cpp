@@ -17,6 +17,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Countersign {
 
 namespace {
@@ -134,29 +136,16 @@ std::optional<Document> previousRecord(const Document &record, const QString &re
     const QString date = CutoverCheck::cutoverDate(record);
     if (date == u"undated")
         return std::nullopt;
-    const QFileInfo recordInfo(recordPath.isEmpty() ? record.fileName : recordPath);
-    const QString self = RecordIdentity::legacyOf(recordInfo.filePath());
-    const QDir folder = recordInfo.absoluteDir();
-    std::optional<Document> best;
-    QString bestDate;
-    for (const QString &name : folder.entryList(
-             {QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files | QDir::Readable, QDir::Name)) {
-        const QString path = folder.filePath(name);
-        if (RecordIdentity::legacyOf(path) == self)
-            continue;
-        // A name dated this cutover or later cannot be the previous record: no need to read it.
-        if (const QString named = dateInName(path); !named.isEmpty() && named >= date)
-            continue;
+    // Only a candidate by name, kind and date is read whole, the latest first.
+    for (const QString &path : RiskReview::previousRecordCandidates(record, recordPath)) {
         Result<Document> candidate = DocumentLoader::load(path);
         if (!candidate || candidate->kind != record.kind || candidate->side != record.side)
             continue;
         const QString candidateDate = CutoverCheck::cutoverDate(candidate.value());
-        if (candidateDate == u"undated" || candidateDate >= date || candidateDate < bestDate)
-            continue;
-        bestDate = candidateDate;
-        best = std::move(candidate).value();
+        if (candidateDate != u"undated" && candidateDate < date)
+            return std::move(candidate).value();
     }
-    return best;
+    return std::nullopt;
 }
 
 } // namespace
@@ -211,6 +200,40 @@ QList<ReviewItem> RiskReview::items(
         add(ReviewItem::Source::OpenItem, RecordFacts::extract(checkpoint).openItems,
             RecordIdentity::legacyOf(checkpoint.fileName));
     }
+    return out;
+}
+
+QStringList RiskReview::previousRecordCandidates(const Document &record, const QString &recordPath)
+{
+    const QString date = CutoverCheck::cutoverDate(record);
+    if (date == u"undated")
+        return {};
+    const QFileInfo recordInfo(recordPath.isEmpty() ? record.fileName : recordPath);
+    const QString self = RecordIdentity::legacyOf(recordInfo.filePath());
+    const QDir folder = recordInfo.absoluteDir();
+    QList<std::pair<QString, QString>> found; // date, path
+    for (const QString &name : folder.entryList(
+             {QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files | QDir::Readable, QDir::Name)) {
+        const QString path = folder.filePath(name);
+        if (RecordIdentity::legacyOf(path) == self)
+            continue;
+        // A name dated this cutover or later rules a file out unread; the kind (its title first,
+        // as DocumentClassifier decides) and the date of any other are in its head.
+        if (const QString named = dateInName(path); !named.isEmpty() && named >= date)
+            continue;
+        const Result<Document> head = DocumentLoader::loadHead(path, headBytes);
+        if (!head || head->kind != record.kind)
+            continue;
+        const QString candidateDate = CutoverCheck::cutoverDate(head.value());
+        if (candidateDate == u"undated" || candidateDate >= date)
+            continue;
+        found.append({candidateDate, path});
+    }
+    // Latest first; of one date, the last by name (as a listing shows them).
+    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) { return a > b; });
+    QStringList out;
+    for (const auto &[when, path] : std::as_const(found))
+        out.append(path);
     return out;
 }
 

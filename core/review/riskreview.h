@@ -78,6 +78,12 @@ public:
     static QStringList checkpointPaths(const Document &record, const QString &recordPath);
     static QList<ReviewItem> items(
         const Document &record, const QString &recordPath, const QList<Document> &checkpoints);
+    // How much of a file previousRecordCandidates() reads to learn its kind and date.
+    static constexpr qint64 headBytes = 64 * 1024;
+    // The files next to `recordPath` that may be the previous record of the same pair, latest first,
+    // chosen by name, kind and date before any is read whole: a file whose name carries a date not
+    // before the record's is not read at all, another only its first headBytes (title, header).
+    static QStringList previousRecordCandidates(const Document &record, const QString &recordPath);
     // The previous record of the same pair, if one is found next to `recordPath`.
     static std::optional<QString> previousRecordPath(const Document &record, const QString &recordPath);
     static void markCarriedOver(QList<ReviewItem> &items, const Document &previous);

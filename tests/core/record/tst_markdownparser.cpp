@@ -7,6 +7,7 @@
 #include "record/recordfacts.h"
 #include "testsupport.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Countersign;
@@ -298,6 +299,64 @@ private Q_SLOTS:
         const RecordFacts facts = RecordFacts::extract(doc);
         QCOMPARE(facts.runtimeTarget.size(), 1);
         QCOMPARE(facts.runtimeTarget.first().key, QStringLiteral("Load"));
+    }
+
+    // cmark's memory is bounded by MarkdownParser::budget(): a shape beyond it keeps its text, gets no
+    // model and says why; a record of the same size in ordinary prose is parsed.
+    void structureBeyondTheBudgetIsNotRead()
+    {
+        const QByteArray title = "# Runtime Cutover Decision Record\n\n";
+        const QByteArray items = title + QByteArray("- i\n").repeated(300'000);
+        const Document refused =
+            MarkdownParser::parse(SourceText::fromUtf8(items).value(), items, QStringLiteral("items.md"));
+        QVERIFY2(refused.structureError.startsWith(QStringLiteral("has more markdown structure")),
+            qPrintable(refused.structureError));
+        QVERIFY(refused.structureError.contains(
+            QStringLiteral("over %1 MiB").arg(MarkdownParser::budget(items.size()) / (1024 * 1024))));
+        QVERIFY(refused.sections.isEmpty() && refused.preamble.isEmpty());
+        QCOMPARE(refused.serialize(), items);
+        const Result<Document> loaded = [&] {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("items.md"));
+            TestSupport::writeBytes(path, items);
+            return DocumentLoader::load(path);
+        }();
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().code, Error::Code::TooLarge);
+        QVERIFY(loaded.error().file.endsWith(QStringLiteral("items.md")));
+
+        const QByteArray prose = title +
+            QByteArray("The rehearsal ran against the candidate and every gate held for the window.\n\n")
+                .repeated(16'000);
+        QVERIFY(prose.size() >= items.size());
+        const Document parsed = MarkdownParser::parse(SourceText::fromUtf8(prose).value(), prose);
+        QVERIFY(parsed.structureError.isEmpty());
+        QCOMPARE(parsed.sections.size(), 1);
+        QCOMPARE(parsed.sections.first().blocks.size(), 16'000);
+    }
+
+    // A table right under a paragraph (no blank line): cmark-gfm loses the paragraph's lines and starts
+    // the table at the paragraph. The model keeps both where they are, and the header fields.
+    void paragraphRightAboveATable()
+    {
+        const Document doc = MarkdownParser::parse(SourceText::fromText(QStringLiteral(
+            "# Title\n\nUpdated: 2026-02-08\nOwner: Ann\n| a | b |\n|---|---|\n| 1 | 2 |\n\nafter\n")));
+        QCOMPARE(doc.headerField(u"Updated"), std::optional<QString>(QStringLiteral("2026-02-08")));
+        QCOMPARE(doc.headerField(u"Owner"), std::optional<QString>(QStringLiteral("Ann")));
+        QCOMPARE(doc.headerFields.size(), 2);
+        QCOMPARE(doc.headerFields.at(0).line, 3);
+        QCOMPARE(doc.headerFields.at(1).line, 4);
+        const QList<Block> &blocks = doc.sections.first().blocks;
+        QCOMPARE(blocks.size(), 3);
+        QCOMPARE(blocks.at(0).kind, Block::Kind::Paragraph);
+        QCOMPARE(blocks.at(0).firstLine, 3);
+        QCOMPARE(blocks.at(0).lastLine, 4);
+        QCOMPARE(blocks.at(1).kind, Block::Kind::Table);
+        QCOMPARE(blocks.at(1).firstLine, 5);
+        QCOMPARE(blocks.at(1).lastLine, 7);
+        QCOMPARE(blocks.at(1).header.line, 5);
+        QCOMPARE(blocks.at(1).rows.first().line, 7);
+        QCOMPARE(blocks.at(2).firstLine, 9);
     }
 
     void parsesTextWithoutAFile()

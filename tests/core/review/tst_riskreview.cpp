@@ -14,6 +14,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -345,6 +346,37 @@ private Q_SLOTS:
         QCOMPARE(items.size(), 3);
         QVERIFY(!items.at(0).carriedOver);
         QVERIFY(items.at(2).carriedOver);
+    }
+
+    // Candidates are chosen by name, kind and date before any is read whole: a file whose name says a
+    // later date is not read, any other only its head. A changelog that reads like an earlier
+    // decision record only far below its head is no candidate.
+    void previousRecordChosenBeforeParsing()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.path() + u'/';
+        const QString record = folder + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md");
+        const QString older = folder + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-01-05.md");
+        QVERIFY(QFile::copy(recordPath(), record));
+        QVERIFY(QFile::copy(
+            reviewPath(QStringLiteral(
+                "AssistSupport/docs/implementation/RUNTIME_CUTOVER_DECISION_RECORD_2026-01-05.md")),
+            older));
+        QVERIFY(QFile::copy(
+            recordPath(), folder + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-01.md")));
+        const QString checkpoint = QStringLiteral("SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_2026-01-25.md");
+        QVERIFY(QFile::copy(reviewPath(QStringLiteral("AssistSupport/docs/implementation/") + checkpoint),
+            folder + checkpoint));
+        // Dated after the older record by its header; a decision record's sections only past its head.
+        const QByteArray changelog = "# Changelog\n\nUpdated: 2026-01-20\n\n" +
+            QByteArray("- a change of the runtime, described at some length for the release notes\n")
+                .repeated(int(RiskReview::headBytes / 70) + 100) +
+            "\n## Decision Outcome\n- Outcome: GO\n\n## Ownership (Named Roles)\n- Rollback owner role: "
+            "Ann\n";
+        QVERIFY(TestSupport::writeBytes(folder + QStringLiteral("CHANGELOG.md"), changelog));
+        const Document document = TestSupport::load(record);
+        QCOMPARE(RiskReview::previousRecordCandidates(document, record), QStringList{older});
+        QCOMPARE(RiskReview::previousRecordPath(document, record), std::optional<QString>(older));
     }
 
     // The latest entry per key stands, whatever digest it was made on (flagged when another);
