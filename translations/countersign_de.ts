@@ -567,8 +567,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Compared line by line only (a record over %1 MiB is not compared section by section): %2.</source>
-        <translation type="unfinished"></translation>
+        <source>Compared line by line only (neither record is compared section by section: %1): %2.</source>
+        <translation>Nur Zeile für Zeile verglichen (keines der Protokolle wird abschnittsweise verglichen: %1): %2.</translation>
+    </message>
+    <message>
+        <source>Compared line by line only (the right record is not compared section by section: %1): %2.</source>
+        <translation>Nur Zeile für Zeile verglichen (das rechte Protokoll wird nicht abschnittsweise verglichen: %1): %2.</translation>
+    </message>
+    <message>
+        <source>Compared line by line only (the left record is not compared section by section: %1): %2.</source>
+        <translation>Nur Zeile für Zeile verglichen (das linke Protokoll wird nicht abschnittsweise verglichen: %1): %2.</translation>
     </message>
 </context>
 <context>
@@ -1044,10 +1052,6 @@ Consumer&apos;s folder: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 lines, too large to compare section by section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,6 +1082,10 @@ Consumer&apos;s folder: %2</source>
     <message>
         <source>%1 preview</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines, not compared section by section (%2)</source>
+        <translation>%1 Zeilen, nicht abschnittsweise verglichen (%2)</translation>
     </message>
 </context>
 <context>

@@ -339,10 +339,13 @@ void MainWindow::showComparison(const ComparisonResult &result)
         const QString count = result.hunks.size() == 1
             ? tr("1 difference")
             : tr("%1 differences").arg(QLocale().toString(qsizetype(result.hunks.size())));
-        m_banner->setText(tr("Compared line by line only (a record over %1 MiB is not compared section by "
-                             "section): %2.")
-                .arg(DocumentLoader::maxFileSize / (1024 * 1024))
-                .arg(count));
+        const ComparedRecord &unparsed = result.left.parsed ? result.right : result.left;
+        const QString sentence = !result.left.parsed && !result.right.parsed
+            ? tr("Compared line by line only (neither record is compared section by section: %1): %2.")
+            : result.left.parsed
+            ? tr("Compared line by line only (the right record is not compared section by section: %1): %2.")
+            : tr("Compared line by line only (the left record is not compared section by section: %1): %2.");
+        m_banner->setText(sentence.arg(unparsed.unparsedReason, count));
         tint = grey;
     }
     QPalette palette = m_banner->palette();

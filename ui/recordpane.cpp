@@ -130,7 +130,8 @@ void RecordPane::setComparedRecord(const ComparedRecord &record)
                             .arg(lines)
                             .arg(record.digest.left(12));
     } else {
-        m_description = tr("%1 lines, too large to compare section by section").arg(lines);
+        m_description =
+            tr("%1 lines, not compared section by section (%2)").arg(lines).arg(record.unparsedReason);
     }
     m_document = record.document;
     m_lint = record.lint;

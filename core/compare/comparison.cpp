@@ -54,7 +54,7 @@ ComparisonResult Comparison::run(
 
 ComparedRecord Comparison::describe(const Document &doc)
 {
-    return {doc.kind, doc.side, CanonicalContent::digest(doc.source.text()), outline(doc), true,
+    return {doc.kind, doc.side, CanonicalContent::digest(doc.source.text()), outline(doc), true, {},
         Linter::lint(doc), doc};
 }
 

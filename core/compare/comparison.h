@@ -37,6 +37,7 @@ struct ComparedRecord
     QString digest;
     QList<OutlineEntry> outline;
     bool parsed = true;
+    QString unparsedReason; // why not parsed: "over 32 MiB", or the parser's Document::structureError
     QList<LintFinding> lint; // what the linter says of the record; empty when not parsed
     Document document; // the parse itself (its lists are shared, not copied); empty when not parsed
     friend bool operator==(const ComparedRecord &, const ComparedRecord &) = default;

@@ -21,25 +21,24 @@ ComparisonResult ComparisonSession::run(const QString &leftName, const SourceTex
         result.cancelled = true;
         return result;
     }
-    result.left.parsed = bytes[0].size() <= DocumentLoader::maxFileSize;
-    result.right.parsed = bytes[1].size() <= DocumentLoader::maxFileSize;
-    if (!result.isStructural()) {
-        m_sides[0] = {};
-        m_sides[1] = {};
-        return result;
-    }
-    if (linesReady)
+    // Each side within the size limit is parsed; one that is not, or whose shape exceeds the parser's
+    // bound, is compared by its lines only, and the other is still described.
+    const bool readable[2] = {
+        bytes[0].size() <= DocumentLoader::maxFileSize, bytes[1].size() <= DocumentLoader::maxFileSize};
+    if (linesReady && readable[0] && readable[1])
         linesReady(result);
-
     const QString *names[2] = {&leftName, &rightName};
     const SourceText *sources[2] = {&left, &right};
     bool stale[2];
     for (int side = 0; side < 2; ++side) {
         Side &cached = m_sides[side];
-        stale[side] = !cached.document || cached.name != *names[side] ||
-            cached.source.hasBom() != sources[side]->hasBom() ||
-            cached.source.text() != sources[side]->text();
-        if (stale[side])
+        stale[side] = readable[side] &&
+            (!cached.document || cached.name != *names[side] ||
+                cached.source.hasBom() != sources[side]->hasBom() ||
+                cached.source.text() != sources[side]->text());
+        if (!readable[side])
+            cached = {};
+        else if (stale[side])
             cached = {*names[side], *sources[side], std::nullopt};
     }
     // cmark needs the bytes for its source positions; they are at hand.
@@ -56,6 +55,25 @@ ComparisonResult ComparisonSession::run(const QString &leftName, const SourceTex
     if (cancel && cancel->isCanceled()) {
         result = {};
         result.cancelled = true;
+        return result;
+    }
+    ComparedRecord *records[2] = {&result.left, &result.right};
+    for (int side = 0; side < 2; ++side) {
+        const std::optional<Document> &document = m_sides[side].document;
+        if (!readable[side]) {
+            records[side]->parsed = false;
+            records[side]->unparsedReason =
+                QStringLiteral("over %1 MiB").arg(DocumentLoader::maxFileSize / (1024 * 1024));
+        } else if (!document->structureError.isEmpty()) {
+            records[side]->parsed = false;
+            records[side]->unparsedReason = document->structureError;
+        }
+    }
+    if (!result.isStructural()) {
+        for (int side = 0; side < 2; ++side) {
+            if (records[side]->parsed)
+                *records[side] = Comparison::describe(*m_sides[side].document);
+        }
         return result;
     }
     Comparison::compareStructure(result, *m_sides[0].document, *m_sides[1].document);

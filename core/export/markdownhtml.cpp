@@ -49,6 +49,35 @@ void neutralizeRawHtml(cmark_node *root)
     }
 }
 
+// Replaces every image below `root` by its description in brackets, "[image: a diagram]": a reader
+// of QTextDocument's HTML would load the image from any path the record names, pulling a file of the
+// exporter's machine into the handout.
+void imagesAsText(cmark_node *root)
+{
+    QList<cmark_node *> images;
+    cmark_iter *iter = cmark_iter_new(root);
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node *node = cmark_iter_get_node(iter);
+        if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_IMAGE)
+            images.append(node);
+    }
+    cmark_iter_free(iter);
+    const auto text = [](const char *literal) {
+        cmark_node *node = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(node, literal);
+        return node;
+    };
+    for (cmark_node *image : std::as_const(images)) {
+        cmark_node_insert_before(image, text("[image: "));
+        while (cmark_node *child = cmark_node_first_child(image)) {
+            cmark_node_unlink(child);
+            cmark_node_insert_before(image, child);
+        }
+        cmark_node_insert_before(image, text("]"));
+        cmark_node_free(image);
+    }
+}
+
 } // namespace
 
 QString MarkdownHtml::render(const QString &markdown)
@@ -60,6 +89,7 @@ QString MarkdownHtml::render(const QString &markdown)
         CmarkGfm::parser(CMARK_OPT_DEFAULT, {"table", "strikethrough", "autolink", "tasklist"});
     const CmarkGfm::Node root = CmarkGfm::parse(parser.get(), utf8.constData(), utf8.size());
     neutralizeRawHtml(root.get());
+    imagesAsText(root.get());
     // Without CMARK_OPT_UNSAFE cmark also omits raw HTML and dangerous link schemes (javascript:).
     char *html =
         cmark_render_html(root.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get()));

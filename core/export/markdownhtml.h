@@ -13,6 +13,8 @@ namespace Countersign {
 // are dropped; any other raw HTML is shown as the text it is, escaped (a block as preformatted text),
 // so nothing the record says is hidden and nothing of it is interpreted. Task list boxes are the
 // characters ☐ and ☑ rather than form controls, which rich-text readers such as QTextDocument lack.
+// Images are their description in brackets ("[image: a diagram]"), never a reference to a file that
+// a reader would load.
 // Never fails: any text is some markdown. Thread-safe.
 class MarkdownHtml
 {

@@ -12,6 +12,7 @@
 #include "highlighting.h"
 #include "mainwindow.h"
 #include "recentpairs.h"
+#include "record/canonicalcontent.h"
 #include "record/documentloader.h"
 #include "recordpane.h"
 #include "testsupport.h"
@@ -642,14 +643,61 @@ private Q_SLOTS:
         QVERIFY2(window.bannerText().startsWith(QStringLiteral("Compared line by line only")),
             qPrintable(window.bannerText()));
         QVERIFY(window.bannerText().endsWith(QStringLiteral(": 1 difference.")));
+        QVERIFY2(window.bannerText().contains(
+                     QStringLiteral("neither record is compared section by section: over 32 MiB")),
+            qPrintable(window.bannerText()));
         QVERIFY(window.pane(Pane::Right)
                 ->caption()
-                .contains(QStringLiteral("too large to compare section by section")));
+                .contains(QStringLiteral("not compared section by section (over 32 MiB)")));
         QVERIFY(window.findings()->model()->findings().isEmpty());
         QCOMPARE(window.differences()->nextDifference(), 0);
         const int expectedLine = int(text.left(changed).count('\n')) + 1;
         QCOMPARE(window.pane(Pane::Left)->currentLine(), expectedLine);
         QCOMPARE(window.pane(Pane::Right)->currentLine(), expectedLine);
+    }
+
+    // One side beyond what is compared section by section (over 32 MiB, or a shape beyond the
+    // parser's bound): the other, a valid record, is still described with its kind, side and digest.
+    void theValidSideIsDescribedBesideOneTooLarge_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("reason");
+        const QByteArray line = "- step passed on the node that was checked last, as the runbook says\n";
+        QTest::newRow("over 32 MiB") << "# Generated\n\n" +
+                line.repeated(int(DocumentLoader::maxFileSize / line.size()) + 2)
+                                     << QStringLiteral("over 32 MiB");
+        QTest::newRow("too much structure")
+            << "# Generated\n\n" + QByteArray("- i\n").repeated(300'000)
+            << QStringLiteral("has more markdown structure than Countersign reads");
+    }
+    void theValidSideIsDescribedBesideOneTooLarge()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString right = dir.filePath(QStringLiteral("right.md"));
+        QVERIFY(TestSupport::writeBytes(right, text));
+        const QString left = TestSupport::dataPath(QStringLiteral("input/decision-record.md"));
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        QCOMPARE(window.documents(Pane::Left)->openFile(left), QString());
+        QCOMPARE(window.documents(Pane::Right)->openFile(right), QString());
+        QVERIFY(shown.wait(60000));
+        QVERIFY2(
+            window.bannerText().startsWith(
+                QStringLiteral(
+                    "Compared line by line only (the right record is not compared section by section: ") +
+                reason),
+            qPrintable(window.bannerText()));
+        const QString digest = CanonicalContent::digest(TestSupport::load(left).source.text()).left(12);
+        QVERIFY2(
+            window.pane(Pane::Left)->caption().contains(QStringLiteral("decision-record, consumer side")) &&
+                window.pane(Pane::Left)->caption().contains(QStringLiteral("digest ") + digest),
+            qPrintable(window.pane(Pane::Left)->caption()));
+        QVERIFY2(window.pane(Pane::Right)
+                     ->caption()
+                     .contains(QStringLiteral("not compared section by section (") + reason),
+            qPrintable(window.pane(Pane::Right)->caption()));
     }
 
     void badFileIsReportedInItsPane()

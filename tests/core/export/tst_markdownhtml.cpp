@@ -61,6 +61,9 @@ private Q_SLOTS:
             << QStringLiteral("a <!-- hidden --> b\n") << QStringLiteral("<p>a  b</p>\n");
         QTest::newRow("javascript link")
             << QStringLiteral("[x](javascript:alert(1))\n") << QStringLiteral("<p><a href=\"\">x</a></p>\n");
+        QTest::newRow("local image")
+            << QStringLiteral("see ![the *rollback* plan](/etc/shadow.png \"t\") and ![](x.png)\n")
+            << QStringLiteral("<p>see [image: the <em>rollback</em> plan] and [image: ]</p>\n");
         QTest::newRow("html in a table cell")
             << QStringLiteral("| a |\n|---|\n| <img src=x> |\n")
             << QStringLiteral("<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
