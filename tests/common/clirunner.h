@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QtGlobal>
 
+#include <functional>
 #include <unistd.h>
 
 namespace TestSupport {
@@ -25,12 +26,17 @@ struct Run
 };
 
 // `wrapper` runs the binary under another program (setpriv, say) with `wrapperArguments` first.
+// `setup`, when given, adjusts the process before it starts (where its standard output goes, what
+// the child does before it runs the binary).
 inline Run run(const QStringList &arguments,
     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-    const QString &wrapper = {}, const QStringList &wrapperArguments = {})
+    const QString &wrapper = {}, const QStringList &wrapperArguments = {},
+    const std::function<void(QProcess &)> &setup = {})
 {
     QProcess process;
     process.setProcessEnvironment(environment);
+    if (setup)
+        setup(process);
     if (wrapper.isEmpty())
         process.start(QStringLiteral(COUNTERSIGN_BINARY), arguments);
     else
@@ -48,6 +54,15 @@ inline Run run(const QStringList &arguments,
     result.out = process.readAllStandardOutput();
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+// Runs the binary with its standard output going to /dev/full, where every write fails with "No
+// space left on device", as on a full disk.
+inline Run runToFullDevice(const QStringList &arguments,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    return run(arguments, environment, {}, {},
+        [](QProcess &process) { process.setStandardOutputFile(QStringLiteral("/dev/full")); });
 }
 
 // Runs the binary without the capabilities that let root read or write any file, so that a file of
