@@ -2,9 +2,13 @@
 // SPDX-License-Identifier: MIT
 
 // Exit codes that CI can trust, through the real binary: a result that could not be written to
-// standard output is trouble (exit 2).
+// standard output is trouble (exit 2), and so is a check that found no cutover record, rather than
+// "Aligned."
 #include "signoffworkspace.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using TestSupport::Run;
@@ -99,6 +103,39 @@ private Q_SLOTS:
                                                   "on device\n")),
             qPrintable(full.err));
         QCOMPARE(full.err.count(QStringLiteral("cannot write")), 1);
+    }
+
+    // A check that found no cutover record checked nothing: exit 2 and the folder named, in text and
+    // JSON, never "Aligned."
+    void checkOfNoRecordIsTrouble_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("empty folder") << QByteArray();
+        QTest::newRow("only a README") << QByteArray("# Notes\n\nNothing to see here.\n");
+    }
+
+    void checkOfNoRecordIsTrouble()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        if (!content.isEmpty())
+            QVERIFY(TestSupport::writeBytes(dir.filePath(QStringLiteral("README.md")), content));
+        const Run text = run({QStringLiteral("check"), dir.path()});
+        QVERIFY(!text.crashed);
+        QCOMPARE(text.exitCode, 2);
+        QVERIFY2(
+            text.err.contains(QStringLiteral("countersign: no cutover records found in %1").arg(dir.path())),
+            qPrintable(text.err));
+        QVERIFY2(!text.out.contains("Aligned"), text.out.constData());
+
+        const Run json = run({QStringLiteral("check"), QStringLiteral("--json"), dir.path()});
+        QCOMPARE(json.exitCode, 2);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(json.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.value(u"aligned").toBool(true), false);
+        QVERIFY2(
+            root.value(u"headline").toString().contains(u"no cutover records found"), json.out.constData());
     }
 };
 
