@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: MIT
 
 // Exit codes that CI can trust, through the real binary: a result that could not be written to
-// standard output is trouble (exit 2), and so is a check that found no cutover record, rather than
-// "Aligned."
+// standard output is trouble (exit 2), a command that only reads a ledger never creates one (a
+// mistyped --db is "no such ledger"; the default ledger, never used yet, reads as empty and stays
+// uncreated), and a check that found no cutover record is trouble rather than "Aligned."
 #include "signoffworkspace.h"
 
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -24,6 +27,27 @@ QString sample(const char *name)
 
 const QString left = sample("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md");
 const QString right = sample("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md");
+
+// Every file below `dir`, to show that nothing was created there.
+QStringList filesBelow(const QString &dir)
+{
+    QStringList files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    return files;
+}
+
+// An environment whose settings and data folders are empty folders below `dir`: no ledger is
+// configured, and the default ledger does not exist yet.
+QProcessEnvironment freshUser(const QTemporaryDir &dir)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), dir.filePath(QStringLiteral("home")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    return environment;
+}
 
 } // namespace
 
@@ -103,6 +127,75 @@ private Q_SLOTS:
                                                   "on device\n")),
             qPrintable(full.err));
         QCOMPARE(full.err.count(QStringLiteral("cannot write")), 1);
+    }
+
+    // A ledger named by --db that does not exist (a typo) is not created by a command that only
+    // reads it: "no such ledger", exit 2, and no folder or file appears.
+    void missingLedgerIsNotCreated_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QStringList>("arguments");
+        const QString record = m_signed.record;
+        QTest::newRow("status") << QStringLiteral("status") << QStringList{record};
+        QTest::newRow("review") << QStringLiteral("review") << QStringList{record};
+        QTest::newRow("review --json")
+            << QStringLiteral("review") << QStringList{record, QStringLiteral("--json")};
+        QTest::newRow("export") << QStringLiteral("export")
+                                << QStringList{record, QStringLiteral("--allow-open")};
+        QTest::newRow("verify --db") << QStringLiteral("verify") << QStringList{m_exported};
+        QTest::newRow("ledger verify") << QStringLiteral("ledger") << QStringList{QStringLiteral("verify")};
+    }
+
+    void missingLedgerIsNotCreated()
+    {
+        QFETCH(QString, command);
+        QFETCH(QStringList, arguments);
+        QTemporaryDir dir;
+        const QString typo = dir.filePath(QStringLiteral("ledgr/ledger.sqlite"));
+        const Run result = run(QStringList{command} + arguments + QStringList{QStringLiteral("--db"), typo});
+        QVERIFY(!result.crashed);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("countersign: %1: no such ledger").arg(typo)),
+            qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("ledgr"))));
+    }
+
+    // Without --db, a user who never signed anything has no ledger yet: status, review and export
+    // read it as empty (every role pending) and leave it uncreated; ledger verify has nothing to
+    // verify and says so. Signing still creates it.
+    void defaultLedgerIsNotCreatedByReading()
+    {
+        QTemporaryDir dir;
+        const QProcessEnvironment user = freshUser(dir);
+        const QString record = m_signed.record;
+
+        const Run status = run({QStringLiteral("status"), record}, user);
+        QCOMPARE(status.exitCode, 1);
+        QCOMPARE(status.out.count(": pending"), 5);
+        QVERIFY2(status.err.isEmpty(), qPrintable(status.err));
+        const Run review = run({QStringLiteral("review"), record}, user);
+        QCOMPARE(review.exitCode, 0);
+        QVERIFY(review.out.contains(" open"));
+        const Run exported = run({QStringLiteral("export"), record, QStringLiteral("--allow-open")}, user);
+        QCOMPARE(exported.exitCode, 0);
+        QVERIFY(exported.out.contains("**NOT FINAL: open sign-offs**"));
+        QCOMPARE(filesBelow(dir.path()), QStringList());
+
+        const Run verified = run({QStringLiteral("ledger"), QStringLiteral("verify")}, user);
+        QCOMPARE(verified.exitCode, 2);
+        QVERIFY2(verified.err.contains(QStringLiteral(": no such ledger")), qPrintable(verified.err));
+        QVERIFY(verified.out.isEmpty());
+        QCOMPARE(filesBelow(dir.path()), QStringList());
+
+        const Run signed_ =
+            run({QStringLiteral("signoff"), record, QStringLiteral("--role"), TestSupport::roles.at(0),
+                    QStringLiteral("--signer"), TestSupport::signers.at(0), QStringLiteral("--approve")},
+                user);
+        QCOMPARE(signed_.exitCode, 0);
+        QCOMPARE(filesBelow(dir.path()),
+            QStringList{dir.filePath(QStringLiteral("data/Countersign/countersign/countersign.sqlite"))});
+        QCOMPARE(run({QStringLiteral("ledger"), QStringLiteral("verify")}, user).exitCode, 0);
     }
 
     // A check that found no cutover record checked nothing: exit 2 and the folder named, in text and

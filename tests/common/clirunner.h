@@ -13,6 +13,8 @@
 #include <QtGlobal>
 
 #include <functional>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace TestSupport {
@@ -63,6 +65,22 @@ inline Run runToFullDevice(const QStringList &arguments,
 {
     return run(arguments, environment, {}, {},
         [](QProcess &process) { process.setStandardOutputFile(QStringLiteral("/dev/full")); });
+}
+
+// Runs the binary unable to make any file longer than `bytes` (RLIMIT_FSIZE, as `ulimit -f` sets):
+// a write beyond that is short or fails, as on a full disk, and the process is not killed for it
+// (SIGXFSZ ignored). Works as root too.
+inline Run runWithFileSizeLimit(const QStringList &arguments, rlim_t bytes,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    return run(arguments, environment, {}, {}, [bytes](QProcess &process) {
+        process.setChildProcessModifier([bytes] {
+            // Between fork and exec: only async-signal-safe calls.
+            ::signal(SIGXFSZ, SIG_IGN);
+            const struct rlimit limit{bytes, bytes};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    });
 }
 
 // Runs the binary without the capabilities that let root read or write any file, so that a file of
