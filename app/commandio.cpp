@@ -3,14 +3,25 @@
 
 #include "commandio.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace Countersign::Commands {
 
+namespace {
+
+int outputErrno = 0; // why the first write to standard output failed, if one did
+bool outputReported = false; // "cannot write standard output" was said
+
+} // namespace
+
 void writeOut(const QByteArray &bytes)
 {
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    if (std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) != size_t(bytes.size()) &&
+        outputErrno == 0)
+        outputErrno = errno;
 }
 
 QString terminalSafe(const QString &text)
@@ -43,13 +54,35 @@ void writeErr(const QString &text)
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 
+int outputError(const QString &reason)
+{
+    if (!outputReported) {
+        outputReported = true;
+        writeErr(QStringLiteral("countersign: cannot write standard output: %1\n").arg(reason));
+    }
+    return Trouble;
+}
+
+int endOutput(int status)
+{
+    if (outputReported)
+        return Trouble;
+    // Small outputs are still in stdio's buffer: this flush is their only write, and may fail.
+    const bool flushed = std::fflush(stdout) == 0;
+    const int error = flushed ? outputErrno : errno;
+    if (flushed && !std::ferror(stdout))
+        return status;
+    return outputError(
+        error != 0 ? QString::fromLocal8Bit(std::strerror(error)) : QStringLiteral("a write failed"));
+}
+
 // Freeing the model of a large record takes about a sixth of the run, and the process is ending
-// anyway: release builds flush the output and leave the memory to the OS. Sanitizer builds free
+// anyway: release builds check the output and leave the memory to the OS. Sanitizer builds free
 // everything, so leak checks still cover the model.
 int finish(int status)
 {
+    status = endOutput(status);
 #if !defined(__SANITIZE_ADDRESS__)
-    std::fflush(stdout);
     std::fflush(stderr);
     std::_Exit(status);
 #endif

@@ -25,7 +25,16 @@ void writeErr(const QString &text);
 // terminal shows (an ESC sequence in a signer's name cannot make a rejection print like an approval).
 QString terminalSafe(const QString &text);
 
-// Ends a command that built a model: see commandio.cpp for why release builds skip freeing it.
+// Ends a command: flushes standard output and checks that everything written to it arrived. When
+// something did not (a full disk, a closed file), says "cannot write standard output: REASON" once and
+// returns Trouble, else `status`. Every command ends through it (CommandLine::run, finish()): exit 0 or 1
+// never hides an output that was lost.
+int endOutput(int status);
+// A write to standard output through a device (QFile over stdout) failed for `reason`: said as
+// endOutput() says it, once. Returns Trouble.
+int outputError(const QString &reason);
+// Ends a command that built a model, through endOutput(): see commandio.cpp for why release builds
+// skip freeing it.
 int finish(int status);
 
 // Bad usage: `message`, then where to find the usage. Returns Trouble.

@@ -23,7 +23,7 @@ bool CommandLine::needsPdfWriter(const QStringList &arguments)
 
 int CommandLine::runExport(const QStringList &arguments, const PdfWriter &pdf)
 {
-    return Commands::exportRecord(arguments, pdf);
+    return Commands::endOutput(Commands::exportRecord(arguments, pdf));
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -32,7 +32,7 @@ int CommandLine::run(const QStringList &arguments)
     const Command *found = CommandTable::find(name);
     if (!found || !found->run)
         return Commands::usageError(QStringLiteral("unknown command '%1'").arg(name));
-    return found->run(arguments.mid(1));
+    return Commands::endOutput(found->run(arguments.mid(1)));
 }
 
 } // namespace Countersign

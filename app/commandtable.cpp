@@ -43,7 +43,8 @@ const QList<Command> &CommandTable::commands()
         {QStringLiteral("check"), {},
             {{QStringLiteral("check PATH... [--json]"),
                 QStringLiteral("check the records of each cutover in files and folders\n"
-                               "against each other; exit 0 aligned, 1 blocking, 2 error")}},
+                               "against each other; exit 0 aligned, 1 blocking, 2 error\n"
+                               "or no cutover record found")}},
             Commands::check},
         {QStringLiteral("signoff"), {},
             {{QStringLiteral(
@@ -63,7 +64,8 @@ const QList<Command> &CommandTable::commands()
         {QStringLiteral("ledger"), {},
             {{QStringLiteral("ledger verify"),
                 QStringLiteral("check the ledger's hash chains (sign-offs, risk decisions)\n"
-                               "and every signature; exit 0 intact, 1 tampered")}},
+                               "and every signature; exit 0 intact, 1 tampered, 2 error\n"
+                               "(no such ledger, say)")}},
             Commands::ledger},
         {QStringLiteral("trust"), {},
             {{QStringLiteral("trust init [DIR] --principal P [--key KEY]"),
@@ -162,16 +164,21 @@ QString CommandTable::usage()
                           "\n"
                           "Commands:\n") +
         listing(Command::Section::Commands) +
-        QStringLiteral("\n"
-                       "Sign-off and review commands take --db PATH (default: the window's File > Sign-off "
-                       "Ledger, else\n"
-                       "countersign.sqlite in the user's data folder).\n"
-                       "\n"
-                       "Options:\n") +
+        QStringLiteral(
+            "\n"
+            "Sign-off and review commands take --db PATH (default: the window's File > Sign-off "
+            "Ledger, else\n"
+            "countersign.sqlite in the user's data folder). A command that only reads a ledger never "
+            "creates\n"
+            "one: a --db PATH that does not exist is an error; a default ledger not made yet reads as "
+            "empty.\n"
+            "\n"
+            "Options:\n") +
         listing(Command::Section::Options) +
         QStringLiteral("\n"
                        "Exit status: 0 success, 1 findings, 2 trouble (bad usage, unreadable or invalid "
-                       "file).\n");
+                       "file,\n"
+                       "a missing ledger, output that could not be written).\n");
 }
 
 } // namespace Countersign

@@ -80,10 +80,24 @@ grep -v missing-section "$dir/lint.out"
 ok "lint: the sample is clean, a short commit_sha is found"
 
 step "countersign status (the sign-off ledger, through the Qt SQLite driver)"
+# Reading never creates a ledger: the default one, never signed into, reads as empty; a missing --db is
+# "no such ledger". The first sign-off creates it.
+default_ledger="${XDG_DATA_HOME:-${HOME:-/root}/.local/share}/Countersign/countersign/countersign.sqlite"
+status=0
+countersign status "$dir/right.md" || status=$?
+[ "$status" = 1 ] && [ ! -e "$default_ledger" ] ||
+    fail "status without a ledger exited $status (1 expected: every role pending, no ledger created)"
+status=0
+countersign status "$dir/right.md" --db "$dir/ledger.sqlite" 2>"$dir/status.err" || status=$?
+cat "$dir/status.err"
+[ "$status" = 2 ] && grep -q "ledger.sqlite: no such ledger" "$dir/status.err" && [ ! -e "$dir/ledger.sqlite" ] ||
+    fail "status of a missing --db ledger exited $status (2 expected: no such ledger, nothing created)"
+countersign signoff "$dir/right.md" --db "$dir/ledger.sqlite" --role "MemoryKernel incident commander role" \
+    --signer "Ana Ruiz" --withdraw --comment "package test" --unsigned || fail "signoff into a new ledger exited $?"
 status=0
 countersign status "$dir/right.md" --db "$dir/ledger.sqlite" || status=$?
 [ "$status" = 1 ] && [ -s "$dir/ledger.sqlite" ] || fail "status exited $status (1 expected: every role pending)"
-ok "status reads a new ledger"
+ok "status reads no ledger as empty and creates none; signoff creates one, status reads it"
 
 step "a signed sign-off (ssh-keygen comes with openssh-client, which the package declares)"
 command -v ssh-keygen >/dev/null || fail "ssh-keygen is not installed with the package"

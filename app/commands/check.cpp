@@ -20,6 +20,8 @@ int check(const QStringList &arguments)
     const CutoverCheck cutovers = CutoverCheck::run(options.operands());
     for (const Error &error : cutovers.errors())
         loadError(error);
+    if (const CompareSummary summary = cutovers.summary(); !summary.isComparable())
+        writeErr(QStringLiteral("countersign: %1\n").arg(summary.notComparable));
     writeOut(options.isSet(QStringLiteral("json")) ? cutovers.toJson() : cutovers.toText().toUtf8());
     return finish(cutovers.exitCode());
 }

@@ -124,10 +124,10 @@ int diff(const QStringList &arguments)
     if (!out.open(stdout, QIODevice::WriteOnly) ||
         !UnifiedDiff::write(
             &out, left, right, lineDiff, context, {diffLabel(files.at(0)), diffLabel(files.at(1))})) {
-        writeErr(QStringLiteral("countersign: cannot write the diff: %1\n").arg(out.errorString()));
-        return finish(Trouble);
+        return finish(outputError(out.errorString()));
     }
-    out.flush();
+    if (!out.flush())
+        return finish(outputError(out.errorString()));
     return finish(status);
 }
 

@@ -57,7 +57,8 @@ int exportRecord(const QStringList &arguments, const FinalizedExport::PdfWriter 
     const Result<Document> record = DocumentLoader::load(options.operands().first());
     if (!record)
         return loadError(record.error());
-    const Result<std::unique_ptr<LedgerStore>> ledger = SignedRecord::openLedger(options);
+    const Result<std::unique_ptr<LedgerStore>> ledger =
+        SignedRecord::openLedger(options, SignedRecord::Use::Read);
     if (!ledger)
         return loadError(ledger.error());
     QStringList warnings;

@@ -19,7 +19,8 @@ int ledger(const QStringList &arguments)
         return usageError(QStringLiteral("ledger takes exactly one action: verify"));
     if (options.operands().first() != u"verify")
         return usageError(QStringLiteral("ledger takes one action: verify"));
-    Result<std::unique_ptr<LedgerStore>> store = SignedRecord::openLedger(options);
+    Result<std::unique_ptr<LedgerStore>> store =
+        SignedRecord::openLedger(options, SignedRecord::Use::ReadExisting);
     if (!store)
         return loadError(store.error());
     const Result<QList<SignOffEntry>> entries = store.value()->entries();

@@ -199,7 +199,8 @@ int review(const QStringList &arguments)
     if (recording && !(request = decisionRequest(options)))
         return Trouble;
 
-    const Result<SignedRecord> loaded = SignedRecord::load(options.operands().first(), options);
+    const Result<SignedRecord> loaded = SignedRecord::load(
+        options.operands().first(), options, recording ? SignedRecord::Use::Write : SignedRecord::Use::Read);
     if (!loaded)
         return loadError(loaded.error());
     const Document &record = loaded->record;

@@ -121,10 +121,11 @@ int show(const QStringList &arguments)
         if (!out.open(stdout, QIODevice::WriteOnly) ||
             !DocumentJson::write(doc.value(), facts, &out,
                 pretty ? JsonWriter::Style::Indented : JsonWriter::Style::Compact)) {
-            writeErr(
-                QStringLiteral("countersign: cannot write the JSON output: %1\n").arg(out.errorString()));
-            return Trouble;
+            return outputError(out.errorString());
         }
+        // Through standard output's buffer (fflush), so that a failure shows here, with its reason.
+        if (!out.flush())
+            return outputError(out.errorString());
     } else {
         writeOut(describe(doc.value(), facts));
     }

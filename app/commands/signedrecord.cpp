@@ -12,13 +12,18 @@ CommandOptions::Option SignedRecord::ledgerOption()
     return CommandOptions::valued(u"db", QStringLiteral("PATH"));
 }
 
-Result<std::unique_ptr<LedgerStore>> SignedRecord::openLedger(const CommandOptions &options)
+Result<std::unique_ptr<LedgerStore>> SignedRecord::openLedger(const CommandOptions &options, Use use)
 {
-    return LedgerStore::open(options.isSet(QStringLiteral("db")) ? options.value(QStringLiteral("db"))
-                                                                 : LedgerStore::configuredLocation());
+    const QString location = options.isSet(QStringLiteral("db")) ? options.value(QStringLiteral("db"))
+                                                                 : LedgerStore::configuredLocation();
+    if (use == Use::Write)
+        return LedgerStore::open(location, LedgerStore::Access::Write);
+    const bool named = options.isSet(QStringLiteral("db")) || location != LedgerStore::defaultLocation();
+    return LedgerStore::open(location,
+        named || use == Use::ReadExisting ? LedgerStore::Access::Read : LedgerStore::Access::ReadOrEmpty);
 }
 
-Result<SignedRecord> SignedRecord::load(const QString &path, const CommandOptions &options)
+Result<SignedRecord> SignedRecord::load(const QString &path, const CommandOptions &options, Use use)
 {
     Result<Document> record = DocumentLoader::load(path);
     if (!record)
@@ -26,7 +31,7 @@ Result<SignedRecord> SignedRecord::load(const QString &path, const CommandOption
     Result<RecordTrust> trust = RecordTrust::of(record->fileName);
     if (!trust)
         return trust.error();
-    Result<std::unique_ptr<LedgerStore>> ledger = openLedger(options);
+    Result<std::unique_ptr<LedgerStore>> ledger = openLedger(options, use);
     if (!ledger)
         return ledger.error();
     std::optional<Error> untrusted = ledger.value()->audit();

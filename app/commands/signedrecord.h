@@ -27,13 +27,20 @@ struct SignedRecord
     QList<SignOffEntry> entries;
     std::optional<Error> untrusted;
 
+    // What a command does with the ledger. Write (signoff, review --decision) creates a missing one.
+    // Read never creates one: a ledger named by --db or chosen in the settings that does not exist is
+    // "no such ledger" (a typo must not read as an empty, intact ledger), and the default one, which
+    // does not exist until the user first signs, reads as empty, still uncreated. ReadExisting (ledger
+    // verify) is "no such ledger" for the default one too: there is nothing to verify.
+    enum class Use { Read, ReadExisting, Write };
+
     // --db PATH, the ledger file.
     static CommandOptions::Option ledgerOption();
     // The ledger named by --db, else the one chosen in the window's settings, else the default one.
-    static Result<std::unique_ptr<LedgerStore>> openLedger(const CommandOptions &options);
+    static Result<std::unique_ptr<LedgerStore>> openLedger(const CommandOptions &options, Use use);
     // The record at `path`, the ledger openLedger() opens and its entries for the record. The Error
     // names the file that failed.
-    static Result<SignedRecord> load(const QString &path, const CommandOptions &options);
+    static Result<SignedRecord> load(const QString &path, const CommandOptions &options, Use use);
 };
 
 } // namespace Countersign

@@ -48,7 +48,8 @@ int signOff(const QStringList &arguments)
         (options.isSet(QStringLiteral("key")) || options.isSet(QStringLiteral("sign")) ||
             options.isSet(QStringLiteral("principal"))))
         return usageError(QStringLiteral("--unsigned does not go with --key, --sign or --principal"));
-    Result<SignedRecord> loaded = SignedRecord::load(options.operands().first(), options);
+    Result<SignedRecord> loaded =
+        SignedRecord::load(options.operands().first(), options, SignedRecord::Use::Write);
     if (!loaded)
         return loadError(loaded.error());
     if (loaded->untrusted)

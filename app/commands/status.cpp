@@ -54,7 +54,8 @@ int status(const QStringList &arguments)
         return usageError(*problem);
     if (options.operands().size() != 1)
         return usageError(QStringLiteral("status takes exactly one RECORD"));
-    const Result<SignedRecord> loaded = SignedRecord::load(options.operands().first(), options);
+    const Result<SignedRecord> loaded =
+        SignedRecord::load(options.operands().first(), options, SignedRecord::Use::Read);
     if (!loaded)
         return loadError(loaded.error());
     const Document &record = loaded->record;

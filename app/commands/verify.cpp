@@ -33,7 +33,8 @@ int verify(const QStringList &arguments)
     if (!verification)
         return loadError(verification.error());
     if (options.isSet(QStringLiteral("db"))) {
-        Result<std::unique_ptr<LedgerStore>> ledger = SignedRecord::openLedger(options);
+        Result<std::unique_ptr<LedgerStore>> ledger =
+            SignedRecord::openLedger(options, SignedRecord::Use::Read);
         if (!ledger)
             return loadError(ledger.error());
         // A ledger that fails its own check is no witness: said first, and its rows still compared.

@@ -323,6 +323,11 @@ CutoverCheck CutoverCheck::run(
         check.m_groups.append(group);
         check.checkGroup(group, presentNames);
     }
+    // Nothing to check is not "Aligned": a wrong folder would pass CI unseen.
+    if (check.m_groups.isEmpty()) {
+        check.m_findings.append(finding(Severity::NotComparable, QStringLiteral("Records"), {},
+            QStringLiteral("no cutover records found in %1").arg(paths.join(QStringLiteral(", ")))));
+    }
     return check;
 }
 
@@ -337,7 +342,7 @@ void CutoverCheck::checkGroup(const Group &group, const QSet<QString> &presentNa
 
 int CutoverCheck::exitCode() const
 {
-    if (!m_errors.isEmpty())
+    if (!m_errors.isEmpty() || !summary().isComparable())
         return 2;
     return summary().isAligned() ? 0 : 1;
 }

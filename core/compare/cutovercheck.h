@@ -30,7 +30,8 @@ namespace Countersign {
 // record's Ownership does not name (blocking: the sides disagree on who holds the roles); a WARN gate
 // that no residual risk or open item mentions (warning); a decision input naming a file not present
 // (warning). A file that cannot be loaded becomes an Error naming it and the check goes on with the
-// others; markdown files of unknown kind are listed as ignored.
+// others; markdown files of unknown kind are listed as ignored. A run that found no cutover document
+// at all checked nothing: its one finding is not-comparable, "no cutover records found in PATHS".
 // A run can report its progress and be cancelled (for a worker thread): see run().
 class CutoverCheck
 {
@@ -73,7 +74,7 @@ public:
     CompareSummary summary() const { return CompareSummary::of(m_findings); }
     // The summary's headline, led by "Incomplete: N file(s) could not be read." when some could not.
     QString headline() const;
-    // 2 when a file could not be loaded, 1 for blocking findings, else 0.
+    // 2 when a file could not be loaded or no cutover record was found, 1 for blocking findings, else 0.
     int exitCode() const;
 
     // The headline, the groups with their documents, the ignored files, then every finding.

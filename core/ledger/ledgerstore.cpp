@@ -48,11 +48,50 @@ std::optional<ChainBreak> firstBreak(const QList<Entry> &entries, const QString 
     return std::nullopt;
 }
 
+// A ledger that does not exist yet, read as empty (Access::ReadOrEmpty): it holds nothing, refuses
+// every write and never creates the file it names.
+class MissingLedger : public LedgerStore
+{
+public:
+    explicit MissingLedger(const QString &location)
+        : m_location(location)
+    { }
+    Result<SignOffEntry> append(const SignOffEntry &, const AppendCheck &, const QString &) override
+    {
+        return refused();
+    }
+    Result<QList<SignOffEntry>> entries(const QString &, const QString &) const override
+    {
+        return QList<SignOffEntry>();
+    }
+    std::optional<Error> adopt(const QString &, const QString &) override { return std::nullopt; }
+    Result<LedgerHead> head() const override { return LedgerHead{}; }
+    Result<RiskDecisionEntry> appendRiskDecision(const RiskDecisionEntry &) override { return refused(); }
+    Result<QList<RiskDecisionEntry>> riskDecisions(const QString &) const override
+    {
+        return QList<RiskDecisionEntry>();
+    }
+    bool isReadOnly() const override { return true; }
+    QString location() const override { return m_location; }
+    QString revision() const override { return QStringLiteral("missing"); }
+
+private:
+    Error refused() const
+    {
+        return Error{
+            Error::Code::FileNotFound, QStringLiteral("no such ledger: nothing was recorded"), m_location};
+    }
+    QString m_location;
+};
+
 } // namespace
 
-Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const QString &location)
+Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const QString &location, Access access)
 {
-    Result<std::unique_ptr<SqliteLedgerStore>> sqlite = SqliteLedgerStore::open(location);
+    Result<std::unique_ptr<SqliteLedgerStore>> sqlite =
+        SqliteLedgerStore::open(location, access == Access::Write ? Access::Write : Access::Read);
+    if (!sqlite && access == Access::ReadOrEmpty && sqlite.error().code == Error::Code::FileNotFound)
+        return std::unique_ptr<LedgerStore>(new MissingLedger(location));
     if (!sqlite)
         return sqlite.error();
     return std::unique_ptr<LedgerStore>(std::move(sqlite).value());

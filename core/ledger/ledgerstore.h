@@ -44,9 +44,18 @@ class LedgerStore
 public:
     virtual ~LedgerStore() = default;
 
+    // What the caller means to do with the ledger, which decides what opening may do to it.
+    // Write (sign, record a decision; the window): a missing ledger is created, and an older one
+    // upgraded; one the user may not write opens read-only (isReadOnly(): appends are refused).
+    // Read (status, review, export, verify): nothing is created, upgraded or switched; a missing
+    // ledger is an Error::Code::FileNotFound, "no such ledger", naming it.
+    // ReadOrEmpty: as Read, but a missing ledger reads as an empty, read-only one that is still not
+    // created (the default ledger of a user who has never signed anything).
+    enum class Access { Write, Read, ReadOrEmpty };
+
     // Opens the ledger at `location`, the one place that chooses a backend: today every location is
     // the path of an SQLite file (SqliteLedgerStore::open says what it accepts and refuses).
-    static Result<std::unique_ptr<LedgerStore>> open(const QString &location);
+    static Result<std::unique_ptr<LedgerStore>> open(const QString &location, Access access = Access::Write);
     // The default ledger: countersign.sqlite in the user's data folder (AppDataLocation).
     static QString defaultLocation();
     // The ledger chosen in the settings (File > Sign-off Ledger), else the default one.

@@ -9,6 +9,8 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
+#include <QUrl>
 
 #include <atomic>
 #include <functional>
@@ -18,6 +20,85 @@ namespace Countersign {
 namespace {
 
 const QByteArray sqliteMagic("SQLite format 3\0", 16);
+
+// SQLite's primary result codes that say what went wrong; an extended code keeps its primary one in
+// the low byte. The QSQLITE driver reports extended codes as QSqlError::nativeErrorCode().
+enum SqliteCode {
+    SqliteBusy = 5,
+    SqliteLocked = 6,
+    SqliteReadOnly = 8,
+    SqliteIoError = 10,
+    SqliteCorrupt = 11,
+    SqliteFull = 13,
+    SqliteCantOpen = 14,
+    SqliteNotADatabase = 26,
+};
+constexpr int sqliteWriteError = SqliteIoError | (3 << 8); // SQLITE_IOERR_WRITE
+constexpr int sqliteShmSizeError = SqliteIoError | (19 << 8); // SQLITE_IOERR_SHMSIZE
+
+int resultCode(const QSqlError &error)
+{
+    return error.nativeErrorCode().toInt();
+}
+
+// DiskFull: no space left (SQLITE_FULL, or an I/O error on a file system with no room left).
+// WriteFailed: a write that did not complete for another reason than no space (SQLite tells no more):
+// a quota, a file size limit (ulimit -f), or a failing disk.
+enum class Failure { Damaged, DiskFull, WriteFailed, ReadOnly, Locked, CannotOpen, InputOutput, Other };
+
+// What a failure of SQLite on a ledger in `folder` means.
+Failure failureOf(const QSqlError &error, const QString &folder)
+{
+    const int code = resultCode(error);
+    switch (code & 0xff) {
+    case SqliteCorrupt:
+    case SqliteNotADatabase:
+        return Failure::Damaged;
+    case SqliteFull:
+        return Failure::DiskFull;
+    case SqliteReadOnly:
+        return Failure::ReadOnly;
+    case SqliteBusy:
+    case SqliteLocked:
+        return Failure::Locked;
+    case SqliteCantOpen:
+        return Failure::CannotOpen;
+    case SqliteIoError: {
+        constexpr qint64 nearlyFull = 1024 * 1024;
+        const QStorageInfo storage(folder);
+        if (storage.isValid() && storage.bytesAvailable() < nearlyFull)
+            return Failure::DiskFull;
+        // Growing the shared-memory file is a one-byte write into a new block.
+        return code == sqliteWriteError || code == sqliteShmSizeError ? Failure::WriteFailed
+                                                                      : Failure::InputOutput;
+    }
+    default:
+        return Failure::Other;
+    }
+}
+
+// True for a failure that may only mean that SQLite could not set up the shared memory (-shm) through
+// which it reads a WAL database: it could not make or grow the file beside the ledger.
+bool needsSharedMemory(const QSqlError &error)
+{
+    switch (resultCode(error) & 0xff) {
+    case SqliteReadOnly:
+    case SqliteCantOpen:
+    case SqliteFull:
+    case SqliteIoError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// True when SQLite left entries beside the file that the file itself does not hold yet: a
+// write-ahead log (-wal) or a rollback journal (-journal) that is not empty.
+bool hasPendingLog(const QString &path)
+{
+    return QFileInfo(path + QStringLiteral("-wal")).size() > 0 ||
+        QFileInfo(path + QStringLiteral("-journal")).size() > 0;
+}
 
 // A ledger read as it is (read-only, schema before 3) has no signature columns: they read as empty.
 QString columns(int version)
@@ -158,21 +239,21 @@ QStringList statementsOf(const char *const (&statements)[N])
 // lock from reading the last hash to storing the new row), link `entry` to the last row of `table`
 // (its id, previousHash and hash), store the record's path, and insert it with `insert`, bound to the
 // id, the record's id and then `texts(entry)` (a null text is bound as empty text, never NULL).
-// `failed` turns a database message into the Error to return; a failure rolls back. `check`, given
+// `failed` turns SQLite's error into the Error to return; a failure rolls back. `check`, given
 // the entry linked (id and previousHash set), may refuse it inside the transaction.
 template<typename Entry, typename Texts, typename Failed, typename Check>
 Result<Entry> appendLinked(QSqlDatabase db, Entry entry, const QString &table, const QString &insert,
     Texts texts, Failed failed, Check check)
 {
     QSqlQuery query(db);
-    const auto fail = [&query, &failed](const QString &detail) {
+    const auto fail = [&query, &failed](const QSqlError &sqlError) {
         query.exec(QStringLiteral("ROLLBACK"));
-        return failed(detail);
+        return failed(sqlError);
     };
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     if (!query.exec(QStringLiteral("SELECT id, hash FROM %1 ORDER BY id DESC LIMIT 1").arg(table)))
-        return fail(query.lastError().text());
+        return fail(query.lastError());
     entry.id = 1;
     entry.previousHash.clear();
     if (query.next()) {
@@ -189,11 +270,11 @@ Result<Entry> appendLinked(QSqlDatabase db, Entry entry, const QString &table, c
     query.prepare(QStringLiteral("INSERT OR IGNORE INTO record (path) VALUES (?)"));
     query.addBindValue(entry.recordPath);
     if (!query.exec())
-        return fail(query.lastError().text());
+        return fail(query.lastError());
     query.prepare(QStringLiteral("SELECT id FROM record WHERE path = ?"));
     query.addBindValue(entry.recordPath);
     if (!query.exec() || !query.next())
-        return fail(query.lastError().text());
+        return fail(query.lastError());
     const qint64 recordId = query.value(0).toLongLong();
 
     query.prepare(insert);
@@ -202,9 +283,9 @@ Result<Entry> appendLinked(QSqlDatabase db, Entry entry, const QString &table, c
     for (const QString &text : texts(entry))
         query.addBindValue(text.isNull() ? QStringLiteral("") : text);
     if (!query.exec())
-        return fail(query.lastError().text());
+        return fail(query.lastError());
     if (!query.exec(QStringLiteral("COMMIT")))
-        return fail(query.lastError().text());
+        return fail(query.lastError());
     return entry;
 }
 
@@ -222,7 +303,7 @@ struct RecordRows
 template<typename Entry>
 Result<QList<Entry>> readLinked(QSqlDatabase db, const QString &table, const QString &alias,
     const QString &columns, const RecordRows &rows, Entry (*from)(const QSqlQuery &),
-    const std::function<Error(const QString &)> &failed)
+    const std::function<Error(const QSqlError &)> &failed)
 {
     QSqlQuery query(db);
     const QString select = QStringLiteral("SELECT %1 FROM %2 %3 JOIN record r ON r.id = %3.record_id")
@@ -239,12 +320,12 @@ Result<QList<Entry>> readLinked(QSqlDatabase db, const QString &table, const QSt
             query.addBindValue(rows.identity);
     }
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     QList<Entry> out;
     while (query.next())
         out.append(from(query));
     if (query.lastError().isValid())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     return out;
 }
 
@@ -271,7 +352,37 @@ Error SqliteLedgerStore::error(const QString &what, const QString &detail) const
         Error::Code::Database, detail.isEmpty() ? what : QStringLiteral("%1: %2").arg(what, detail), m_path};
 }
 
-Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::open(const QString &path)
+Error SqliteLedgerStore::failure(const QString &what, const QSqlError &sqlError) const
+{
+    const QString detail = sqlError.text();
+    switch (failureOf(sqlError, QFileInfo(m_path).absolutePath())) {
+    case Failure::Damaged:
+        return error(what, detail);
+    case Failure::DiskFull:
+        return error(what,
+            QStringLiteral(
+                "disk full; the ledger was left as it was (free some space and try again; SQLite: %1)")
+                .arg(detail));
+    case Failure::WriteFailed:
+        return error(what,
+            QStringLiteral("disk full or failing: a write did not complete (no space, a quota or file size "
+                           "limit, or a disk error); the ledger was left as it was (SQLite: %1)")
+                .arg(detail));
+    case Failure::ReadOnly:
+        return error(what,
+            QStringLiteral("the ledger or its folder is read-only, and SQLite needs to write beside it (%1)")
+                .arg(detail));
+    case Failure::Locked:
+        return error(what, QStringLiteral("another program holds the ledger locked (%1)").arg(detail));
+    case Failure::CannotOpen:
+    case Failure::InputOutput:
+    case Failure::Other:
+        break;
+    }
+    return error(what, detail);
+}
+
+Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::open(const QString &path, Access access)
 {
     using Code = Error::Code;
     const QFileInfo info(path);
@@ -293,6 +404,9 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::open(const QString
         // A file without write permission is read-only, even to a user (root) who could write it.
         constexpr QFile::Permissions writable = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
         readOnly = !info.isWritable() || !(info.permissions() & writable);
+    } else if (access != Access::Write) {
+        // Only reading: a mistyped path must not become an empty ledger that reads as intact.
+        return Error{Code::FileNotFound, QStringLiteral("no such ledger"), path};
     } else if (!QDir().mkpath(info.absolutePath())) {
         return Error{
             Code::WriteFailed, QStringLiteral("cannot create its folder %1").arg(info.absolutePath()), path};
@@ -301,43 +415,87 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::open(const QString
     static std::atomic<int> counter{0};
     const QString connection = QStringLiteral("countersign-ledger-%1").arg(counter++);
     std::unique_ptr<SqliteLedgerStore> store(new SqliteLedgerStore(path, connection, readOnly));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_READONLY")
-                                      : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        if (!db.open())
-            return store->error(QStringLiteral("cannot be opened"), db.lastError().text());
-    }
-    if (std::optional<Error> failed = store->prepare())
+    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    if (std::optional<Error> failed = store->connect(false))
+        return *failed;
+    if (std::optional<Error> failed = store->prepare(access))
         return *failed;
     return store;
 }
 
-std::optional<Error> SqliteLedgerStore::prepare()
+std::optional<Error> SqliteLedgerStore::connect(bool immutable)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery query(db);
+    db.close();
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+    if (m_readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (immutable) {
+        // A URI, so that SQLite reads the file without its -shm and -wal (which it cannot make here).
+        QUrl uri = QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath());
+        uri.setQuery(QStringLiteral("immutable=1"));
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+    } else {
+        db.setDatabaseName(m_path);
+    }
+    db.setConnectOptions(options);
+    if (!db.open())
+        return failure(QStringLiteral("cannot be opened"), db.lastError());
+    return std::nullopt;
+}
+
+std::optional<Error> SqliteLedgerStore::prepare(Access access)
+{
+    // The first read failed: the file is damaged only when SQLite says so.
+    const auto openFailure = [this](const QSqlError &sqlError) {
+        const Failure kind = failureOf(sqlError, QFileInfo(m_path).absolutePath());
+        if (kind == Failure::Damaged || kind == Failure::Other)
+            return error(QStringLiteral("is damaged or not an SQLite database"), sqlError.text());
+        return failure(QStringLiteral("cannot be opened"), sqlError);
+    };
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
     // Read before anything is written: a file this version must not touch stays as it is.
-    if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next())
-        return error(QStringLiteral("is damaged or not an SQLite database"), query.lastError().text());
+    if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next()) {
+        const QSqlError first = query.lastError();
+        // SQLite could not set up its shared memory beside the file (a read-only folder or mount, a
+        // full disk). With no write-ahead log waiting to be read, the file alone holds the whole
+        // ledger: read it as it is, read-only. Not for a writer that may write the file, which is
+        // told why instead.
+        const bool onlyReading = m_readOnly || access != Access::Write;
+        if (!onlyReading || !needsSharedMemory(first))
+            return openFailure(first);
+        if (hasPendingLog(m_path)) {
+            return error(QStringLiteral("cannot be read: its write-ahead log (%1-wal) holds entries that "
+                                        "SQLite can bring in only where it may write beside the ledger")
+                             .arg(QFileInfo(m_path).fileName()),
+                first.text());
+        }
+        query = QSqlQuery();
+        m_readOnly = true;
+        if (std::optional<Error> failed = connect(true))
+            return failed;
+        query = QSqlQuery(QSqlDatabase::database(m_connection, false));
+        if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next())
+            return openFailure(query.lastError());
+    }
     if (const QString check = query.value(0).toString(); check != u"ok")
         return error(QStringLiteral("is damaged"), check);
     // The version and whether anything else is in the file, read in one snapshot: another process
     // creating the ledger at this moment commits its tables and its version together.
     if (!query.exec(QStringLiteral("BEGIN")) || !query.exec(QStringLiteral("PRAGMA user_version")) ||
         !query.next()) {
-        const QString detail = query.lastError().text();
+        const QSqlError sqlError = query.lastError();
         query.exec(QStringLiteral("ROLLBACK"));
-        return error(QStringLiteral("cannot be read"), detail);
+        return failure(QStringLiteral("cannot be read"), sqlError);
     }
     const int version = query.value(0).toInt();
     int objects = 0;
     if (version == 0) {
         if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next()) {
-            const QString detail = query.lastError().text();
+            const QSqlError sqlError = query.lastError();
             query.exec(QStringLiteral("ROLLBACK"));
-            return error(QStringLiteral("cannot be read"), detail);
+            return failure(QStringLiteral("cannot be read"), sqlError);
         }
         objects = query.value(0).toInt();
     }
@@ -356,18 +514,21 @@ std::optional<Error> SqliteLedgerStore::prepare()
             QStringLiteral("is an SQLite database but not a Countersign ledger; it was left as it is"), {});
     }
     if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
-        return error(QStringLiteral("cannot be set up"), query.lastError().text());
-    if (m_readOnly) {
-        if (version == 0)
-            return error(QStringLiteral("is empty and read-only, so no ledger can be made in it"), {});
+        return failure(QStringLiteral("cannot be set up"), query.lastError());
+    if (m_readOnly && access == Access::Write && version == 0)
+        return error(QStringLiteral("is empty and read-only, so no ledger can be made in it"), {});
+    if (m_readOnly || access != Access::Write) {
+        // Read as it is: an earlier schema without what later ones add, an empty file as no entries.
         m_version = version;
+        if (!m_readOnly && !query.exec(QStringLiteral("PRAGMA synchronous = FULL")))
+            return failure(QStringLiteral("cannot be set up"), query.lastError());
         return std::nullopt;
     }
     // WAL lets readers go on while one process writes; FULL makes a returned commit durable.
     if (std::optional<Error> failed = switchToWal())
         return failed;
     if (!query.exec(QStringLiteral("PRAGMA synchronous = FULL")))
-        return error(QStringLiteral("cannot be set up"), query.lastError().text());
+        return failure(QStringLiteral("cannot be set up"), query.lastError());
     // Forward migrations, each in its own transaction, from the version found.
     if (version < 1) {
         if (std::optional<Error> failed =
@@ -400,10 +561,10 @@ std::optional<Error> SqliteLedgerStore::switchToWal()
     for (int attempt = 1;; ++attempt) {
         if (query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
             return std::nullopt;
-        const QString detail = query.lastError().text();
-        const bool busy = (query.lastError().nativeErrorCode().toInt() & 0xff) == 5; // SQLITE_BUSY
+        const QSqlError sqlError = query.lastError();
+        const bool busy = (resultCode(sqlError) & 0xff) == SqliteBusy;
         if (attempt == attempts || !busy || !query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-            return error(QStringLiteral("cannot be set up"), detail);
+            return failure(QStringLiteral("cannot be set up"), sqlError);
         query.exec(QStringLiteral("COMMIT"));
     }
 }
@@ -411,17 +572,17 @@ std::optional<Error> SqliteLedgerStore::switchToWal()
 // Runs `statements` (which end by setting user_version to `version`) in one BEGIN IMMEDIATE
 // transaction, unless another process brought the schema there meanwhile. Everything or nothing.
 std::optional<Error> SqliteLedgerStore::migrate(
-    int version, const QStringList &statements, const QString &failure)
+    int version, const QStringList &statements, const QString &what)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
     const auto fail = [&] {
-        const QString detail = query.lastError().text();
+        const QSqlError sqlError = query.lastError();
         query.exec(QStringLiteral("ROLLBACK"));
-        return error(failure, detail);
+        return failure(what, sqlError);
     };
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return error(failure, query.lastError().text());
+        return failure(what, query.lastError());
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return fail();
     if (query.value(0).toInt() < version) {
@@ -441,8 +602,8 @@ Result<SignOffEntry> SqliteLedgerStore::append(
     if (m_readOnly)
         return error(QStringLiteral("is read-only: the sign-off was not recorded"), {});
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    const auto failed = [this](const QString &detail) {
-        return error(QStringLiteral("the sign-off could not be recorded"), detail);
+    const auto failed = [this](const QSqlError &sqlError) {
+        return failure(QStringLiteral("the sign-off could not be recorded"), sqlError);
     };
     return appendLinked(
         db, entry, QStringLiteral("signoff"),
@@ -472,22 +633,25 @@ Result<SignOffEntry> SqliteLedgerStore::append(
 Result<QList<SignOffEntry>> SqliteLedgerStore::entries(
     const QString &identity, const QString &legacyIdentity) const
 {
+    if (m_version < 1) // an empty file, read as it is
+        return QList<SignOffEntry>();
     return readLinked<SignOffEntry>(QSqlDatabase::database(m_connection, false), QStringLiteral("signoff"),
         QStringLiteral("s"), columns(m_version), {identity, legacyIdentity, m_version >= 3}, entryFrom,
-        [this](const QString &detail) { return error(QStringLiteral("cannot be read"), detail); });
+        [this](const QSqlError &sqlError) { return failure(QStringLiteral("cannot be read"), sqlError); });
 }
 
 std::optional<Error> SqliteLedgerStore::adopt(const QString &legacyIdentity, const QString &identity)
 {
-    if (m_readOnly || legacyIdentity == identity || legacyIdentity.isEmpty() || identity.isEmpty())
+    if (m_readOnly || m_version < 3 || legacyIdentity == identity || legacyIdentity.isEmpty() ||
+        identity.isEmpty())
         return std::nullopt;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.prepare(QStringLiteral("UPDATE record SET identity = ? WHERE path = ? AND identity IS NULL"));
     query.addBindValue(identity);
     query.addBindValue(legacyIdentity);
     if (!query.exec())
-        return error(QStringLiteral("cannot link the record's earlier entries to its identity"),
-            query.lastError().text());
+        return failure(
+            QStringLiteral("cannot link the record's earlier entries to its identity"), query.lastError());
     return std::nullopt;
 }
 
@@ -504,9 +668,11 @@ QString SqliteLedgerStore::revision() const
 
 Result<LedgerHead> SqliteLedgerStore::head() const
 {
+    if (m_version < 1) // an empty file, read as it is
+        return LedgerHead{};
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(QStringLiteral("SELECT id, hash FROM signoff ORDER BY id DESC LIMIT 1")))
-        return error(QStringLiteral("cannot be read"), query.lastError().text());
+        return failure(QStringLiteral("cannot be read"), query.lastError());
     if (!query.next())
         return LedgerHead{};
     return LedgerHead{query.value(0).toLongLong(), query.value(1).toString()};
@@ -527,21 +693,21 @@ Result<RiskDecisionEntry> SqliteLedgerStore::appendRiskDecision(const RiskDecisi
                 stored.recordedBy, stored.timeText(), stored.osUser, stored.host, stored.previousHash,
                 stored.hash};
         },
-        [this](const QString &detail) {
-            return error(QStringLiteral("the risk decision could not be recorded"), detail);
+        [this](const QSqlError &sqlError) {
+            return failure(QStringLiteral("the risk decision could not be recorded"), sqlError);
         },
         [](const RiskDecisionEntry &) { return std::optional<Error>(); });
 }
 
 Result<QList<RiskDecisionEntry>> SqliteLedgerStore::riskDecisions(const QString &recordPath) const
 {
-    // A read-only ledger of schema 1 was never upgraded: it has no decisions to read.
+    // A ledger of schema 1 read as it is was never upgraded: it has no decisions to read.
     if (m_version < 2)
         return QList<RiskDecisionEntry>();
     return readLinked<RiskDecisionEntry>(QSqlDatabase::database(m_connection, false),
         QStringLiteral("risk_decision"), QStringLiteral("d"), decisionColumns(),
         RecordRows{recordPath, {}, false}, decisionFrom,
-        [this](const QString &detail) { return error(QStringLiteral("cannot be read"), detail); });
+        [this](const QSqlError &sqlError) { return failure(QStringLiteral("cannot be read"), sqlError); });
 }
 
 } // namespace Countersign

@@ -8,6 +8,7 @@
 // nothing, bad ledgers left untouched, and bad records and checkpoints named.
 #include "clirunner.h"
 #include "export/finalizedrecord.h"
+#include "ledgersupport.h"
 #include "sqlsupport.h"
 #include "testsupport.h"
 
@@ -60,6 +61,9 @@ public:
                 decision, QStringLiteral("--by"), QStringLiteral("Ana Ruiz")} +
             extra);
     }
+    // An empty ledger at `db`, as the team's ledger is before its first decision: `review` only
+    // reads a ledger, so it never creates one.
+    void createLedger() const { TestSupport::openStore(db); }
     TestSupport::Run command(const QString &name, const QStringList &arguments) const
     {
         return run(QStringList{name} + arguments + QStringList{QStringLiteral("--db"), db});
@@ -102,6 +106,7 @@ private Q_SLOTS:
     void listsTheItems()
     {
         Workspace w;
+        w.createLedger();
         const TestSupport::Run listed = w.review();
         QCOMPARE(listed.exitCode, 0);
         QCOMPARE(listed.err, QString());
@@ -438,6 +443,7 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(
             w.dir.filePath(QStringLiteral("MemoryKernel/docs/implementation/"
                                           "SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_PRODUCER_2026-02-08.md"))));
+        w.createLedger();
         const TestSupport::Run listed = w.review();
         QCOMPARE(listed.exitCode, 0);
         QVERIFY2(

@@ -12,6 +12,9 @@
 #include <QTest>
 #include <QtGlobal>
 
+#include <functional>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace TestSupport {
@@ -25,12 +28,17 @@ struct Run
 };
 
 // `wrapper` runs the binary under another program (setpriv, say) with `wrapperArguments` first.
+// `setup`, when given, adjusts the process before it starts (where its standard output goes, what
+// the child does before it runs the binary).
 inline Run run(const QStringList &arguments,
     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-    const QString &wrapper = {}, const QStringList &wrapperArguments = {})
+    const QString &wrapper = {}, const QStringList &wrapperArguments = {},
+    const std::function<void(QProcess &)> &setup = {})
 {
     QProcess process;
     process.setProcessEnvironment(environment);
+    if (setup)
+        setup(process);
     if (wrapper.isEmpty())
         process.start(QStringLiteral(COUNTERSIGN_BINARY), arguments);
     else
@@ -48,6 +56,31 @@ inline Run run(const QStringList &arguments,
     result.out = process.readAllStandardOutput();
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+// Runs the binary with its standard output going to /dev/full, where every write fails with "No
+// space left on device", as on a full disk.
+inline Run runToFullDevice(const QStringList &arguments,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    return run(arguments, environment, {}, {},
+        [](QProcess &process) { process.setStandardOutputFile(QStringLiteral("/dev/full")); });
+}
+
+// Runs the binary unable to make any file longer than `bytes` (RLIMIT_FSIZE, as `ulimit -f` sets):
+// a write beyond that is short or fails, as on a full disk, and the process is not killed for it
+// (SIGXFSZ ignored). Works as root too.
+inline Run runWithFileSizeLimit(const QStringList &arguments, rlim_t bytes,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    return run(arguments, environment, {}, {}, [bytes](QProcess &process) {
+        process.setChildProcessModifier([bytes] {
+            // Between fork and exec: only async-signal-safe calls.
+            ::signal(SIGXFSZ, SIG_IGN);
+            const struct rlimit limit{bytes, bytes};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    });
 }
 
 // Runs the binary without the capabilities that let root read or write any file, so that a file of

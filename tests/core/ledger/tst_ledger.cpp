@@ -12,6 +12,7 @@
 #include "sqlsupport.h"
 #include "testsupport.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -190,6 +191,40 @@ private Q_SLOTS:
         QVERIFY(refused.error().message.contains(QStringLiteral("read-only")));
         store.reset();
         QCOMPARE(TestSupport::readBytes(path), before);
+    }
+
+    // Opened only to read, a ledger is never created: a missing one is "no such ledger" (its folder
+    // not made either), or, where the caller allows it, an empty ledger that stays uncreated; an
+    // empty file reads as an empty ledger and stays empty.
+    void readingCreatesNothing()
+    {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(QStringLiteral("sub/ledger.sqlite"));
+        const Result<std::unique_ptr<LedgerStore>> refused =
+            LedgerStore::open(missing, LedgerStore::Access::Read);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Error::Code::FileNotFound);
+        QCOMPARE(refused.error().toString(), missing + QStringLiteral(": no such ledger"));
+        const Result<std::unique_ptr<LedgerStore>> empty =
+            LedgerStore::open(missing, LedgerStore::Access::ReadOrEmpty);
+        QVERIFY(empty);
+        QVERIFY(empty.value()->isReadOnly());
+        QCOMPARE(empty.value()->entries()->size(), 0);
+        QCOMPARE(empty.value()->riskDecisions()->size(), 0);
+        QCOMPARE(empty.value()->head().value(), LedgerHead{});
+        QVERIFY(!empty.value()->audit());
+        QVERIFY(!empty.value()->append(
+            entryFor(QStringLiteral("/a.md"), QStringLiteral("R"), QStringLiteral("Ann"))));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("sub"))));
+
+        const QString blank = dir.filePath(QStringLiteral("blank.sqlite"));
+        QVERIFY(TestSupport::writeBytes(blank, {}));
+        const Result<std::unique_ptr<LedgerStore>> read = LedgerStore::open(blank, LedgerStore::Access::Read);
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().toString()));
+        QCOMPARE(read.value()->entries()->size(), 0);
+        QCOMPARE(read.value()->head().value(), LedgerHead{});
+        QVERIFY(!read.value()->audit());
+        QCOMPARE(QFileInfo(blank).size(), 0);
     }
 
     // The states of the sample record's five roles as entries arrive, and the rules' refusals.

@@ -145,6 +145,28 @@ private Q_SLOTS:
         QCOMPARE(openStore(path)->entries().value(), before);
     }
 
+    // Opened only to read, a ledger of schema 1 the user may write is read as it is too: upgrading
+    // it is left to the first write.
+    void readingDoesNotUpgrade()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        const QList<SignOffEntry> before = writeVersion1Ledger(path, 3);
+        const QByteArray bytes = TestSupport::readBytes(path);
+        {
+            const Result<std::unique_ptr<LedgerStore>> store =
+                LedgerStore::open(path, LedgerStore::Access::Read);
+            QVERIFY2(store, qPrintable(store ? QString() : store.error().toString()));
+            QCOMPARE(store.value()->entries().value(), before);
+            QCOMPARE(store.value()->riskDecisions()->size(), 0);
+            QVERIFY(!store.value()->audit());
+        }
+        QCOMPARE(TestSupport::readBytes(path), bytes);
+        QCOMPARE(userVersion(path), 1);
+        QCOMPARE(openStore(path)->entries().value(), before);
+        QCOMPARE(userVersion(path), SqliteLedgerStore::schemaVersion);
+    }
+
     // A read-only ledger of schema 1 is read as it is: sign-offs, no decisions, nothing written.
     void readOnlyVersion1LedgerIsReadAsItIs()
     {
