@@ -7,6 +7,7 @@
 // the file and the bound, and a parse the system refuses memory for is an error, not a crash.
 // (Figures: tests/benchmarks/bench_resources.)
 #include "clirunner.h"
+#include "ledgersupport.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>
@@ -55,10 +56,10 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"));
         QVERIFY(TestSupport::writeBytes(path, text));
         const QString other = TestSupport::dataPath(QStringLiteral("input/decision-record.md"));
+        TestSupport::openStore(dir.filePath(QStringLiteral("ledger.sqlite"))); // export only reads a ledger
         const QList<QStringList> commands{{QStringLiteral("lint"), path},
             {QStringLiteral("show"), QStringLiteral("--json"), path},
             {QStringLiteral("compare"), other, path}, {QStringLiteral("check"), dir.path()},
-
             {QStringLiteral("export"), path, QStringLiteral("--allow-open"), QStringLiteral("--db"),
                 dir.filePath(QStringLiteral("ledger.sqlite"))}};
         for (const QStringList &command : commands) {
