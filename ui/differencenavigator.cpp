@@ -59,7 +59,9 @@ void DifferenceNavigator::followScroll(Pane side)
     if (!m_scrollInStep || m_following || !m_left->hasDocument() || !m_right->hasDocument())
         return;
     m_following = true;
-    pane(other(side))->scrollToLine(matchingLine(side, pane(side)->firstVisibleLine()));
+    // Within a long line, the other side shows the row of the same column of its line.
+    const RecordPane *from = pane(side);
+    pane(other(side))->scrollToLine(matchingLine(side, from->firstVisibleLine()), from->firstVisibleColumn());
     m_following = false;
 }
 

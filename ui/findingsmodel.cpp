@@ -47,7 +47,12 @@ QString sideText(const QString &value, int line)
 {
     if (line == 0 && value.isEmpty())
         return QStringLiteral("—");
-    return line > 0 ? FindingsModel::tr("%1 (line %2)").arg(value).arg(line) : value;
+    // A blob's value (a pasted image in base64) is cut: a cell shows a few words of it anyway, and
+    // eliding a megabyte of text on every paint would stall the window.
+    const QString shown = value.size() > FindingsModel::maxValueLength
+        ? value.left(FindingsModel::maxValueLength) + QStringLiteral("\u2026")
+        : value;
+    return line > 0 ? FindingsModel::tr("%1 (line %2)").arg(shown).arg(line) : shown;
 }
 
 } // namespace

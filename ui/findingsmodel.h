@@ -14,7 +14,8 @@ namespace Countersign {
 
 // The structural findings of the open pair as a table: severity, section, field, left value, right
 // value, and the two lines. An adapter over a snapshot (setFindings() replaces it whole); it owns no
-// logic beyond presenting it. Custom roles give views and proxies the raw data.
+// logic beyond presenting it. Custom roles give views and proxies the raw data. A value longer than
+// maxValueLength characters is shown cut, ending in "…".
 class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
         RightLineRole,
         LintRole, // true for a linter's finding
     };
+    static constexpr int maxValueLength = 200;
 
     explicit FindingsModel(QObject *parent = nullptr);
 

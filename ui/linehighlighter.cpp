@@ -3,6 +3,8 @@
 
 #include "linehighlighter.h"
 
+#include "linefolds.h"
+
 #include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/Theme>
 #include <QElapsedTimer>
@@ -57,10 +59,17 @@ void LineHighlighter::linesChanged(const LineChange &change)
         m_states.erase(at, at - shift);
 }
 
+KSyntaxHighlighting::State LineHighlighter::step(QStringView text, const KSyntaxHighlighting::State &state)
+{
+    if (text.size() > LineFolds::foldLength)
+        return state;
+    return highlightLine(text, state);
+}
+
 void LineHighlighter::extend(const TextBuffer &buffer)
 {
     const int index = m_valid;
-    const KSyntaxHighlighting::State next = highlightLine(buffer.line(index), m_states[index]);
+    const KSyntaxHighlighting::State next = step(buffer.line(index), m_states[index]);
     const int after = index + 1;
     if (after >= m_checkFrom && after <= m_computed && next == m_states[after]) {
         m_valid = m_computed;
@@ -85,7 +94,7 @@ QList<LineHighlighter::Formats> LineHighlighter::highlight(
             m_collect = &out[line - first];
             if (line < m_valid) {
                 // Known state: highlight again for the formats only.
-                highlightLine(buffer.line(line), m_states[line]);
+                step(buffer.line(line), m_states[line]);
             } else {
                 extend(buffer);
             }
@@ -97,7 +106,7 @@ QList<LineHighlighter::Formats> LineHighlighter::highlight(
     KSyntaxHighlighting::State state;
     for (int line = std::max(0, first - warmUp); line <= last; ++line) {
         m_collect = line >= first ? &out[line - first] : nullptr;
-        state = highlightLine(buffer.line(line), state);
+        state = step(buffer.line(line), state);
     }
     m_collect = nullptr;
     *exact = false;

@@ -21,7 +21,8 @@ namespace Countersign {
 // (then the rest is known to be unchanged). Lines far beyond the exactly known states are
 // highlighted from a plain state a little above them (exact for almost all Markdown, which resets
 // at blank lines); catchUp() computes the exact states in small slices so that the view can
-// correct them without ever blocking.
+// correct them without ever blocking. A line the editor folds (longer than LineFolds::foldLength) is
+// not highlighted: it has no formats, and the lines after it start in the state it starts in.
 class LineHighlighter : public KSyntaxHighlighting::AbstractHighlighter
 {
 public:
@@ -45,6 +46,8 @@ protected:
 private:
     // Highlights line `index` from the exact state before it and stores the state after it.
     void extend(const TextBuffer &buffer);
+    // Highlights `text` from `state`, unless it is folded; the state after it.
+    KSyntaxHighlighting::State step(QStringView text, const KSyntaxHighlighting::State &state);
     QTextCharFormat charFormat(const KSyntaxHighlighting::Format &format);
 
     // m_states[i] is the state at the start of line i; [0, m_valid] are exact, (m_valid, m_computed]

@@ -13,7 +13,6 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QSaveFile>
-#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -54,7 +53,7 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
     m_caption->setWordWrap(true);
     m_editor->setAccessibleName(tr("%1 record").arg(m_side));
 
-    connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this, &RecordPane::scrolled);
+    connect(m_editor, &TextView::scrolled, this, &RecordPane::scrolled);
     // The outline names the section at the top of the view as it scrolls.
     connect(m_editor, &TextView::viewChanged, this, &RecordPane::showCurrentSection);
     // Files dropped on the text open in this pane instead of being pasted as their names.
@@ -236,9 +235,14 @@ int RecordPane::firstVisibleLine() const
     return m_editor->firstVisibleLine() + 1;
 }
 
-void RecordPane::scrollToLine(int line)
+void RecordPane::scrollToLine(int line, int column)
 {
-    m_editor->scrollToLine(line - 1);
+    m_editor->scrollToPosition({line - 1, column});
+}
+
+int RecordPane::firstVisibleColumn() const
+{
+    return m_editor->firstVisiblePosition().column;
 }
 
 void RecordPane::setTheme(const KSyntaxHighlighting::Theme &theme)

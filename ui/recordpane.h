@@ -78,9 +78,12 @@ public:
     bool isChangedOnDisk() const { return m_changedOnDisk; }
     TextView *editor() const { return m_editor; }
 
-    // The first line in view, and scrolling so that `line` is the first in view (1-based).
+    // The first line in view, and scrolling so that `line` is the first in view (1-based); with a
+    // column (0-based), the row of the line that shows it (a long line takes many rows).
     int firstVisibleLine() const;
-    void scrollToLine(int line);
+    void scrollToLine(int line, int column = 0);
+    // The column where the first row in view starts (0 but in a long line's later rows).
+    int firstVisibleColumn() const;
     void setWordWrap(bool wrap);
     // The sections of the text, listed above it; choosing one goes to its heading.
     void setOutline(const QList<OutlineEntry> &outline);

@@ -101,18 +101,21 @@ void TextControl::click(TextPosition position, bool extend)
 
 void TextControl::selectWordAt(TextPosition at)
 {
-    QTextLayout *lineLayout = m_cache.layout(at.line);
+    const int visual = m_cache.visualLine(at);
+    const int start = m_cache.pieceStart(visual);
+    QTextLayout *pieceLayout = m_cache.layout(visual);
     const int length = m_buffer.lineLength(at.line);
-    int start = at.column, end = at.column;
-    if (end < length && !lineLayout->isValidCursorPosition(end))
-        end = lineLayout->nextCursorPosition(end);
+    int from = at.column, to = at.column;
+    if (to < length && to - start < pieceLayout->text().size() &&
+        !pieceLayout->isValidCursorPosition(to - start))
+        to = start + pieceLayout->nextCursorPosition(to - start);
     // The word under the pointer: from the word start before it to the word end after it.
     const QStringView text = m_buffer.line(at.line);
-    while (start > 0 && (text[start - 1].isLetterOrNumber() || text[start - 1] == u'_'))
-        --start;
-    while (end < length && (text[end].isLetterOrNumber() || text[end] == u'_'))
-        ++end;
-    select({at.line, start}, {at.line, end});
+    while (from > 0 && (text[from - 1].isLetterOrNumber() || text[from - 1] == u'_'))
+        --from;
+    while (to < length && (text[to].isLetterOrNumber() || text[to] == u'_'))
+        ++to;
+    select({at.line, from}, {at.line, to});
 }
 
 bool TextControl::find(const QString &text)
@@ -295,8 +298,10 @@ bool TextControl::keyPress(QKeyEvent *event, int pageRows)
         const bool vertical =
             move.kind == LineDown || move.kind == LineUp || move.kind == PageDown || move.kind == PageUp;
         if (vertical && m_preferredX < 0) {
-            const QTextLine row = m_cache.layout(m_cursor.line)->lineForTextPosition(m_cursor.column);
-            m_preferredX = row.isValid() ? row.cursorToX(m_cursor.column) : 0;
+            const int visual = m_cache.visualLine(m_cursor);
+            const int column = m_cursor.column - m_cache.pieceStart(visual);
+            const QTextLine row = m_cache.layout(visual)->lineForTextPosition(column);
+            m_preferredX = row.isValid() ? row.cursorToX(column) : 0;
         }
         switch (move.kind) {
         case CharNext:
@@ -317,14 +322,18 @@ bool TextControl::keyPress(QKeyEvent *event, int pageRows)
         case LineUp:
             to = verticalMove(m_cursor, -1);
             break;
-        case PageDown:
-            to = verticalMove(m_cursor, pageRows - 1);
-            Q_EMIT scrollRequested(to.line - m_cursor.line);
+        case PageDown: {
+            int moved = 0;
+            to = verticalMove(m_cursor, pageRows - 1, &moved);
+            Q_EMIT scrollRequested(moved);
             break;
-        case PageUp:
-            to = verticalMove(m_cursor, -(pageRows - 1));
-            Q_EMIT scrollRequested(to.line - m_cursor.line);
+        }
+        case PageUp: {
+            int moved = 0;
+            to = verticalMove(m_cursor, -(pageRows - 1), &moved);
+            Q_EMIT scrollRequested(moved);
             break;
+        }
         case Home: {
             // First to the text after the indentation, then to the very start.
             const QStringView text = m_buffer.line(m_cursor.line);
@@ -383,35 +392,41 @@ bool TextControl::keyPress(QKeyEvent *event, int pageRows)
     return true;
 }
 
-TextPosition TextControl::verticalMove(TextPosition from, int rows) const
+TextPosition TextControl::verticalMove(TextPosition from, int rows, int *moved) const
 {
-    QTextLayout *lineLayout = m_cache.layout(from.line);
-    QTextLine row = lineLayout->lineForTextPosition(from.column);
-    const qreal x = m_preferredX >= 0 ? m_preferredX : row.cursorToX(from.column);
-    int line = from.line;
+    int visual = m_cache.visualLine(from);
+    const int column = from.column - m_cache.pieceStart(visual);
+    const QTextLine row = m_cache.layout(visual)->lineForTextPosition(column);
+    const qreal x = m_preferredX >= 0 ? m_preferredX : row.cursorToX(column);
     int rowIndex = row.isValid() ? row.lineNumber() : 0;
-    for (int step = 0; step < std::abs(rows); ++step) {
+    const int lastVisual = m_cache.visualLineCount() - 1;
+    int step = 0;
+    for (; step < std::abs(rows); ++step) {
         if (rows > 0) {
-            if (rowIndex + 1 < m_cache.layout(line)->lineCount()) {
+            if (rowIndex + 1 < m_cache.layout(visual)->lineCount()) {
                 ++rowIndex;
-            } else if (line + 1 < m_buffer.lineCount()) {
-                ++line;
+            } else if (visual < lastVisual) {
+                ++visual;
                 rowIndex = 0;
             } else {
-                return {line, m_buffer.lineLength(line)};
+                break;
             }
         } else {
             if (rowIndex > 0) {
                 --rowIndex;
-            } else if (line > 0) {
-                --line;
-                rowIndex = m_cache.layout(line)->lineCount() - 1;
+            } else if (visual > 0) {
+                --visual;
+                rowIndex = m_cache.layout(visual)->lineCount() - 1;
             } else {
-                return {0, 0};
+                break;
             }
         }
     }
-    return {line, m_cache.layout(line)->lineAt(rowIndex).xToCursor(x)};
+    if (moved)
+        *moved = rows > 0 ? step : -step;
+    if (step < std::abs(rows)) // past the first or last row: to the start or end of the text
+        return rows > 0 ? m_buffer.endPosition() : TextPosition{0, 0};
+    return m_cache.position(visual, m_cache.layout(visual)->lineAt(rowIndex).xToCursor(x));
 }
 
 TextPosition TextControl::moved(TextPosition from, int key, bool word) const
@@ -420,11 +435,16 @@ TextPosition TextControl::moved(TextPosition from, int key, bool word) const
     if (key == Qt::Key_Right) {
         if (from.column >= m_buffer.lineLength(from.line))
             return from.line + 1 < m_buffer.lineCount() ? TextPosition{from.line + 1, 0} : from;
-        return {from.line, m_cache.layout(from.line)->nextCursorPosition(from.column, mode)};
+        const int visual = m_cache.visualLine(from);
+        const int start = m_cache.pieceStart(visual);
+        return {from.line, start + m_cache.layout(visual)->nextCursorPosition(from.column - start, mode)};
     }
     if (from.column == 0)
         return from.line > 0 ? TextPosition{from.line - 1, m_buffer.lineLength(from.line - 1)} : from;
-    return {from.line, m_cache.layout(from.line)->previousCursorPosition(from.column, mode)};
+    // A column where a piece starts is moved from in the piece before, at its end.
+    const int visual = m_cache.visualLine({from.line, from.column - 1});
+    const int start = m_cache.pieceStart(visual);
+    return {from.line, start + m_cache.layout(visual)->previousCursorPosition(from.column - start, mode)};
 }
 
 } // namespace Countersign

@@ -16,8 +16,8 @@ class LayoutCache;
 // The editing side of a TextView: the cursor, the selection's anchor and the column that vertical
 // moves keep; the edits made at them (typing, deleting, the clipboard, undo and redo) and the keys
 // that make them. It deals in text positions only: the view turns points into positions, scrolls and
-// paints. Moves step through the LayoutCache's layouts, so that they follow graphemes, words and
-// wrapped rows. Edits the TextBuffer it is given; both must outlive it.
+// paints. Moves step through the LayoutCache's layouts, so that they follow graphemes, words, wrapped
+// rows and the pieces of folded lines. Edits the TextBuffer it is given; both must outlive it.
 //
 // An edit signals textChanged (the view lays out again from the changed line), then cursorMoved (the
 // cursor at the edit's end), then edited and, when it flipped, modificationChanged.
@@ -77,14 +77,16 @@ Q_SIGNALS:
     // The user changed the text (after textChanged and cursorMoved).
     void edited();
     void modificationChanged(bool modified);
-    // A page move asks the view to scroll by `lines`, so that the cursor keeps its place in view.
-    void scrollRequested(int lines);
+    // A page move asks the view to scroll by `rows`, so that the cursor keeps its place in view.
+    void scrollRequested(int rows);
 
 private:
     // Replaces from..to with `text` as one undoable edit.
     void replace(TextPosition from, TextPosition to, const QString &text);
     TextPosition moved(TextPosition from, int key, bool word) const;
-    TextPosition verticalMove(TextPosition from, int rows) const;
+    // The position `rows` rows below `from` (above when negative) at the column vertical moves keep,
+    // through wrapped rows and folded pieces; `moved` receives the rows moved, fewer at either end.
+    TextPosition verticalMove(TextPosition from, int rows, int *moved = nullptr) const;
     void erase(bool forward, bool word);
     void afterEdit(const LineChange &change, TextPosition cursor, bool wasModified);
 

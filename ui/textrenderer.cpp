@@ -63,6 +63,11 @@ QString TextRenderer::lintMessage(int line) const
     return messages.join(u'\n');
 }
 
+QString TextRenderer::foldMarker()
+{
+    return QStringLiteral("\u21aa"); // ↪, as a line that goes on
+}
+
 void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &frame) const
 {
     const QRect &area = frame.area;
@@ -73,20 +78,28 @@ void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &fra
     const int rowHeight = cache.rowHeight();
     const int gutterWidth = frame.gutterWidth;
     const qreal lintMinimum = QFontMetrics(cache.font()).horizontalAdvance(u'x') * 2;
-    const int first = frame.firstLine;
-    cache.prepareLines(first, first + frame.rows);
+    const LineFolds &folds = cache.folds();
+    const int first = frame.firstVisualLine;
+    const int visualCount = cache.visualLineCount();
+    cache.prepareLines(
+        folds.pieceAt(first).line, folds.pieceAt(std::min(first + frame.rows, visualCount - 1)).line);
 
     struct Number
     {
-        int line;
+        LineFolds::Piece piece;
         qreal y;
     };
     QList<Number> numbers;
-    qreal y = 0;
+    qreal y = -frame.topRow * qreal(rowHeight);
     painter.setClipRect(QRect(gutterWidth, 0, area.width() - gutterWidth, area.height()));
-    for (int line = first; line < m_buffer.lineCount() && y < area.height(); ++line) {
-        QTextLayout *lineLayout = cache.layout(line);
-        const qreal height = std::max<qreal>(rowHeight, lineLayout->boundingRect().height());
+    for (int visual = first; visual < visualCount && y < area.height(); ++visual) {
+        const LineFolds::Piece piece = folds.pieceAt(visual);
+        const int line = piece.line;
+        const int start = folds.pieceStart(line, piece.index);
+        const int end = folds.pieceEnd(line, piece.index);
+        const bool lastPiece = end == m_buffer.lineLength(line);
+        QTextLayout *lineLayout = cache.layout(visual);
+        const qreal height = std::max<qreal>(rowHeight, lineLayout->lineCount() * qreal(rowHeight));
         const QRectF band(gutterWidth, y, area.width() - gutterWidth, height);
         if (line == frame.cursor.line && !hasSelection)
             painter.fillRect(band, m_currentLine);
@@ -94,26 +107,33 @@ void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &fra
             painter.fillRect(band, m_lineTint);
         QList<QTextLayout::FormatRange> selections;
         if (hasSelection && line >= selectionStart.line && line <= selectionEnd.line) {
-            const int from = line == selectionStart.line ? selectionStart.column : 0;
-            const int to = line == selectionEnd.line ? selectionEnd.column : m_buffer.lineLength(line) + 1;
-            QTextCharFormat format;
-            format.setBackground(m_selection);
-            selections.append({from, to - from, format});
+            // The selection in the line (its line break too, when it goes on), then in this piece.
+            const int lineFrom = line == selectionStart.line ? selectionStart.column : 0;
+            const int lineTo =
+                line == selectionEnd.line ? selectionEnd.column : m_buffer.lineLength(line) + 1;
+            const int from = std::clamp(lineFrom - start, 0, end - start);
+            const int to = std::clamp(lineTo - start, 0, end - start + (lastPiece ? 1 : 0));
+            if (to > from) {
+                QTextCharFormat format;
+                format.setBackground(m_selection);
+                selections.append({from, to - from, format});
+            }
         }
         const QPointF origin(frame.textX, y);
         lineLayout->draw(&painter, origin, selections);
-        paintLintMarks(painter, line, *lineLayout, origin, lintMinimum);
-        if (line == frame.cursor.line && frame.showCursor)
-            lineLayout->drawCursor(&painter, origin, frame.cursor.column, 2);
-        numbers.append({line, y});
+        if (piece.index == 0)
+            paintLintMarks(painter, line, *lineLayout, origin, lintMinimum);
+        if (line == frame.cursor.line && frame.showCursor && folds.visualLine(frame.cursor) == visual)
+            lineLayout->drawCursor(&painter, origin, frame.cursor.column - start, 2);
+        numbers.append({piece, y});
         y += height;
     }
     painter.setClipping(false);
     painter.fillRect(QRect(0, 0, gutterWidth, area.height()), m_gutter);
     for (const Number &number : numbers) {
-        painter.setPen(number.line == frame.cursor.line ? m_currentLineNumber : m_lineNumber);
+        painter.setPen(number.piece.line == frame.cursor.line ? m_currentLineNumber : m_lineNumber);
         painter.drawText(QRectF(0, number.y, gutterWidth - gutterPadding, rowHeight), Qt::AlignRight,
-            QString::number(number.line + 1));
+            number.piece.index == 0 ? QString::number(number.piece.line + 1) : foldMarker());
     }
 }
 

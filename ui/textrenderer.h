@@ -25,7 +25,8 @@ class LayoutCache;
 
 // Paints the lines of a TextView that are in view, from the LayoutCache's layouts: the current
 // line's band, the diff's line tints, the selection, the cursor, the linter's wavy underlines, and
-// the gutter with the line numbers. It keeps what it paints over the text (the theme's editor
+// the gutter with the line numbers (and a fold marker by each piece of a folded line after its
+// first). It keeps what it paints over the text (the theme's editor
 // colours, the marked lines and their tint, the lint marks); the view's state at the time of a paint
 // (where it is scrolled, the cursor, the focus) comes with each paint as a Frame. Reads the
 // TextBuffer it is given, which must outlive it; lines are 0-based.
@@ -36,7 +37,8 @@ public:
     {
         QRect area; // the viewport's rectangle
         QColor background;
-        int firstLine = 0;
+        int firstVisualLine = 0;
+        int topRow = 0; // rows of the first visual line above the area
         int rows = 1; // rows of text that fit in the area
         int gutterWidth = 0;
         qreal textX = 0; // where lines start, scrolled horizontally
@@ -62,6 +64,8 @@ public:
 
     // Lays out (through `cache`) and paints the lines in the frame's area.
     void paint(QPainter &painter, LayoutCache &cache, const Frame &frame) const;
+    // What the gutter shows by each piece of a folded line after its first.
+    static QString foldMarker();
 
 private:
     void paintLintMarks(

@@ -12,6 +12,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFontDatabase>
+#include <QFontMetricsF>
 #include <QInputMethodEvent>
 #include <QMenu>
 #include <QPainter>
@@ -19,6 +20,8 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
+#include <tuple>
 
 namespace Countersign {
 
@@ -59,11 +62,15 @@ TextView::TextView(QWidget *parent)
         Q_EMIT viewChanged();
     });
     connect(&m_control, &TextControl::modificationChanged, this, &TextView::modificationChanged);
-    connect(&m_control, &TextControl::scrollRequested, this,
-        [this](int lines) { scrollToLine(firstVisibleLine() + lines); });
-    // The cache learns where the view is before anyone hears that it changed.
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TextView::updateCacheView);
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TextView::viewChanged);
+    connect(&m_control, &TextControl::scrollRequested, this, &TextView::scrollByRows);
+    // The user moved the scroll bar (the view sets its value itself when rows above the first one in
+    // view become known, which moves nothing).
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (m_settingScrollBar)
+            return;
+        const auto [line, row] = m_cache.rows().lineAt(value);
+        setTop(line, row);
+    });
     updateGeometryInfo();
 }
 
@@ -111,6 +118,7 @@ void TextView::setSource(const SourceText &source)
 {
     const bool wasModified = m_buffer.isModified();
     m_buffer = TextBuffer(source);
+    m_cache.reset();
     m_highlighter->reset(m_buffer.lineCount());
     m_control.reset();
     m_cache.setWordMarks({});
@@ -118,10 +126,9 @@ void TextView::setSource(const SourceText &source)
     m_renderer.setLintMarks({});
     m_maxColumns = 0;
     for (int i = 0; i < m_buffer.lineCount(); ++i)
-        m_maxColumns = std::max(m_maxColumns, m_buffer.lineLength(i));
-    m_cache.clear();
-    updateGeometryInfo();
-    verticalScrollBar()->setValue(0);
+        m_maxColumns = std::max(m_maxColumns, std::min(m_buffer.lineLength(i), LineFolds::foldLength));
+    m_gutterWidth = TextRenderer::gutterWidth(font(), m_buffer.lineCount());
+    setTop(0, 0);
     horizontalScrollBar()->setValue(0);
     viewport()->update();
     if (wasModified)
@@ -142,7 +149,7 @@ void TextView::setWordWrap(bool wrap)
         return;
     m_cache.setWrap(wrap);
     setHorizontalScrollBarPolicy(wrap ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
-    updateScrollBars();
+    setTop(m_topLine, m_topRow);
     viewport()->update();
     Q_EMIT viewChanged();
 }
@@ -198,7 +205,9 @@ bool TextView::viewportEvent(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const int line = positionAt(help->pos()).line;
-        const QString message = help->pos().y() <= lineSpan(line).second ? lintMessage(line + 1) : QString();
+        const QString message = help->pos().y() >= 0 && help->pos().y() <= lineSpan(line).second
+            ? lintMessage(line + 1)
+            : QString();
         if (message.isEmpty())
             QToolTip::hideText();
         else
@@ -215,59 +224,102 @@ int TextView::textLeft() const
     return m_gutterWidth + textPadding;
 }
 
+// The width of the text's part of the viewport, the room of a row of text.
+int TextView::textWidth() const
+{
+    return viewport()->width() - textLeft() - textPadding;
+}
+
 int TextView::wrapWidth() const
 {
-    return std::max(40, viewport()->width() - textLeft() - textPadding);
+    return std::max(40, textWidth());
 }
 
 int TextView::visibleRows() const
 {
-    return std::max(1, viewport()->height() / std::max(1, fontMetrics().lineSpacing()));
+    return std::max(1, viewport()->height() / std::max(1, m_cache.rowHeight()));
+}
+
+int TextView::maximumTopRow() const
+{
+    return std::max(0, m_cache.rows().totalRows() - visibleRows());
 }
 
 void TextView::updateGeometryInfo()
 {
     m_gutterWidth = TextRenderer::gutterWidth(font(), m_buffer.lineCount());
-    updateCacheView();
-    updateScrollBars();
+    setTop(m_topLine, m_topRow);
 }
 
-void TextView::updateCacheView()
+void TextView::measureEnd()
 {
+    if (!m_cache.wrap())
+        return;
+    const int rows = visibleRows();
+    int measured = 0;
+    for (int visual = m_cache.visualLineCount() - 1; visual >= 0 && measured < rows; --visual)
+        measured += m_cache.exactRows(visual);
+}
+
+void TextView::setTop(int visualLine, int row)
+{
+    // The rows first, as the width they wrap at and the end of the text have them.
     m_cache.setWrapWidth(wrapWidth());
-    m_cache.setView(firstVisibleLine(), visibleRows());
+    measureEnd();
+    const RowIndex &rows = m_cache.rows();
+    visualLine = std::clamp(visualLine, 0, rows.lineCount() - 1);
+    row = std::clamp(row, 0, rows.rows(visualLine) - 1);
+    const int top = std::min(rows.rowOf(visualLine) + row, maximumTopRow());
+    std::tie(visualLine, row) = rows.lineAt(top);
+    const bool moved = visualLine != m_topLine || row != m_topRow;
+    m_topLine = visualLine;
+    m_topRow = row;
+    m_cache.setView(m_topLine, visibleRows());
+    updateScrollBars();
+    if (moved) {
+        viewport()->update();
+        Q_EMIT scrolled();
+        Q_EMIT viewChanged();
+    }
+}
+
+void TextView::scrollByRows(int rows)
+{
+    const RowIndex &index = m_cache.rows();
+    const auto [line, row] = index.lineAt(std::max(0, index.rowOf(m_topLine) + m_topRow + rows));
+    setTop(line, row);
+}
+
+void TextView::followRows()
+{
+    if (m_cache.takeRowsChanged())
+        setTop(m_topLine, m_topRow);
 }
 
 void TextView::updateScrollBars()
 {
-    const int count = m_buffer.lineCount();
-    int maximum = std::max(0, count - visibleRows());
-    if (m_cache.wrap()) {
-        // The last lines fill the view: walk back from the end until they do.
-        qreal height = 0;
-        int line = count;
-        while (line > 0 && height < viewport()->height()) {
-            --line;
-            height += m_cache.lineHeight(line);
-        }
-        maximum = height > viewport()->height() ? line + 1 : line;
-        maximum = std::min(maximum, count - 1);
-    }
-    verticalScrollBar()->setRange(0, std::max(0, maximum));
-    verticalScrollBar()->setPageStep(visibleRows());
-    verticalScrollBar()->setSingleStep(1);
-    const int textWidth = fontMetrics().horizontalAdvance(u'x') * (m_maxColumns + 2);
+    const RowIndex &rows = m_cache.rows();
+    QScrollBar *vertical = verticalScrollBar();
+    m_settingScrollBar = true;
+    vertical->setRange(0, maximumTopRow());
+    vertical->setPageStep(visibleRows());
+    vertical->setSingleStep(1);
+    vertical->setValue(rows.rowOf(m_topLine) + m_topRow);
+    m_settingScrollBar = false;
+    // The widest row: the longest line in characters of the font's average width, or wider when
+    // laid out; room for the cursor after it.
+    const qreal charWidth = QFontMetricsF(font()).horizontalAdvance(u'x');
+    const qreal widest = std::max(charWidth * m_maxColumns, m_cache.widestRow()) + 2;
     horizontalScrollBar()->setRange(
-        0, m_cache.wrap() ? 0 : std::max(0, textWidth - (viewport()->width() - textLeft())));
+        0, m_cache.wrap() ? 0 : std::max(0, int(std::ceil(widest)) - textWidth()));
     horizontalScrollBar()->setPageStep(viewport()->width());
-    horizontalScrollBar()->setSingleStep(fontMetrics().horizontalAdvance(u'x') * 4);
+    horizontalScrollBar()->setSingleStep(qRound(charWidth * 4));
 }
 
 void TextView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
-    updateCacheView();
-    updateScrollBars();
+    setTop(m_topLine, m_topRow);
     Q_EMIT viewChanged();
 }
 
@@ -278,46 +330,73 @@ void TextView::scrollContentsBy(int, int)
 
 int TextView::firstVisibleLine() const
 {
-    return verticalScrollBar()->value();
+    return m_cache.folds().pieceAt(m_topLine).line;
 }
 
-int TextView::lastVisibleLine() const
+TextPosition TextView::firstVisiblePosition() const
 {
-    const int first = firstVisibleLine();
-    qreal y = 0;
-    int line = first;
-    while (line < m_buffer.lineCount() - 1 && y + m_cache.lineHeight(line) < viewport()->height())
-        y += m_cache.lineHeight(line++);
-    return line;
+    const QTextLayout *top = m_cache.layout(m_topLine);
+    const int row = std::min(m_topRow, top->lineCount() - 1);
+    return m_cache.position(m_topLine, top->lineAt(row).textStart());
 }
 
 void TextView::scrollToLine(int line)
 {
-    verticalScrollBar()->setValue(std::clamp(line, 0, m_buffer.lineCount() - 1));
+    setTop(m_cache.folds().visualLine(std::clamp(line, 0, m_buffer.lineCount() - 1)), 0);
+}
+
+void TextView::scrollToPosition(TextPosition position)
+{
+    position = m_buffer.clamped(position);
+    const int visual = m_cache.visualLine(position);
+    const QTextLine row =
+        m_cache.layout(visual)->lineForTextPosition(position.column - m_cache.pieceStart(visual));
+    setTop(visual, row.isValid() ? row.lineNumber() : 0);
 }
 
 void TextView::centerOnLine(int line)
 {
-    scrollToLine(line - visibleRows() / 2);
+    const RowIndex &rows = m_cache.rows();
+    const int visual = m_cache.folds().visualLine(std::clamp(line, 0, m_buffer.lineCount() - 1));
+    const auto [top, row] = rows.lineAt(std::max(0, rows.rowOf(visual) - visibleRows() / 2));
+    setTop(top, row);
+}
+
+int TextView::lastVisibleVisualLine() const
+{
+    const int last = m_cache.visualLineCount() - 1;
+    qreal y = -m_topRow * qreal(m_cache.rowHeight());
+    int visual = m_topLine;
+    while (visual < last && y + m_cache.lineHeight(visual) < viewport()->height())
+        y += m_cache.lineHeight(visual++);
+    return visual;
+}
+
+int TextView::lastVisibleLine() const
+{
+    return m_cache.folds().pieceAt(lastVisibleVisualLine()).line;
+}
+
+qreal TextView::visualLineTop(int visualLine) const
+{
+    const RowIndex &rows = m_cache.rows();
+    const qreal rowHeight = m_cache.rowHeight();
+    if (visualLine < m_topLine)
+        return (rows.rowOf(visualLine) - rows.rowOf(m_topLine) - m_topRow) * rowHeight;
+    // In view: from the laid-out heights; below it, from the rows known.
+    qreal y = -m_topRow * rowHeight;
+    int visual = m_topLine;
+    for (; visual < visualLine && y < viewport()->height(); ++visual)
+        y += m_cache.lineHeight(visual);
+    return y + (rows.rowOf(visualLine) - rows.rowOf(visual)) * rowHeight;
 }
 
 std::pair<qreal, qreal> TextView::lineSpan(int line) const
 {
-    const int first = firstVisibleLine();
-    const qreal rowHeight = fontMetrics().lineSpacing();
-    if (line < first)
-        return {(line - first) * rowHeight, (line - first + 1) * rowHeight};
-    qreal y = 0;
-    const int last = lastVisibleLine();
-    for (int i = first; i <= std::min(line, last); ++i) {
-        const qreal height = m_cache.lineHeight(i);
-        if (i == line)
-            return {y, y + height};
-        y += height;
-    }
-    // Below the view: lines after the last one in view, one row each.
-    y += (line - last - 1) * rowHeight;
-    return {y, y + rowHeight};
+    const LineFolds &folds = m_cache.folds();
+    line = std::clamp(line, 0, m_buffer.lineCount() - 1);
+    const int first = folds.visualLine(line);
+    return {visualLineTop(first), visualLineTop(first + folds.pieceCount(line))};
 }
 
 QList<QTextLayout::FormatRange> TextView::lineFormats(int line) const
@@ -334,7 +413,8 @@ void TextView::paintEvent(QPaintEvent *)
     TextRenderer::Frame frame;
     frame.area = viewport()->rect();
     frame.background = palette().color(QPalette::Base);
-    frame.firstLine = firstVisibleLine();
+    frame.firstVisualLine = m_topLine;
+    frame.topRow = m_topRow;
     frame.rows = visibleRows();
     frame.gutterWidth = m_gutterWidth;
     frame.textX = textLeft() - horizontalScrollBar()->value();
@@ -342,31 +422,38 @@ void TextView::paintEvent(QPaintEvent *)
     frame.anchor = m_control.anchorPosition();
     frame.showCursor = m_cursorVisible && hasFocus();
     m_renderer.paint(painter, m_cache, frame);
+    // The lines in view are laid out now: their rows are exact.
+    followRows();
 }
 
 // Cursor and selection
 
 TextPosition TextView::positionAt(const QPoint &point) const
 {
-    qreal y = 0;
-    const int count = m_buffer.lineCount();
-    int line = firstVisibleLine();
-    for (; line < count; ++line) {
-        const qreal height = m_cache.layout(line)->boundingRect().height();
-        if (point.y() < y + height || line == count - 1)
-            break;
-        y += height;
+    const int rowHeight = m_cache.rowHeight();
+    const int last = m_cache.visualLineCount() - 1;
+    int visual = m_topLine;
+    int row = 0;
+    if (point.y() < 0) {
+        // Above the view: the row before the first one in view.
+        row = m_topRow - 1;
+        if (row < 0 && visual > 0)
+            row = m_cache.layout(--visual)->lineCount() - 1;
+        row = std::max(0, row);
+    } else {
+        qreal y = -m_topRow * qreal(rowHeight);
+        for (; visual < last; ++visual) {
+            const qreal height = m_cache.layout(visual)->lineCount() * qreal(rowHeight);
+            if (point.y() < y + height)
+                break;
+            y += height;
+        }
+        row = int((point.y() - y) / rowHeight);
     }
-    if (point.y() < 0)
-        line = std::max(0, firstVisibleLine() - 1);
-    QTextLayout *lineLayout = m_cache.layout(line);
+    QTextLayout *lineLayout = m_cache.layout(visual);
+    row = std::clamp(row, 0, lineLayout->lineCount() - 1);
     const qreal x = point.x() - textLeft() + horizontalScrollBar()->value();
-    for (int row = 0; row < lineLayout->lineCount(); ++row) {
-        const QTextLine textLine = lineLayout->lineAt(row);
-        if (point.y() < y + textLine.y() + textLine.height() || row == lineLayout->lineCount() - 1)
-            return {line, textLine.xToCursor(x)};
-    }
-    return {line, 0};
+    return m_cache.position(visual, lineLayout->lineAt(row).xToCursor(x));
 }
 
 void TextView::cursorChanged()
@@ -382,26 +469,48 @@ void TextView::cursorChanged()
 void TextView::ensureCursorVisible()
 {
     const TextPosition cursor = m_control.cursorPosition();
-    const int line = cursor.line;
-    const int first = firstVisibleLine();
-    if (line < first) {
-        scrollToLine(line);
-    } else if (line > lastVisibleLine() || lineSpan(line).second > viewport()->height()) {
-        // Scroll so that the cursor's line is the last one in view.
-        qreal height = 0;
-        int top = line;
-        while (top > 0 && height + m_cache.lineHeight(top) <= viewport()->height())
-            height += m_cache.lineHeight(top--);
-        scrollToLine(std::min(line, top + 1));
+    const int visual = m_cache.visualLine(cursor);
+    const int column = cursor.column - m_cache.pieceStart(visual);
+    const QTextLine cursorRow = m_cache.layout(visual)->lineForTextPosition(column);
+    const int row = cursorRow.isValid() ? cursorRow.lineNumber() : 0;
+    const int rows = visibleRows();
+    if (visual < m_topLine || (visual == m_topLine && row < m_topRow)) {
+        setTop(visual, row);
+    } else {
+        // The rows from the first in view to the cursor's, counted as far as the view reaches.
+        int below = -m_topRow;
+        for (int above = m_topLine; above < visual && below < rows; ++above)
+            below += m_cache.exactRows(above);
+        if (below + row >= rows) {
+            // Make the cursor's row the last in view: the first is rows - 1 rows above it.
+            int top = visual;
+            int topRow = row;
+            int up = rows - 1;
+            while (up > 0) {
+                if (topRow >= up) {
+                    topRow -= up;
+                    break;
+                }
+                if (top == 0) {
+                    topRow = 0;
+                    break;
+                }
+                up -= topRow + 1;
+                topRow = m_cache.exactRows(--top) - 1;
+            }
+            setTop(top, topRow);
+        }
     }
+    followRows();
     if (!m_cache.wrap()) {
-        const qreal x = m_cache.layout(line)->lineForTextPosition(cursor.column).cursorToX(cursor.column);
+        const qreal x = m_cache.layout(visual)->lineForTextPosition(column).cursorToX(column);
+        updateScrollBars(); // the range reaches the cursor's row, laid out now
         QScrollBar *bar = horizontalScrollBar();
-        const int visibleWidth = viewport()->width() - textLeft() - textPadding;
+        const int visibleWidth = textWidth();
         if (x < bar->value())
             bar->setValue(int(x));
-        else if (x > bar->value() + visibleWidth)
-            bar->setValue(int(x) - visibleWidth);
+        else if (x + 2 > bar->value() + visibleWidth)
+            bar->setValue(int(std::ceil(x)) + 2 - visibleWidth);
     }
 }
 
@@ -409,10 +518,11 @@ void TextView::textChanged(const LineChange &change)
 {
     m_highlighter->linesChanged(change);
     for (int line = change.first; line < change.first + change.added; ++line)
-        m_maxColumns = std::max(m_maxColumns, m_buffer.lineLength(line));
-    // Lines before the edit look as they did; those after it may be highlighted differently.
-    m_cache.dropFrom(change.first);
-    updateGeometryInfo();
+        m_maxColumns = std::max(m_maxColumns, std::min(m_buffer.lineLength(line), LineFolds::foldLength));
+    m_cache.linesChanged(change);
+    m_gutterWidth = TextRenderer::gutterWidth(font(), m_buffer.lineCount());
+    m_cache.takeRowsChanged();
+    setTop(m_topLine, m_topRow);
 }
 
 // Events
@@ -426,7 +536,8 @@ bool TextView::event(QEvent *event)
     }
     if (event->type() == QEvent::FontChange) {
         m_cache.setFont(font());
-        updateGeometryInfo();
+        m_gutterWidth = TextRenderer::gutterWidth(font(), m_buffer.lineCount());
+        setTop(m_topLine, m_topRow);
     }
     return QAbstractScrollArea::event(event);
 }
@@ -453,9 +564,9 @@ void TextView::mouseMoveEvent(QMouseEvent *event)
     const QPoint point = event->position().toPoint();
     // Dragging past the edge scrolls.
     if (point.y() < 0)
-        scrollToLine(firstVisibleLine() - 1);
+        scrollByRows(-1);
     else if (point.y() > viewport()->height())
-        scrollToLine(firstVisibleLine() + 1);
+        scrollByRows(1);
     setCursorPosition(positionAt(point), true);
 }
 
@@ -495,19 +606,34 @@ QVariant TextView::inputMethodQuery(Qt::InputMethodQuery query) const
     case Qt::ImEnabled:
         return true;
     case Qt::ImCursorRectangle: {
-        const auto [top, bottom] = lineSpan(cursor.line);
-        const QTextLine row = m_cache.layout(cursor.line)->lineForTextPosition(cursor.column);
+        const int visual = m_cache.visualLine(cursor);
+        const int column = cursor.column - m_cache.pieceStart(visual);
+        const qreal top = visualLineTop(visual);
+        const QTextLine row = m_cache.layout(visual)->lineForTextPosition(column);
         const qreal x =
-            textLeft() - horizontalScrollBar()->value() + (row.isValid() ? row.cursorToX(cursor.column) : 0);
+            textLeft() - horizontalScrollBar()->value() + (row.isValid() ? row.cursorToX(column) : 0);
         const qreal y = top + (row.isValid() ? row.y() : 0);
-        return QRectF(x, y, 1, row.isValid() ? row.height() : bottom - top).toRect();
+        return QRectF(x, y, 1, row.isValid() ? row.height() : m_cache.rowHeight()).toRect();
     }
-    case Qt::ImSurroundingText:
-        return m_buffer.line(cursor.line).toString();
+    // Of a folded line, the piece the cursor is in: an input method asks for it at every move.
+    case Qt::ImSurroundingText: {
+        const int visual = m_cache.visualLine(cursor);
+        const LineFolds::Piece piece = m_cache.folds().pieceAt(visual);
+        const int start = m_cache.folds().pieceStart(piece.line, piece.index);
+        return m_buffer.line(cursor.line)
+            .sliced(start, m_cache.folds().pieceEnd(piece.line, piece.index) - start)
+            .toString();
+    }
     case Qt::ImCursorPosition:
-        return cursor.column;
-    case Qt::ImAnchorPosition:
-        return anchor.line == cursor.line ? anchor.column : cursor.column;
+        return cursor.column - m_cache.pieceStart(m_cache.visualLine(cursor));
+    case Qt::ImAnchorPosition: {
+        const int visual = m_cache.visualLine(cursor);
+        const int start = m_cache.pieceStart(visual);
+        const int length =
+            m_cache.folds().pieceEnd(cursor.line, m_cache.folds().pieceAt(visual).index) - start;
+        return anchor.line == cursor.line ? std::clamp(anchor.column - start, 0, length)
+                                          : cursor.column - start;
+    }
     default:
         return QAbstractScrollArea::inputMethodQuery(query);
     }

@@ -30,10 +30,18 @@ class LineHighlighter;
 // TextBuffer that keeps unedited lines as views into the loaded text. Highlighting is exact for
 // lines near those already seen and otherwise assumed, then corrected in short idle slices.
 //
-// The vertical scroll bar counts lines (the first line in view); with word wrap a line takes as
-// many rows as it needs. Positions are 0-based (TextPosition); line marks are 1-based, as the diff
-// gives them. Editing: typing, Backspace/Delete (with Ctrl: a word), Enter, the clipboard, undo and
-// redo, the usual cursor keys with Shift to select, mouse selection (double click: a word).
+// A line too long to lay out whole (over LineFolds::foldLength characters: a pasted image in base64, a
+// minified blob) is shown folded into pieces of that length, one under the other, with a marker in the
+// gutter; it is not highlighted, and its differing words are marked as the diff gives them. The text
+// itself is never changed, and selecting, copying, moving, finding and editing work across pieces.
+//
+// The vertical scroll bar counts rows: with word wrap a line (or piece) takes as many rows as it needs,
+// and a line taller than the view can be scrolled through row by row. The rows of lines not laid out
+// yet are estimated from their length, and made exact as they come into view. The horizontal scroll
+// bar reaches the end of the widest row laid out. Positions are 0-based (TextPosition); line marks
+// are 1-based, as the diff gives them. Editing: typing, Backspace/Delete (with Ctrl: a word), Enter, the
+// clipboard, undo and redo, the usual cursor keys with Shift to select, mouse selection (double click: a
+// word).
 //
 // The widget assembles three parts and keeps the geometry between them (scrolling, the gutter, which
 // lines are in view, points to positions): a LayoutCache of the laid-out lines, a TextRenderer that
@@ -90,10 +98,14 @@ public:
     // The first line in view, and scrolling so that `line` is the first (0-based).
     int firstVisibleLine() const;
     void scrollToLine(int line);
+    // Where the first row in view starts, and scrolling so that the row that shows `position` is the
+    // first in view (as far as the end of the text allows).
+    TextPosition firstVisiblePosition() const;
+    void scrollToPosition(TextPosition position);
     // Scrolls `line` into the middle of the view.
     void centerOnLine(int line);
     // The vertical extent of `line` in viewport coordinates: exact for lines in view, estimated
-    // from the line height for the others.
+    // from their length for the others.
     std::pair<qreal, qreal> lineSpan(int line) const;
     // The highlighting of the lines in view is exact (not assumed from a nearby state).
     bool isHighlightExact() const { return m_highlightExact; }
@@ -117,6 +129,8 @@ Q_SIGNALS:
     void cursorMoved();
     // What is in view changed: scrolled, resized, wrapped, edited.
     void viewChanged();
+    // The text moved up or down in the view (by the user, by a move of the cursor, or by a call).
+    void scrolled();
 
 protected:
     bool event(QEvent *event) override;
@@ -139,13 +153,27 @@ private:
     // The highlighting of lines first..last for the cache: flags assumed states for correction.
     QList<LayoutCache::Formats> highlight(int first, int last);
     void updateGeometryInfo();
-    // Tells the cache the wrap width and where the view is.
-    void updateCacheView();
+    // Sets the scroll bars' ranges from the rows and widths known now, and the vertical one's value
+    // from the first row in view (moved up when the text now ends above the view's bottom).
     void updateScrollBars();
+    // Makes row `row` of visual line `visualLine` the first in view (as far as the end allows),
+    // telling the cache the wrap width and where the view is.
+    void setTop(int visualLine, int row);
+    // Makes the rows of the last view's worth of lines exact (when wrapping): the scroll bar's end
+    // shows the text's end, and the scroll bar is there exactly when the text does not fit.
+    void measureEnd();
+    void scrollByRows(int rows);
+    // Once laying out made rows exact, the scroll bar follows.
+    void followRows();
     int textLeft() const;
+    int textWidth() const;
     int wrapWidth() const;
     int visibleRows() const;
+    int maximumTopRow() const;
+    int lastVisibleVisualLine() const;
     int lastVisibleLine() const;
+    // The top of `visualLine` in viewport coordinates: exact for the lines in view.
+    qreal visualLineTop(int visualLine) const;
     TextPosition positionAt(const QPoint &point) const;
     void ensureCursorVisible();
     void cursorChanged();
@@ -164,8 +192,13 @@ private:
     QBasicTimer m_blink;
     QTimer m_catchUp;
     mutable bool m_highlightExact = true;
-    int m_maxColumns = 0;
+    int m_maxColumns = 0; // of the longest line, or of a folded line's pieces
     int m_gutterWidth = 0;
+    // The first row in view: row m_topRow of visual line m_topLine. The vertical scroll bar's value is
+    // the row's number, which changes when lines above it are laid out.
+    int m_topLine = 0;
+    int m_topRow = 0;
+    bool m_settingScrollBar = false;
 };
 
 } // namespace Countersign

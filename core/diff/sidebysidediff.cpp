@@ -106,9 +106,16 @@ private:
                 row.leftRanges = {{0, int(left.size())}};
                 row.rightRanges = {{0, int(right.size())}};
             }
+            // The copy of an enormous line (a blob) is not kept by every thread that diffed one.
+            for (QString *buffer : {&leftBuffer, &rightBuffer}) {
+                if (buffer->capacity() > keptBufferLength)
+                    *buffer = QString();
+            }
         }
         rows.append(std::move(row));
     }
+
+    static constexpr qsizetype keptBufferLength = 64 * 1024;
 
     // The line's text without a CR at its end (as DiffText::lineText), in `buffer`: ASCII is widened
     // in place, anything else decoded.

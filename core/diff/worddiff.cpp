@@ -181,7 +181,8 @@ WordDiffResult WordDiff::compare(QStringView left, QStringView right)
     WordDiffResult out;
     const QStringView leftMiddle = left.mid(head, left.size() - head - tail);
     const QStringView rightMiddle = right.mid(head, right.size() - head - tail);
-    if (leftMiddle.isEmpty() || rightMiddle.isEmpty()) {
+    if (leftMiddle.isEmpty() || rightMiddle.isEmpty() || leftMiddle.size() > maxComparedLength ||
+        rightMiddle.size() > maxComparedLength) {
         appendRange(out.left, int(head), int(leftMiddle.size()));
         appendRange(out.right, int(head), int(rightMiddle.size()));
         return out;

@@ -30,9 +30,16 @@ struct WordDiffResult
 // SequenceDiff, and where one token stands against one other token of the same kind, only the
 // characters between their common start and end are marked. So `7e48...b922` -> `7e48...b923` marks
 // one character, and `v0.4.0` -> `v0.5.0` marks the `4` and the `5`.
+//
+// What two lines share at their start and end is never diffed. Where what lies between (on either
+// side) is longer than maxComparedLength, it is marked whole instead of diffed word by word: the
+// diff of words can cost the product of their numbers, and such lines are blobs (a pasted image in
+// base64, minified data), not sentences. So any two lines are compared in time linear in their length.
 class WordDiff
 {
 public:
+    static constexpr qsizetype maxComparedLength = 10000;
+
     static WordDiffResult compare(QStringView left, QStringView right);
     static QList<TextRange> tokenize(QStringView text);
 

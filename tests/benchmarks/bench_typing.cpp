@@ -24,6 +24,7 @@
 #include "differencenavigator.h"
 #include "documentcontroller.h"
 #include "mainwindow.h"
+#include "paintprobe.h"
 #include "recordpane.h"
 #include "records.h"
 #include "textview.h"
@@ -32,7 +33,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QPaintEvent>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -87,53 +87,6 @@ double peakRssMiB()
     }
     return 0;
 }
-
-// A 1x1 child on top of the window: it is painted last whenever the window is, so the time of its
-// paint event is the time the frame was painted. arm() starts watching; waitForPaint() runs the
-// event loop until the first paint since then (at once if it came already, e.g. inside show()).
-class PaintProbe : public QWidget
-{
-public:
-    explicit PaintProbe(QWidget *window, const QElapsedTimer &clock)
-        : QWidget(window)
-        , m_clock(clock)
-    {
-        setAttribute(Qt::WA_TransparentForMouseEvents);
-        setGeometry(0, 0, 1, 1);
-        raise();
-    }
-
-    void arm() { m_painted = -1; }
-
-    // The clock's time of the first paint since arm(), in ms.
-    double waitForPaint()
-    {
-        if (m_painted < 0) {
-            QEventLoop loop;
-            m_loop = &loop;
-            QTimer::singleShot(Timeout, &loop, [] { qFatal("the window was not painted"); });
-            update();
-            loop.exec();
-            m_loop = nullptr;
-        }
-        return m_painted;
-    }
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        if (m_painted >= 0)
-            return;
-        m_painted = ms(m_clock.nsecsElapsed());
-        if (m_loop)
-            m_loop->quit();
-    }
-
-private:
-    const QElapsedTimer &m_clock;
-    QEventLoop *m_loop = nullptr;
-    double m_painted = 0; // not armed
-};
 
 // A window as the benchmark needs it: no recovery prompts (the typed edits are never saved), no
 // autosave while measuring.
@@ -307,7 +260,7 @@ Opening openLarge(const Records::Pair &pair)
     out.opened = ms(clock.nsecsElapsed());
     probe.arm();
     window.show();
-    out.painted = probe.waitForPaint();
+    out.painted = probe.waitForPaint(Timeout);
     if (shownAt < 0 && !shown.wait(Timeout))
         qFatal("no comparison of %s", qPrintable(pair.name));
     out.shown = shownAt;
@@ -318,13 +271,13 @@ Opening openLarge(const Records::Pair &pair)
     if (window.differences()->nextDifference() < 0)
         qFatal("no difference in %s", qPrintable(pair.name));
     out.nextCall = ms(clock.nsecsElapsed() - start);
-    out.nextPainted = probe.waitForPaint() - ms(start);
+    out.nextPainted = probe.waitForPaint(Timeout) - ms(start);
 
     QTest::qWait(200);
     probe.arm();
     const qint64 scrolled = clock.nsecsElapsed();
     window.pane(Pane::Left)->scrollToLine(window.pane(Pane::Left)->editor()->lineCount() / 2);
-    out.scrollPainted = probe.waitForPaint() - ms(scrolled);
+    out.scrollPainted = probe.waitForPaint(Timeout) - ms(scrolled);
     return out;
 }
 

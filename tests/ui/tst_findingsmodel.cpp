@@ -65,6 +65,25 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, FindingsModel::LeftColumn).data(FindingsModel::LeftLineRole).toInt(), 0);
     }
 
+    // A value of a megabyte (a pasted image whose line reads as a status row) is shown cut.
+    void longValuesAreCut()
+    {
+        FindingsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        CompareFinding finding;
+        finding.severity = CompareFinding::Severity::Warning;
+        finding.key = QStringLiteral("Attachment");
+        finding.leftValue = QString(1000000, u'A');
+        finding.leftLine = 50;
+        finding.rightValue = QStringLiteral("short");
+        finding.rightLine = 50;
+        model.setFindings({finding});
+        QCOMPARE(model.index(0, FindingsModel::LeftColumn).data().toString(),
+            QString(FindingsModel::maxValueLength, u'A') + QStringLiteral("\u2026 (line 50)"));
+        QCOMPARE(
+            model.index(0, FindingsModel::RightColumn).data().toString(), QStringLiteral("short (line 50)"));
+    }
+
     void filterBySeverity_data()
     {
         QTest::addColumn<int>("minimum");

@@ -3,8 +3,12 @@
 
 // LayoutCache, the laid-out lines of the editor: bounded however far a view scrolls, highlighting
 // asked once per line until dropped, drops that keep what they can (lines before an edit, lines
-// whose word marks did not change), and line heights that agree with the layouts.
+// whose word marks did not change), and line heights that agree with the layouts. Under it,
+// LineFolds (long lines folded into pieces, kept in step with edits) and RowIndex (the rows of every
+// visual line, for the vertical scroll bar).
 #include "layoutcache.h"
+#include "linefolds.h"
+#include "rowindex.h"
 
 #include <QFontDatabase>
 #include <QTest>
@@ -41,6 +45,23 @@ struct Recorder
         };
     }
 };
+
+// Whether `folds` maps every line and visual line as folding `buffer` afresh does.
+bool sameAsFresh(const LineFolds &folds, const TextBuffer &buffer)
+{
+    const LineFolds fresh(buffer);
+    if (folds.visualLineCount() != fresh.visualLineCount())
+        return false;
+    for (int visual = 0; visual < fresh.visualLineCount(); ++visual) {
+        if (!(folds.pieceAt(visual) == fresh.pieceAt(visual)))
+            return false;
+    }
+    for (int line = 0; line <= buffer.lineCount(); ++line) {
+        if (folds.visualLine(line) != fresh.visualLine(line))
+            return false;
+    }
+    return true;
+}
 
 bool hasBackground(const QTextLayout *layout, const QColor &color)
 {
@@ -152,6 +173,136 @@ private Q_SLOTS:
         cache.setWordTint(Qt::green);
         QCOMPARE(cache.layoutCount(), 0);
         QVERIFY(hasBackground(cache.layout(3), Qt::green));
+    }
+
+    // A line longer than LineFolds::foldLength is shown as pieces of that length; visual lines map
+    // to pieces and back; edits fold what they changed and shift the rest.
+    void foldsLongLines()
+    {
+        constexpr int fold = LineFolds::foldLength;
+        // 0 short, 1 three pieces, 2 short, 3 exactly the fold length (one piece), 4 two pieces, 5 short
+        TextBuffer buffer =
+            bufferOf(QStringLiteral("short\n") + QString(2 * fold + 5, u'a') + QStringLiteral("\nmiddle\n") +
+                QString(fold, u'b') + u'\n' + QString(fold + 1, u'c') + QStringLiteral("\nend"));
+        LineFolds folds(buffer);
+        QCOMPARE(folds.pieceCount(0), 1);
+        QCOMPARE(folds.pieceCount(1), 3);
+        QVERIFY(!folds.isFolded(3));
+        QCOMPARE(folds.pieceCount(4), 2);
+        QCOMPARE(folds.visualLineCount(), 9);
+        QCOMPARE(folds.visualLine(2), 4);
+        QCOMPARE(folds.visualLine(5), 8);
+        QCOMPARE(folds.visualLine(6), 9);
+        QCOMPARE(folds.pieceAt(0), (LineFolds::Piece{0, 0}));
+        QCOMPARE(folds.pieceAt(3), (LineFolds::Piece{1, 2}));
+        QCOMPARE(folds.pieceAt(4), (LineFolds::Piece{2, 0}));
+        QCOMPARE(folds.pieceAt(7), (LineFolds::Piece{4, 1}));
+        QCOMPARE(folds.pieceAt(8), (LineFolds::Piece{5, 0}));
+        QCOMPARE(folds.pieceStart(1, 2), 2 * fold);
+        QCOMPARE(folds.pieceEnd(1, 2), 2 * fold + 5);
+        QCOMPARE(folds.pieceEnd(4, 1), fold + 1);
+        QCOMPARE(folds.visualLine(TextPosition{1, fold - 1}), 1);
+        QCOMPARE(folds.visualLine(TextPosition{1, fold}), 2); // where a piece starts is in it
+        QCOMPARE(folds.visualLine(TextPosition{1, 2 * fold + 5}), 3); // the end, in the last piece
+
+        // Join "middle" with the b's (now folded), split the a's, remove the c's, undo it all.
+        LineChange change;
+        buffer.replace({2, 6}, {3, 0}, QString(), &change);
+        folds.linesChanged(change);
+        QCOMPARE(folds.pieceCount(2), 2);
+        QVERIFY(sameAsFresh(folds, buffer));
+        buffer.replace({1, 5000}, {1, 5000}, QStringLiteral("\n"), &change);
+        folds.linesChanged(change);
+        QCOMPARE(folds.pieceCount(1), 1);
+        QCOMPARE(folds.pieceCount(2), 2);
+        QVERIFY(sameAsFresh(folds, buffer));
+        buffer.replace({4, 0}, {5, 0}, QString(), &change);
+        folds.linesChanged(change);
+        QVERIFY(sameAsFresh(folds, buffer));
+        while (buffer.canUndo()) {
+            buffer.undo(&change);
+            folds.linesChanged(change);
+            QVERIFY(sameAsFresh(folds, buffer));
+        }
+        QCOMPARE(folds.visualLineCount(), 9);
+    }
+
+    // A piece never starts inside a surrogate pair or on a combining mark.
+    void foldsKeepCharactersWhole()
+    {
+        constexpr int fold = LineFolds::foldLength;
+        QString line(fold - 1, u'x');
+        line += QStringLiteral("\U0001F600"); // 😀: a surrogate pair across the fold
+        line += QString(fold - 2, u'y');
+        line += QStringLiteral("e\u0301\u0301z"); // e and two combining acute accents
+        const TextBuffer buffer = bufferOf(line);
+        const LineFolds folds(buffer);
+        QCOMPARE(folds.pieceCount(0), 3);
+        QCOMPARE(folds.pieceStart(0, 1), fold + 1);
+        QCOMPARE(folds.pieceStart(0, 2), 2 * fold + 2);
+        QCOMPARE(buffer.line(0).at(folds.pieceStart(0, 2)), u'z');
+    }
+
+    // RowIndex: where each line's rows start and which line a row is in, through changes.
+    void rowIndex()
+    {
+        RowIndex rows;
+        rows.reset({1, 3, 1, 2}, false);
+        QCOMPARE(rows.totalRows(), 7);
+        QCOMPARE(rows.rowOf(0), 0);
+        QCOMPARE(rows.rowOf(2), 4);
+        QCOMPARE(rows.rowOf(4), 7);
+        QCOMPARE(rows.lineAt(0), (std::pair{0, 0}));
+        QCOMPARE(rows.lineAt(3), (std::pair{1, 2}));
+        QCOMPARE(rows.lineAt(4), (std::pair{2, 0}));
+        QCOMPARE(rows.lineAt(6), (std::pair{3, 1}));
+        QCOMPARE(rows.lineAt(100), (std::pair{3, 1})); // clamped
+        QVERIFY(!rows.isExact(1));
+        QVERIFY(rows.setRows(1, 1));
+        QVERIFY(rows.isExact(1));
+        QVERIFY(!rows.setRows(1, 1));
+        QCOMPARE(rows.totalRows(), 5);
+        QCOMPARE(rows.lineAt(2), (std::pair{2, 0}));
+        rows.replace(1, 2, {5});
+        QCOMPARE(rows.lineCount(), 3);
+        QCOMPARE(rows.totalRows(), 8);
+        QCOMPARE(rows.lineAt(5), (std::pair{1, 4}));
+        QCOMPARE(rows.lineAt(6), (std::pair{2, 0}));
+        QVERIFY(!rows.isExact(1));
+        // Lines take a row at least.
+        rows.replace(0, 0, {0, 0});
+        QCOMPARE(rows.totalRows(), 10);
+        QCOMPARE(rows.rowOf(2), 2);
+    }
+
+    // The pieces of a folded line are laid out one by one, never the whole line; the diff's word
+    // tints are cut to each piece, and a folded line is not highlighted.
+    void foldedLinesAreLaidOutByPiece()
+    {
+        constexpr int fold = LineFolds::foldLength;
+        const TextBuffer buffer = bufferOf(QStringLiteral("# Title\n") + QString(3 * fold, u'a') + u'\n');
+        LayoutCache cache(buffer);
+        Recorder recorder;
+        cache.setHighlight(recorder.function());
+        cache.setWrap(false);
+        const QColor tint(Qt::yellow);
+        cache.setWordTint(tint);
+        const QHash<int, LineMark> marks{{1, {2, DiffRow::Kind::Changed, {{fold - 2, 4}}}}};
+        cache.setWordMarks(marks);
+        QCOMPARE(cache.visualLineCount(), 5);
+        QCOMPARE(cache.layout(2)->text().size(), fold);
+        QCOMPARE(cache.layoutCount(), 1);
+        QVERIFY(hasBackground(cache.layout(1), tint));
+        QVERIFY(hasBackground(cache.layout(2), tint));
+        QVERIFY(!hasBackground(cache.layout(3), tint));
+        const QList<QTextLayout::FormatRange> formats = cache.layout(2)->formats();
+        QCOMPARE(formats.size(), 1);
+        QCOMPARE(formats.first().start, 0);
+        QCOMPARE(formats.first().length, 2);
+        QVERIFY(cache.lineFormats(1).isEmpty());
+        QCOMPARE(cache.lineFormats(0).size(), 1);
+        QCOMPARE(cache.rows().totalRows(), 5);
+        QCOMPARE(cache.position(3, 7), (TextPosition{1, 2 * fold + 7}));
     }
 
     // A long line wraps at the wrap width; measured (not laid out), it has as many rows as laid out.

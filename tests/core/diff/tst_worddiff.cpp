@@ -108,6 +108,32 @@ private Q_SLOTS:
         QCOMPARE(result.right, (Ranges{{30, 1}}));
     }
 
+    // Blobs (a pasted image in base64): one changed character in a long line is marked alone; two
+    // lines that differ throughout are marked whole after what they share, not diffed word by word
+    // (which costs the product of their numbers of words).
+    void longLinesAreComparedInLinearTime()
+    {
+        const QString prefix = QStringLiteral("Attachment: ");
+        QString left = prefix;
+        for (int i = 1; left.size() < 30000; ++i)
+            left += QString::number(quint64(i) * 2654435761u % 1000003, 36) + (i % 3 == 0 ? u'+' : u'/');
+        QString right = left;
+        right[20000] = right[20000] == u'a' ? u'b' : u'a';
+        WordDiffResult result = WordDiff::compare(left, right);
+        QCOMPARE(result.left.size(), 1);
+        QVERIFY(result.left.first().start <= 20000 && result.left.first().end() > 20000);
+        QVERIFY(result.left.first().length <= 8);
+
+        QString other = prefix + u'Z';
+        for (int i = 1; other.size() < left.size(); ++i)
+            other += QString::number(quint64(i) * 40503u % 999983, 36) + (i % 2 == 0 ? u'+' : u'/');
+        other += u'Z';
+        result = WordDiff::compare(left, other);
+        const int shared = int(prefix.size());
+        QCOMPARE(result.left, (Ranges{{shared, int(left.size()) - shared}}));
+        QCOMPARE(result.right, (Ranges{{shared, int(other.size()) - shared}}));
+    }
+
     void sideBySideRows()
     {
         const DiffText left(
