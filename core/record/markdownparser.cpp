@@ -17,6 +17,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <string_view>
 
 namespace Countersign {
 
@@ -108,6 +109,22 @@ public:
         : m_source(source)
     { }
 
+    // The tree that follows comes from a piece of the text starting after `lineOffset` lines.
+    void startPiece(int lineOffset)
+    {
+        m_lineOffset = lineOffset;
+        m_lines.clear(); // its keys are nodes of the piece before, now freed
+    }
+    // cmark's lines, counted in the whole text. cmark reports 0 for nodes it rewrote (a paragraph
+    // whose last line became a table header): those read as the piece's first line.
+    int startLine(cmark_node *node) const
+    {
+        return m_lineOffset + std::max(1, cmark_node_get_start_line(node));
+    }
+    // cmark lets a list item or list run on over the blank line after it; a reader would say it ends
+    // at its last line of text.
+    int endLine(cmark_node *node) const;
+
     Block block(cmark_node *node);
     void fillListItem(cmark_node *node, ListItem &item);
     // cmark-gfm loses the lines of a paragraph whose last line became a table's header (no blank line
@@ -116,6 +133,7 @@ public:
     void fixRewrittenParagraphs(cmark_node *root);
 
 private:
+    void fixParagraphAbove(cmark_node *table);
     int firstLine(cmark_node *node) const;
     int lastLine(cmark_node *node) const;
 
@@ -123,53 +141,63 @@ private:
     TableRow tableRow(cmark_node *row);
 
     const SourceText &m_source;
+    int m_lineOffset = 0;
     int m_depth = 0;
     QHash<const cmark_node *, std::pair<int, int>> m_lines; // first and last line, where cmark's are wrong
 };
 
-// cmark reports 0 for nodes it rewrote (a paragraph whose last line became a table header).
-int startLine(cmark_node *node)
-{
-    return std::max(1, cmark_node_get_start_line(node));
-}
-// cmark lets a list item or list run on over the blank line after it; a reader would say it ends at
-// its last line of text.
-int endLine(cmark_node *node, const SourceText &source)
+int TreeBuilder::endLine(cmark_node *node) const
 {
     const int first = startLine(node);
-    int last = std::max(cmark_node_get_end_line(node), first);
-    while (last > first && last <= source.lineCount() && source.lineText(last).trimmed().isEmpty())
+    int last = std::max(m_lineOffset + cmark_node_get_end_line(node), first);
+    while (last > first && last <= m_source.lineCount() && m_source.lineText(last).trimmed().isEmpty())
         --last;
     return last;
 }
 
 void TreeBuilder::fixRewrittenParagraphs(cmark_node *root)
 {
-    cmark_iter *iter = cmark_iter_new(root);
-    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-        cmark_node *table = cmark_iter_get_node(iter);
-        if (event != CMARK_EVENT_ENTER || !hasTypeString(table, "table"))
-            continue;
-        cmark_node *paragraph = cmark_node_previous(table);
-        if (!paragraph || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH ||
-            cmark_node_get_start_line(paragraph) != 0)
-            continue;
-        // One line, and one more per line break inside it.
-        int lines = 1;
-        cmark_iter *inner = cmark_iter_new(paragraph);
-        for (cmark_event_type step; (step = cmark_iter_next(inner)) != CMARK_EVENT_DONE;) {
-            const cmark_node_type type = cmark_node_get_type(cmark_iter_get_node(inner));
-            if (step == CMARK_EVENT_ENTER && (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK))
-                ++lines;
+    // Tables sit among blocks: only containers of blocks are visited, never the inlines below them,
+    // and with a stack of its own rather than recursion.
+    QList<cmark_node *> containers{root};
+    while (!containers.isEmpty()) {
+        for (cmark_node *child = cmark_node_first_child(containers.takeLast()); child;
+            child = cmark_node_next(child)) {
+            switch (cmark_node_get_type(child)) {
+            case CMARK_NODE_BLOCK_QUOTE:
+            case CMARK_NODE_LIST:
+            case CMARK_NODE_ITEM:
+                containers.append(child);
+                continue;
+            default:
+                break;
+            }
+            if (hasTypeString(child, "table"))
+                fixParagraphAbove(child);
         }
-        cmark_iter_free(inner);
-        const int start = startLine(table);
-        m_lines.insert(paragraph, {start, start + lines - 1});
-        m_lines.insert(table, {start + lines, std::max(endLine(table, m_source), start + lines)});
-        if (cmark_node *header = cmark_node_first_child(table))
-            m_lines.insert(header, {start + lines, start + lines});
     }
-    cmark_iter_free(iter);
+}
+
+void TreeBuilder::fixParagraphAbove(cmark_node *table)
+{
+    cmark_node *paragraph = cmark_node_previous(table);
+    if (!paragraph || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH ||
+        cmark_node_get_start_line(paragraph) != 0)
+        return;
+    // One line, and one more per line break inside it.
+    int lines = 1;
+    cmark_iter *inner = cmark_iter_new(paragraph);
+    for (cmark_event_type step; (step = cmark_iter_next(inner)) != CMARK_EVENT_DONE;) {
+        const cmark_node_type type = cmark_node_get_type(cmark_iter_get_node(inner));
+        if (step == CMARK_EVENT_ENTER && (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK))
+            ++lines;
+    }
+    cmark_iter_free(inner);
+    const int start = startLine(table);
+    m_lines.insert(paragraph, {start, start + lines - 1});
+    m_lines.insert(table, {start + lines, std::max(endLine(table), start + lines)});
+    if (cmark_node *header = cmark_node_first_child(table))
+        m_lines.insert(header, {start + lines, start + lines});
 }
 
 int TreeBuilder::firstLine(cmark_node *node) const
@@ -181,12 +209,12 @@ int TreeBuilder::firstLine(cmark_node *node) const
 int TreeBuilder::lastLine(cmark_node *node) const
 {
     const auto fixed = m_lines.constFind(node);
-    return fixed == m_lines.cend() ? endLine(node, m_source) : fixed->second;
+    return fixed == m_lines.cend() ? endLine(node) : fixed->second;
 }
 
 QString TreeBuilder::sourceSpan(cmark_node *node) const
 {
-    const int first = startLine(node), last = cmark_node_get_end_line(node);
+    const int first = startLine(node), last = m_lineOffset + cmark_node_get_end_line(node);
     if (first < 1 || last < first || last > m_source.lineCount())
         return {};
     const qsizetype begin = m_source.offsetAt(first, cmark_node_get_start_column(node));
@@ -387,79 +415,168 @@ void readHeaderFields(const SourceText &source, const Block &paragraph, QList<He
     }
 }
 
-// The model of `doc` from cmark's tree, each top-level node freed once converted.
-void buildModel(Document &doc, CmarkGfm::Node root);
-
-} // namespace
-
-Document MarkdownParser::parse(const SourceText &source, const QString &fileName)
+// Where the text may be cut into pieces that cmark parses one after the other, so that its tree never
+// holds more than one piece: before a heading at the start of a line that follows a blank line. A
+// cut holds when cmark, reading the whole text, would have closed every block before that heading;
+// after a blank line only a fenced code block or an HTML block of the kinds that run to an end
+// marker (a comment, <pre>, <script> ...) can still be open, and Pieces::holds() asks the tree of the
+// piece before the cut whether one is. Link reference definitions reach across the whole document:
+// a text that may hold one is not cut at all.
+class Pieces
 {
-    const QByteArray utf8 = source.text().toUtf8();
-    return parse(source, utf8, fileName);
+public:
+    struct Cut
+    {
+        qsizetype offset = 0; // of the heading line's first byte
+        int linesBefore = 0; // lines of the text before it
+    };
+
+    // Pieces are at least `minimum` bytes long, so that small documents are parsed whole.
+    Pieces(const char *data, qsizetype size, qsizetype minimum)
+    {
+        if (size < 2 * minimum || std::string_view(data, size_t(size)).find("]:") != std::string_view::npos)
+            return;
+        int line = 0; // lines before `at`
+        bool previousBlank = false;
+        qsizetype lastCut = 0;
+        for (qsizetype at = 0; at < size; ++line) {
+            // A line ends in LF, CRLF or a lone CR, as CommonMark (and so cmark's line numbers) says.
+            qsizetype next = at;
+            while (next < size && data[next] != '\n' && data[next] != '\r')
+                ++next;
+            if (next < size)
+                next += data[next] == '\r' && next + 1 < size && data[next + 1] == '\n' ? 2 : 1;
+            const std::string_view text(data + at, size_t(next - at));
+            if (previousBlank && at - lastCut >= minimum && size - at >= minimum && isHeading(text)) {
+                m_cuts.append(Cut{at, line});
+                lastCut = at;
+            }
+            previousBlank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+            at = next;
+        }
+    }
+
+    const QList<Cut> &cuts() const { return m_cuts; }
+
+    // Whether a cut right after a piece whose tree is `root` and which has `lines` lines holds: its
+    // last block was not a fenced code block or an HTML block left open at the end of the piece (a
+    // closed one ends on its closing line, which is not the blank line the piece ends with).
+    static bool holds(cmark_node *root, int lines)
+    {
+        cmark_node *last = cmark_node_last_child(root);
+        if (!last || cmark_node_get_end_line(last) < lines)
+            return true;
+        switch (cmark_node_get_type(last)) {
+        case CMARK_NODE_CODE_BLOCK: {
+            int length = 0, offset = 0;
+            char character = 0;
+            return !cmark_node_get_fenced(last, &length, &offset, &character);
+        }
+        case CMARK_NODE_HTML_BLOCK:
+            return false;
+        default:
+            return true;
+        }
+    }
+
+private:
+    // An ATX heading at the start of the line: one to six #, then a space, a tab or the line's end.
+    static bool isHeading(std::string_view line)
+    {
+        const size_t hashes = line.find_first_not_of('#');
+        if (hashes == 0 || hashes > 6)
+            return false;
+        return hashes == std::string_view::npos || line[hashes] == ' ' || line[hashes] == '\t' ||
+            line[hashes] == '\n' || line[hashes] == '\r';
+    }
+
+    QList<Cut> m_cuts;
+};
+
+// Roughly what an element of the model holds in memory, its own size included: enough to keep the
+// model within MarkdownParser's budget while pieces are read.
+qsizetype heapBytes(const QString &text)
+{
+    return text.capacity() > 0 ? 32 + 2 * text.capacity() : 0;
 }
 
-Document MarkdownParser::parse(const SourceText &source, const QByteArray &utf8, const QString &fileName)
+qsizetype heapBytes(const StatusToken &token)
 {
-    Document doc;
-    doc.fileName = fileName;
-    doc.source = source;
-
-    const qsizetype skip = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    const qsizetype size = utf8.size() - skip;
-    // GitHub's extensions that change what a reader sees as text or structure. Autolink is left out:
-    // it only turns URLs into links, which leaves the text unchanged, and it is the costly one.
-    CmarkGfm::BoundedParse parse(CMARK_OPT_SOURCEPOS, {"table", "strikethrough", "tasklist"}, budget(size));
-    switch (parse.parse(utf8.constData() + skip, size)) {
-    case CmarkGfm::BoundedParse::Outcome::Parsed:
-        break;
-    case CmarkGfm::BoundedParse::Outcome::OverBudget:
-        doc.structureError =
-            QStringLiteral("has more markdown structure than Countersign reads: parsing it would take "
-                           "over %1 MiB (the bound is %2 times the file's size plus %3 MiB; a record is "
-                           "a few kilobytes of prose, lists and tables)")
-                .arg(budget(size) / (1024 * 1024))
-                .arg(budgetPerByte)
-                .arg(budgetBase / (1024 * 1024));
-        DocumentClassifier::classify(doc);
-        return doc;
-    case CmarkGfm::BoundedParse::Outcome::OutOfMemory:
-        doc.structureError = QStringLiteral("could not be parsed: the system has not enough memory");
-        DocumentClassifier::classify(doc);
-        return doc;
-    }
-    try {
-        buildModel(doc, parse.takeRoot());
-    } catch (const std::bad_alloc &) {
-        Document empty;
-        empty.fileName = doc.fileName;
-        empty.source = doc.source;
-        empty.structureError = QStringLiteral("could not be parsed: the system has not enough memory");
-        DocumentClassifier::classify(empty);
-        return empty;
-    }
-    return doc;
+    return heapBytes(token.text) + heapBytes(token.word) + heapBytes(token.qualifier);
 }
 
-namespace {
-
-void buildModel(Document &doc, CmarkGfm::Node root)
+qsizetype heapBytes(const ListItem &item)
 {
-    TreeBuilder builder(doc.source);
-    builder.fixRewrittenParagraphs(root.get());
+    qsizetype bytes = qsizetype(sizeof(ListItem)) + heapBytes(item.text) + heapBytes(item.label) +
+        heapBytes(item.value) + heapBytes(item.rawValue) + heapBytes(item.status) +
+        item.codeSpans.capacity() * qsizetype(sizeof(QString));
+    for (const QString &span : item.codeSpans)
+        bytes += heapBytes(span);
+    for (const ListItem &child : item.children)
+        bytes += heapBytes(child);
+    return bytes;
+}
 
-    QList<int> openSections; // indexes of the sections enclosing the current position, by level
-    // Each top-level node is freed once converted, so the cmark tree and the model never both hold
-    // the whole document: that halves the peak memory of a large record.
+qsizetype heapBytes(const TableRow &row)
+{
+    qsizetype bytes = row.cells.capacity() * qsizetype(sizeof(TableCell));
+    for (const TableCell &cell : row.cells)
+        bytes += heapBytes(cell.text) + heapBytes(cell.status);
+    return bytes;
+}
+
+qsizetype heapBytes(const Block &block)
+{
+    qsizetype bytes = qsizetype(sizeof(Block)) + heapBytes(block.text) + heapBytes(block.info) +
+        heapBytes(block.header) + block.rows.capacity() * qsizetype(sizeof(TableRow));
+    for (const StatusToken &status : block.statuses)
+        bytes += qsizetype(sizeof(StatusToken)) + heapBytes(status);
+    for (const ListItem &item : block.items)
+        bytes += heapBytes(item);
+    for (const TableRow &row : block.rows)
+        bytes += heapBytes(row);
+    for (const Block &child : block.children)
+        bytes += heapBytes(child);
+    return bytes;
+}
+
+// Builds the model of a document from the trees of its pieces, in order, freeing each top-level node
+// once converted, so that the cmark tree and the model never both hold the whole document.
+class ModelBuilder
+{
+public:
+    explicit ModelBuilder(Document &doc)
+        : m_doc(doc)
+        , m_builder(doc.source)
+    { }
+
+    void addPiece(CmarkGfm::Node root, int lineOffset);
+    void finish();
+    // What the model holds so far, roughly, in bytes.
+    qsizetype bytes() const { return m_bytes; }
+
+private:
+    Document &m_doc;
+    TreeBuilder m_builder;
+    QList<int> m_openSections; // indexes of the sections enclosing the current position, by level
+    qsizetype m_bytes = 0;
+};
+
+void ModelBuilder::addPiece(CmarkGfm::Node root, int lineOffset)
+{
+    m_builder.startPiece(lineOffset);
+    m_builder.fixRewrittenParagraphs(root.get());
     for (cmark_node *node = cmark_node_first_child(root.get()), *next = nullptr; node; node = next) {
         next = cmark_node_next(node);
         const CmarkGfm::Node converted(node);
         cmark_node_unlink(node);
         if (cmark_node_get_type(node) != CMARK_NODE_HEADING) {
-            Block block = builder.block(node);
-            if (doc.sections.isEmpty())
-                doc.preamble.append(std::move(block));
+            Block block = m_builder.block(node);
+            m_bytes += heapBytes(block);
+            if (m_doc.sections.isEmpty())
+                m_doc.preamble.append(std::move(block));
             else
-                doc.sections.last().blocks.append(std::move(block));
+                m_doc.sections.last().blocks.append(std::move(block));
             continue;
         }
         Section section;
@@ -468,15 +585,23 @@ void buildModel(Document &doc, CmarkGfm::Node root)
         const TextKeys::Qualified qualified = TextKeys::splitQualifiers(section.heading);
         section.key = TextKeys::normalizedKey(qualified.base);
         section.qualifiers = qualified.qualifiers;
-        section.headingLine = section.firstLine = startLine(node);
-        while (!openSections.isEmpty() && doc.sections.at(openSections.last()).level >= section.level)
-            openSections.removeLast();
-        section.parent = openSections.isEmpty() ? -1 : openSections.last();
-        if (!doc.sections.isEmpty())
-            doc.sections.last().lastLine = section.firstLine - 1;
-        openSections.append(int(doc.sections.size()));
-        doc.sections.append(std::move(section));
+        section.headingLine = section.firstLine = m_builder.startLine(node);
+        while (!m_openSections.isEmpty() && m_doc.sections.at(m_openSections.last()).level >= section.level)
+            m_openSections.removeLast();
+        section.parent = m_openSections.isEmpty() ? -1 : m_openSections.last();
+        if (!m_doc.sections.isEmpty())
+            m_doc.sections.last().lastLine = section.firstLine - 1;
+        m_openSections.append(int(m_doc.sections.size()));
+        m_bytes += qsizetype(sizeof(Section)) + heapBytes(section.heading) + heapBytes(section.key);
+        for (const QString &qualifier : section.qualifiers)
+            m_bytes += qsizetype(sizeof(QString)) + heapBytes(qualifier);
+        m_doc.sections.append(std::move(section));
     }
+}
+
+void ModelBuilder::finish()
+{
+    Document &doc = m_doc;
     if (!doc.sections.isEmpty())
         doc.sections.last().lastLine = std::max(doc.source.lineCount(), doc.sections.last().headingLine);
 
@@ -492,10 +617,92 @@ void buildModel(Document &doc, CmarkGfm::Node root)
         if (block.kind == Block::Kind::Paragraph)
             readHeaderFields(doc.source, block, doc.headerFields);
     }
-
     DocumentClassifier::classify(doc);
 }
 
+// A document whose structure was not read, for `why`.
+Document unread(const Document &doc, const QString &why)
+{
+    Document out;
+    out.fileName = doc.fileName;
+    out.source = doc.source;
+    out.structureError = why;
+    DocumentClassifier::classify(out);
+    return out;
+}
+
+QString overBudget(qsizetype size)
+{
+    return QStringLiteral("has more markdown structure than Countersign reads: parsing it would take "
+                          "over %1 MiB (the bound is %2 times the file's size plus %3 MiB; a record is "
+                          "a few kilobytes of prose, lists and tables)")
+        .arg(MarkdownParser::budget(size) / (1024 * 1024))
+        .arg(MarkdownParser::budgetPerByte)
+        .arg(MarkdownParser::budgetBase / (1024 * 1024));
+}
+
+QString outOfMemory()
+{
+    return QStringLiteral("could not be parsed: the system has not enough memory");
+}
+
 } // namespace
+
+Document MarkdownParser::parse(const SourceText &source, const QString &fileName)
+{
+    const QByteArray utf8 = source.text().toUtf8();
+    return parse(source, utf8, fileName);
+}
+
+Document MarkdownParser::parse(
+    const SourceText &source, const QByteArray &utf8, const QString &fileName, qsizetype pieceSize)
+{
+    Document doc;
+    doc.fileName = fileName;
+    doc.source = source;
+
+    const qsizetype skip = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    const char *data = utf8.constData() + skip;
+    const qsizetype size = utf8.size() - skip;
+    const Pieces pieces(data, size, std::max<qsizetype>(pieceSize, 1));
+    // The bound covers the line table, the model and the tree of the piece being read.
+    const qsizetype limit = budget(size);
+    const qsizetype lineTable = qsizetype(source.lineCount()) * qsizetype(sizeof(quint32));
+    try {
+        ModelBuilder model(doc);
+        qsizetype begin = 0;
+        int linesBefore = 0;
+        for (qsizetype cut = 0; begin < size;) {
+            const bool last = cut >= pieces.cuts().size();
+            const qsizetype end = last ? size : pieces.cuts().at(cut).offset;
+            // GitHub's extensions that change what a reader sees as text or structure. Autolink is
+            // left out: it only turns URLs into links, which leaves the text unchanged, and it is the
+            // costly one.
+            CmarkGfm::BoundedParse parse(CMARK_OPT_SOURCEPOS, {"table", "strikethrough", "tasklist"},
+                limit - lineTable - model.bytes());
+            switch (parse.parse(data + begin, end - begin)) {
+            case CmarkGfm::BoundedParse::Outcome::Parsed:
+                break;
+            case CmarkGfm::BoundedParse::Outcome::OverBudget:
+                return unread(doc, overBudget(size));
+            case CmarkGfm::BoundedParse::Outcome::OutOfMemory:
+                return unread(doc, outOfMemory());
+            }
+            CmarkGfm::Node root = parse.takeRoot();
+            if (!last && !Pieces::holds(root.get(), pieces.cuts().at(cut).linesBefore - linesBefore)) {
+                cut = pieces.cuts().size(); // read the rest as one piece
+                continue;
+            }
+            model.addPiece(std::move(root), linesBefore);
+            begin = end;
+            if (!last)
+                linesBefore = pieces.cuts().at(cut++).linesBefore;
+        }
+        model.finish();
+    } catch (const std::bad_alloc &) {
+        return unread(doc, outOfMemory());
+    }
+    return doc;
+}
 
 } // namespace Countersign

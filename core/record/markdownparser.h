@@ -15,22 +15,26 @@ namespace Countersign {
 // renders it. Any text is some markdown, but not every shape is read: cmark's memory for the tree is
 // bounded by budget() (a million one-word list items, a table of thousands of columns exceed it), and
 // such a document, or one the system refuses memory for, keeps its text with an empty model and
-// Document::structureError saying why. The document keeps the source text unchanged; every element
-// refers to it by line. Lists and quotes nested more than 64 deep stay in the text but not in the
-// model. Thread-safe: parsers share no state.
+// Document::structureError saying why. A large document is parsed in pieces, cut before headings
+// where the result is the same as for the whole, so that cmark's tree holds one piece at a time. The document
+// keeps the source text unchanged; every element refers to it by line. Lists and quotes nested more than 64
+// deep stay in the text but not in the model. Thread-safe: parsers share no state.
 class MarkdownParser
 {
 public:
-    // The most cmark may hold while parsing `size` bytes of markdown: budgetPerByte times the size
-    // plus budgetBase. The model built from the tree is smaller than the tree.
-    static constexpr qsizetype budgetPerByte = 24;
+    // The most a parse of `size` bytes of markdown may hold, line table, model and cmark's tree of
+    // the piece being read together: budgetPerByte times the size plus budgetBase.
+    static constexpr qsizetype budgetPerByte = 12;
     static constexpr qsizetype budgetBase = 16 * 1024 * 1024;
     static constexpr qsizetype budget(qsizetype size) { return budgetPerByte * size + budgetBase; }
 
     static Document parse(const SourceText &source, const QString &fileName = {});
     // The same, for a caller that still holds the UTF-8 bytes the source was decoded from (with or
     // without the byte-order mark), which saves encoding the text again.
-    static Document parse(const SourceText &source, const QByteArray &utf8, const QString &fileName = {});
+    static Document parse(const SourceText &source, const QByteArray &utf8, const QString &fileName = {},
+        qsizetype pieceSize = defaultPieceSize);
+    // Pieces are at least this long: a document under twice the size is parsed whole.
+    static constexpr qsizetype defaultPieceSize = 256 * 1024;
 };
 
 } // namespace Countersign

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace Countersign {
 
@@ -129,59 +130,75 @@ SourceText SourceText::fromText(const QString &text, bool withBom)
 
 void SourceText::indexLines()
 {
-    m_lines.clear();
+    m_starts.clear();
     const QChar *data = m_text.constData();
     const qsizetype size = m_text.size();
-    m_lines.reserve(size / 40 + 1);
-    qsizetype start = 0;
+    // Offsets are kept in 32 bits: files are read up to 512 MiB, editors hold less.
+    Q_ASSERT(size <= qsizetype(std::numeric_limits<quint32>::max()));
+    if (size == 0)
+        return;
+    m_starts.reserve(size / 40 + 1);
+    m_starts.append(0);
     for (qsizetype i = 0; i < size; ++i) {
         const char16_t c = data[i].unicode();
         if (c > u'\r' || (c != u'\n' && c != u'\r'))
             continue;
-        LineEnding ending = LineEnding::Lf;
-        qsizetype next = i + 1;
-        if (c == u'\r') {
-            if (next < size && data[next] == u'\n') {
-                ending = LineEnding::CrLf;
-                ++next;
-            } else {
-                ending = LineEnding::Cr;
-            }
-        }
-        m_lines.append(Line{start, i - start, ending});
-        start = next;
-        i = next - 1;
+        if (c == u'\r' && i + 1 < size && data[i + 1] == u'\n')
+            ++i;
+        if (i + 1 < size)
+            m_starts.append(quint32(i + 1));
     }
-    if (start < size)
-        m_lines.append(Line{start, size - start, LineEnding::None});
+}
+
+qsizetype SourceText::lineEnd(int line) const
+{
+    const qsizetype next = line < lineCount() ? qsizetype(m_starts.at(line)) : m_text.size();
+    if (next > 0 && m_text.at(next - 1) == u'\n')
+        return next >= 2 && m_text.at(next - 2) == u'\r' ? next - 2 : next - 1;
+    if (next > 0 && m_text.at(next - 1) == u'\r')
+        return next - 1;
+    return next;
+}
+
+SourceText::Line SourceText::lineInfo(int line) const
+{
+    const qsizetype start = m_starts.at(line - 1);
+    const qsizetype end = lineEnd(line);
+    const qsizetype next = line < lineCount() ? qsizetype(m_starts.at(line)) : m_text.size();
+    LineEnding ending = LineEnding::None;
+    if (next - end == 2)
+        ending = LineEnding::CrLf;
+    else if (next - end == 1)
+        ending = m_text.at(end) == u'\n' ? LineEnding::Lf : LineEnding::Cr;
+    return Line{start, end - start, ending};
 }
 
 QStringView SourceText::lineText(int line) const
 {
     if (line < 1 || line > lineCount())
         return {};
-    const Line &info = lineInfo(line);
-    return QStringView(m_text).mid(info.start, info.length);
+    const qsizetype start = m_starts.at(line - 1);
+    return QStringView(m_text).mid(start, lineEnd(line) - start);
 }
 
 QStringView SourceText::lines(int first, int last) const
 {
-    if (m_lines.isEmpty() || first > last)
+    if (m_starts.isEmpty() || first > last)
         return {};
     first = std::clamp(first, 1, lineCount());
     last = std::clamp(last, 1, lineCount());
-    const qsizetype begin = lineInfo(first).start;
-    const qsizetype end = last < lineCount() ? lineInfo(last + 1).start : m_text.size();
+    const qsizetype begin = m_starts.at(first - 1);
+    const qsizetype end = last < lineCount() ? qsizetype(m_starts.at(last)) : m_text.size();
     return QStringView(m_text).mid(begin, end - begin);
 }
 
 int SourceText::lineAt(qsizetype offset) const
 {
-    if (m_lines.isEmpty())
+    if (m_starts.isEmpty())
         return 1;
-    const auto it = std::upper_bound(m_lines.cbegin(), m_lines.cend(), offset,
-        [](qsizetype value, const Line &line) { return value < line.start; });
-    return int(std::max<qsizetype>(1, it - m_lines.cbegin()));
+    const auto it = std::upper_bound(m_starts.cbegin(), m_starts.cend(), offset,
+        [](qsizetype value, quint32 start) { return value < qsizetype(start); });
+    return int(std::max<qsizetype>(1, it - m_starts.cbegin()));
 }
 
 qsizetype SourceText::offsetAt(int line, int utf8Column) const
@@ -205,7 +222,7 @@ qsizetype SourceText::offsetAt(int line, int utf8Column) const
         }
         ++i;
     }
-    return lineInfo(line).start + i;
+    return qsizetype(m_starts.at(line - 1)) + i;
 }
 
 QByteArray SourceText::toUtf8() const
@@ -236,10 +253,17 @@ QStringView SourceText::endingText(LineEnding ending)
 QString SourceText::lineEndingName() const
 {
     bool lf = false, crlf = false, cr = false;
-    for (const Line &line : m_lines) {
-        lf |= line.ending == LineEnding::Lf;
-        crlf |= line.ending == LineEnding::CrLf;
-        cr |= line.ending == LineEnding::Cr;
+    const QChar *data = m_text.constData();
+    const qsizetype size = m_text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (data[i] == u'\n') {
+            lf = true;
+        } else if (data[i] == u'\r') {
+            const bool pair = i + 1 < size && data[i + 1] == u'\n';
+            crlf |= pair;
+            cr |= !pair;
+            i += pair ? 1 : 0;
+        }
     }
     const int kinds = int(lf) + int(crlf) + int(cr);
     if (kinds > 1)

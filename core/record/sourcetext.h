@@ -44,10 +44,10 @@ public:
 
     const QString &text() const { return m_text; }
     bool hasBom() const { return m_bom; }
-    int lineCount() const { return int(m_lines.size()); }
+    int lineCount() const { return int(m_starts.size()); }
 
     // 1-based line access; line must be within 1..lineCount().
-    const Line &lineInfo(int line) const { return m_lines.at(line - 1); }
+    Line lineInfo(int line) const;
     // The text of a 1-based line without its ending; empty for a line outside 1..lineCount().
     QStringView lineText(int line) const;
     // Lines first..last with their line endings, as they stand in the text.
@@ -68,9 +68,13 @@ public:
 
 private:
     void indexLines();
+    // Where a 1-based line's text ends, before its line ending.
+    qsizetype lineEnd(int line) const;
 
     QString m_text;
-    QList<Line> m_lines;
+    // The offset of each line's first character: four bytes a line, so that a file of blank lines
+    // costs no more than four times its size. Lengths and endings are read from the text.
+    QList<quint32> m_starts;
     bool m_bom = false;
 };
 

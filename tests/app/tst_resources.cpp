@@ -70,7 +70,7 @@ private Q_SLOTS:
             QVERIFY2(result.err.contains(path +
                          QStringLiteral(": has more markdown structure than Countersign "
                                         "reads")) &&
-                    result.err.contains(QStringLiteral("24 times the file's size plus 16 MiB")),
+                    result.err.contains(QStringLiteral("12 times the file's size plus 16 MiB")),
                 qPrintable(command.join(u' ') + u'\n' + result.err));
         }
         // The file is left as it was.
@@ -88,7 +88,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("large.md"));
         const QByteArray record =
             TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
-        QVERIFY(TestSupport::writeBytes(path, repeated(record, '\n' + record, 10 * 1024 * 1024)));
+        QVERIFY(TestSupport::writeBytes(path, repeated(record, '\n' + record, 30 * 1024 * 1024)));
         // Without the limit the record is read (lint finds its repeated sections: exit 1).
         const Run unlimited = run({QStringLiteral("lint"), path});
         QVERIFY2(unlimited.exitCode == 0 || unlimited.exitCode == 1, qPrintable(unlimited.err));

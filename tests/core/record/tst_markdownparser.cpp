@@ -7,6 +7,7 @@
 #include "record/recordfacts.h"
 #include "testsupport.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -357,6 +358,44 @@ private Q_SLOTS:
         QCOMPARE(blocks.at(1).header.line, 5);
         QCOMPARE(blocks.at(1).rows.first().line, 7);
         QCOMPARE(blocks.at(2).firstLine, 9);
+    }
+
+    // A large document is parsed in pieces cut before headings, and reads exactly as the whole: here
+    // every heading that may be cut is (pieces of one byte and up), in random documents made of the
+    // blocks that can stand around a cut: fenced code and HTML blocks left open across it, lists,
+    // quotes, tables, indented code, link references, with LF, CRLF and CR line endings.
+    void piecesReadAsTheWhole()
+    {
+        static const char *const fragments[] = {"# Title\n", "## Section\n", "\n## Cut\n", "\n### Cut\n",
+            "\n# Cut\n", "\n", "\n", "\n", "\n", "#\n", "###### Six\n", "#\tTabbed\n", "####### Seven\n",
+            "```\n", "```js\n", "~~~~\n", "~~~\n", "  ```\n", "    indented code\n", "\t# tab heading\n",
+            "<!-- comment\n", "-->\n", "<!-- one line -->\n", "<div>\n", "</div>\n", "<pre>\n", "</pre>\n",
+            "<script>\n", "</script>\n", "<?php\n", "?>\n", "<!DOCTYPE html\n", ">\n", "<![CDATA[\n", "]]>\n",
+            "> quote\n", "> ```\n", "- item\n", "- [ ] task\n", "  continued\n", "1. first\n", "| a | b |\n",
+            "|---|---|\n", "| 1 | 2 |\n", "Plain text with **GO** status.\n", "Owner: Ann\n", "Setext\n",
+            "===\n", "---\n", "see [x][ref] here\n", "- release_tag: `v1`\n", "<span>inline</span>\n",
+            "  - nested\n"};
+        QRandomGenerator random(20261204);
+        int documentsCut = 0;
+        for (int trial = 0; trial < 3000; ++trial) {
+            QByteArray text;
+            const int parts = 4 + int(random.bounded(40));
+            for (int i = 0; i < parts; ++i)
+                text += fragments[random.bounded(int(std::size(fragments)))];
+            if (random.bounded(20) == 0) // a link reference reaches across the document: no cut
+                text.insert(qsizetype(random.bounded(int(text.size()))) / 2, "\n[ref]: /url\n");
+            documentsCut += text.contains("\n\n#") && !text.contains("]:") ? 1 : 0;
+            if (const quint32 endings = random.bounded(8); endings == 0)
+                text.replace('\n', '\r');
+            else if (endings == 1)
+                text.replace("\n", "\r\n");
+            const SourceText source = SourceText::fromUtf8(text).value();
+            const Document whole = MarkdownParser::parse(source, text, {}, text.size());
+            const Document pieces = MarkdownParser::parse(source, text, {}, 1);
+            if (!(pieces == whole))
+                QFAIL(qPrintable(QStringLiteral("read differently in pieces:\n") + QString::fromUtf8(text)));
+        }
+        QVERIFY2(documentsCut > 1000, qPrintable(QString::number(documentsCut)));
     }
 
     void parsesTextWithoutAFile()
