@@ -4,6 +4,7 @@
 #include "ledger/ledgerstore.h"
 
 #include "base/settingskeys.h"
+#include "ledger/postgresledgerstore.h"
 #include "ledger/sqliteledgerstore.h"
 #include "signing/recordtrust.h"
 #include "signing/signoffstatement.h"
@@ -88,6 +89,14 @@ private:
 
 Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const QString &location, Access access)
 {
+    if (PostgresLedgerStore::isLocation(location)) {
+        // A server's ledger is made on purpose (ledger init): a missing one is an error to every access.
+        Result<std::unique_ptr<PostgresLedgerStore>> server =
+            PostgresLedgerStore::open(location, access == Access::Write ? Access::Write : Access::Read);
+        if (!server)
+            return server.error();
+        return std::unique_ptr<LedgerStore>(std::move(server).value());
+    }
     Result<std::unique_ptr<SqliteLedgerStore>> sqlite =
         SqliteLedgerStore::open(location, access == Access::Write ? Access::Write : Access::Read);
     if (!sqlite && access == Access::ReadOrEmpty && sqlite.error().code == Error::Code::FileNotFound)

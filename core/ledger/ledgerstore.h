@@ -53,8 +53,9 @@ public:
     // created (the default ledger of a user who has never signed anything).
     enum class Access { Write, Read, ReadOrEmpty };
 
-    // Opens the ledger at `location`, the one place that chooses a backend: today every location is
-    // the path of an SQLite file (SqliteLedgerStore::open says what it accepts and refuses).
+    // Opens the ledger at `location`, the one place that chooses a backend: a postgresql:// URI is a
+    // ledger on a PostgreSQL server (PostgresLedgerStore), anything else the path of an SQLite file
+    // (SqliteLedgerStore::open says what it accepts and refuses).
     static Result<std::unique_ptr<LedgerStore>> open(const QString &location, Access access = Access::Write);
     // The default ledger: countersign.sqlite in the user's data folder (AppDataLocation).
     static QString defaultLocation();

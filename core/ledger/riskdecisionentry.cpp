@@ -108,6 +108,10 @@ QString RiskDecisionEntry::computeHash() const
     add(osUser);
     add(host);
     add(previousHash);
+    if (!serverUser.isEmpty()) {
+        add(QStringLiteral("server-user"));
+        add(serverUser);
+    }
     return chain.result();
 }
 

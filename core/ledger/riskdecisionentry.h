@@ -39,6 +39,7 @@ struct RiskDecisionEntry
     QString host;
     QString previousHash;
     QString hash;
+    QString serverUser; // as SignOffEntry's: who the database server authenticated; empty in a file
 
     // A new entry for `record` (identity and digest as now) about the item `itemKey` (RiskReview's
     // key) written `itemText`; time now, OS user and host.
@@ -46,7 +47,8 @@ struct RiskDecisionEntry
         RiskDecision decision, const QString &owner, const QDate &due, const QString &note,
         const QString &recordedBy);
     // The hash this entry should have: every field above (id and previousHash included), each with its
-    // length in front, led by "risk-decision" so that no decision hashes like a sign-off.
+    // length in front, led by "risk-decision" so that no decision hashes like a sign-off; the server's
+    // user only when there is one, so that entries of a ledger file keep their hashes.
     QString computeHash() const;
     // The time as stored: "2026-03-14T09:30:00.000Z".
     QString timeText() const;

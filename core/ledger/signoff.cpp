@@ -81,6 +81,11 @@ QString SignOffEntry::computeHash() const
         add(statement);
         add(signature);
     }
+    // Entries of a shared ledger add the server's user; the others hash as they always did.
+    if (!serverUser.isEmpty()) {
+        add(QStringLiteral("server-user"));
+        add(serverUser);
+    }
     return chain.result();
 }
 

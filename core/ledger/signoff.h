@@ -45,6 +45,10 @@ struct SignOffEntry
     QString principal; // the signer's principal ("ana@example.org"); empty when unsigned
     QString statement; // the signed statement, exactly as signed; empty when unsigned
     QString signature; // the armored SSH signature over the statement; empty when unsigned
+    // Who the database server authenticated for the connection that stored the entry (PostgreSQL's
+    // session_user, which the server checks): a shared ledger knows who wrote. Empty in a ledger
+    // file, which has no such authority.
+    QString serverUser;
 
     bool isSigned() const { return !signature.isEmpty(); }
 

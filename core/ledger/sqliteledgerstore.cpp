@@ -3,6 +3,8 @@
 
 #include "ledger/sqliteledgerstore.h"
 
+#include "ledger/sqlchain.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -100,39 +102,6 @@ bool hasPendingLog(const QString &path)
         QFileInfo(path + QStringLiteral("-journal")).size() > 0;
 }
 
-// A ledger read as it is (read-only, schema before 3) has no signature columns: they read as empty.
-QString columns(int version)
-{
-    return QStringLiteral(
-               "s.id, r.path, s.record_kind, s.role, s.signer, s.decision, s.comment, s.signed_at, "
-               "s.digest, s.os_user, s.host, s.previous_hash, s.hash, ") +
-        (version >= 3 ? QStringLiteral("s.principal, s.statement, s.signature")
-                      : QStringLiteral("'', '', ''"));
-}
-
-SignOffEntry entryFrom(const QSqlQuery &query)
-{
-    SignOffEntry entry;
-    entry.id = query.value(0).toLongLong();
-    entry.recordPath = query.value(1).toString();
-    entry.recordKind = query.value(2).toString();
-    entry.role = query.value(3).toString();
-    entry.signer = query.value(4).toString();
-    // An unknown decision cannot be stored (CHECK constraint); read as withdraw, the chain says it.
-    entry.decision = decisionFromName(query.value(5).toString()).value_or(SignOffDecision::Withdraw);
-    entry.comment = query.value(6).toString();
-    entry.time = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs).toUTC();
-    entry.digest = query.value(8).toString();
-    entry.osUser = query.value(9).toString();
-    entry.host = query.value(10).toString();
-    entry.previousHash = query.value(11).toString();
-    entry.hash = query.value(12).toString();
-    entry.principal = query.value(13).toString();
-    entry.statement = query.value(14).toString();
-    entry.signature = query.value(15).toString();
-    return entry;
-}
-
 // Schema version 1, created in one transaction on an empty database.
 const char *const schemaV1[] = {
     "CREATE TABLE record (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE)",
@@ -157,35 +126,6 @@ const char *const schemaV1[] = {
     " BEGIN SELECT RAISE(ABORT, 'sign-offs are append-only'); END",
     "PRAGMA user_version = 1",
 };
-
-QString decisionColumns()
-{
-    return QStringLiteral(
-        "d.id, r.path, d.record_digest, d.item_key, d.item_text, d.decision, d.owner, d.due, d.note, "
-        "d.recorded_by, d.decided_at, d.os_user, d.host, d.previous_hash, d.hash");
-}
-
-RiskDecisionEntry decisionFrom(const QSqlQuery &query)
-{
-    RiskDecisionEntry entry;
-    entry.id = query.value(0).toLongLong();
-    entry.recordPath = query.value(1).toString();
-    entry.recordDigest = query.value(2).toString();
-    entry.itemKey = query.value(3).toString();
-    entry.itemText = query.value(4).toString();
-    // An unknown decision cannot be stored (CHECK constraint); read as needs-action, the chain says it.
-    entry.decision = riskDecisionFromName(query.value(5).toString()).value_or(RiskDecision::NeedsAction);
-    entry.owner = query.value(6).toString();
-    entry.due = QDate::fromString(query.value(7).toString(), Qt::ISODate);
-    entry.note = query.value(8).toString();
-    entry.recordedBy = query.value(9).toString();
-    entry.time = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs).toUTC();
-    entry.osUser = query.value(11).toString();
-    entry.host = query.value(12).toString();
-    entry.previousHash = query.value(13).toString();
-    entry.hash = query.value(14).toString();
-    return entry;
-}
 
 // Schema version 2: the decisions of residual risk reviews, in a hash chain of their own.
 const char *const schemaV2[] = {
@@ -235,99 +175,10 @@ QStringList statementsOf(const char *const (&statements)[N])
     return out;
 }
 
-// What both chains share on the way in: in one BEGIN IMMEDIATE transaction (the writer holds the
-// lock from reading the last hash to storing the new row), link `entry` to the last row of `table`
-// (its id, previousHash and hash), store the record's path, and insert it with `insert`, bound to the
-// id, the record's id and then `texts(entry)` (a null text is bound as empty text, never NULL).
-// `failed` turns SQLite's error into the Error to return; a failure rolls back. `check`, given
-// the entry linked (id and previousHash set), may refuse it inside the transaction.
-template<typename Entry, typename Texts, typename Failed, typename Check>
-Result<Entry> appendLinked(QSqlDatabase db, Entry entry, const QString &table, const QString &insert,
-    Texts texts, Failed failed, Check check)
-{
-    QSqlQuery query(db);
-    const auto fail = [&query, &failed](const QSqlError &sqlError) {
-        query.exec(QStringLiteral("ROLLBACK"));
-        return failed(sqlError);
-    };
-    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return failed(query.lastError());
-    if (!query.exec(QStringLiteral("SELECT id, hash FROM %1 ORDER BY id DESC LIMIT 1").arg(table)))
-        return fail(query.lastError());
-    entry.id = 1;
-    entry.previousHash.clear();
-    if (query.next()) {
-        entry.id = query.value(0).toLongLong() + 1;
-        entry.previousHash = query.value(1).toString();
-    }
-    entry.time = entry.time.toUTC();
-    if (std::optional<Error> refused = check(entry)) {
-        query.exec(QStringLiteral("ROLLBACK"));
-        return *refused;
-    }
-    entry.hash = entry.computeHash();
-
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO record (path) VALUES (?)"));
-    query.addBindValue(entry.recordPath);
-    if (!query.exec())
-        return fail(query.lastError());
-    query.prepare(QStringLiteral("SELECT id FROM record WHERE path = ?"));
-    query.addBindValue(entry.recordPath);
-    if (!query.exec() || !query.next())
-        return fail(query.lastError());
-    const qint64 recordId = query.value(0).toLongLong();
-
-    query.prepare(insert);
-    query.addBindValue(entry.id);
-    query.addBindValue(recordId);
-    for (const QString &text : texts(entry))
-        query.addBindValue(text.isNull() ? QStringLiteral("") : text);
-    if (!query.exec())
-        return fail(query.lastError());
-    if (!query.exec(QStringLiteral("COMMIT")))
-        return fail(query.lastError());
-    return entry;
-}
-
-// Which rows of a record to read: those stored under its identity, under its legacy identity, and
-// (schema 3 on) under a path adopted by the identity.
-struct RecordRows
-{
-    QString identity; // empty: every row
-    QString legacyIdentity;
-    bool adopted = false;
-};
-
-// What both chains share on the way out: `columns` of the rows of `table` (`alias` in `columns`)
-// joined with their record, of one record or of all, in order, each made an entry by `from`.
-template<typename Entry>
-Result<QList<Entry>> readLinked(QSqlDatabase db, const QString &table, const QString &alias,
-    const QString &columns, const RecordRows &rows, Entry (*from)(const QSqlQuery &),
-    const std::function<Error(const QSqlError &)> &failed)
-{
-    QSqlQuery query(db);
-    const QString select = QStringLiteral("SELECT %1 FROM %2 %3 JOIN record r ON r.id = %3.record_id")
-                               .arg(columns, table, alias);
-    const QString order = QStringLiteral(" ORDER BY %1.id").arg(alias);
-    if (rows.identity.isEmpty()) {
-        query.prepare(select + order);
-    } else {
-        query.prepare(select + QStringLiteral(" WHERE r.path = ? OR r.path = ?") +
-            (rows.adopted ? QStringLiteral(" OR r.identity = ?") : QString()) + order);
-        query.addBindValue(rows.identity);
-        query.addBindValue(rows.legacyIdentity.isEmpty() ? rows.identity : rows.legacyIdentity);
-        if (rows.adopted)
-            query.addBindValue(rows.identity);
-    }
-    if (!query.exec())
-        return failed(query.lastError());
-    QList<Entry> out;
-    while (query.next())
-        out.append(from(query));
-    if (query.lastError().isValid())
-        return failed(query.lastError());
-    return out;
-}
+// A writer takes SQLite's write lock when its transaction begins (BEGIN IMMEDIATE), so it holds the
+// chain from reading the last hash to storing the new row.
+const SqlChain::Dialect sqliteDialect{{QStringLiteral("BEGIN IMMEDIATE")}, QString(),
+    QStringLiteral("INSERT OR IGNORE INTO record (path) VALUES (?)")};
 
 } // namespace
 
@@ -605,25 +456,18 @@ Result<SignOffEntry> SqliteLedgerStore::append(
     const auto failed = [this](const QSqlError &sqlError) {
         return failure(QStringLiteral("the sign-off could not be recorded"), sqlError);
     };
-    return appendLinked(
-        db, entry, QStringLiteral("signoff"),
-        QStringLiteral("INSERT INTO signoff (id, record_id, record_kind, role, signer, decision, comment, "
-                       "signed_at, digest, os_user, host, previous_hash, hash, principal, statement, "
-                       "signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        [](const SignOffEntry &stored) {
-            return QStringList{stored.recordKind, stored.role, stored.signer, decisionName(stored.decision),
-                stored.comment, stored.timeText(), stored.digest, stored.osUser, stored.host,
-                stored.previousHash, stored.hash, stored.principal, stored.statement, stored.signature};
-        },
-        failed,
+    return SqlChain::appendLinked(
+        db, sqliteDialect, entry, QStringLiteral("signoff"), SqlChain::signOffInsert(sqliteDialect),
+        [](const SignOffEntry &stored) { return SqlChain::signOffTexts(stored, false); }, failed,
         [&](const SignOffEntry &linked) -> std::optional<Error> {
             if (std::optional<Error> refused = checkSignedEntry(linked, m_path))
                 return refused;
             if (!check)
                 return std::nullopt;
             const Result<QList<SignOffEntry>> current =
-                readLinked<SignOffEntry>(db, QStringLiteral("signoff"), QStringLiteral("s"),
-                    columns(m_version), {linked.recordPath, legacyIdentity, true}, entryFrom, failed);
+                SqlChain::readLinked<SignOffEntry>(db, sqliteDialect, QStringLiteral("signoff"),
+                    QStringLiteral("s"), SqlChain::signOffColumns(m_version >= 3, false),
+                    {linked.recordPath, legacyIdentity, true}, SqlChain::entryFrom, failed);
             if (!current)
                 return current.error();
             return check(current.value(), LedgerHead{linked.id - 1, linked.previousHash});
@@ -635,8 +479,9 @@ Result<QList<SignOffEntry>> SqliteLedgerStore::entries(
 {
     if (m_version < 1) // an empty file, read as it is
         return QList<SignOffEntry>();
-    return readLinked<SignOffEntry>(QSqlDatabase::database(m_connection, false), QStringLiteral("signoff"),
-        QStringLiteral("s"), columns(m_version), {identity, legacyIdentity, m_version >= 3}, entryFrom,
+    return SqlChain::readLinked<SignOffEntry>(QSqlDatabase::database(m_connection, false), sqliteDialect,
+        QStringLiteral("signoff"), QStringLiteral("s"), SqlChain::signOffColumns(m_version >= 3, false),
+        {identity, legacyIdentity, m_version >= 3}, SqlChain::entryFrom,
         [this](const QSqlError &sqlError) { return failure(QStringLiteral("cannot be read"), sqlError); });
 }
 
@@ -645,13 +490,9 @@ std::optional<Error> SqliteLedgerStore::adopt(const QString &legacyIdentity, con
     if (m_readOnly || m_version < 3 || legacyIdentity == identity || legacyIdentity.isEmpty() ||
         identity.isEmpty())
         return std::nullopt;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(QStringLiteral("UPDATE record SET identity = ? WHERE path = ? AND identity IS NULL"));
-    query.addBindValue(identity);
-    query.addBindValue(legacyIdentity);
-    if (!query.exec())
-        return failure(
-            QStringLiteral("cannot link the record's earlier entries to its identity"), query.lastError());
+    if (const std::optional<QSqlError> failed = SqlChain::adopt(
+            QSqlDatabase::database(m_connection, false), sqliteDialect, legacyIdentity, identity))
+        return failure(QStringLiteral("cannot link the record's earlier entries to its identity"), *failed);
     return std::nullopt;
 }
 
@@ -670,29 +511,21 @@ Result<LedgerHead> SqliteLedgerStore::head() const
 {
     if (m_version < 1) // an empty file, read as it is
         return LedgerHead{};
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (!query.exec(QStringLiteral("SELECT id, hash FROM signoff ORDER BY id DESC LIMIT 1")))
-        return failure(QStringLiteral("cannot be read"), query.lastError());
-    if (!query.next())
-        return LedgerHead{};
-    return LedgerHead{query.value(0).toLongLong(), query.value(1).toString()};
+    std::variant<LedgerHead, QSqlError> read =
+        SqlChain::head(QSqlDatabase::database(m_connection, false), sqliteDialect);
+    if (const QSqlError *failed = std::get_if<QSqlError>(&read))
+        return failure(QStringLiteral("cannot be read"), *failed);
+    return std::get<LedgerHead>(read);
 }
 
 Result<RiskDecisionEntry> SqliteLedgerStore::appendRiskDecision(const RiskDecisionEntry &entry)
 {
     if (m_readOnly)
         return error(QStringLiteral("is read-only: the risk decision was not recorded"), {});
-    return appendLinked(
-        QSqlDatabase::database(m_connection, false), entry, QStringLiteral("risk_decision"),
-        QStringLiteral("INSERT INTO risk_decision (id, record_id, record_digest, item_key, item_text, "
-                       "decision, owner, due, note, recorded_by, decided_at, os_user, host, previous_hash, "
-                       "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        [](const RiskDecisionEntry &stored) {
-            return QStringList{stored.recordDigest, stored.itemKey, stored.itemText,
-                riskDecisionName(stored.decision), stored.owner, stored.dueText(), stored.note,
-                stored.recordedBy, stored.timeText(), stored.osUser, stored.host, stored.previousHash,
-                stored.hash};
-        },
+    return SqlChain::appendLinked(
+        QSqlDatabase::database(m_connection, false), sqliteDialect, entry, QStringLiteral("risk_decision"),
+        SqlChain::decisionInsert(sqliteDialect),
+        [](const RiskDecisionEntry &stored) { return SqlChain::decisionTexts(stored, false); },
         [this](const QSqlError &sqlError) {
             return failure(QStringLiteral("the risk decision could not be recorded"), sqlError);
         },
@@ -704,9 +537,9 @@ Result<QList<RiskDecisionEntry>> SqliteLedgerStore::riskDecisions(const QString 
     // A ledger of schema 1 read as it is was never upgraded: it has no decisions to read.
     if (m_version < 2)
         return QList<RiskDecisionEntry>();
-    return readLinked<RiskDecisionEntry>(QSqlDatabase::database(m_connection, false),
-        QStringLiteral("risk_decision"), QStringLiteral("d"), decisionColumns(),
-        RecordRows{recordPath, {}, false}, decisionFrom,
+    return SqlChain::readLinked<RiskDecisionEntry>(QSqlDatabase::database(m_connection, false), sqliteDialect,
+        QStringLiteral("risk_decision"), QStringLiteral("d"), SqlChain::decisionColumns(false),
+        SqlChain::RecordRows{recordPath, {}, false}, SqlChain::decisionFrom,
         [this](const QSqlError &sqlError) { return failure(QStringLiteral("cannot be read"), sqlError); });
 }
 

@@ -58,6 +58,16 @@ inline Countersign::RiskDecisionEntry decisionFor(const QString &record, const Q
     return entry;
 }
 
+// The ledger at `location` (a file or a server's URI), opened to write; the test run ends if it cannot.
+inline std::unique_ptr<Countersign::LedgerStore> openLedger(const QString &location)
+{
+    Countersign::Result<std::unique_ptr<Countersign::LedgerStore>> store =
+        Countersign::LedgerStore::open(location);
+    if (!store)
+        qFatal("cannot open the ledger: %s", qPrintable(store.error().toString()));
+    return std::move(store).value();
+}
+
 inline std::unique_ptr<Countersign::SqliteLedgerStore> openStore(const QString &path)
 {
     Countersign::Result<std::unique_ptr<Countersign::SqliteLedgerStore>> store =

@@ -7,6 +7,7 @@
 // tst_ledgermigration.
 #include "ledger/signoffrules.h"
 #include "ledger/sqliteledgerstore.h"
+#include "ledgerbackends.h"
 #include "ledgersupport.h"
 #include "record/markdownparser.h"
 #include "sqlsupport.h"
@@ -19,6 +20,7 @@
 using namespace Countersign;
 using TestSupport::decisionFor;
 using TestSupport::entryFor;
+using TestSupport::LedgerBackends;
 using TestSupport::openStore;
 
 class TestLedger : public QObject
@@ -26,12 +28,15 @@ class TestLedger : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void appendsAndReadsBack_data() { LedgerBackends::addRows(); }
     void appendsAndReadsBack()
     {
+        QFETCH(QString, backend);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("sub/ledger.sqlite"));
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
         {
-            auto store = openStore(path);
+            auto store = TestSupport::openLedger(path);
             QVERIFY(!store->isReadOnly());
             const Result<SignOffEntry> first = store->append(
                 entryFor(QStringLiteral("/a.md"), QStringLiteral("Role A"), QStringLiteral("Ann")));
@@ -47,7 +52,7 @@ private Q_SLOTS:
             QCOMPARE(third->id, 3);
         }
         // Read back after reopening: exactly what was stored, chained.
-        auto store = openStore(path);
+        auto store = TestSupport::openLedger(path);
         const Result<QList<SignOffEntry>> all = store->entries();
         QVERIFY(all);
         QCOMPARE(all->size(), 3);
@@ -60,61 +65,70 @@ private Q_SLOTS:
         QCOMPARE(ofA->at(1).decision, SignOffDecision::Reject);
     }
 
+    void entriesCannotBeChangedOrDeleted_data() { LedgerBackends::addRows(); }
     void entriesCannotBeChangedOrDeleted()
     {
+        QFETCH(QString, backend);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
-        QVERIFY(openStore(path)->append(
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
+        QVERIFY(TestSupport::openLedger(path)->append(
             entryFor(QStringLiteral("/a.md"), QStringLiteral("R"), QStringLiteral("Ann"))));
-        QVERIFY(!TestSupport::execSql(path, {QStringLiteral("UPDATE signoff SET signer = 'Mallory'")}));
-        QVERIFY(!TestSupport::execSql(path, {QStringLiteral("DELETE FROM signoff")}));
-        QCOMPARE(openStore(path)->entries()->first().signer, QStringLiteral("Ann"));
+        QVERIFY(!m_backends.exec(backend, path, {QStringLiteral("UPDATE signoff SET signer = 'Mallory'")}));
+        QVERIFY(!m_backends.exec(backend, path, {QStringLiteral("DELETE FROM signoff")}));
+        QCOMPARE(TestSupport::openLedger(path)->entries()->first().signer, QStringLiteral("Ann"));
     }
 
     // Someone who drops the triggers and edits a row: the chain names the entry.
+    void tamperingBreaksTheChain_data() { LedgerBackends::addRows(); }
     void tamperingBreaksTheChain()
     {
+        QFETCH(QString, backend);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
         {
-            auto store = openStore(path);
+            auto store = TestSupport::openLedger(path);
             for (const char *name : {"Ann", "Bob", "Cy", "Di"})
                 QVERIFY(store->append(
                     entryFor(QStringLiteral("/a.md"), QString::fromLatin1(name), QString::fromLatin1(name))));
         }
-        QVERIFY(TestSupport::execSql(path,
-            {QStringLiteral("DROP TRIGGER signoff_append_only_update"),
-                QStringLiteral("UPDATE signoff SET signer = 'Mallory' WHERE id = 3")}));
-        const std::optional<ChainBreak> broken = LedgerStore::verifyChain(*openStore(path)->entries());
+        QVERIFY(m_backends.tamper(
+            backend, path, {QStringLiteral("UPDATE signoff SET signer = 'Mallory' WHERE id = 3")}));
+        const std::optional<ChainBreak> broken =
+            LedgerStore::verifyChain(*TestSupport::openLedger(path)->entries());
         QVERIFY(broken);
         QCOMPARE(broken->id, 3);
         // Rewriting the hash too does not help: the next entry's link breaks.
-        QVERIFY(TestSupport::execSql(path,
-            {QStringLiteral("DROP TRIGGER signoff_append_only_delete"),
-                QStringLiteral("DELETE FROM signoff WHERE id = 2")}));
-        QCOMPARE(LedgerStore::verifyChain(*openStore(path)->entries())->id, 3);
+        QVERIFY(m_backends.tamper(backend, path, {QStringLiteral("DELETE FROM signoff WHERE id = 2")}));
+        QCOMPARE(LedgerStore::verifyChain(*TestSupport::openLedger(path)->entries())->id, 3);
     }
 
     // audit() remembers a ledger it found intact, but never past a write: its own append and another
     // connection's rewrite are both checked again.
+    void auditSeesEveryLaterWrite_data() { LedgerBackends::addRows(); }
     void auditSeesEveryLaterWrite()
     {
+        QFETCH(QString, backend);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
-        auto store = openStore(path);
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
+        auto store = TestSupport::openLedger(path);
         QVERIFY(store->append(entryFor(QStringLiteral("/a.md"), QStringLiteral("R"), QStringLiteral("Ann"))));
         QCOMPARE(store->audit(), std::nullopt);
+        // A ledger file tells its revision; a server's ledger cannot (whoever runs the server can
+        // rewrite rows unseen), so it is walked on every audit.
+        const bool hasRevisions = backend == LedgerBackends::sqlite;
         const QString audited = store->revision();
-        QVERIFY(!audited.isEmpty());
+        QCOMPARE(audited.isEmpty(), !hasRevisions);
         QCOMPARE(store->revision(), audited);
         QVERIFY(store->append(entryFor(QStringLiteral("/a.md"), QStringLiteral("S"), QStringLiteral("Bob"))));
-        QVERIFY(store->revision() != audited);
+        QVERIFY(store->revision() != audited || !hasRevisions);
         QCOMPARE(store->audit(), std::nullopt);
         const QString before = store->revision();
-        QVERIFY(TestSupport::execSql(path,
-            {QStringLiteral("DROP TRIGGER signoff_append_only_update"),
-                QStringLiteral("UPDATE signoff SET signer = 'Mallory' WHERE id = 1")}));
-        QVERIFY(store->revision() != before);
+        QVERIFY(m_backends.tamper(
+            backend, path, {QStringLiteral("UPDATE signoff SET signer = 'Mallory' WHERE id = 1")}));
+        QVERIFY(store->revision() != before || !hasRevisions);
         const std::optional<Error> found = store->audit();
         QVERIFY(found);
         QCOMPARE(found->code, Error::Code::Untrusted);
@@ -315,12 +329,15 @@ private Q_SLOTS:
 
     // Risk decisions: stored in a chain of their own, read back per record, dates and empty fields
     // as they were.
+    void decisionsAppendAndReadBack_data() { LedgerBackends::addRows(); }
     void decisionsAppendAndReadBack()
     {
+        QFETCH(QString, backend);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
         {
-            auto store = openStore(path);
+            auto store = TestSupport::openLedger(path);
             const Result<RiskDecisionEntry> first = store->appendRiskDecision(
                 decisionFor(QStringLiteral("/a.md"), QStringLiteral("Queue drain"), QStringLiteral("Ann")));
             QVERIFY(first);
@@ -344,7 +361,7 @@ private Q_SLOTS:
                          ->id,
                 3);
         }
-        auto store = openStore(path);
+        auto store = TestSupport::openLedger(path);
         const Result<QList<RiskDecisionEntry>> all = store->riskDecisions();
         QVERIFY(all);
         QCOMPARE(all->size(), 3);
@@ -360,6 +377,8 @@ private Q_SLOTS:
         RiskDecisionEntry expected =
             decisionFor(QStringLiteral("/a.md"), QStringLiteral("Queue drain"), QStringLiteral("Ann"));
         expected.id = 1;
+        if (backend == LedgerBackends::postgresql)
+            expected.serverUser = QString::fromLatin1(TestSupport::PgServer::superuser);
         expected.hash = expected.computeHash();
         QVERIFY(all->at(0) == expected); // every field as it was given
         QVERIFY(!all->at(0).due.isValid());
@@ -370,25 +389,31 @@ private Q_SLOTS:
         QCOMPARE(store->entries()->size(), 1);
     }
 
+    void decisionsCannotBeChangedOrDeleted_data() { LedgerBackends::addRows(); }
     void decisionsCannotBeChangedOrDeleted()
     {
+        QFETCH(QString, backend);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
-        QVERIFY(openStore(path)->appendRiskDecision(
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
+        QVERIFY(TestSupport::openLedger(path)->appendRiskDecision(
             decisionFor(QStringLiteral("/a.md"), QStringLiteral("Queue drain"), QStringLiteral("Ann"))));
-        QVERIFY(
-            !TestSupport::execSql(path, {QStringLiteral("UPDATE risk_decision SET decision = 'mitigated'")}));
-        QVERIFY(!TestSupport::execSql(path, {QStringLiteral("DELETE FROM risk_decision")}));
-        QCOMPARE(openStore(path)->riskDecisions()->first().decision, RiskDecision::Accepted);
+        QVERIFY(!m_backends.exec(
+            backend, path, {QStringLiteral("UPDATE risk_decision SET decision = 'mitigated'")}));
+        QVERIFY(!m_backends.exec(backend, path, {QStringLiteral("DELETE FROM risk_decision")}));
+        QCOMPARE(TestSupport::openLedger(path)->riskDecisions()->first().decision, RiskDecision::Accepted);
     }
 
     // The database holds the rules too: a decision it does not know, needs-action without an owner
     // or a due date, a due date that is no date; a refused append leaves nothing behind.
+    void decisionRulesHeldByTheDatabase_data() { LedgerBackends::addRows(); }
     void decisionRulesHeldByTheDatabase()
     {
+        QFETCH(QString, backend);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
-        auto store = openStore(path);
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
+        auto store = TestSupport::openLedger(path);
         RiskDecisionEntry bare = decisionFor(QStringLiteral("/a.md"), QStringLiteral("Queue drain"),
             QStringLiteral("Ann"), RiskDecision::NeedsAction);
         bare.owner.clear();
@@ -404,44 +429,53 @@ private Q_SLOTS:
                      ->id,
             1);
         store.reset();
+        // A server's ledger also stores who the server authenticated.
+        const bool server = backend == LedgerBackends::postgresql;
         const QString insert = QStringLiteral("INSERT INTO risk_decision (id, record_id, record_digest, "
                                               "item_key, item_text, decision, owner, due,"
                                               " note, recorded_by, decided_at, os_user, host, previous_hash, "
-                                              "hash) VALUES (1%4, 1, 'd', 'k', 't', '%1',"
-                                              " '%2', '%3', '', 'Ann', 'now', 'u', 'h', '', 'x%4')");
-        QVERIFY(TestSupport::execSql(
-            path, {insert.arg(QStringLiteral("accepted"), QString(), QString()).arg(1)}));
-        QVERIFY(!TestSupport::execSql(
-            path, {insert.arg(QStringLiteral("ignored"), QString(), QString()).arg(2)}));
-        QVERIFY(!TestSupport::execSql(
-            path, {insert.arg(QStringLiteral("needs-action"), QStringLiteral("Dana"), QString()).arg(3)}));
-        QVERIFY(!TestSupport::execSql(path,
+                                              "hash") +
+            (server ? QStringLiteral(", server_user") : QString()) +
+            QStringLiteral(") VALUES (1%4, (SELECT min(id) FROM record), 'd', 'k', 't', '%1', '%2', '%3', "
+                           "'', 'Ann', 'now', 'u', 'h', 'p%4', 'x%4'") +
+            (server ? QStringLiteral(", session_user") : QString()) + u')';
+        QString why;
+        QVERIFY2(m_backends.exec(backend, path,
+                     {insert.arg(QStringLiteral("accepted"), QString(), QString()).arg(1)}, &why),
+            qPrintable(why));
+        QVERIFY(!m_backends.exec(
+            backend, path, {insert.arg(QStringLiteral("ignored"), QString(), QString()).arg(2)}));
+        QVERIFY(!m_backends.exec(backend, path,
+            {insert.arg(QStringLiteral("needs-action"), QStringLiteral("Dana"), QString()).arg(3)}));
+        QVERIFY(!m_backends.exec(backend, path,
             {insert.arg(QStringLiteral("needs-action"), QString(), QStringLiteral("2026-03-21")).arg(4)}));
-        QVERIFY(!TestSupport::execSql(
-            path, {insert.arg(QStringLiteral("accepted"), QString(), QStringLiteral("next week")).arg(5)}));
-        QVERIFY(TestSupport::execSql(path,
+        QVERIFY(!m_backends.exec(backend, path,
+            {insert.arg(QStringLiteral("accepted"), QString(), QStringLiteral("next week")).arg(5)}));
+        QVERIFY(m_backends.exec(backend, path,
             {insert.arg(QStringLiteral("needs-action"), QStringLiteral("Dana"), QStringLiteral("2026-03-21"))
                     .arg(6)}));
     }
 
     // Someone who drops the triggers and edits a decision: the decision chain names it; the sign-off
     // chain is not affected.
+    void decisionTamperingBreaksTheChain_data() { LedgerBackends::addRows(); }
     void decisionTamperingBreaksTheChain()
     {
+        QFETCH(QString, backend);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
         {
-            auto store = openStore(path);
+            auto store = TestSupport::openLedger(path);
             QVERIFY(
                 store->append(entryFor(QStringLiteral("/a.md"), QStringLiteral("R"), QStringLiteral("Ann"))));
             for (const char *name : {"Ann", "Bob", "Cy"})
                 QVERIFY(store->appendRiskDecision(decisionFor(QStringLiteral("/a.md"),
                     QString::fromLatin1(name), QString::fromLatin1(name), RiskDecision::NeedsAction)));
         }
-        QVERIFY(TestSupport::execSql(path,
-            {QStringLiteral("DROP TRIGGER risk_decision_append_only_update"),
-                QStringLiteral("UPDATE risk_decision SET due = '2027-01-01' WHERE id = 2")}));
-        auto store = openStore(path);
+        QVERIFY(m_backends.tamper(
+            backend, path, {QStringLiteral("UPDATE risk_decision SET due = '2027-01-01' WHERE id = 2")}));
+        auto store = TestSupport::openLedger(path);
         const std::optional<ChainBreak> broken = LedgerStore::verifyDecisionChain(*store->riskDecisions());
         QVERIFY(broken);
         QCOMPARE(broken->id, 2);
@@ -449,11 +483,12 @@ private Q_SLOTS:
         QCOMPARE(LedgerStore::verifyChain(*store->entries()), std::nullopt);
         store.reset();
         // Deleting one: the next decision's link breaks.
-        QVERIFY(TestSupport::execSql(path,
-            {QStringLiteral("DROP TRIGGER risk_decision_append_only_delete"),
-                QStringLiteral("DELETE FROM risk_decision WHERE id = 2")}));
-        QCOMPARE(LedgerStore::verifyDecisionChain(*openStore(path)->riskDecisions())->id, 3);
+        QVERIFY(m_backends.tamper(backend, path, {QStringLiteral("DELETE FROM risk_decision WHERE id = 2")}));
+        QCOMPARE(LedgerStore::verifyDecisionChain(*TestSupport::openLedger(path)->riskDecisions())->id, 3);
     }
+
+private:
+    LedgerBackends m_backends;
 };
 
 QTEST_GUILESS_MAIN(TestLedger)

@@ -1,10 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Countersign contributors
 // SPDX-License-Identifier: MIT
 
-// The ledger's two reliability tests, for sign-offs and for risk decisions: a writer killed with
-// SIGKILL at random moments loses nothing it reported stored, and two processes writing at once
-// (or creating a new ledger at once) both succeed. The writers are this executable in a child mode.
+// The ledger's reliability tests, for sign-offs and for risk decisions, on each backend (an SQLite
+// file, and a PostgreSQL server of the test's own): a writer killed with SIGKILL at random moments
+// loses nothing it reported stored, and several processes writing at once all succeed without a fork
+// of the chain (two creating a new ledger file at once too). The writers are this executable in a
+// child mode.
 #include "ledger/sqliteledgerstore.h"
+#include "ledgerbackends.h"
 #include "ledgersupport.h"
 
 #include <QCoreApplication>
@@ -15,10 +18,12 @@
 #include <QTest>
 
 #include <cstdio>
+#include <vector>
 
 using namespace Countersign;
 using TestSupport::decisionFor;
 using TestSupport::entryFor;
+using TestSupport::LedgerBackends;
 using TestSupport::openStore;
 
 namespace {
@@ -29,9 +34,9 @@ const QString appendDecisions = QStringLiteral("--append-decisions");
 
 // Child modes of this executable (see main()): append entries (sign-offs or risk decisions) to a
 // ledger and report each one's id once the append has returned.
-int childAppend(const QString &mode, const QString &path, const QString &tag, int count)
+int childAppend(const QString &mode, const QString &location, const QString &tag, int count)
 {
-    Result<std::unique_ptr<SqliteLedgerStore>> store = SqliteLedgerStore::open(path);
+    Result<std::unique_ptr<LedgerStore>> store = LedgerStore::open(location);
     if (!store) {
         std::fprintf(stderr, "%s\n", qPrintable(store.error().toString()));
         return 2;
@@ -108,7 +113,7 @@ QList<qint64> idsIn(const QByteArray &output)
     return ids;
 }
 
-Stored storedIn(SqliteLedgerStore &store, const QString &mode)
+Stored storedIn(LedgerStore &store, const QString &mode)
 {
     return mode == appendDecisions
         ? storedOf(store.riskDecisions(), &RiskDecisionEntry::recordedBy, &LedgerStore::verifyDecisionChain)
@@ -124,18 +129,24 @@ class TestLedgerConcurrency : public QObject
 private Q_SLOTS:
     void killedWriterLosesNothing_data()
     {
+        QTest::addColumn<QString>("backend");
         QTest::addColumn<QString>("mode");
-        QTest::newRow("sign-offs") << appendSignOffs;
-        QTest::newRow("risk decisions") << appendDecisions;
+        for (const QString &backend : {LedgerBackends::sqlite, LedgerBackends::postgresql}) {
+            QTest::newRow(qPrintable(backend + QStringLiteral(": sign-offs"))) << backend << appendSignOffs;
+            QTest::newRow(qPrintable(backend + QStringLiteral(": risk decisions")))
+                << backend << appendDecisions;
+        }
     }
 
     // A writer killed with SIGKILL at random moments, many times: the ledger opens, the chain holds,
     // and every entry the writer reported stored is there.
     void killedWriterLosesNothing()
     {
+        QFETCH(QString, backend);
         QFETCH(QString, mode);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
         QRandomGenerator random(20261125);
         QList<qint64> reported;
         for (int round = 0; round < 25; ++round) {
@@ -151,7 +162,7 @@ private Q_SLOTS:
             QVERIFY2(child->readAllStandardError().isEmpty(), "the writer failed");
         }
         QVERIFY(reported.size() > 25);
-        auto store = openStore(path);
+        auto store = TestSupport::openLedger(path);
         const Stored stored = storedIn(*store, mode);
         QCOMPARE(stored.broken, std::nullopt);
         const QSet<qint64> present(stored.ids.cbegin(), stored.ids.cend());
@@ -163,29 +174,36 @@ private Q_SLOTS:
             QList<qint64>());
     }
 
-    void twoWritersAtOnce_data() { killedWriterLosesNothing_data(); }
+    void severalWritersAtOnce_data() { killedWriterLosesNothing_data(); }
 
-    // Two processes writing into the same ledger at once: neither sees an error, nothing is lost.
-    void twoWritersAtOnce()
+    // Four processes writing into the same ledger at once: none sees an error, nothing is lost, and
+    // the chain never forks (every id once, each entry linked to the one before).
+    void severalWritersAtOnce()
     {
+        QFETCH(QString, backend);
         QFETCH(QString, mode);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
-        constexpr int count = 150;
-        std::unique_ptr<QProcess> first(startChild(mode, path, QStringLiteral("first"), count));
-        std::unique_ptr<QProcess> second(startChild(mode, path, QStringLiteral("second"), count));
-        for (QProcess *child : {first.get(), second.get()}) {
+        QString path;
+        LEDGER_FOR_ROW(m_backends, backend, dir, path);
+        constexpr int writers = 4;
+        constexpr int count = 75;
+        std::vector<std::unique_ptr<QProcess>> children;
+        for (int writer = 0; writer < writers; ++writer)
+            children.emplace_back(startChild(mode, path, QStringLiteral("writer %1").arg(writer), count));
+        QList<qint64> ids;
+        for (const std::unique_ptr<QProcess> &child : children) {
             QVERIFY(child->waitForFinished(120000));
-            QCOMPARE(child->exitCode(), 0);
             QCOMPARE(child->readAllStandardError(), QByteArray());
+            QCOMPARE(child->exitCode(), 0);
+            ids += idsIn(child->readAllStandardOutput());
         }
-        const QList<qint64> ids =
-            idsIn(first->readAllStandardOutput()) + idsIn(second->readAllStandardOutput());
-        QCOMPARE(ids.size(), 2 * count);
-        const Stored stored = storedIn(*openStore(path), mode);
-        QCOMPARE(stored.ids.size(), 2 * count);
+        QCOMPARE(ids.size(), writers * count);
+        QCOMPARE(QSet<qint64>(ids.cbegin(), ids.cend()).size(), writers * count); // no id given twice
+        const Stored stored = storedIn(*TestSupport::openLedger(path), mode);
+        QCOMPARE(stored.ids.size(), writers * count);
         QCOMPARE(stored.broken, std::nullopt);
-        QCOMPARE(stored.tags.count(QStringLiteral("first")), count);
+        for (int writer = 0; writer < writers; ++writer)
+            QCOMPARE(stored.tags.count(QStringLiteral("writer %1").arg(writer)), count);
     }
 
     // Two processes creating the same new ledger at once, many times over: both open it (one creates
@@ -206,6 +224,9 @@ private Q_SLOTS:
             QCOMPARE(storedIn(*store, appendSignOffs).ids, (QList<qint64>{1, 2}));
         }
     }
+
+private:
+    LedgerBackends m_backends;
 };
 
 int main(int argc, char **argv)

@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
+#include "ledger/sqlchain.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QSqlRecord>
+
+namespace Countersign::SqlChain {
+
+QString signOffColumns(bool signatures, bool serverUser)
+{
+    return QStringLiteral(
+               "s.id, r.path, s.record_kind, s.role, s.signer, s.decision, s.comment, s.signed_at, "
+               "s.digest, s.os_user, s.host, s.previous_hash, s.hash, ") +
+        (signatures ? QStringLiteral("s.principal, s.statement, s.signature")
+                    : QStringLiteral("'', '', ''")) +
+        (serverUser ? QStringLiteral(", s.server_user") : QString());
+}
+
+SignOffEntry entryFrom(const QSqlQuery &query)
+{
+    SignOffEntry entry;
+    entry.id = query.value(0).toLongLong();
+    entry.recordPath = query.value(1).toString();
+    entry.recordKind = query.value(2).toString();
+    entry.role = query.value(3).toString();
+    entry.signer = query.value(4).toString();
+    // An unknown decision cannot be stored (CHECK constraint); read as withdraw, the chain says it.
+    entry.decision = decisionFromName(query.value(5).toString()).value_or(SignOffDecision::Withdraw);
+    entry.comment = query.value(6).toString();
+    entry.time = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs).toUTC();
+    entry.digest = query.value(8).toString();
+    entry.osUser = query.value(9).toString();
+    entry.host = query.value(10).toString();
+    entry.previousHash = query.value(11).toString();
+    entry.hash = query.value(12).toString();
+    entry.principal = query.value(13).toString();
+    entry.statement = query.value(14).toString();
+    entry.signature = query.value(15).toString();
+    if (query.record().count() > 16)
+        entry.serverUser = query.value(16).toString();
+    return entry;
+}
+
+QString decisionColumns(bool serverUser)
+{
+    return QStringLiteral(
+               "d.id, r.path, d.record_digest, d.item_key, d.item_text, d.decision, d.owner, d.due, "
+               "d.note, d.recorded_by, d.decided_at, d.os_user, d.host, d.previous_hash, d.hash") +
+        (serverUser ? QStringLiteral(", d.server_user") : QString());
+}
+
+RiskDecisionEntry decisionFrom(const QSqlQuery &query)
+{
+    RiskDecisionEntry entry;
+    entry.id = query.value(0).toLongLong();
+    entry.recordPath = query.value(1).toString();
+    entry.recordDigest = query.value(2).toString();
+    entry.itemKey = query.value(3).toString();
+    entry.itemText = query.value(4).toString();
+    // An unknown decision cannot be stored (CHECK constraint); read as needs-action, the chain says it.
+    entry.decision = riskDecisionFromName(query.value(5).toString()).value_or(RiskDecision::NeedsAction);
+    entry.owner = query.value(6).toString();
+    entry.due = QDate::fromString(query.value(7).toString(), Qt::ISODate);
+    entry.note = query.value(8).toString();
+    entry.recordedBy = query.value(9).toString();
+    entry.time = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs).toUTC();
+    entry.osUser = query.value(11).toString();
+    entry.host = query.value(12).toString();
+    entry.previousHash = query.value(13).toString();
+    entry.hash = query.value(14).toString();
+    if (query.record().count() > 15)
+        entry.serverUser = query.value(15).toString();
+    return entry;
+}
+
+namespace {
+
+// "(a, b, c) VALUES (?, ?, ?)" for `columns` and, on a server's ledger, server_user.
+QString columnsAndPlaceholders(const QString &columns, int count, bool serverUser)
+{
+    QStringList marks;
+    for (int i = 0; i < count + (serverUser ? 1 : 0); ++i)
+        marks.append(QStringLiteral("?"));
+    return QStringLiteral("(%1%2) VALUES (%3)")
+        .arg(columns, serverUser ? QStringLiteral(", server_user") : QString(),
+            marks.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+QString signOffInsert(const Dialect &dialect)
+{
+    return QStringLiteral("INSERT INTO %1signoff ").arg(dialect.prefix) +
+        columnsAndPlaceholders(QStringLiteral("id, record_id, record_kind, role, signer, decision, comment, "
+                                              "signed_at, digest, os_user, host, previous_hash, hash, "
+                                              "principal, statement, signature"),
+            16, dialect.serverUser);
+}
+
+QStringList signOffTexts(const SignOffEntry &entry, bool serverUser)
+{
+    QStringList out{entry.recordKind, entry.role, entry.signer, decisionName(entry.decision), entry.comment,
+        entry.timeText(), entry.digest, entry.osUser, entry.host, entry.previousHash, entry.hash,
+        entry.principal, entry.statement, entry.signature};
+    if (serverUser)
+        out.append(entry.serverUser);
+    return out;
+}
+
+QString decisionInsert(const Dialect &dialect)
+{
+    return QStringLiteral("INSERT INTO %1risk_decision ").arg(dialect.prefix) +
+        columnsAndPlaceholders(QStringLiteral("id, record_id, record_digest, item_key, item_text, decision, "
+                                              "owner, due, note, recorded_by, decided_at, os_user, host, "
+                                              "previous_hash, hash"),
+            15, dialect.serverUser);
+}
+
+QStringList decisionTexts(const RiskDecisionEntry &entry, bool serverUser)
+{
+    QStringList out{entry.recordDigest, entry.itemKey, entry.itemText, riskDecisionName(entry.decision),
+        entry.owner, entry.dueText(), entry.note, entry.recordedBy, entry.timeText(), entry.osUser,
+        entry.host, entry.previousHash, entry.hash};
+    if (serverUser)
+        out.append(entry.serverUser);
+    return out;
+}
+
+std::variant<LedgerHead, QSqlError> head(QSqlDatabase db, const Dialect &dialect)
+{
+    QSqlQuery query(db);
+    if (!query.exec(
+            QStringLiteral("SELECT id, hash FROM %1signoff ORDER BY id DESC LIMIT 1").arg(dialect.prefix)))
+        return query.lastError();
+    if (!query.next())
+        return LedgerHead{};
+    return LedgerHead{query.value(0).toLongLong(), query.value(1).toString()};
+}
+
+std::optional<QSqlError> adopt(
+    QSqlDatabase db, const Dialect &dialect, const QString &legacyIdentity, const QString &identity)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE %1record SET identity = ? WHERE path = ? AND identity IS NULL")
+            .arg(dialect.prefix));
+    query.addBindValue(identity);
+    query.addBindValue(legacyIdentity);
+    if (!query.exec())
+        return query.lastError();
+    return std::nullopt;
+}
+
+} // namespace Countersign::SqlChain
