@@ -63,9 +63,17 @@ const QList<Command> &CommandTable::commands()
             Commands::status},
         {QStringLiteral("ledger"), {},
             {{QStringLiteral("ledger verify"),
-                QStringLiteral("check the ledger's hash chains (sign-offs, risk decisions)\n"
-                               "and every signature; exit 0 intact, 1 tampered, 2 error\n"
-                               "(no such ledger, say)")}},
+                 QStringLiteral("check the ledger's hash chains (sign-offs, risk decisions)\n"
+                                "and every signature; exit 0 intact, 1 tampered, 2 error\n"
+                                "(no such ledger, say)")},
+                {QStringLiteral("ledger init LEDGER [--grant ROLE]"),
+                    QStringLiteral("make a ledger: a file, or on a PostgreSQL server\n"
+                                   "(postgresql://host/database) its schema, printing the\n"
+                                   "GRANTs for ROLE (countersign_app); exit 1 if one is there")},
+                {QStringLiteral("ledger copy FROM TO"),
+                    QStringLiteral("copy a whole ledger into an empty one (file or server),\n"
+                                   "every entry, chain and signature kept, verified after;\n"
+                                   "exit 0 copied, 1 refused (tampered FROM, TO not empty)")}},
             Commands::ledger},
         {QStringLiteral("trust"), {},
             {{QStringLiteral("trust init [DIR] --principal P [--key KEY]"),

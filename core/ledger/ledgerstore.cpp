@@ -67,6 +67,15 @@ public:
     }
     std::optional<Error> adopt(const QString &, const QString &) override { return std::nullopt; }
     Result<LedgerHead> head() const override { return LedgerHead{}; }
+    Result<QList<std::pair<QString, QString>>> adoptions() const override
+    {
+        return QList<std::pair<QString, QString>>();
+    }
+    std::optional<Error> importLedger(const QList<SignOffEntry> &, const QList<RiskDecisionEntry> &,
+        const QList<std::pair<QString, QString>> &) override
+    {
+        return refused();
+    }
     Result<RiskDecisionEntry> appendRiskDecision(const RiskDecisionEntry &) override { return refused(); }
     Result<QList<RiskDecisionEntry>> riskDecisions(const QString &) const override
     {

@@ -87,6 +87,13 @@ public:
     virtual std::optional<Error> adopt(const QString &legacyIdentity, const QString &identity) = 0;
     // The end of the sign-off chain now.
     virtual Result<LedgerHead> head() const = 0;
+    // Which stored record paths adopt() linked to which identity: path -> identity.
+    virtual Result<QList<std::pair<QString, QString>>> adoptions() const = 0;
+    // Copies a whole ledger into this one, which must hold no entry: every sign-off and risk
+    // decision exactly as it is (ids, fields, hashes, signatures) and the adoptions, in one
+    // transaction, so that both chains verify here as they did there. Everything or nothing.
+    virtual std::optional<Error> importLedger(const QList<SignOffEntry> &signOffs,
+        const QList<RiskDecisionEntry> &decisions, const QList<std::pair<QString, QString>> &adoptions) = 0;
     // Stores a risk decision after the last one, as append() does a sign-off (its own chain: id,
     // previousHash and hash count among decisions only). Committed when it returns.
     virtual Result<RiskDecisionEntry> appendRiskDecision(const RiskDecisionEntry &entry) = 0;

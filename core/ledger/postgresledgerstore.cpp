@@ -140,7 +140,9 @@ const char *const schemaV1[] = {
     " principal text NOT NULL DEFAULT '',"
     " statement text NOT NULL DEFAULT '',"
     " signature text NOT NULL DEFAULT '',"
-    " server_user text NOT NULL)",
+    " server_user text NOT NULL,"
+    " imported boolean NOT NULL DEFAULT false,"
+    " original_server_user text NOT NULL DEFAULT '')",
     "CREATE INDEX signoff_by_record ON countersign.signoff (record_id)",
     "CREATE TABLE countersign.risk_decision ("
     " id bigint PRIMARY KEY CHECK (id > 0),"
@@ -159,16 +161,29 @@ const char *const schemaV1[] = {
     " previous_hash text NOT NULL UNIQUE,"
     " hash text NOT NULL UNIQUE,"
     " server_user text NOT NULL,"
+    " imported boolean NOT NULL DEFAULT false,"
+    " original_server_user text NOT NULL DEFAULT '',"
     " CHECK (decision <> 'needs-action' OR (owner <> '' AND due <> '')))",
     "CREATE INDEX risk_decision_by_record ON countersign.risk_decision (record_id)",
     "CREATE FUNCTION countersign.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
     " RAISE EXCEPTION 'Countersign ledger entries are append-only (% on %)', TG_OP, TG_TABLE_NAME"
     " USING ERRCODE = 'insufficient_privilege'; END $$",
-    "CREATE FUNCTION countersign.check_server_user() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    // Every row names who wrote it. Rows copied from another ledger (ledger copy) keep their own
+    // entry's server user beside it, and only ever form the start of a chain.
+    "CREATE FUNCTION countersign.check_server_user() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE native boolean; BEGIN"
     " IF NEW.server_user IS DISTINCT FROM session_user THEN"
     " RAISE EXCEPTION 'the entry names the server user %, but the server authenticated %',"
     " NEW.server_user, session_user USING ERRCODE = 'insufficient_privilege'; END IF;"
-    " RETURN NEW; END $$",
+    " IF NEW.imported THEN"
+    " EXECUTE format('SELECT EXISTS (SELECT 1 FROM countersign.%I WHERE NOT imported)', TG_TABLE_NAME)"
+    " INTO native;"
+    " IF native THEN RAISE EXCEPTION 'entries are copied only into a ledger that holds no entries of its own'"
+    " USING ERRCODE = 'insufficient_privilege'; END IF;"
+    " ELSIF NEW.original_server_user <> '' THEN"
+    " RAISE EXCEPTION 'only a copied entry keeps another server user' USING ERRCODE = "
+    "'insufficient_privilege';"
+    " END IF; RETURN NEW; END $$",
     "CREATE FUNCTION countersign.notify_entry() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
     " PERFORM pg_notify('countersign_ledger', TG_TABLE_NAME || ' ' || NEW.id || ' ' || NEW.server_user);"
     " RETURN NULL; END $$",
@@ -442,6 +457,41 @@ Result<LedgerHead> PostgresLedgerStore::head() const
     if (const QSqlError *failed = std::get_if<QSqlError>(&read))
         return failure(QStringLiteral("cannot be read"), *failed);
     return std::get<LedgerHead>(read);
+}
+
+Result<QList<std::pair<QString, QString>>> PostgresLedgerStore::adoptions() const
+{
+    std::variant<QList<std::pair<QString, QString>>, QSqlError> read =
+        SqlChain::adoptions(QSqlDatabase::database(m_connection, false), postgresDialect);
+    if (const QSqlError *failed = std::get_if<QSqlError>(&read))
+        return failure(QStringLiteral("cannot be read"), *failed);
+    return std::get<QList<std::pair<QString, QString>>>(read);
+}
+
+std::optional<Error> PostgresLedgerStore::importLedger(const QList<SignOffEntry> &signOffs,
+    const QList<RiskDecisionEntry> &decisions, const QList<std::pair<QString, QString>> &adoptions)
+{
+    if (m_readOnly)
+        return Error{Error::Code::Database, QStringLiteral("is read-only: nothing was copied"), m_uri};
+    // Each copied row names who copied it (the server checks that), marked as copied, and keeps the
+    // server user its entry was hashed with.
+    const QStringList copied{QStringLiteral("imported"), QStringLiteral("original_server_user")};
+    const SqlChain::ImportRows rows{SqlChain::signOffInsert(postgresDialect, copied),
+        [this](const SignOffEntry &entry) {
+            return SqlChain::signOffTexts(entry, false)
+                << m_serverUser << QStringLiteral("true") << entry.serverUser;
+        },
+        SqlChain::decisionInsert(postgresDialect, copied),
+        [this](const RiskDecisionEntry &entry) {
+            return SqlChain::decisionTexts(entry, false)
+                << m_serverUser << QStringLiteral("true") << entry.serverUser;
+        }};
+    return SqlChain::importLedger(
+        QSqlDatabase::database(m_connection, false), postgresDialect, rows, signOffs, decisions, adoptions,
+        [this](const QSqlError &sqlError) {
+            return failure(QStringLiteral("the copy could not be stored"), sqlError);
+        },
+        m_uri);
 }
 
 Result<RiskDecisionEntry> PostgresLedgerStore::appendRiskDecision(const RiskDecisionEntry &entry)

@@ -16,7 +16,9 @@ QString signOffColumns(bool signatures, bool serverUser)
                "s.digest, s.os_user, s.host, s.previous_hash, s.hash, ") +
         (signatures ? QStringLiteral("s.principal, s.statement, s.signature")
                     : QStringLiteral("'', '', ''")) +
-        (serverUser ? QStringLiteral(", s.server_user") : QString());
+        (serverUser
+                ? QStringLiteral(", CASE WHEN s.imported THEN s.original_server_user ELSE s.server_user END")
+                : QString());
 }
 
 SignOffEntry entryFrom(const QSqlQuery &query)
@@ -49,7 +51,9 @@ QString decisionColumns(bool serverUser)
     return QStringLiteral(
                "d.id, r.path, d.record_digest, d.item_key, d.item_text, d.decision, d.owner, d.due, "
                "d.note, d.recorded_by, d.decided_at, d.os_user, d.host, d.previous_hash, d.hash") +
-        (serverUser ? QStringLiteral(", d.server_user") : QString());
+        (serverUser
+                ? QStringLiteral(", CASE WHEN d.imported THEN d.original_server_user ELSE d.server_user END")
+                : QString());
 }
 
 RiskDecisionEntry decisionFrom(const QSqlQuery &query)
@@ -78,26 +82,77 @@ RiskDecisionEntry decisionFrom(const QSqlQuery &query)
 
 namespace {
 
-// "(a, b, c) VALUES (?, ?, ?)" for `columns` and, on a server's ledger, server_user.
-QString columnsAndPlaceholders(const QString &columns, int count, bool serverUser)
+// "(a, b, c) VALUES (?, ?, ?)" for `columns` (`count` of them), on a server's ledger server_user, and
+// `more`.
+QString columnsAndPlaceholders(const QString &columns, int count, bool serverUser, const QStringList &more)
 {
+    QStringList all{columns};
+    if (serverUser)
+        all.append(QStringLiteral("server_user"));
+    all += more;
     QStringList marks;
-    for (int i = 0; i < count + (serverUser ? 1 : 0); ++i)
+    for (qsizetype i = 0; i < count + (serverUser ? 1 : 0) + more.size(); ++i)
         marks.append(QStringLiteral("?"));
-    return QStringLiteral("(%1%2) VALUES (%3)")
-        .arg(columns, serverUser ? QStringLiteral(", server_user") : QString(),
-            marks.join(QStringLiteral(", ")));
+    return QStringLiteral("(%1) VALUES (%2)")
+        .arg(all.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+}
+
+// Inserts `entries` as they are with `insert` and `texts`, each after its record's path is stored.
+template<typename Entry>
+std::optional<QSqlError> insertAll(QSqlQuery &query, const Dialect &dialect, const QString &insert,
+    const std::function<QStringList(const Entry &)> &texts, const QList<Entry> &entries)
+{
+    for (const Entry &entry : entries) {
+        const std::variant<qint64, QSqlError> record = storeRecord(query, dialect, entry.recordPath);
+        if (const QSqlError *sqlError = std::get_if<QSqlError>(&record))
+            return *sqlError;
+        const qint64 recordId = std::get<qint64>(record);
+        query.prepare(insert);
+        query.addBindValue(entry.id);
+        query.addBindValue(recordId);
+        for (const QString &text : texts(entry))
+            query.addBindValue(text.isNull() ? QStringLiteral("") : text);
+        if (!query.exec())
+            return query.lastError();
+    }
+    return std::nullopt;
 }
 
 } // namespace
 
-QString signOffInsert(const Dialect &dialect)
+std::optional<QSqlError> beginWrite(QSqlQuery &query, const Dialect &dialect)
+{
+    for (qsizetype i = 0; i < dialect.begin.size(); ++i) {
+        if (!query.exec(dialect.begin.at(i))) {
+            const QSqlError sqlError = query.lastError();
+            if (i > 0)
+                query.exec(QStringLiteral("ROLLBACK"));
+            return sqlError;
+        }
+    }
+    return std::nullopt;
+}
+
+std::variant<qint64, QSqlError> storeRecord(QSqlQuery &query, const Dialect &dialect, const QString &path)
+{
+    query.prepare(dialect.insertRecord);
+    query.addBindValue(path);
+    if (!query.exec())
+        return query.lastError();
+    query.prepare(QStringLiteral("SELECT id FROM %1record WHERE path = ?").arg(dialect.prefix));
+    query.addBindValue(path);
+    if (!query.exec() || !query.next())
+        return query.lastError();
+    return query.value(0).toLongLong();
+}
+
+QString signOffInsert(const Dialect &dialect, const QStringList &moreColumns)
 {
     return QStringLiteral("INSERT INTO %1signoff ").arg(dialect.prefix) +
         columnsAndPlaceholders(QStringLiteral("id, record_id, record_kind, role, signer, decision, comment, "
                                               "signed_at, digest, os_user, host, previous_hash, hash, "
                                               "principal, statement, signature"),
-            16, dialect.serverUser);
+            16, dialect.serverUser, moreColumns);
 }
 
 QStringList signOffTexts(const SignOffEntry &entry, bool serverUser)
@@ -110,13 +165,13 @@ QStringList signOffTexts(const SignOffEntry &entry, bool serverUser)
     return out;
 }
 
-QString decisionInsert(const Dialect &dialect)
+QString decisionInsert(const Dialect &dialect, const QStringList &moreColumns)
 {
     return QStringLiteral("INSERT INTO %1risk_decision ").arg(dialect.prefix) +
         columnsAndPlaceholders(QStringLiteral("id, record_id, record_digest, item_key, item_text, decision, "
                                               "owner, due, note, recorded_by, decided_at, os_user, host, "
                                               "previous_hash, hash"),
-            15, dialect.serverUser);
+            15, dialect.serverUser, moreColumns);
 }
 
 QStringList decisionTexts(const RiskDecisionEntry &entry, bool serverUser)
@@ -127,6 +182,61 @@ QStringList decisionTexts(const RiskDecisionEntry &entry, bool serverUser)
     if (serverUser)
         out.append(entry.serverUser);
     return out;
+}
+
+std::variant<QList<std::pair<QString, QString>>, QSqlError> adoptions(QSqlDatabase db, const Dialect &dialect)
+{
+    QSqlQuery query(db);
+    if (!query.exec(
+            QStringLiteral("SELECT path, identity FROM %1record WHERE identity IS NOT NULL ORDER BY id")
+                .arg(dialect.prefix)))
+        return query.lastError();
+    QList<std::pair<QString, QString>> out;
+    while (query.next())
+        out.append({query.value(0).toString(), query.value(1).toString()});
+    return out;
+}
+
+std::optional<Error> importLedger(QSqlDatabase db, const Dialect &dialect, const ImportRows &rows,
+    const QList<SignOffEntry> &signOffs, const QList<RiskDecisionEntry> &decisions,
+    const QList<std::pair<QString, QString>> &adoptions,
+    const std::function<Error(const QSqlError &)> &failed, const QString &location)
+{
+    QSqlQuery query(db);
+    const auto fail = [&](const QSqlError &sqlError) {
+        query.exec(QStringLiteral("ROLLBACK"));
+        return failed(sqlError);
+    };
+    if (std::optional<QSqlError> sqlError = beginWrite(query, dialect))
+        return failed(*sqlError);
+    if (!query.exec(
+            QStringLiteral("SELECT (SELECT count(*) FROM %1signoff) + (SELECT count(*) FROM %1risk_decision)")
+                .arg(dialect.prefix)) ||
+        !query.next())
+        return fail(query.lastError());
+    if (query.value(0).toLongLong() > 0) {
+        query.exec(QStringLiteral("ROLLBACK"));
+        return Error{Error::Code::Refused,
+            QStringLiteral(
+                "holds entries already; a ledger is copied only into an empty one (nothing was copied)"),
+            location};
+    }
+    if (std::optional<QSqlError> sqlError =
+            insertAll(query, dialect, rows.signOffInsert, rows.signOffTexts, signOffs))
+        return fail(*sqlError);
+    if (std::optional<QSqlError> sqlError =
+            insertAll(query, dialect, rows.decisionInsert, rows.decisionTexts, decisions))
+        return fail(*sqlError);
+    for (const auto &[path, identity] : adoptions) {
+        const std::variant<qint64, QSqlError> record = storeRecord(query, dialect, path);
+        if (const QSqlError *sqlError = std::get_if<QSqlError>(&record))
+            return fail(*sqlError);
+        if (std::optional<QSqlError> sqlError = adopt(db, dialect, path, identity))
+            return fail(*sqlError);
+    }
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return fail(query.lastError());
+    return std::nullopt;
 }
 
 std::variant<LedgerHead, QSqlError> head(QSqlDatabase db, const Dialect &dialect)

@@ -41,11 +41,33 @@ struct Dialect
 
 // The INSERT of a sign-off into `dialect`'s table, and the texts appendLinked() binds to it after
 // the id and the record's id.
-QString signOffInsert(const Dialect &dialect);
+QString signOffInsert(const Dialect &dialect, const QStringList &moreColumns = {});
 QStringList signOffTexts(const SignOffEntry &entry, bool serverUser);
 // The same for risk decisions.
-QString decisionInsert(const Dialect &dialect);
+QString decisionInsert(const Dialect &dialect, const QStringList &moreColumns = {});
 QStringList decisionTexts(const RiskDecisionEntry &entry, bool serverUser);
+
+// The stored record paths adopt() linked to an identity: path -> identity.
+std::variant<QList<std::pair<QString, QString>>, QSqlError> adoptions(
+    QSqlDatabase db, const Dialect &dialect);
+
+// What a backend binds to copy one entry as it is (importLedger): its texts after the id and the
+// record's id, for the INSERT the backend gives.
+struct ImportRows
+{
+    QString signOffInsert;
+    std::function<QStringList(const SignOffEntry &)> signOffTexts;
+    QString decisionInsert;
+    std::function<QStringList(const RiskDecisionEntry &)> decisionTexts;
+};
+
+// Copies whole chains and adoptions into the empty ledger behind `db`, in one write transaction:
+// nothing when it succeeded, else why (a ledger holding entries is refused as Refused). `failed`
+// turns the driver's error into an Error.
+std::optional<Error> importLedger(QSqlDatabase db, const Dialect &dialect, const ImportRows &rows,
+    const QList<SignOffEntry> &signOffs, const QList<RiskDecisionEntry> &decisions,
+    const QList<std::pair<QString, QString>> &adoptions,
+    const std::function<Error(const QSqlError &)> &failed, const QString &location);
 
 // The end of the sign-off chain; the driver's error when it cannot be read.
 std::variant<LedgerHead, QSqlError> head(QSqlDatabase db, const Dialect &dialect);
@@ -63,6 +85,11 @@ SignOffEntry entryFrom(const QSqlQuery &query);
 QString decisionColumns(bool serverUser);
 RiskDecisionEntry decisionFrom(const QSqlQuery &query);
 
+// Opens the write transaction (`dialect.begin`); the error, after rolling back, when it cannot.
+std::optional<QSqlError> beginWrite(QSqlQuery &query, const Dialect &dialect);
+// Stores a record's path unless it is stored already; its row's id.
+std::variant<qint64, QSqlError> storeRecord(QSqlQuery &query, const Dialect &dialect, const QString &path);
+
 // In one write transaction: link `entry` to the last row of `table` (its id, previousHash and hash,
 // the time in UTC), store the record's path, and insert the entry with `insert`, bound to the id,
 // the record's id and then `texts(entry)` (a null text is bound as empty text, never NULL). `failed`
@@ -78,10 +105,8 @@ Result<Entry> appendLinked(QSqlDatabase db, const Dialect &dialect, Entry entry,
         query.exec(QStringLiteral("ROLLBACK"));
         return failed(sqlError);
     };
-    for (qsizetype i = 0; i < dialect.begin.size(); ++i) {
-        if (!query.exec(dialect.begin.at(i)))
-            return i == 0 ? failed(query.lastError()) : fail(query.lastError());
-    }
+    if (std::optional<QSqlError> sqlError = beginWrite(query, dialect))
+        return failed(*sqlError);
     if (!query.exec(
             QStringLiteral("SELECT id, hash FROM %1%2 ORDER BY id DESC LIMIT 1").arg(dialect.prefix, table)))
         return fail(query.lastError());
@@ -98,15 +123,10 @@ Result<Entry> appendLinked(QSqlDatabase db, const Dialect &dialect, Entry entry,
     }
     entry.hash = entry.computeHash();
 
-    query.prepare(dialect.insertRecord);
-    query.addBindValue(entry.recordPath);
-    if (!query.exec())
-        return fail(query.lastError());
-    query.prepare(QStringLiteral("SELECT id FROM %1record WHERE path = ?").arg(dialect.prefix));
-    query.addBindValue(entry.recordPath);
-    if (!query.exec() || !query.next())
-        return fail(query.lastError());
-    const qint64 recordId = query.value(0).toLongLong();
+    const std::variant<qint64, QSqlError> record = storeRecord(query, dialect, entry.recordPath);
+    if (const QSqlError *sqlError = std::get_if<QSqlError>(&record))
+        return fail(*sqlError);
+    const qint64 recordId = std::get<qint64>(record);
 
     query.prepare(insert);
     query.addBindValue(entry.id);

@@ -14,6 +14,7 @@
 #include <QStorageInfo>
 #include <QUrl>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 
@@ -516,6 +517,44 @@ Result<LedgerHead> SqliteLedgerStore::head() const
     if (const QSqlError *failed = std::get_if<QSqlError>(&read))
         return failure(QStringLiteral("cannot be read"), *failed);
     return std::get<LedgerHead>(read);
+}
+
+Result<QList<std::pair<QString, QString>>> SqliteLedgerStore::adoptions() const
+{
+    if (m_version < 3) // no identities before schema 3
+        return QList<std::pair<QString, QString>>();
+    std::variant<QList<std::pair<QString, QString>>, QSqlError> read =
+        SqlChain::adoptions(QSqlDatabase::database(m_connection, false), sqliteDialect);
+    if (const QSqlError *failed = std::get_if<QSqlError>(&read))
+        return failure(QStringLiteral("cannot be read"), *failed);
+    return std::get<QList<std::pair<QString, QString>>>(read);
+}
+
+std::optional<Error> SqliteLedgerStore::importLedger(const QList<SignOffEntry> &signOffs,
+    const QList<RiskDecisionEntry> &decisions, const QList<std::pair<QString, QString>> &adoptions)
+{
+    if (m_readOnly)
+        return error(QStringLiteral("is read-only: nothing was copied"), {});
+    const bool fromServer = std::any_of(signOffs.cbegin(), signOffs.cend(),
+                                [](const SignOffEntry &e) { return !e.serverUser.isEmpty(); }) ||
+        std::any_of(decisions.cbegin(), decisions.cend(),
+            [](const RiskDecisionEntry &e) { return !e.serverUser.isEmpty(); });
+    if (fromServer)
+        return Error{Error::Code::Refused,
+            QStringLiteral(
+                "cannot hold entries of a server's ledger: each names the server's user, which a "
+                "ledger file has no place for (copy it to another PostgreSQL ledger); nothing was copied"),
+            m_path};
+    const SqlChain::ImportRows rows{SqlChain::signOffInsert(sqliteDialect),
+        [](const SignOffEntry &entry) { return SqlChain::signOffTexts(entry, false); },
+        SqlChain::decisionInsert(sqliteDialect),
+        [](const RiskDecisionEntry &entry) { return SqlChain::decisionTexts(entry, false); }};
+    return SqlChain::importLedger(
+        QSqlDatabase::database(m_connection, false), sqliteDialect, rows, signOffs, decisions, adoptions,
+        [this](const QSqlError &sqlError) {
+            return failure(QStringLiteral("the copy could not be stored"), sqlError);
+        },
+        m_path);
 }
 
 Result<RiskDecisionEntry> SqliteLedgerStore::appendRiskDecision(const RiskDecisionEntry &entry)

@@ -49,6 +49,10 @@ public:
         const QString &identity = {}, const QString &legacyIdentity = {}) const override;
     std::optional<Error> adopt(const QString &legacyIdentity, const QString &identity) override;
     Result<LedgerHead> head() const override;
+    Result<QList<std::pair<QString, QString>>> adoptions() const override;
+    std::optional<Error> importLedger(const QList<SignOffEntry> &signOffs,
+        const QList<RiskDecisionEntry> &decisions,
+        const QList<std::pair<QString, QString>> &adoptions) override;
     Result<RiskDecisionEntry> appendRiskDecision(const RiskDecisionEntry &entry) override;
     Result<QList<RiskDecisionEntry>> riskDecisions(const QString &recordPath = {}) const override;
     bool isReadOnly() const override { return m_readOnly; }

@@ -411,8 +411,10 @@ private Q_SLOTS:
             "signoff: --role needs a value");
         row("status, --db last", QStringLiteral("status A --db"), "status: --db needs a value");
         row("status, two records", QStringLiteral("status A A"), "status takes exactly one RECORD");
-        row("ledger, no action", QStringLiteral("ledger"), "ledger takes exactly one action: verify");
-        row("ledger, another action", QStringLiteral("ledger repair"), "ledger takes one action: verify");
+        row("ledger, no action", QStringLiteral("ledger"),
+            "ledger takes an action: verify, init LOCATION or copy FROM TO");
+        row("ledger, another action", QStringLiteral("ledger repair"),
+            "ledger takes one action: verify, init LOCATION or copy FROM TO");
         row("verify, nothing", QStringLiteral("verify"), "verify takes exactly one exported record");
         row("export, a letter after two dashes", QStringLiteral("export A --o out.md"),
             "export: unknown option '--o'");

@@ -133,6 +133,16 @@ public:
         return url.toString(QUrl::FullyEncoded);
     }
 
+    // A new, empty database named `name`; its URI for `user`. The test run ends if it cannot be made.
+    QString newDatabase(const QString &name, const QString &user = QString::fromLatin1(superuser)) const
+    {
+        QString why;
+        if (!exec(QString::fromLatin1(superuser), QStringLiteral("postgres"),
+                {QStringLiteral("CREATE DATABASE %1").arg(name)}, &why))
+            qFatal("cannot create a database: %s", qPrintable(why));
+        return uri(user, name);
+    }
+
     // Runs `statements` on `databaseName` as `user` through a connection of its own; false with `why`.
     bool exec(const QString &user, const QString &databaseName, const QStringList &statements,
         QString *why = nullptr) const

@@ -26,15 +26,10 @@ private:
     PgServer m_server;
     int m_databases = 0;
 
-    // A new database on the server, without a ledger; its URI for `user`.
+    // A new, empty database on the server; its URI for `user`.
     QString newDatabase(const QString &user = QString::fromLatin1(PgServer::superuser))
     {
-        const QString name = QStringLiteral("db_%1").arg(++m_databases);
-        QString why;
-        if (!m_server.exec(QString::fromLatin1(PgServer::superuser), QStringLiteral("postgres"),
-                {QStringLiteral("CREATE DATABASE %1").arg(name)}, &why))
-            qFatal("cannot create a database: %s", qPrintable(why));
-        return m_server.uri(user, name);
+        return m_server.newDatabase(QStringLiteral("db_%1").arg(++m_databases), user);
     }
 
     QString databaseOf(const QString &uri) const { return QUrl(uri).path().mid(1); }
