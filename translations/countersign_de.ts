@@ -1203,6 +1203,30 @@ Export anyway?</source>
 
 Trotzdem exportieren?</translation>
     </message>
+    <message>
+        <source>(server user %1)</source>
+        <translation>(Serverbenutzer %1)</translation>
+    </message>
+    <message>
+        <source>Ledger offline — reconnecting</source>
+        <translation>Ledger offline — neue Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>Ledger back online: %1</source>
+        <translation>Ledger wieder erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 just approved: %2</source>
+        <translation>%1 hat soeben zugestimmt: %2</translation>
+    </message>
+    <message>
+        <source>%1 just rejected: %2</source>
+        <translation>%1 hat soeben abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 just withdrew: %2</source>
+        <translation>%1 hat soeben zurückgezogen: %2</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::SignOffDialog</name>
@@ -1550,6 +1574,14 @@ Trotzdem exportieren?</translation>
     <message>
         <source>The trust folder cannot be used, nothing is signed: %1</source>
         <translation>Der Vertrauensordner ist nicht nutzbar, nichts wird abgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Ledger offline — reconnecting: %1</source>
+        <translation>Ledger offline — neue Verbindung wird aufgebaut: %1</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s server is out of reach, so nothing is signed until it is back: %1</source>
+        <translation>Der Server des Ledgers ist nicht erreichbar; bis er zurück ist, wird nichts unterzeichnet: %1</translation>
     </message>
 </context>
 <context>

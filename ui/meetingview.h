@@ -41,6 +41,9 @@ class MeetingView : public QDialog
 {
     Q_OBJECT
 public:
+    // Reads the record's decisions again (another connection recorded one); where the meeting is
+    // stays as it is.
+    void reload();
     // `ledger` is not owned; without one (or read-only) the items are shown and nothing is recorded.
     MeetingView(
         const Document &record, const QString &recordPath, LedgerStore *ledger, QWidget *parent = nullptr);
@@ -78,7 +81,6 @@ private:
     QWidget *createStartPage();
     QWidget *createWalkPage();
     QWidget *createSummaryPage();
-    void reload();
     void chooseDecision(RiskDecision decision);
     void updateClocks();
     void updateSummary();

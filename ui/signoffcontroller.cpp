@@ -6,6 +6,7 @@
 #include "documentcontroller.h"
 #include "export/finalizedexport.h"
 #include "ledger/ledgerstore.h"
+#include "ledger/ledgerwatch.h"
 #include "meetingview.h"
 #include "pdfhandout.h"
 #include "record/documentloader.h"
@@ -14,6 +15,7 @@
 #include "review/riskreview.h"
 #include "signoffpanel.h"
 
+#include <QApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
@@ -30,11 +32,46 @@ SignOffController::SignOffController(
     , m_panel(panel)
     , m_window(window)
 {
-    connect(m_panel, &SignOffPanel::signedOff, this,
-        [this] { Q_EMIT message(tr("Sign-off recorded in %1").arg(m_ledger->location())); });
+    connect(m_panel, &SignOffPanel::signedOff, this, [this] {
+        if (m_watch)
+            m_watch->acknowledge();
+        Q_EMIT message(tr("Sign-off recorded in %1").arg(m_ledger->location()));
+    });
 }
 
-SignOffController::~SignOffController() = default;
+SignOffController::~SignOffController()
+{
+    m_watch.reset(); // before the ledger it watches
+}
+
+void SignOffController::ledgerChanged(const QString &serverUser)
+{
+    m_panel->reload();
+    if (m_meeting)
+        m_meeting->reload();
+    // Who just signed: the newest entry of the ledger.
+    const Result<QList<SignOffEntry>> entries = m_ledger->entries();
+    if (!entries || entries->isEmpty())
+        return;
+    const SignOffEntry &latest = entries->last();
+    QString text;
+    switch (latest.decision) {
+    case SignOffDecision::Approve:
+        text = tr("%1 just approved: %2").arg(latest.signer, latest.role);
+        break;
+    case SignOffDecision::Reject:
+        text = tr("%1 just rejected: %2").arg(latest.signer, latest.role);
+        break;
+    case SignOffDecision::Withdraw:
+        text = tr("%1 just withdrew: %2").arg(latest.signer, latest.role);
+        break;
+    }
+    if (!serverUser.isEmpty())
+        text += u' ' + tr("(server user %1)").arg(serverUser);
+    Q_EMIT message(text);
+    if (m_window && !m_window->isActiveWindow())
+        QApplication::alert(m_window);
+}
 
 RecordPane *SignOffController::pane(Pane side) const
 {
@@ -45,6 +82,7 @@ QString SignOffController::setLedgerPath(const QString &path)
 {
     m_ledgerPath = path;
     m_panel->setLedger(nullptr);
+    m_watch.reset();
     m_ledger.reset();
     Result<std::unique_ptr<LedgerStore>> opened = LedgerStore::open(path);
     if (!opened) {
@@ -55,6 +93,16 @@ QString SignOffController::setLedgerPath(const QString &path)
     }
     m_ledger = std::move(opened).value();
     m_panel->setLedger(m_ledger.get());
+    m_watch = std::make_unique<LedgerWatch>(m_ledger.get());
+    connect(m_watch.get(), &LedgerWatch::changed, this, &SignOffController::ledgerChanged);
+    connect(m_watch.get(), &LedgerWatch::offline, this, [this](const QString &reason) {
+        m_panel->setOffline(reason);
+        Q_EMIT message(tr("Ledger offline — reconnecting"));
+    });
+    connect(m_watch.get(), &LedgerWatch::online, this, [this] {
+        m_panel->setOffline({});
+        Q_EMIT message(tr("Ledger back online: %1").arg(m_ledger->location()));
+    });
     return {};
 }
 

@@ -17,6 +17,7 @@ namespace Countersign {
 
 class DocumentController;
 class LedgerStore;
+class LedgerWatch;
 class MeetingView;
 class RecordPane;
 class SignOffPanel;
@@ -36,8 +37,9 @@ public:
     ~SignOffController() override;
 
     SignOffPanel *panel() const { return m_panel; }
-    // Opens the SQLite file at `path` as the ledger (the default ledger unless the settings or --db
-    // name another). Returns the error, empty when it opened.
+    // Opens the ledger at `path` (a file, or a postgresql:// URI; the default ledger unless the
+    // settings or --db name another) and follows what other connections store in it. Returns the
+    // error, empty when it opened.
     QString setLedgerPath(const QString &path);
     // The ledger sign-offs are recorded in: the one open, else the one it tried to open.
     QString ledgerPath() const;
@@ -77,7 +79,11 @@ private:
     DocumentController *m_right;
     SignOffPanel *m_panel;
     QWidget *m_window;
+    // Another connection's entries: the panel and the meeting read the ledger again.
+    void ledgerChanged(const QString &serverUser);
+
     std::unique_ptr<LedgerStore> m_ledger;
+    std::unique_ptr<LedgerWatch> m_watch; // of m_ledger, which it must not outlive
     QString m_ledgerPath; // the one asked for, open or not
     QPointer<MeetingView> m_meeting;
 };

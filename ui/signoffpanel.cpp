@@ -108,10 +108,28 @@ bool SignOffPanel::hasUnsavedEdits() const
     return m_hasUnsavedEdits && m_hasUnsavedEdits();
 }
 
+void SignOffPanel::reload()
+{
+    refresh();
+}
+
+void SignOffPanel::setOffline(const QString &reason)
+{
+    m_offline = reason;
+    if (reason.isEmpty()) {
+        refresh();
+        return;
+    }
+    // Nothing is read from a server out of reach: what was shown stays, marked, and nothing is signed.
+    QString title = m_title->text().section(u'\n', 0, 0);
+    m_title->setText(title + u'\n' + tr("Ledger offline — reconnecting: %1").arg(reason));
+    m_sign->setEnabled(canSign());
+}
+
 bool SignOffPanel::canSign() const
 {
-    return m_ledger && !m_ledger->isReadOnly() && !m_untrusted && m_trustProblem.isEmpty() &&
-        !m_path.isEmpty() && !m_status.roles.isEmpty();
+    return m_ledger && m_offline.isEmpty() && !m_ledger->isReadOnly() && !m_untrusted &&
+        m_trustProblem.isEmpty() && !m_path.isEmpty() && !m_status.roles.isEmpty();
 }
 
 QString SignOffPanel::headline() const
@@ -186,6 +204,9 @@ void SignOffPanel::refresh()
 QString SignOffPanel::sign(
     const QString &role, const QString &signer, SignOffDecision decision, const QString &comment)
 {
+    if (!m_offline.isEmpty())
+        return tr("The ledger's server is out of reach, so nothing is signed until it is back: %1")
+            .arg(m_offline);
     if (!canSign())
         return tr("Sign-offs cannot be recorded now: %1")
             .arg(m_problem.isEmpty() ? tr("no writable ledger or record") : m_problem);

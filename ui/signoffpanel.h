@@ -39,6 +39,11 @@ public:
     explicit SignOffPanel(QWidget *parent = nullptr);
 
     void setLedger(LedgerStore *ledger, const QString &problem = {});
+    // Reads the ledger again (another connection stored an entry).
+    void reload();
+    // The ledger's server is out of reach (why), or reachable again (empty): shown, and nothing is
+    // signed meanwhile.
+    void setOffline(const QString &reason);
     // The record shown, as parsed from its current text (edits included; the comparison's parse); an
     // empty path clears the panel, an empty document shows that it cannot be signed off here.
     void setRecord(const QString &path, const Document &record);
@@ -69,6 +74,7 @@ private:
 
     LedgerStore *m_ledger = nullptr;
     QString m_problem;
+    QString m_offline; // why the ledger's server is out of reach; empty when it is not
     QString m_path;
     Document m_record;
     std::function<bool()> m_hasUnsavedEdits;

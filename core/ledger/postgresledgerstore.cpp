@@ -298,6 +298,20 @@ QSqlDriver *PostgresLedgerStore::driver() const
     return QSqlDatabase::database(m_connection, false).driver();
 }
 
+std::optional<Error> PostgresLedgerStore::ping() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (query.exec(QStringLiteral("SELECT 1")) && query.next())
+        return std::nullopt;
+    return failure(QStringLiteral("is out of reach"), query.lastError());
+}
+
+std::optional<Error> PostgresLedgerStore::reconnect()
+{
+    closeConnection(m_connection);
+    return openConnection(m_uri, m_connection);
+}
+
 Error PostgresLedgerStore::failure(const QString &what, const QSqlError &sqlError) const
 {
     const QString detail =

@@ -73,6 +73,11 @@ public:
     QString serverUser() const { return m_serverUser; }
     // The driver of this store's connection, to subscribe to notifyChannel (its thread's only).
     QSqlDriver *driver() const;
+    // Asks the server whether the connection still holds: the error when it does not (Qt's driver
+    // does not say when a connection is lost).
+    std::optional<Error> ping() const;
+    // Connects again after the connection was lost; the error while the server is out of reach.
+    std::optional<Error> reconnect();
 
 private:
     PostgresLedgerStore(const QString &uri, const QString &connection);
