@@ -513,6 +513,37 @@
     </message>
 </context>
 <context>
+    <name>Countersign::LedgerLocationDialog</name>
+    <message>
+        <source>Sign-off Ledger</source>
+        <translation>Unterzeichnungs-Ledger</translation>
+    </message>
+    <message>
+        <source>Where sign-offs are recorded: a ledger file (an existing one, or a new file), or a ledger shared on a PostgreSQL server, as postgresql://host/database. A server&apos;s password comes from ~/.pgpass or PGPASSWORD, never from here.</source>
+        <translation>Wo Unterzeichnungen eingetragen werden: eine Ledger-Datei (eine vorhandene oder eine neue) oder ein auf einem PostgreSQL-Server geteiltes Ledger, als postgresql://host/datenbank. Das Passwort eines Servers kommt aus ~/.pgpass oder PGPASSWORD, nie von hier.</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger:</source>
+        <translation>&amp;Ledger:</translation>
+    </message>
+    <message>
+        <source>/path/to/ledger.sqlite or postgresql://host/database</source>
+        <translation>/pfad/zum/ledger.sqlite oder postgresql://host/datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Ledger file (an existing one, or a new file)</source>
+        <translation>Ledger-Datei (eine vorhandene oder eine neue)</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.sqlite);;All files (*)</source>
+        <translation>Ledger (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::MainWindow</name>
     <message>
         <source>Comparing…</source>
@@ -1119,14 +1150,6 @@ Consumer&apos;s folder: %2</source>
     </message>
     <message>
         <source>Sign-off ledger unavailable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-off Ledger (an existing one, or a new file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ledgers (*.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -7,6 +7,7 @@
 #include "export/finalizedexport.h"
 #include "ledger/ledgerstore.h"
 #include "ledger/ledgerwatch.h"
+#include "ledgerlocationdialog.h"
 #include "meetingview.h"
 #include "pdfhandout.h"
 #include "record/documentloader.h"
@@ -113,18 +114,17 @@ QString SignOffController::ledgerPath() const
 
 void SignOffController::chooseLedger()
 {
-    const QString path =
-        QFileDialog::getSaveFileName(m_window, tr("Sign-off Ledger (an existing one, or a new file)"),
-            m_ledger ? m_ledger->location() : LedgerStore::configuredLocation(),
-            tr("Ledgers (*.sqlite);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
-    if (path.isEmpty())
+    LedgerLocationDialog dialog(
+        m_ledger ? m_ledger->location() : LedgerStore::configuredLocation(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    if (const QString error = setLedgerPath(path); !error.isEmpty()) {
+    const QString location = dialog.location();
+    if (const QString error = setLedgerPath(location); !error.isEmpty()) {
         QMessageBox::warning(m_window, tr("Cannot use that ledger"), error);
         return;
     }
-    LedgerStore::setConfiguredLocation(path);
-    Q_EMIT message(tr("Sign-offs are now recorded in %1").arg(path));
+    LedgerStore::setConfiguredLocation(location);
+    Q_EMIT message(tr("Sign-offs are now recorded in %1").arg(location));
 }
 
 void SignOffController::showRecord(Pane side)

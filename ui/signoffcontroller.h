@@ -43,8 +43,8 @@ public:
     QString setLedgerPath(const QString &path);
     // The ledger sign-offs are recorded in: the one open, else the one it tried to open.
     QString ledgerPath() const;
-    // File > Sign-off Ledger: asks for the file (an existing one, or a new one), opens it and
-    // remembers it in the settings.
+    // File > Sign-off Ledger: asks for the ledger (LedgerLocationDialog: a file or a server's URI),
+    // opens it and remembers it in the settings.
     void chooseLedger();
     // The panel shows the record of `side` as its pane last had it parsed.
     void showRecord(Pane side);

@@ -9,16 +9,21 @@
 #include "clirunner.h"
 #include "documentcontroller.h"
 #include "ledgerbackends.h"
+#include "ledgersupport.h"
 #include "mainwindow.h"
 #include "signoffcontroller.h"
 #include "signoffpanel.h"
 #include "signoffworkspace.h"
 #include "testsupport.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QLineEdit>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Countersign;
 using TestSupport::LedgerBackends;
@@ -97,6 +102,47 @@ private Q_SLOTS:
             qPrintable(window.statusBar()->currentMessage()));
         if (backend == LedgerBackends::postgresql)
             QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("server user postgres")));
+    }
+
+    // File > Sign-off Ledger takes a server's URI typed on the keyboard: Enter opens that ledger, the
+    // window signs into it, and the settings remember it.
+    void chooseAServerLedgerByTyping()
+    {
+        QTemporaryDir dir;
+        QString ledger;
+        LEDGER_FOR_ROW(m_backends, LedgerBackends::postgresql, dir, ledger);
+        LiveWindow live;
+        QVERIFY(live.open(dir, dir.filePath(QStringLiteral("first.sqlite"))));
+        QAction *choose = nullptr;
+        for (QAction *action : live.window.findChildren<QAction *>()) {
+            if (action->text() == QStringLiteral("Sign-off &Ledger..."))
+                choose = action;
+        }
+        QVERIFY(choose);
+        bool typed = false;
+        QTimer::singleShot(0, &live.window, [&] {
+            QWidget *dialog = nullptr;
+            if (!QTest::qWaitFor(
+                    [&dialog] { return (dialog = QApplication::activeModalWidget()) != nullptr; }))
+                return;
+            dialog->activateWindow();
+            if (!QTest::qWaitFor([dialog] {
+                    return QApplication::focusWidget() && QApplication::focusWidget()->window() == dialog;
+                }))
+                return;
+            QWidget *field = QApplication::focusWidget();
+            typed = qobject_cast<QLineEdit *>(field) != nullptr;
+            QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(field, ledger);
+            QTest::keyClick(field, Qt::Key_Return);
+        });
+        choose->trigger();
+        QVERIFY(typed);
+        QCOMPARE(live.window.signOff()->ledgerPath(), ledger);
+        QCOMPARE(LedgerStore::configuredLocation(), ledger);
+        QVERIFY(live.panel->canSign());
+        QCOMPARE(live.panel->sign(roles.at(2), signers.at(2), SignOffDecision::Approve), QString());
+        QCOMPARE(TestSupport::openLedger(ledger)->entries()->size(), 1);
     }
 
     // The server stops while the window is open: it says so and refuses to sign; the server comes
