@@ -156,11 +156,16 @@ ensure_root() {
     packages "$kind" >"$tmp/.countersign-root-complete"
     mv "$tmp" "$root"
     note "$kind root ready in $((SECONDS - start)) s"
-    # Roots of this kind made for an older package list are no longer used.
+    # Roots of this kind made for an older package list are no longer used, unless a build still runs
+    # in one (it holds a shared lock on it: hold_root): that one stays until a later run.
     local old
     for old in "$cache/$(prefix "$kind")"-*; do
         [ "$old" = "$root" ] && continue
         [ -d "$old" ] || continue
+        if ! flock -n -x "$old/.countersign-root-complete" true 2>/dev/null; then
+            note "keeping the outdated $kind root $old for now: a build is running in it"
+            continue
+        fi
         note "removing the outdated $kind root $old"
         safe_remove "$old"
     done
@@ -221,10 +226,25 @@ in_env() {
     fi
 }
 
+# Holds a shared lock on the root of a kind for as long as this script runs, so that another run
+# making a newer root does not delete this one under it (ensure_root). The file descriptor is the
+# kind's own: 7 for the build root, 6 for the runtime root.
+hold_root() {
+    local kind=${1:-build}
+    if [ "$kind" = runtime ]; then
+        exec 6<"$(root_dir runtime)/.countersign-root-complete"
+        flock -s 6
+    else
+        exec 7<"$(root_dir build)/.countersign-root-complete"
+        flock -s 7
+    fi
+}
+
 setup() {
     env_mode=$(mode)
     if [ "$env_mode" = root ]; then
         ensure_root
+        hold_root build
         note "building in the Debian 13 root $(root_dir)"
     else
         note "building natively"
@@ -263,6 +283,7 @@ package() {
     cd "$repo"
     env_mode=root
     ensure_root build
+    hold_root build
     in_env "$self" __build default "$(env_stamp)" >&2
     deb=$(in_env "$self" __package) || exit 1 # global: deb_test uses it
     note "built $(basename "$deb"): $(du -h "$deb" | cut -f1)"
@@ -276,6 +297,7 @@ package() {
 deb_test() {
     package
     ensure_root runtime
+    hold_root runtime
     scratch="$cache/deb-test-$$" # global: the EXIT trap runs after this function has returned
     local archives="$cache/deb-test-archives" out="$repo/build/deb-test"
     trap 'safe_remove "$scratch"' EXIT
