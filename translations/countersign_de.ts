@@ -1503,6 +1503,10 @@ Trotzdem exportieren?</translation>
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
+    <message>
+        <source>%1 (server user %2)</source>
+        <translation>%1 (Serverbenutzer %2)</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::SignOffPanel</name>

@@ -58,9 +58,10 @@ QString LedgerLocationDialog::location() const
 
 void LedgerLocationDialog::browse()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Ledger file (an existing one, or a new file)"),
-        location().startsWith(QStringLiteral("postgres")) ? QString() : location(),
-        tr("Ledgers (*.sqlite);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Ledger file (an existing one, or a new file)"),
+            location().startsWith(QStringLiteral("postgres")) ? QString() : location(),
+            tr("Ledgers (*.sqlite);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty())
         m_location->setText(path);
 }

@@ -12,6 +12,14 @@ namespace Countersign {
 
 namespace {
 
+// The signer, and on a server's ledger the user the server authenticated for the entry.
+QString signerText(const SignOffEntry &entry)
+{
+    return entry.serverUser.isEmpty()
+        ? entry.signer
+        : SignOffModel::tr("%1 (server user %2)").arg(entry.signer, entry.serverUser);
+}
+
 QString stateText(RoleState state)
 {
     switch (state) {
@@ -119,7 +127,7 @@ QVariant SignOffModel::data(const QModelIndex &index, int role) const
         case StateColumn:
             return stateText(row.state);
         case SignerColumn:
-            return signed_ ? row.latest->signer : QString();
+            return signed_ ? signerText(*row.latest) : QString();
         case TimeColumn:
             return signed_ ? shortTime(row.latest->time) : QString();
         case DigestColumn:
@@ -194,7 +202,7 @@ QVariant SignOffHistoryModel::data(const QModelIndex &index, int role) const
     case RoleColumn:
         return entry.role;
     case SignerColumn:
-        return entry.signer;
+        return signerText(entry);
     case DecisionColumn:
         return decisionName(entry.decision);
     case CommentColumn:

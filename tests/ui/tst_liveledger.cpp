@@ -12,6 +12,7 @@
 #include "ledgersupport.h"
 #include "mainwindow.h"
 #include "signoffcontroller.h"
+#include "signoffmodel.h"
 #include "signoffpanel.h"
 #include "signoffworkspace.h"
 #include "testsupport.h"
@@ -100,8 +101,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(approved(panel, 1), 5000);
         QVERIFY2(window.statusBar()->currentMessage().contains(signers.at(1)),
             qPrintable(window.statusBar()->currentMessage()));
-        if (backend == LedgerBackends::postgresql)
+        if (backend == LedgerBackends::postgresql) {
             QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("server user postgres")));
+            // Beside the signer: who the server authenticated.
+            QCOMPARE(panel->model()->index(1, SignOffModel::SignerColumn).data().toString(),
+                signers.at(1) + QStringLiteral(" (server user postgres)"));
+        }
     }
 
     // File > Sign-off Ledger takes a server's URI typed on the keyboard: Enter opens that ledger, the
