@@ -1507,6 +1507,10 @@ Trotzdem exportieren?</translation>
         <source>%1 (server user %2)</source>
         <translation>%1 (Serverbenutzer %2)</translation>
     </message>
+    <message>
+        <source>(copied by %1)</source>
+        <translation>(kopiert von %1)</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::SignOffPanel</name>

@@ -12,12 +12,16 @@ namespace Countersign {
 
 namespace {
 
-// The signer, and on a server's ledger the user the server authenticated for the entry.
+// The signer, and on a server's ledger the user the server authenticated for the entry and, for an
+// entry copied from another ledger, who copied it.
 QString signerText(const SignOffEntry &entry)
 {
-    return entry.serverUser.isEmpty()
+    QString text = entry.serverUser.isEmpty()
         ? entry.signer
         : SignOffModel::tr("%1 (server user %2)").arg(entry.signer, entry.serverUser);
+    if (!entry.copiedBy.isEmpty())
+        text += u' ' + SignOffModel::tr("(copied by %1)").arg(entry.copiedBy);
+    return text;
 }
 
 QString stateText(RoleState state)

@@ -40,6 +40,7 @@ struct RiskDecisionEntry
     QString previousHash;
     QString hash;
     QString serverUser; // as SignOffEntry's: who the database server authenticated; empty in a file
+    QString copiedBy; // as SignOffEntry's: who copied it onto a server; not hashed
 
     // A new entry for `record` (identity and digest as now) about the item `itemKey` (RiskReview's
     // key) written `itemText`; time now, OS user and host.

@@ -49,6 +49,9 @@ struct SignOffEntry
     // session_user, which the server checks): a shared ledger knows who wrote. Empty in a ledger
     // file, which has no such authority.
     QString serverUser;
+    // For an entry copied onto a server (ledger copy): who copied it, as the server authenticated
+    // them. Not part of the hash (the entry was hashed before it was copied); empty otherwise.
+    QString copiedBy;
 
     bool isSigned() const { return !signature.isEmpty(); }
 

@@ -17,7 +17,8 @@ QString signOffColumns(bool signatures, bool serverUser)
         (signatures ? QStringLiteral("s.principal, s.statement, s.signature")
                     : QStringLiteral("'', '', ''")) +
         (serverUser
-                ? QStringLiteral(", CASE WHEN s.imported THEN s.original_server_user ELSE s.server_user END")
+                ? QStringLiteral(", CASE WHEN s.imported THEN s.original_server_user ELSE s.server_user END, "
+                                 "CASE WHEN s.imported THEN s.server_user ELSE '' END")
                 : QString());
 }
 
@@ -43,6 +44,8 @@ SignOffEntry entryFrom(const QSqlQuery &query)
     entry.signature = query.value(15).toString();
     if (query.record().count() > 16)
         entry.serverUser = query.value(16).toString();
+    if (query.record().count() > 17)
+        entry.copiedBy = query.value(17).toString();
     return entry;
 }
 
@@ -52,7 +55,8 @@ QString decisionColumns(bool serverUser)
                "d.id, r.path, d.record_digest, d.item_key, d.item_text, d.decision, d.owner, d.due, "
                "d.note, d.recorded_by, d.decided_at, d.os_user, d.host, d.previous_hash, d.hash") +
         (serverUser
-                ? QStringLiteral(", CASE WHEN d.imported THEN d.original_server_user ELSE d.server_user END")
+                ? QStringLiteral(", CASE WHEN d.imported THEN d.original_server_user ELSE d.server_user END, "
+                                 "CASE WHEN d.imported THEN d.server_user ELSE '' END")
                 : QString());
 }
 
@@ -77,6 +81,8 @@ RiskDecisionEntry decisionFrom(const QSqlQuery &query)
     entry.hash = query.value(14).toString();
     if (query.record().count() > 15)
         entry.serverUser = query.value(15).toString();
+    if (query.record().count() > 16)
+        entry.copiedBy = query.value(16).toString();
     return entry;
 }
 

@@ -78,7 +78,7 @@ std::optional<QSqlError> adopt(
 
 // The columns a sign-off is read from (alias s, its record r), in the order entryFrom() reads them.
 // A ledger file before schema 3 has no signature columns (they read as empty); only a server ledger
-// has the server's user.
+// has the server's user (for a copied entry the one it was hashed with) and who copied an entry.
 QString signOffColumns(bool signatures, bool serverUser);
 SignOffEntry entryFrom(const QSqlQuery &query);
 // The same for risk decisions (alias d).

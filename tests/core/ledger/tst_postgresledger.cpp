@@ -191,6 +191,41 @@ private Q_SLOTS:
             qPrintable(why));
     }
 
+    // Copied entries keep the server user they were hashed with, but always say who copied them (the
+    // server checks it), and only ever start a chain: once the ledger holds entries of its own, no
+    // copied row is taken, whoever writes it.
+    void copiedEntriesNameWhoCopiedThem()
+    {
+        const QString uri = newLedger();
+        QString why;
+        QVERIFY2(asUser(QString::fromLatin1(PgServer::superuser), uri,
+                     QStringList{QStringLiteral("CREATE ROLE copier LOGIN")} +
+                         PostgresLedgerStore::grants(QStringLiteral("copier")),
+                     &why),
+            qPrintable(why));
+        SignOffEntry claimed = entryFor(QStringLiteral("/a.md"), QStringLiteral("R"), QStringLiteral("Ann"));
+        claimed.id = 1;
+        claimed.serverUser = QStringLiteral("alice");
+        claimed.hash = claimed.computeHash();
+        auto copier = TestSupport::openLedger(m_server.uri(QStringLiteral("copier"), databaseOf(uri)));
+        QCOMPARE(copier->importLedger({claimed}, {}, {}), std::nullopt);
+        const SignOffEntry stored = copier->entries()->first();
+        QCOMPARE(stored.serverUser, QStringLiteral("alice"));
+        QCOMPARE(stored.copiedBy, QStringLiteral("copier"));
+        QCOMPARE(LedgerStore::verifyChain({stored}), std::nullopt);
+        // An entry of its own, then a copied row: refused by the server, also as plain SQL.
+        QVERIFY(
+            copier->append(entryFor(QStringLiteral("/a.md"), QStringLiteral("S"), QStringLiteral("Bob"))));
+        QVERIFY(!asUser(QStringLiteral("copier"), uri,
+            {QStringLiteral(
+                "INSERT INTO countersign.signoff (id, record_id, record_kind, role, signer, decision, "
+                "comment, signed_at, digest, os_user, host, previous_hash, hash, server_user, imported, "
+                "original_server_user) SELECT 9, id, 'k', 'R', 'M', 'approve', '', 't', 'd', 'u', 'h', "
+                "'p9', 'h9', 'copier', true, 'alice' FROM countersign.record LIMIT 1")},
+            &why));
+        QVERIFY2(why.contains(QStringLiteral("holds no entries of its own")), qPrintable(why));
+    }
+
     // A role that may only read opens the ledger read-only: it reads, and appends are refused.
     void readOnlyRoleReads()
     {
