@@ -180,6 +180,9 @@ QString CommandTable::usage()
             "creates\n"
             "one: a --db PATH that does not exist is an error; a default ledger not made yet reads as "
             "empty.\n"
+            "--db also takes a ledger on a PostgreSQL server: postgresql://[user@]host/database "
+            "(passwords\n"
+            "from ~/.pgpass or PGPASSWORD, never in the URI).\n"
             "\n"
             "Options:\n") +
         listing(Command::Section::Options) +
