@@ -116,14 +116,7 @@ void SignOffPanel::reload()
 void SignOffPanel::setOffline(const QString &reason)
 {
     m_offline = reason;
-    if (reason.isEmpty()) {
-        refresh();
-        return;
-    }
-    // Nothing is read from a server out of reach: what was shown stays, marked, and nothing is signed.
-    QString title = m_title->text().section(u'\n', 0, 0);
-    m_title->setText(title + u'\n' + tr("Ledger offline — reconnecting: %1").arg(reason));
-    m_sign->setEnabled(canSign());
+    refresh();
 }
 
 bool SignOffPanel::canSign() const
@@ -139,12 +132,16 @@ QString SignOffPanel::headline() const
 
 void SignOffPanel::refresh()
 {
-    m_entries.clear();
-    m_trust = {};
-    m_trustProblem.clear();
-    m_untrusted.reset();
     QString trouble = m_problem;
-    if (m_ledger && !m_path.isEmpty()) {
+    // A server out of reach is not read: what it last said stays shown, marked offline.
+    const bool reading = m_offline.isEmpty();
+    if (reading) {
+        m_entries.clear();
+        m_trust = {};
+        m_trustProblem.clear();
+        m_untrusted.reset();
+    }
+    if (reading && m_ledger && !m_path.isEmpty()) {
         if (Result<RecordTrust> trust = RecordTrust::of(m_path))
             m_trust = std::move(trust).value();
         else
@@ -191,6 +188,8 @@ void SignOffPanel::refresh()
                 .arg(m_untrusted->toString());
     if (!m_trustProblem.isEmpty())
         title += u'\n' + tr("The trust folder cannot be used, nothing is signed: %1").arg(m_trustProblem);
+    if (!m_offline.isEmpty())
+        title += u'\n' + tr("Ledger offline — reconnecting: %1").arg(m_offline);
     if (!trouble.isEmpty())
         title += u'\n' + tr("Sign-off ledger unavailable, read only: %1").arg(trouble);
     else if (m_ledger && m_ledger->isReadOnly())

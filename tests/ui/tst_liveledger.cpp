@@ -163,10 +163,15 @@ private Q_SLOTS:
         const MainWindow &window = live.window;
         const QString &record = live.record;
         QVERIFY(panel->canSign());
+        QCOMPARE(panel->sign(roles.at(1), signers.at(1), SignOffDecision::Approve), QString());
 
         m_backends.server()->stop();
         QTRY_VERIFY_WITH_TIMEOUT(panel->headline().contains(QStringLiteral("Ledger offline")), 10000);
         QVERIFY(!panel->canSign());
+        // What the server last said stays shown meanwhile, also when the panel is drawn again.
+        QVERIFY(approved(panel, 1));
+        panel->reload();
+        QVERIFY(approved(panel, 1) && panel->headline().contains(QStringLiteral("Ledger offline")));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Ledger offline")));
         const QString refused = panel->sign(roles.at(0), signers.at(0), SignOffDecision::Approve);
         QVERIFY2(refused.contains(QStringLiteral("out of reach")), qPrintable(refused));
