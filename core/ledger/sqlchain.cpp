@@ -109,17 +109,9 @@ std::optional<QSqlError> insertAll(QSqlQuery &query, const Dialect &dialect, con
     const std::function<QStringList(const Entry &)> &texts, const QList<Entry> &entries)
 {
     for (const Entry &entry : entries) {
-        const std::variant<qint64, QSqlError> record = storeRecord(query, dialect, entry.recordPath);
-        if (const QSqlError *sqlError = std::get_if<QSqlError>(&record))
-            return *sqlError;
-        const qint64 recordId = std::get<qint64>(record);
-        query.prepare(insert);
-        query.addBindValue(entry.id);
-        query.addBindValue(recordId);
-        for (const QString &text : texts(entry))
-            query.addBindValue(text.isNull() ? QStringLiteral("") : text);
-        if (!query.exec())
-            return query.lastError();
+        if (std::optional<QSqlError> sqlError =
+                insertEntry(query, dialect, insert, entry.id, entry.recordPath, texts(entry)))
+            return sqlError;
     }
     return std::nullopt;
 }
@@ -150,6 +142,22 @@ std::variant<qint64, QSqlError> storeRecord(QSqlQuery &query, const Dialect &dia
     if (!query.exec() || !query.next())
         return query.lastError();
     return query.value(0).toLongLong();
+}
+
+std::optional<QSqlError> insertEntry(QSqlQuery &query, const Dialect &dialect, const QString &insert,
+    qint64 id, const QString &recordPath, const QStringList &texts)
+{
+    const std::variant<qint64, QSqlError> record = storeRecord(query, dialect, recordPath);
+    if (const QSqlError *sqlError = std::get_if<QSqlError>(&record))
+        return *sqlError;
+    query.prepare(insert);
+    query.addBindValue(id);
+    query.addBindValue(std::get<qint64>(record));
+    for (const QString &text : texts)
+        query.addBindValue(text.isNull() ? QStringLiteral("") : text);
+    if (!query.exec())
+        return query.lastError();
+    return std::nullopt;
 }
 
 QString signOffInsert(const Dialect &dialect, const QStringList &moreColumns)

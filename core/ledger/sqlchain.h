@@ -89,6 +89,10 @@ RiskDecisionEntry decisionFrom(const QSqlQuery &query);
 std::optional<QSqlError> beginWrite(QSqlQuery &query, const Dialect &dialect);
 // Stores a record's path unless it is stored already; its row's id.
 std::variant<qint64, QSqlError> storeRecord(QSqlQuery &query, const Dialect &dialect, const QString &path);
+// Stores the record's path, then runs `insert` bound to `id`, the record's id and `texts` (a null
+// text bound as empty text, never NULL).
+std::optional<QSqlError> insertEntry(QSqlQuery &query, const Dialect &dialect, const QString &insert,
+    qint64 id, const QString &recordPath, const QStringList &texts);
 
 // In one write transaction: link `entry` to the last row of `table` (its id, previousHash and hash,
 // the time in UTC), store the record's path, and insert the entry with `insert`, bound to the id,
@@ -123,18 +127,9 @@ Result<Entry> appendLinked(QSqlDatabase db, const Dialect &dialect, Entry entry,
     }
     entry.hash = entry.computeHash();
 
-    const std::variant<qint64, QSqlError> record = storeRecord(query, dialect, entry.recordPath);
-    if (const QSqlError *sqlError = std::get_if<QSqlError>(&record))
+    if (std::optional<QSqlError> sqlError =
+            insertEntry(query, dialect, insert, entry.id, entry.recordPath, texts(entry)))
         return fail(*sqlError);
-    const qint64 recordId = std::get<qint64>(record);
-
-    query.prepare(insert);
-    query.addBindValue(entry.id);
-    query.addBindValue(recordId);
-    for (const QString &text : texts(entry))
-        query.addBindValue(text.isNull() ? QStringLiteral("") : text);
-    if (!query.exec())
-        return fail(query.lastError());
     if (!query.exec(QStringLiteral("COMMIT")))
         return fail(query.lastError());
     return entry;
