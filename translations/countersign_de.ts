@@ -987,6 +987,10 @@
         <source>Not recorded: the due date must be a date such as 2026-12-21.</source>
         <translation>Nicht eingetragen: Das Fälligkeitsdatum muss ein Datum wie 2026-12-21 sein.</translation>
     </message>
+    <message>
+        <source>Not recorded yet: %1</source>
+        <translation>Noch nicht eingetragen: %1</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::PairChooserDialog</name>
@@ -1249,6 +1253,14 @@ Trotzdem exportieren?</translation>
     <message>
         <source>%1 just withdrew: %2</source>
         <translation>%1 hat soeben zurückgezogen: %2</translation>
+    </message>
+    <message>
+        <source>The ledger server is not answering — waiting</source>
+        <translation>Der Ledger-Server antwortet nicht — es wird gewartet</translation>
+    </message>
+    <message>
+        <source>the ledger server has not answered for %1 s</source>
+        <translation>der Ledger-Server hat seit %1 s nicht geantwortet</translation>
     </message>
 </context>
 <context>

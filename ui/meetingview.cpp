@@ -4,7 +4,7 @@
 #include "meetingview.h"
 
 #include "base/settingskeys.h"
-#include "ledger/ledgerstore.h"
+#include "ledger/ledgerconnection.h"
 #include "ledger/signoff.h"
 #include "record/canonicalcontent.h"
 #include "record/recordfacts.h"
@@ -81,7 +81,7 @@ QString sourceText(const ReviewItem &item)
 } // namespace
 
 MeetingView::MeetingView(
-    const Document &record, const QString &recordPath, LedgerStore *ledger, QWidget *parent)
+    const Document &record, const QString &recordPath, LedgerConnection *ledger, QWidget *parent)
     : QDialog(parent)
     , m_record(record)
     , m_recordPath(recordPath)
@@ -138,7 +138,7 @@ MeetingView::MeetingView(
     connect(m_tick, &QTimer::timeout, this, &MeetingView::updateClocks);
     m_tick->start(1000);
     m_meetingClock.start();
-    reload();
+    readNow();
     if (!m_items.isEmpty())
         showItem(0);
     // What stands for the whole meeting is shown again on every item.
@@ -368,15 +368,39 @@ void MeetingView::showMessage(const QString &text, bool error)
 
 void MeetingView::reload()
 {
-    QList<RiskDecisionEntry> entries;
-    if (m_ledger) {
-        const Result<QList<RiskDecisionEntry>> stored =
-            m_ledger->riskDecisions(RecordIdentity::legacyOf(m_recordPath));
-        if (stored)
-            entries = stored.value();
-        else
-            showMessage(stored.error().toString(), true);
+    if (!m_ledger) {
+        showDecisions(QList<RiskDecisionEntry>());
+        return;
     }
+    m_ledger->post(
+        this,
+        [path = RecordIdentity::legacyOf(m_recordPath)](
+            LedgerStore &store) { return store.riskDecisions(path); },
+        [this](const Result<QList<RiskDecisionEntry>> &stored) { showDecisions(stored); });
+}
+
+void MeetingView::readNow()
+{
+    if (!m_ledger) {
+        showDecisions(QList<RiskDecisionEntry>());
+        return;
+    }
+    const std::optional<Result<QList<RiskDecisionEntry>>> stored =
+        m_ledger->wait([path = RecordIdentity::legacyOf(m_recordPath)](
+                           LedgerStore &store) { return store.riskDecisions(path); });
+    if (stored)
+        showDecisions(*stored);
+    else
+        showMessage(LedgerConnection::notAnswering(m_ledger->location()), true);
+}
+
+void MeetingView::showDecisions(const Result<QList<RiskDecisionEntry>> &stored)
+{
+    QList<RiskDecisionEntry> entries;
+    if (stored)
+        entries = stored.value();
+    else
+        showMessage(stored.error().toString(), true);
     m_reviewed = RiskReview::evaluate(m_items, entries, m_digest);
     updateSummary();
 }
@@ -504,20 +528,27 @@ bool MeetingView::record(RiskDecision decision)
         showMessage(tr("Not recorded: %1").arg(refused->message), true);
         return false;
     }
-    const Result<RiskDecisionEntry> stored = m_ledger->appendRiskDecision(entry);
+    const std::optional<Result<RiskDecisionEntry>> stored =
+        m_ledger->wait([entry](LedgerStore &store) { return store.appendRiskDecision(entry); },
+            LedgerConnection::Kind::Write);
     if (!stored) {
-        showMessage(tr("Not recorded: %1").arg(stored.error().toString()), true);
+        showMessage(
+            tr("Not recorded yet: %1").arg(LedgerConnection::notAnswering(m_ledger->location())), true);
+        return false;
+    }
+    if (!*stored) {
+        showMessage(tr("Not recorded: %1").arg(stored->error().toString()), true);
         return false;
     }
     QSettings().setValue(SettingsKeys::recordedBy, recordedBy());
     const int current = m_current;
-    reload();
+    readNow();
     fillForm(m_reviewed.at(current));
     showMessage(
         tr("Recorded: item %1 %2.").arg(current + 1).arg(riskDecisionLabel(decision).toLower()), false);
     // Decided: the keys are the meeting's again.
     focusItem();
-    Q_EMIT recorded(stored.value());
+    Q_EMIT recorded(stored->value());
     return true;
 }
 

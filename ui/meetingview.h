@@ -21,7 +21,7 @@ class QTimer;
 
 namespace Countersign {
 
-class LedgerStore;
+class LedgerConnection;
 class RiskSummaryChart;
 
 // The meeting that reviews a record's residual risks (and the open items of its checkpoints), one at
@@ -41,12 +41,13 @@ class MeetingView : public QDialog
 {
     Q_OBJECT
 public:
-    // Reads the record's decisions again (another connection recorded one); where the meeting is
-    // stays as it is.
+    // Reads the record's decisions again (another connection recorded one), in the ledger's thread;
+    // where the meeting is stays as it is.
     void reload();
     // `ledger` is not owned; without one (or read-only) the items are shown and nothing is recorded.
-    MeetingView(
-        const Document &record, const QString &recordPath, LedgerStore *ledger, QWidget *parent = nullptr);
+    // Opening and recording wait for the ledger (the window painting meanwhile).
+    MeetingView(const Document &record, const QString &recordPath, LedgerConnection *ledger,
+        QWidget *parent = nullptr);
 
     // Who records the decisions: setting a name starts the meeting as if it had been confirmed.
     void setRecordedBy(const QString &name);
@@ -84,6 +85,10 @@ private:
     void chooseDecision(RiskDecision decision);
     void updateClocks();
     void updateSummary();
+    // Reads the decisions and waits for them.
+    void readNow();
+    // The decisions read (or why not) evaluated and shown.
+    void showDecisions(const Result<QList<RiskDecisionEntry>> &stored);
     void fillForm(const ReviewedItem &reviewed);
     bool handleKey(QKeyEvent *event, bool inTextField);
     void showMessage(const QString &text, bool error);
@@ -97,7 +102,7 @@ private:
     Document m_record;
     QString m_recordPath;
     QString m_digest;
-    LedgerStore *m_ledger;
+    LedgerConnection *m_ledger;
     QList<ReviewItem> m_items;
     QList<ReviewedItem> m_reviewed;
     QStringList m_warnings;

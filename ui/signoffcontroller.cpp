@@ -5,8 +5,7 @@
 
 #include "documentcontroller.h"
 #include "export/finalizedexport.h"
-#include "ledger/ledgerstore.h"
-#include "ledger/ledgerwatch.h"
+#include "ledger/ledgerconnection.h"
 #include "ledgerlocationdialog.h"
 #include "meetingview.h"
 #include "pdfhandout.h"
@@ -33,28 +32,21 @@ SignOffController::SignOffController(
     , m_panel(panel)
     , m_window(window)
 {
-    connect(m_panel, &SignOffPanel::signedOff, this, [this] {
-        if (m_watch)
-            m_watch->acknowledge();
-        Q_EMIT message(tr("Sign-off recorded in %1").arg(m_ledger->location()));
-    });
+    connect(m_panel, &SignOffPanel::signedOff, this,
+        [this] { Q_EMIT message(tr("Sign-off recorded in %1").arg(m_ledger->location())); });
 }
 
-SignOffController::~SignOffController()
-{
-    m_watch.reset(); // before the ledger it watches
-}
+// The panel may be gone before this (the window's children); what it was still reading is handed
+// to the connection, which drops it when it closes.
+SignOffController::~SignOffController() = default;
 
-void SignOffController::ledgerChanged(const QString &serverUser)
+void SignOffController::ledgerChanged(const QString &serverUser, const SignOffEntry &latest)
 {
     m_panel->reload();
     if (m_meeting)
         m_meeting->reload();
-    // Who just signed: the newest entry of the ledger.
-    const Result<QList<SignOffEntry>> entries = m_ledger->entries();
-    if (!entries || entries->isEmpty())
+    if (latest.signer.isEmpty())
         return;
-    const SignOffEntry &latest = entries->last();
     QString text;
     switch (latest.decision) {
     case SignOffDecision::Approve:
@@ -83,9 +75,10 @@ QString SignOffController::setLedgerPath(const QString &path)
 {
     m_ledgerPath = path;
     m_panel->setLedger(nullptr);
-    m_watch.reset();
     m_ledger.reset();
-    Result<std::unique_ptr<LedgerStore>> opened = LedgerStore::open(path);
+    m_offlineReason.clear();
+    m_panel->setOffline({});
+    Result<std::unique_ptr<LedgerConnection>> opened = LedgerConnection::open(path);
     if (!opened) {
         const QString problem = opened.error().toString();
         m_panel->setLedger(nullptr, problem);
@@ -94,17 +87,31 @@ QString SignOffController::setLedgerPath(const QString &path)
     }
     m_ledger = std::move(opened).value();
     m_panel->setLedger(m_ledger.get());
-    m_watch = std::make_unique<LedgerWatch>(m_ledger.get());
-    connect(m_watch.get(), &LedgerWatch::changed, this, &SignOffController::ledgerChanged);
-    connect(m_watch.get(), &LedgerWatch::offline, this, [this](const QString &reason) {
-        m_panel->setOffline(reason);
+    connect(m_ledger.get(), &LedgerConnection::changed, this, &SignOffController::ledgerChanged);
+    connect(m_ledger.get(), &LedgerConnection::offline, this, [this](const QString &reason) {
+        m_offlineReason = reason;
+        showReachability();
         Q_EMIT message(tr("Ledger offline — reconnecting"));
     });
-    connect(m_watch.get(), &LedgerWatch::online, this, [this] {
-        m_panel->setOffline({});
+    connect(m_ledger.get(), &LedgerConnection::online, this, [this] {
+        m_offlineReason.clear();
+        showReachability();
         Q_EMIT message(tr("Ledger back online: %1").arg(m_ledger->location()));
     });
+    connect(m_ledger.get(), &LedgerConnection::stalledChanged, this, [this](bool stalled) {
+        showReachability();
+        if (stalled)
+            Q_EMIT message(tr("The ledger server is not answering — waiting"));
+    });
     return {};
+}
+
+void SignOffController::showReachability()
+{
+    QString reason = m_offlineReason;
+    if (reason.isEmpty() && m_ledger && m_ledger->isStalled())
+        reason = tr("the ledger server has not answered for %1 s").arg(LedgerConnection::stallMs / 1000);
+    m_panel->setOffline(reason);
 }
 
 QString SignOffController::ledgerPath() const
@@ -150,13 +157,20 @@ QString SignOffController::exportFinalized(
     if (!record)
         return record.error().toString();
     // A checkpoint that cannot be read leaves its open items out of the review, as in the command.
-    const Result<FinalizedExport::Built> exported =
-        FinalizedExport::build(record.value(), m_ledger.get(), QDateTime::currentDateTimeUtc(), allowOpen);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const std::optional<Result<FinalizedExport::Built>> exported = m_ledger
+        ? m_ledger->wait([document = record.value(), now, allowOpen](LedgerStore &store) {
+              return FinalizedExport::build(document, &store, now, allowOpen);
+          })
+        : FinalizedExport::build(record.value(), nullptr, now, allowOpen);
     if (!exported)
-        return exported.error().toString();
-    if (const std::optional<Error> failed = FinalizedExport::write(exported.value(), record->fileName, output,
-            format == ExportFormat::Pdf ? FinalizedExport::PdfWriter(&PdfHandout::write)
-                                        : FinalizedExport::PdfWriter()))
+        return LedgerConnection::notAnswering(m_ledger->location());
+    if (!*exported)
+        return exported->error().toString();
+    if (const std::optional<Error> failed =
+            FinalizedExport::write(exported->value(), record->fileName, output,
+                format == ExportFormat::Pdf ? FinalizedExport::PdfWriter(&PdfHandout::write)
+                                            : FinalizedExport::PdfWriter()))
         return failed->toString();
     Q_EMIT message(tr("Exported %1").arg(output));
     return {};
@@ -182,10 +196,11 @@ bool SignOffController::confirmExport(Pane side, const QString &title, bool *all
     const Result<Document> record = DocumentLoader::load(pane(side)->filePath());
     if (!record)
         return true; // exportFinalized() reports it
-    const Result<QList<ReviewedItem>> reviewed = RiskReview::reviewed(record.value(), *m_ledger);
-    if (!reviewed)
-        return true;
-    const RiskSummary summary = RiskReview::summarize(reviewed.value());
+    const std::optional<Result<QList<ReviewedItem>>> reviewed = m_ledger->wait(
+        [document = record.value()](LedgerStore &store) { return RiskReview::reviewed(document, store); });
+    if (!reviewed || !*reviewed)
+        return true; // exportFinalized() reports it
+    const RiskSummary summary = RiskReview::summarize(reviewed->value());
     if (summary.open == 0)
         return true;
     return QMessageBox::question(m_window, title,

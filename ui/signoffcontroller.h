@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "ledger/signoff.h"
 #include "pane.h"
 
 #include <QObject>
@@ -16,8 +17,7 @@ class QWidget;
 namespace Countersign {
 
 class DocumentController;
-class LedgerStore;
-class LedgerWatch;
+class LedgerConnection;
 class MeetingView;
 class RecordPane;
 class SignOffPanel;
@@ -79,12 +79,15 @@ private:
     DocumentController *m_right;
     SignOffPanel *m_panel;
     QWidget *m_window;
-    // Another connection's entries: the panel and the meeting read the ledger again.
-    void ledgerChanged(const QString &serverUser);
+    // Another connection's entries (`latest` the newest): the panel and the meeting read the ledger
+    // again, and the status bar says who signed.
+    void ledgerChanged(const QString &serverUser, const SignOffEntry &latest);
+    // The panel's offline line: the watch's reason, else a job stalled on the server, else none.
+    void showReachability();
 
-    std::unique_ptr<LedgerStore> m_ledger;
-    std::unique_ptr<LedgerWatch> m_watch; // of m_ledger, which it must not outlive
+    std::unique_ptr<LedgerConnection> m_ledger;
     QString m_ledgerPath; // the one asked for, open or not
+    QString m_offlineReason; // the watch's, while the server is out of reach
     QPointer<MeetingView> m_meeting;
 };
 

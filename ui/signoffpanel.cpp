@@ -80,21 +80,27 @@ SignOffPanel::SignOffPanel(QWidget *parent)
     connect(m_sign, &QPushButton::clicked, this, &SignOffPanel::chooseAndSign);
     connect(m_history, &QPushButton::clicked, this, &SignOffPanel::showHistory);
     connect(m_view, &QTableView::activated, this, &SignOffPanel::chooseAndSign);
-    refresh();
+    readLedger();
 }
 
-void SignOffPanel::setLedger(LedgerStore *ledger, const QString &problem)
+void SignOffPanel::setLedger(LedgerConnection *ledger, const QString &problem)
 {
     m_ledger = ledger;
     m_problem = problem;
-    refresh();
+    m_entriesPath.clear(); // another ledger's entries are not this one's
+    readLedger();
 }
 
 void SignOffPanel::setRecord(const QString &path, const Document &record)
 {
+    const bool otherRecord = path != m_path;
     m_path = path;
     m_record = path.isEmpty() ? Document() : record;
-    refresh();
+    // An edit of the same record changes what the rules see, not what the ledger holds.
+    if (otherRecord)
+        readLedger();
+    else
+        showStatus();
 }
 
 void SignOffPanel::setEditing(std::function<bool()> hasUnsavedEdits, std::function<QString()> save)
@@ -110,18 +116,28 @@ bool SignOffPanel::hasUnsavedEdits() const
 
 void SignOffPanel::reload()
 {
-    refresh();
+    readLedger();
 }
 
 void SignOffPanel::setOffline(const QString &reason)
 {
     m_offline = reason;
-    refresh();
+    if (m_offline.isEmpty())
+        readLedger(); // what was stored meanwhile
+    else
+        showStatus();
+}
+
+void SignOffPanel::waitForLedger()
+{
+    // The reading's result is handed back before that of a job queued after it.
+    if (m_reading && m_ledger)
+        m_ledger->wait([](LedgerStore &) { return true; });
 }
 
 bool SignOffPanel::canSign() const
 {
-    return m_ledger && m_offline.isEmpty() && !m_ledger->isReadOnly() && !m_untrusted &&
+    return m_ledger && !m_reading && m_offline.isEmpty() && !m_ledger->isReadOnly() && !m_untrusted &&
         m_trustProblem.isEmpty() && !m_path.isEmpty() && !m_status.roles.isEmpty();
 }
 
@@ -130,33 +146,79 @@ QString SignOffPanel::headline() const
     return m_title->text();
 }
 
-void SignOffPanel::refresh()
+void SignOffPanel::readLedger()
 {
-    QString trouble = m_problem;
+    const quint64 generation = ++m_readingGeneration;
+    m_reading = false;
     // A server out of reach is not read: what it last said stays shown, marked offline.
-    const bool reading = m_offline.isEmpty();
-    if (reading) {
+    if (!m_offline.isEmpty() && m_entriesPath == m_path) {
+        showStatus();
+        return;
+    }
+    // Another record's entries are never shown as this one's, not even while reading.
+    if (m_entriesPath != m_path) {
         m_entries.clear();
-        m_trust = {};
-        m_trustProblem.clear();
         m_untrusted.reset();
+        m_readProblem.clear();
+        m_entriesPath = m_path;
     }
-    if (reading && m_ledger && !m_path.isEmpty()) {
-        if (Result<RecordTrust> trust = RecordTrust::of(m_path))
-            m_trust = std::move(trust).value();
-        else
-            m_trustProblem = trust.error().toString();
-        m_untrusted = m_ledger->audit();
-        if (!m_untrusted && m_trustProblem.isEmpty())
-            m_ledger->adopt(m_trust.legacyIdentity, m_trust.identity); // a read failure shows below
-        const Result<QList<SignOffEntry>> entries = m_ledger->entries(
-            m_trust.identity.isEmpty() ? RecordIdentity::legacyOf(m_path) : m_trust.identity,
-            RecordIdentity::legacyOf(m_path));
-        if (entries)
-            m_entries = entries.value();
-        else
-            trouble = entries.error().toString();
+    m_trust = {};
+    m_trustProblem.clear();
+    if (m_path.isEmpty() || !m_ledger) {
+        m_entries.clear();
+        m_untrusted.reset();
+        m_readProblem.clear();
+        showStatus();
+        return;
     }
+    if (Result<RecordTrust> trust = RecordTrust::of(m_path))
+        m_trust = std::move(trust).value();
+    else
+        m_trustProblem = trust.error().toString();
+    if (!m_offline.isEmpty()) {
+        showStatus();
+        return;
+    }
+    struct Read
+    {
+        std::optional<Error> untrusted;
+        QList<SignOffEntry> entries;
+        QString problem;
+    };
+    const QString legacy = RecordIdentity::legacyOf(m_path);
+    const QString identity = m_trust.identity.isEmpty() ? legacy : m_trust.identity;
+    const bool adopt = m_trustProblem.isEmpty();
+    const RecordTrust trust = m_trust;
+    m_reading = true;
+    m_ledger->post(
+        this,
+        [identity, legacy, adopt, trust](LedgerStore &store) {
+            Read read;
+            read.untrusted = store.audit();
+            if (!read.untrusted && adopt)
+                store.adopt(trust.legacyIdentity, trust.identity); // a read failure shows below
+            if (Result<QList<SignOffEntry>> entries = store.entries(identity, legacy))
+                read.entries = std::move(entries).value();
+            else
+                read.problem = entries.error().toString();
+            return read;
+        },
+        [this, generation](Read read) {
+            if (generation != m_readingGeneration)
+                return; // a later reading is under way
+            m_reading = false;
+            m_untrusted = std::move(read.untrusted);
+            m_entries = std::move(read.entries);
+            m_readProblem = std::move(read.problem);
+            showStatus();
+            Q_EMIT ledgerRead();
+        });
+    showStatus();
+}
+
+void SignOffPanel::showStatus()
+{
+    const QString trouble = m_readProblem.isEmpty() ? m_problem : m_readProblem;
     m_status = m_path.isEmpty() || m_record.fileName.isEmpty()
         ? SignOffStatus()
         : SignOffRules::evaluate(m_record, m_entries, m_trust);
@@ -200,12 +262,12 @@ void SignOffPanel::refresh()
     m_history->setEnabled(!m_entries.isEmpty());
 }
 
-QString SignOffPanel::sign(
-    const QString &role, const QString &signer, SignOffDecision decision, const QString &comment)
+QString SignOffPanel::sign(QString role, QString signer, SignOffDecision decision, QString comment)
 {
     if (!m_offline.isEmpty())
         return tr("The ledger's server is out of reach, so nothing is signed until it is back: %1")
             .arg(m_offline);
+    waitForLedger();
     if (!canSign())
         return tr("Sign-offs cannot be recorded now: %1")
             .arg(m_problem.isEmpty() ? tr("no writable ledger or record") : m_problem);
@@ -235,17 +297,24 @@ QString SignOffPanel::signFile(const Document &file, const QString &role, const 
         if (!principal)
             return principal.error().message;
         entry.principal = principal.value();
-        sign = [key](const QByteArray &statement) {
-            return SshSigner::sign(
-                statement, key, SignOffStatement::nameSpace.toString(), askPassEnvironment());
+        sign = [key, environment = askPassEnvironment()](const QByteArray &statement) {
+            const LedgerConnection::OffTheServer away; // the passphrase is the user's time
+            return SshSigner::sign(statement, key, SignOffStatement::nameSpace.toString(), environment);
         };
     }
-    const Result<SignOffEntry> stored = SignOffRecorder::record(*m_ledger, file, m_trust, entry, sign);
+    // In the ledger's thread, the window painting meanwhile.
+    const std::optional<Result<SignOffEntry>> stored = m_ledger->wait(
+        [file, trust = m_trust, entry, sign](
+            LedgerStore &store) { return SignOffRecorder::record(store, file, trust, entry, sign); },
+        LedgerConnection::Kind::Write);
     if (!stored)
-        return stored.error().code == Error::Code::Refused ? stored.error().message
-                                                           : stored.error().toString();
+        return LedgerConnection::notAnswering(m_ledger->location());
+    if (!*stored)
+        return stored->error().code == Error::Code::Refused ? stored->error().message
+                                                            : stored->error().toString();
     QSettings().setValue(SettingsKeys::signer, entry.signer);
-    refresh();
+    readLedger();
+    waitForLedger(); // the approval just made shows at once
     Q_EMIT signedOff();
     return {};
 }

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ledger/ledgerstore.h"
+#include "ledger/ledgerconnection.h"
 #include "ledger/signoffrules.h"
 #include "record/document.h"
 #include "signing/recordtrust.h"
@@ -23,8 +23,11 @@ class SignOffModel;
 // The sign-off panel beside the findings: the roles of one record, each with its holder and state
 // (with signer and time), a Sign... button (SignOffDialog for the role in the current row; the
 // signer's name is remembered in the settings) and a History... button listing every ledger entry of
-// the record. It reads and writes through a LedgerStore it does not own; without one (the ledger
-// could not be opened) or with a read-only one it shows why and cannot sign. The states follow the
+// the record. It reads and writes through a LedgerConnection it does not own; without one (the ledger
+// could not be opened) or with a read-only one it shows why and cannot sign. It reads the ledger in
+// the connection's thread (isReading() until the entries are in; ledgerRead() then), when the record
+// or the ledger changes and when asked to (reload()); edits of the same record only evaluate the
+// rules again on the entries it has. Signing waits for its outcome. The states follow the
 // record's text as edited: approvals of other content show as stale. A sign-off, though, signs the
 // file: it is refused while the record has unsaved edits, and its digest is computed from the
 // file's bytes as read when it is recorded. It is signed with the configured SSH key (the setting
@@ -38,9 +41,13 @@ class SignOffPanel : public QWidget
 public:
     explicit SignOffPanel(QWidget *parent = nullptr);
 
-    void setLedger(LedgerStore *ledger, const QString &problem = {});
+    void setLedger(LedgerConnection *ledger, const QString &problem = {});
     // Reads the ledger again (another connection stored an entry).
     void reload();
+    // Whether the ledger is being read for the record shown.
+    bool isReading() const { return m_reading; }
+    // Waits until the reading under way is in (the window keeps painting); at once when none is.
+    void waitForLedger();
     // The ledger's server is out of reach (why), or reachable again (empty): shown, and nothing is
     // signed meanwhile.
     void setOffline(const QString &reason);
@@ -54,8 +61,8 @@ public:
     // Checks the sign-off of the file as it is on disk now against the rules and records it; returns
     // the reason when it was not recorded ("Save first" while there are unsaved edits), empty on
     // success.
-    QString sign(
-        const QString &role, const QString &signer, SignOffDecision decision, const QString &comment = {});
+    // The texts are taken by value: a role named from status() changes when the ledger is read.
+    QString sign(QString role, QString signer, SignOffDecision decision, QString comment = {});
     const SignOffStatus &status() const { return m_status; }
     SignOffModel *model() const { return m_model; }
     const QList<SignOffEntry> &history() const { return m_entries; }
@@ -64,18 +71,27 @@ public:
 
 Q_SIGNALS:
     void signedOff();
+    // The entries of the record shown are in.
+    void ledgerRead();
 
 private:
-    void refresh();
+    // Reads the record's trust folder and, in the ledger's thread, its entries; then showStatus().
+    void readLedger();
+    // The rules on the record's text and the entries read, in the table and the title.
+    void showStatus();
     QString signFile(const Document &file, const QString &role, const QString &signer,
         SignOffDecision decision, const QString &comment);
     void chooseAndSign();
     void showHistory();
 
-    LedgerStore *m_ledger = nullptr;
+    LedgerConnection *m_ledger = nullptr;
     QString m_problem;
+    QString m_readProblem; // why the last reading failed
+    bool m_reading = false;
+    quint64 m_readingGeneration = 0; // of the reading whose entries count
     QString m_offline; // why the ledger's server is out of reach; empty when it is not
     QString m_path;
+    QString m_entriesPath; // the record m_entries are of
     Document m_record;
     std::function<bool()> m_hasUnsavedEdits;
     std::function<QString()> m_save;

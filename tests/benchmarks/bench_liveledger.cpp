@@ -69,6 +69,7 @@ bool round(LedgerBackends &backends, const QString &backend, Latencies &out)
     window.documents(Pane::Left)->openFile(record);
     window.show();
     SignOffPanel *panel = window.signOff()->panel();
+    panel->waitForLedger();
     const Document document = DocumentLoader::load(record).value();
     std::unique_ptr<LedgerStore> other = TestSupport::openLedger(ledger);
     for (int role = 0; role < TestSupport::roles.size(); ++role) {

@@ -8,23 +8,31 @@
 // was signed elsewhere meanwhile.
 #include "clirunner.h"
 #include "documentcontroller.h"
+#include "editing/textbuffer.h"
 #include "ledgerbackends.h"
 #include "ledgersupport.h"
 #include "mainwindow.h"
+#include "recordpane.h"
 #include "signoffcontroller.h"
 #include "signoffmodel.h"
 #include "signoffpanel.h"
 #include "signoffworkspace.h"
 #include "testsupport.h"
+#include "textview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QDockWidget>
 #include <QLineEdit>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <csignal>
 
 using namespace Countersign;
 using TestSupport::LedgerBackends;
@@ -59,9 +67,39 @@ struct LiveWindow
             return false;
         window.show();
         panel = window.signOff()->panel();
+        panel->waitForLedger();
         return QTest::qWaitForWindowExposed(&window) && panel->status().roles.size() == 5;
     }
 };
+
+// The server processes serving the database of `uri` (every connection to it but psql's own).
+QList<qint64> serverProcessesOf(const QString &uri)
+{
+    QProcess psql;
+    psql.start(TestSupport::PgServer::binDir() + QStringLiteral("/psql"),
+        {QStringLiteral("-Atc"),
+            QStringLiteral("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+                           "pg_backend_pid()"),
+            uri});
+    QList<qint64> pids;
+    if (!psql.waitForFinished(30000) || psql.exitCode() != 0)
+        return pids;
+    for (const QByteArray &line : psql.readAllStandardOutput().split('\n')) {
+        if (!line.trimmed().isEmpty())
+            pids.append(line.trimmed().toLongLong());
+    }
+    return pids;
+}
+
+// Stops (SIGSTOP) or continues (SIGCONT) `pids`: a server that takes a connection and never answers.
+bool signalAll(const QList<qint64> &pids, int signal)
+{
+    for (qint64 pid : pids) {
+        if (::kill(pid_t(pid), signal) != 0)
+            return false;
+    }
+    return true;
+}
 
 bool approved(const SignOffPanel *panel, int role)
 {
@@ -145,6 +183,7 @@ private Q_SLOTS:
         QVERIFY(typed);
         QCOMPARE(live.window.signOff()->ledgerPath(), ledger);
         QCOMPARE(LedgerStore::configuredLocation(), ledger);
+        live.panel->waitForLedger();
         QVERIFY(live.panel->canSign());
         QCOMPARE(live.panel->sign(roles.at(2), signers.at(2), SignOffDecision::Approve), QString());
         QCOMPARE(TestSupport::openLedger(ledger)->entries()->size(), 1);
@@ -185,6 +224,67 @@ private Q_SLOTS:
         QVERIFY(panel->canSign());
         QCOMPARE(panel->sign(roles.at(0), signers.at(0), SignOffDecision::Approve), QString());
         QVERIFY(approved(panel, 0));
+    }
+
+    // The server takes the connection and stops answering (its processes stopped: no error, no
+    // timeout from the server, no TCP reset). The ledger is read in its own thread, so the window
+    // keeps working: the user types in the record, the panel says the server is not answering and
+    // refuses to sign at once; when the server answers again all is as before.
+    void serverThatStopsAnsweringDoesNotFreezeTheWindow()
+    {
+        QTemporaryDir dir;
+        QString ledger;
+        LEDGER_FOR_ROW(m_backends, LedgerBackends::postgresql, dir, ledger);
+        LiveWindow live;
+        QVERIFY(live.open(dir, ledger));
+        SignOffPanel *panel = live.panel;
+        QCOMPARE(panel->sign(roles.at(1), signers.at(1), SignOffDecision::Approve), QString());
+        const QList<qint64> serving = serverProcessesOf(ledger);
+        QVERIFY(!serving.isEmpty());
+        QVERIFY(signalAll(serving, SIGSTOP));
+        struct Continue
+        {
+            QList<qint64> pids;
+            ~Continue() { signalAll(pids, SIGCONT); } // however the test ends
+        } resume{serving};
+
+        panel->reload(); // the reading waits on the stopped server, in the ledger's thread
+        QVERIFY(panel->isReading());
+        QVERIFY(approved(panel, 1)); // what it last said stays shown
+        live.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&live.window));
+        RecordPane *pane = live.window.pane(Pane::Left);
+        pane->editor()->setFocus();
+        QVERIFY(QApplication::focusWidget() == pane->editor());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed while the server hangs "));
+        QVERIFY(pane->isModified());
+        QVERIFY(pane->buffer().toSource().text().contains(QStringLiteral("typed while the server hangs")));
+        QVERIFY(panel->isReading());
+
+        QTRY_VERIFY_WITH_TIMEOUT(panel->headline().contains(QStringLiteral("has not answered")), 10000);
+        QVERIFY(panel->isReading());
+        QVERIFY(!panel->canSign());
+        if (const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+            !screenshots.isEmpty()) {
+            if (auto *dock = live.window.findChild<QDockWidget *>(QStringLiteral("signoff")))
+                dock->raise();
+            const QString png = QDir(screenshots).filePath(QStringLiteral("ledger-not-answering.png"));
+            QVERIFY(live.window.grab().save(png));
+            qInfo("saved %s", qPrintable(png));
+        }
+        const QString refused = panel->sign(roles.at(0), signers.at(0), SignOffDecision::Approve);
+        QVERIFY2(refused.contains(QStringLiteral("out of reach")), qPrintable(refused));
+        QVERIFY(panel->isReading()); // refused without waiting on the server
+
+        QVERIFY(signalAll(serving, SIGCONT));
+        resume.pids.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->headline().contains(QStringLiteral("has not answered")), 10000);
+        panel->waitForLedger(); // the reading of what was missed, once the server answered
+        QVERIFY(!panel->isReading());
+        // The approval is read again; the text typed meanwhile makes it one of other content.
+        QCOMPARE(panel->history().size(), 1);
+        QCOMPARE(panel->status().roles.at(1).state, RoleState::Stale);
+        QVERIFY(panel->canSign());
     }
 };
 

@@ -7,6 +7,7 @@
 // DIR/meeting-view.png and DIR/risk-summary.png.
 #include "documentcontroller.h"
 #include "export/finalizedrecord.h"
+#include "ledger/ledgerconnection.h"
 #include "ledger/sqliteledgerstore.h"
 #include "mainwindow.h"
 #include "meetingview.h"
@@ -46,20 +47,21 @@ QString recordPath()
         "review/AssistSupport/docs/implementation/RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"));
 }
 
-std::unique_ptr<SqliteLedgerStore> openLedger(const QTemporaryDir &dir)
+std::unique_ptr<LedgerConnection> openLedger(const QTemporaryDir &dir)
 {
-    auto store = SqliteLedgerStore::open(dir.filePath(QStringLiteral("ledger.sqlite")));
-    if (!store)
-        qFatal("%s", qPrintable(store.error().toString()));
-    return std::move(store.value());
+    auto connection = LedgerConnection::open(dir.filePath(QStringLiteral("ledger.sqlite")));
+    if (!connection)
+        qFatal("%s", qPrintable(connection.error().toString()));
+    return std::move(connection.value());
 }
 
-QList<RiskDecisionEntry> decisionsIn(const LedgerStore &store)
+// Every decision the ledger holds now, read through the meeting's connection.
+QList<RiskDecisionEntry> decisionsIn(LedgerConnection &ledger)
 {
-    const auto entries = store.riskDecisions();
-    if (!entries)
-        qFatal("%s", qPrintable(entries.error().toString()));
-    return entries.value();
+    const auto entries = ledger.wait([](LedgerStore &store) { return store.riskDecisions(); });
+    if (!entries || !*entries)
+        qFatal("the ledger cannot be read");
+    return entries->value();
 }
 
 // The widget that has the keyboard focus (the window's, when it is not the active window).
@@ -479,7 +481,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
         openLedger(dir).reset();
         QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup));
-        auto ledger = SqliteLedgerStore::open(path);
+        auto ledger = LedgerConnection::open(path);
         QVERIFY(ledger);
         QVERIFY(ledger.value()->isReadOnly());
         MeetingView view(TestSupport::load(recordPath()), recordPath(), ledger.value().get());

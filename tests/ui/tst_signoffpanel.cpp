@@ -9,6 +9,7 @@
 #include "base/settingskeys.h"
 #include "documentcontroller.h"
 #include "export/finalizedrecord.h"
+#include "ledger/ledgerconnection.h"
 #include "ledger/sqliteledgerstore.h"
 #include "mainwindow.h"
 #include "record/canonicalcontent.h"
@@ -142,6 +143,7 @@ struct SigningWindow
             return false;
         panel = window.signOff()->panel();
         roles = panel->findChild<QTableView *>();
+        panel->waitForLedger();
         return roles != nullptr && panel->status().roles.size() == 5;
     }
 
@@ -192,7 +194,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = copyRecord(dir);
-        auto store = SqliteLedgerStore::open(dir.filePath(QStringLiteral("ledger.sqlite")));
+        auto store = LedgerConnection::open(dir.filePath(QStringLiteral("ledger.sqlite")));
         QVERIFY(store);
         SignOffPanel panel;
         QAbstractItemModelTester tester(
@@ -200,6 +202,7 @@ private Q_SLOTS:
         panel.setLedger(store.value().get());
         QByteArray bytes = TestSupport::readBytes(path);
         panel.setRecord(path, parsed(path, bytes));
+        panel.waitForLedger();
         QCOMPARE(panel.model()->rowCount(), 5);
         QVERIFY(panel.canSign());
         QSignalSpy signedOff(&panel, &SignOffPanel::signedOff);
@@ -290,11 +293,14 @@ private Q_SLOTS:
             QStringLiteral("repository = acme/runtime\n"));
         QSettings().setValue(SettingsKeys::signingKey, ana.privateKey);
         const QString ledger = dir.filePath(QStringLiteral("ledger.sqlite"));
-        auto store = SqliteLedgerStore::open(ledger);
+        auto store = SqliteLedgerStore::open(ledger); // another connection, as another process would be
         QVERIFY(store);
+        auto connection = LedgerConnection::open(ledger);
+        QVERIFY(connection);
         SignOffPanel panel;
-        panel.setLedger(store.value().get());
+        panel.setLedger(connection.value().get());
         panel.setRecord(path, TestSupport::load(path));
+        panel.waitForLedger();
         const QList<RoleSignOff> roles = panel.status().roles;
         QCOMPARE(panel.sign(roles.at(0).role, signers.at(0), SignOffDecision::Approve), QString());
         QSettings().remove(SettingsKeys::signingKey);
@@ -319,7 +325,8 @@ private Q_SLOTS:
             SignOffEntry::now(TestSupport::load(path), QStringLiteral("acme/runtime:record.md"),
                 roles.at(1).role, signers.at(1), SignOffDecision::Approve);
         QVERIFY(store.value()->append(unsignedEntry));
-        panel.setRecord(path, TestSupport::load(path));
+        panel.reload();
+        panel.waitForLedger();
         QCOMPARE(stateOf(panel, 1), QStringLiteral("Pending"));
         QCOMPARE(panel.model()->index(1, SignOffModel::SignatureColumn).data().toString(),
             QStringLiteral("unsigned, not counted"));
@@ -353,7 +360,8 @@ private Q_SLOTS:
             {QStringLiteral("DROP TRIGGER signoff_append_only_update"),
                 QStringLiteral("UPDATE signoff SET signer = 'Mallory', hash = '%1' WHERE id = 1")
                     .arg(forged.hash)}));
-        panel.setRecord(path, TestSupport::load(path));
+        panel.reload();
+        panel.waitForLedger();
         QVERIFY2(panel.headline().contains(QStringLiteral("UNTRUSTED LEDGER")), qPrintable(panel.headline()));
         QVERIFY(!panel.canSign());
         QVERIFY(!panel.sign(roles.at(1).role, signers.at(1), SignOffDecision::Approve).isEmpty());
