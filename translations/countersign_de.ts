@@ -1626,6 +1626,10 @@ Trotzdem exportieren?</translation>
         <source>The ledger&apos;s server is out of reach, so nothing is signed until it is back: %1</source>
         <translation>Der Server des Ledgers ist nicht erreichbar; bis er zurück ist, wird nichts unterzeichnet: %1</translation>
     </message>
+    <message>
+        <source>Ledger server not answering — waiting: %1</source>
+        <translation>Ledger-Server antwortet nicht — es wird gewartet: %1</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::TemplateDialog</name>

@@ -108,10 +108,11 @@ QString SignOffController::setLedgerPath(const QString &path)
 
 void SignOffController::showReachability()
 {
-    QString reason = m_offlineReason;
-    if (reason.isEmpty() && m_ledger && m_ledger->isStalled())
-        reason = tr("the ledger server has not answered for %1 s").arg(LedgerConnection::stallMs / 1000);
-    m_panel->setOffline(reason);
+    if (!m_offlineReason.isEmpty() || !m_ledger || !m_ledger->isStalled())
+        m_panel->setOffline(m_offlineReason);
+    else
+        m_panel->setOffline(
+            tr("the ledger server has not answered for %1 s").arg(LedgerConnection::stallMs / 1000), true);
 }
 
 QString SignOffController::ledgerPath() const

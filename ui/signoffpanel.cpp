@@ -119,9 +119,10 @@ void SignOffPanel::reload()
     readLedger();
 }
 
-void SignOffPanel::setOffline(const QString &reason)
+void SignOffPanel::setOffline(const QString &reason, bool notAnswering)
 {
     m_offline = reason;
+    m_notAnswering = notAnswering;
     if (m_offline.isEmpty())
         readLedger(); // what was stored meanwhile
     else
@@ -251,7 +252,10 @@ void SignOffPanel::showStatus()
     if (!m_trustProblem.isEmpty())
         title += u'\n' + tr("The trust folder cannot be used, nothing is signed: %1").arg(m_trustProblem);
     if (!m_offline.isEmpty())
-        title += u'\n' + tr("Ledger offline — reconnecting: %1").arg(m_offline);
+        title += u'\n' +
+            (m_notAnswering ? tr("Ledger server not answering — waiting: %1")
+                            : tr("Ledger offline — reconnecting: %1"))
+                .arg(m_offline);
     if (!trouble.isEmpty())
         title += u'\n' + tr("Sign-off ledger unavailable, read only: %1").arg(trouble);
     else if (m_ledger && m_ledger->isReadOnly())

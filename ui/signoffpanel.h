@@ -49,8 +49,9 @@ public:
     // Waits until the reading under way is in (the window keeps painting); at once when none is.
     void waitForLedger();
     // The ledger's server is out of reach (why), or reachable again (empty): shown, and nothing is
-    // signed meanwhile.
-    void setOffline(const QString &reason);
+    // signed meanwhile. `notAnswering`: it is connected but has not answered (waiting, not
+    // reconnecting).
+    void setOffline(const QString &reason, bool notAnswering = false);
     // The record shown, as parsed from its current text (edits included; the comparison's parse); an
     // empty path clears the panel, an empty document shows that it cannot be signed off here.
     void setRecord(const QString &path, const Document &record);
@@ -90,6 +91,7 @@ private:
     bool m_reading = false;
     quint64 m_readingGeneration = 0; // of the reading whose entries count
     QString m_offline; // why the ledger's server is out of reach; empty when it is not
+    bool m_notAnswering = false; // connected, waiting for the server's answer
     QString m_path;
     QString m_entriesPath; // the record m_entries are of
     Document m_record;

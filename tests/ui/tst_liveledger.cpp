@@ -262,6 +262,9 @@ private Q_SLOTS:
         QVERIFY(panel->isReading());
 
         QTRY_VERIFY_WITH_TIMEOUT(panel->headline().contains(QStringLiteral("has not answered")), 10000);
+        QVERIFY2(panel->headline().contains(QStringLiteral("not answering — waiting")) &&
+                !panel->headline().contains(QStringLiteral("reconnecting")),
+            qPrintable(panel->headline()));
         QVERIFY(panel->isReading());
         QVERIFY(!panel->canSign());
         if (const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
