@@ -1262,6 +1262,10 @@ Trotzdem exportieren?</translation>
         <source>the ledger server has not answered for %1 s</source>
         <translation>der Ledger-Server hat seit %1 s nicht geantwortet</translation>
     </message>
+    <message>
+        <source>Countersign: a sign-off was recorded</source>
+        <translation>Countersign: eine Freigabe wurde eingetragen</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::SignOffDialog</name>

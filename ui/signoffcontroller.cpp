@@ -3,6 +3,7 @@
 
 #include "signoffcontroller.h"
 
+#include "desktopnotifier.h"
 #include "documentcontroller.h"
 #include "export/finalizedexport.h"
 #include "ledger/ledgerconnection.h"
@@ -62,8 +63,12 @@ void SignOffController::ledgerChanged(const QString &serverUser, const SignOffEn
     if (!serverUser.isEmpty())
         text += u' ' + tr("(server user %1)").arg(serverUser);
     Q_EMIT message(text);
-    if (m_window && !m_window->isActiveWindow())
+    // The other side signed while the user looks elsewhere: the taskbar entry asks for attention and
+    // the desktop shows who signed.
+    if (m_window && !m_window->isActiveWindow()) {
         QApplication::alert(m_window);
+        DesktopNotifier::notify(tr("Countersign: a sign-off was recorded"), text + u'\n' + latest.recordPath);
+    }
 }
 
 RecordPane *SignOffController::pane(Pane side) const

@@ -22,6 +22,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDBusConnection>
+#include <QDBusError>
 #include <QDir>
 #include <QDockWidget>
 #include <QLineEdit>
@@ -101,10 +103,78 @@ bool signalAll(const QList<qint64> &pids, int signal)
     return true;
 }
 
+// A session bus of the test's own (dbus-daemon with a minimal configuration, its socket in a
+// temporary folder), so that the window's desktop notifications go somewhere the test can listen.
+class SessionBus
+{
+public:
+    static QString daemon() { return QStandardPaths::findExecutable(QStringLiteral("dbus-daemon")); }
+
+    // Starts the bus; its address, empty (and why) when it cannot.
+    QString start(QString *why)
+    {
+        if (daemon().isEmpty()) {
+            *why = QStringLiteral("dbus-daemon is not installed");
+            return {};
+        }
+        const QString config = m_folder.filePath(QStringLiteral("bus.conf"));
+        TestSupport::writeBytes(config,
+            QStringLiteral("<busconfig><type>session</type><listen>unix:dir=%1</listen><auth>EXTERNAL</auth>"
+                           "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                           "<allow eavesdrop=\"true\"/><allow own=\"*\"/>"
+                           "</policy></busconfig>\n")
+                .arg(m_folder.path())
+                .toUtf8());
+        m_daemon.start(daemon(),
+            {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
+                QStringLiteral("--print-address=1")});
+        if (!m_daemon.waitForStarted(10000) || !m_daemon.waitForReadyRead(10000)) {
+            *why = QStringLiteral("dbus-daemon did not start: ") +
+                QString::fromUtf8(m_daemon.readAllStandardError());
+            return {};
+        }
+        return QString::fromUtf8(m_daemon.readLine()).trimmed();
+    }
+    ~SessionBus()
+    {
+        m_daemon.terminate();
+        m_daemon.waitForFinished(10000);
+    }
+
+private:
+    QTemporaryDir m_folder;
+    QProcess m_daemon;
+};
+
 bool approved(const SignOffPanel *panel, int role)
 {
     return panel->status().roles.size() > role && panel->status().roles.at(role).state == RoleState::Approved;
 }
+
+// The desktop's notification service, as a desktop runs it (org.freedesktop.Notifications on the
+// session bus): what it was asked to show.
+class NotificationService : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    struct Shown
+    {
+        QString application;
+        QString summary;
+        QString body;
+        QVariantMap hints;
+    };
+    QList<Shown> shown;
+
+public Q_SLOTS:
+    uint Notify(const QString &application, uint, const QString &, const QString &summary,
+        const QString &body, const QStringList &, const QVariantMap &hints, int)
+    {
+        shown.append({application, summary, body, hints});
+        return uint(shown.size());
+    }
+};
 
 } // namespace
 
@@ -114,9 +184,69 @@ class TestLiveLedger : public QObject
 
 private:
     LedgerBackends m_backends;
+    SessionBus m_bus;
+    QString m_busAddress;
+    QString m_noBus; // why there is no session bus of the test's own
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // Before anything asks for the session bus: the window's connection to it is made once.
+        m_busAddress = m_bus.start(&m_noBus);
+        if (!m_busAddress.isEmpty())
+            qputenv("DBUS_SESSION_BUS_ADDRESS", m_busAddress.toUtf8());
+    }
+
+    // The other side signs while the user works in another window: the desktop shows who signed,
+    // through the desktop's notification service. While the window is the active one, the status
+    // bar says it and no notification pops up.
+    void signingElsewhereNotifiesTheDesktop()
+    {
+        if (m_busAddress.isEmpty())
+            QSKIP(qPrintable(m_noBus));
+        QDBusConnection listener =
+            QDBusConnection::connectToBus(m_busAddress, QStringLiteral("notification-service"));
+        QVERIFY2(listener.isConnected(), qPrintable(listener.lastError().message()));
+        NotificationService service;
+        QVERIFY(listener.registerObject(
+            QStringLiteral("/org/freedesktop/Notifications"), &service, QDBusConnection::ExportAllSlots));
+        QVERIFY(listener.registerService(QStringLiteral("org.freedesktop.Notifications")));
+        QTemporaryDir dir;
+        QString ledger;
+        LEDGER_FOR_ROW(m_backends, LedgerBackends::sqlite, dir, ledger);
+        LiveWindow live;
+        QVERIFY(live.open(dir, ledger));
+        live.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&live.window));
+
+        Run signed_ = signElsewhere(live.record, ledger, 1);
+        QVERIFY2(signed_.exitCode == 0, qPrintable(signed_.err));
+        QTRY_VERIFY_WITH_TIMEOUT(approved(live.panel, 1), 5000);
+        QVERIFY(live.window.statusBar()->currentMessage().contains(signers.at(1)));
+
+        QWidget elsewhere; // the window the user works in now
+        elsewhere.show();
+        elsewhere.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+        QVERIFY(!live.window.isActiveWindow());
+        signed_ = signElsewhere(live.record, ledger, 3);
+        QVERIFY2(signed_.exitCode == 0, qPrintable(signed_.err));
+        QTRY_VERIFY_WITH_TIMEOUT(!service.shown.isEmpty(), 5000);
+        // One notification, of the second sign-off: the first (window active) was not sent, or it would
+        // have arrived before it (a bus keeps a sender's order).
+        QCOMPARE(service.shown.size(), 1);
+        const NotificationService::Shown &shown = service.shown.constFirst();
+        QCOMPARE(shown.application, QStringLiteral("Countersign"));
+        QVERIFY2(
+            shown.body.contains(signers.at(3)) && shown.body.contains(roles.at(3)), qPrintable(shown.body));
+        QVERIFY(!shown.body.contains(signers.at(1)));
+        QVERIFY(!shown.summary.isEmpty());
+        QCOMPARE(shown.hints.value(QStringLiteral("desktop-entry")).toString(),
+            QStringLiteral("io.github.countersign.Countersign"));
+        listener.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("notification-service"));
+    }
 
     void anotherProcessSignsAndTheWindowShowsIt_data() { LedgerBackends::addRows(); }
 
