@@ -437,7 +437,7 @@ Result<SignOffEntry> PostgresLedgerStore::append(
                 return std::nullopt;
             const Result<QList<SignOffEntry>> current =
                 SqlChain::readLinked<SignOffEntry>(db, postgresDialect, QStringLiteral("signoff"),
-                    QStringLiteral("s"), SqlChain::signOffColumns(true, true),
+                    QStringLiteral("s"), SqlChain::signOffColumns(true, SqlChain::ServerUsers::Server),
                     {linked.recordPath, legacyIdentity, true}, SqlChain::entryFrom, failed);
             if (!current)
                 return current.error();
@@ -449,8 +449,9 @@ Result<QList<SignOffEntry>> PostgresLedgerStore::entries(
     const QString &identity, const QString &legacyIdentity) const
 {
     return SqlChain::readLinked<SignOffEntry>(QSqlDatabase::database(m_connection, false), postgresDialect,
-        QStringLiteral("signoff"), QStringLiteral("s"), SqlChain::signOffColumns(true, true),
-        {identity, legacyIdentity, true}, SqlChain::entryFrom,
+        QStringLiteral("signoff"), QStringLiteral("s"),
+        SqlChain::signOffColumns(true, SqlChain::ServerUsers::Server), {identity, legacyIdentity, true},
+        SqlChain::entryFrom,
         [this](const QSqlError &sqlError) { return failure(QStringLiteral("cannot be read"), sqlError); });
 }
 
@@ -530,7 +531,8 @@ Result<QList<RiskDecisionEntry>> PostgresLedgerStore::riskDecisions(const QStrin
 {
     return SqlChain::readLinked<RiskDecisionEntry>(QSqlDatabase::database(m_connection, false),
         postgresDialect, QStringLiteral("risk_decision"), QStringLiteral("d"),
-        SqlChain::decisionColumns(true), SqlChain::RecordRows{recordPath, {}, false}, SqlChain::decisionFrom,
+        SqlChain::decisionColumns(SqlChain::ServerUsers::Server), SqlChain::RecordRows{recordPath, {}, false},
+        SqlChain::decisionFrom,
         [this](const QSqlError &sqlError) { return failure(QStringLiteral("cannot be read"), sqlError); });
 }
 

@@ -9,17 +9,34 @@
 
 namespace Countersign::SqlChain {
 
-QString signOffColumns(bool signatures, bool serverUser)
+namespace {
+
+// The columns of the server's user (and who copied the entry) in table alias `a`.
+QString serverUserColumns(ServerUsers users, QChar a)
+{
+    switch (users) {
+    case ServerUsers::None:
+        return {};
+    case ServerUsers::Stored:
+        return QStringLiteral(", %1.server_user").arg(a);
+    case ServerUsers::Server:
+        return QStringLiteral(", CASE WHEN %1.imported THEN %1.original_server_user ELSE %1.server_user END, "
+                              "CASE WHEN %1.imported THEN %1.server_user ELSE '' END")
+            .arg(a);
+    }
+    return {};
+}
+
+} // namespace
+
+QString signOffColumns(bool signatures, ServerUsers users)
 {
     return QStringLiteral(
                "s.id, r.path, s.record_kind, s.role, s.signer, s.decision, s.comment, s.signed_at, "
                "s.digest, s.os_user, s.host, s.previous_hash, s.hash, ") +
         (signatures ? QStringLiteral("s.principal, s.statement, s.signature")
                     : QStringLiteral("'', '', ''")) +
-        (serverUser
-                ? QStringLiteral(", CASE WHEN s.imported THEN s.original_server_user ELSE s.server_user END, "
-                                 "CASE WHEN s.imported THEN s.server_user ELSE '' END")
-                : QString());
+        serverUserColumns(users, u's');
 }
 
 SignOffEntry entryFrom(const QSqlQuery &query)
@@ -49,15 +66,12 @@ SignOffEntry entryFrom(const QSqlQuery &query)
     return entry;
 }
 
-QString decisionColumns(bool serverUser)
+QString decisionColumns(ServerUsers users)
 {
     return QStringLiteral(
                "d.id, r.path, d.record_digest, d.item_key, d.item_text, d.decision, d.owner, d.due, "
                "d.note, d.recorded_by, d.decided_at, d.os_user, d.host, d.previous_hash, d.hash") +
-        (serverUser
-                ? QStringLiteral(", CASE WHEN d.imported THEN d.original_server_user ELSE d.server_user END, "
-                                 "CASE WHEN d.imported THEN d.server_user ELSE '' END")
-                : QString());
+        serverUserColumns(users, u'd');
 }
 
 RiskDecisionEntry decisionFrom(const QSqlQuery &query)

@@ -76,13 +76,18 @@ std::variant<LedgerHead, QSqlError> head(QSqlDatabase db, const Dialect &dialect
 std::optional<QSqlError> adopt(
     QSqlDatabase db, const Dialect &dialect, const QString &legacyIdentity, const QString &identity);
 
+// Where a table keeps the server's user of its entries: nowhere (a ledger file before schema 4), in
+// server_user as copied (a ledger file from schema 4: empty but for entries copied from a server), or
+// as a server's ledger keeps it (its own user, or for a copied entry the one it was hashed with, and
+// who copied it).
+enum class ServerUsers { None, Stored, Server };
+
 // The columns a sign-off is read from (alias s, its record r), in the order entryFrom() reads them.
-// A ledger file before schema 3 has no signature columns (they read as empty); only a server ledger
-// has the server's user (for a copied entry the one it was hashed with) and who copied an entry.
-QString signOffColumns(bool signatures, bool serverUser);
+// A ledger file before schema 3 has no signature columns (they read as empty).
+QString signOffColumns(bool signatures, ServerUsers users);
 SignOffEntry entryFrom(const QSqlQuery &query);
 // The same for risk decisions (alias d).
-QString decisionColumns(bool serverUser);
+QString decisionColumns(ServerUsers users);
 RiskDecisionEntry decisionFrom(const QSqlQuery &query);
 
 // Opens the write transaction (`dialect.begin`); the error, after rolling back, when it cannot.

@@ -167,6 +167,14 @@ const char *const schemaV3[] = {
     "PRAGMA user_version = 3",
 };
 
+// Schema version 4: the server's user of entries copied from a server's ledger (`ledger copy`), which
+// their hashes cover; empty for every entry written to the file itself.
+const char *const schemaV4[] = {
+    "ALTER TABLE signoff ADD COLUMN server_user TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE risk_decision ADD COLUMN server_user TEXT NOT NULL DEFAULT ''",
+    "PRAGMA user_version = 4",
+};
+
 template<size_t N>
 QStringList statementsOf(const char *const (&statements)[N])
 {
@@ -180,6 +188,12 @@ QStringList statementsOf(const char *const (&statements)[N])
 // chain from reading the last hash to storing the new row.
 const SqlChain::Dialect sqliteDialect{{QStringLiteral("BEGIN IMMEDIATE")}, QString(),
     QStringLiteral("INSERT OR IGNORE INTO record (path) VALUES (?)")};
+
+// Whether the entries of a ledger of schema `version` hold a server's user (from schema 4).
+SqlChain::ServerUsers serverUsersOf(int version)
+{
+    return version >= 4 ? SqlChain::ServerUsers::Stored : SqlChain::ServerUsers::None;
+}
 
 } // namespace
 
@@ -397,6 +411,11 @@ std::optional<Error> SqliteLedgerStore::prepare(Access access)
                 QStringLiteral("cannot be upgraded to ledger schema 3 (signed sign-offs)")))
             return failed;
     }
+    if (version < 4) {
+        if (std::optional<Error> failed = migrate(4, statementsOf(schemaV4),
+                QStringLiteral("cannot be upgraded to ledger schema 4 (entries copied from a server)")))
+            return failed;
+    }
     m_version = schemaVersion;
     return std::nullopt;
 }
@@ -467,7 +486,7 @@ Result<SignOffEntry> SqliteLedgerStore::append(
                 return std::nullopt;
             const Result<QList<SignOffEntry>> current =
                 SqlChain::readLinked<SignOffEntry>(db, sqliteDialect, QStringLiteral("signoff"),
-                    QStringLiteral("s"), SqlChain::signOffColumns(m_version >= 3, false),
+                    QStringLiteral("s"), SqlChain::signOffColumns(m_version >= 3, serverUsersOf(m_version)),
                     {linked.recordPath, legacyIdentity, true}, SqlChain::entryFrom, failed);
             if (!current)
                 return current.error();
@@ -481,7 +500,8 @@ Result<QList<SignOffEntry>> SqliteLedgerStore::entries(
     if (m_version < 1) // an empty file, read as it is
         return QList<SignOffEntry>();
     return SqlChain::readLinked<SignOffEntry>(QSqlDatabase::database(m_connection, false), sqliteDialect,
-        QStringLiteral("signoff"), QStringLiteral("s"), SqlChain::signOffColumns(m_version >= 3, false),
+        QStringLiteral("signoff"), QStringLiteral("s"),
+        SqlChain::signOffColumns(m_version >= 3, serverUsersOf(m_version)),
         {identity, legacyIdentity, m_version >= 3}, SqlChain::entryFrom,
         [this](const QSqlError &sqlError) { return failure(QStringLiteral("cannot be read"), sqlError); });
 }
@@ -535,20 +555,13 @@ std::optional<Error> SqliteLedgerStore::importLedger(const QList<SignOffEntry> &
 {
     if (m_readOnly)
         return error(QStringLiteral("is read-only: nothing was copied"), {});
-    const bool fromServer = std::any_of(signOffs.cbegin(), signOffs.cend(),
-                                [](const SignOffEntry &e) { return !e.serverUser.isEmpty(); }) ||
-        std::any_of(decisions.cbegin(), decisions.cend(),
-            [](const RiskDecisionEntry &e) { return !e.serverUser.isEmpty(); });
-    if (fromServer)
-        return Error{Error::Code::Refused,
-            QStringLiteral(
-                "cannot hold entries of a server's ledger: each names the server's user, which a "
-                "ledger file has no place for (copy it to another PostgreSQL ledger); nothing was copied"),
-            m_path};
-    const SqlChain::ImportRows rows{SqlChain::signOffInsert(sqliteDialect),
-        [](const SignOffEntry &entry) { return SqlChain::signOffTexts(entry, false); },
-        SqlChain::decisionInsert(sqliteDialect),
-        [](const RiskDecisionEntry &entry) { return SqlChain::decisionTexts(entry, false); }};
+    // A copy keeps each entry's server's user (a copy of a server's ledger), which its hash covers.
+    SqlChain::Dialect copying = sqliteDialect;
+    copying.serverUser = true;
+    const SqlChain::ImportRows rows{SqlChain::signOffInsert(copying),
+        [](const SignOffEntry &entry) { return SqlChain::signOffTexts(entry, true); },
+        SqlChain::decisionInsert(copying),
+        [](const RiskDecisionEntry &entry) { return SqlChain::decisionTexts(entry, true); }};
     return SqlChain::importLedger(
         QSqlDatabase::database(m_connection, false), sqliteDialect, rows, signOffs, decisions, adoptions,
         [this](const QSqlError &sqlError) {
@@ -577,8 +590,9 @@ Result<QList<RiskDecisionEntry>> SqliteLedgerStore::riskDecisions(const QString 
     if (m_version < 2)
         return QList<RiskDecisionEntry>();
     return SqlChain::readLinked<RiskDecisionEntry>(QSqlDatabase::database(m_connection, false), sqliteDialect,
-        QStringLiteral("risk_decision"), QStringLiteral("d"), SqlChain::decisionColumns(false),
-        SqlChain::RecordRows{recordPath, {}, false}, SqlChain::decisionFrom,
+        QStringLiteral("risk_decision"), QStringLiteral("d"),
+        SqlChain::decisionColumns(serverUsersOf(m_version)), SqlChain::RecordRows{recordPath, {}, false},
+        SqlChain::decisionFrom,
         [this](const QSqlError &sqlError) { return failure(QStringLiteral("cannot be read"), sqlError); });
 }
 

@@ -20,9 +20,10 @@ namespace Countersign {
 // The schema version is PRAGMA user_version, migrated forward when opened to Write, each step in a
 // transaction of its own: 1 holds sign-offs; 2 adds the risk decisions of reviews (their own table and hash
 // chain, append-only alike, a CHECK that needs-action names an owner and a due date); 3 adds signed sign-offs
-// (principal, statement, signature) and the record identity an early entry's path was adopted by. A
-// ledger of an earlier schema opened read-only or to Read is read as it is: no risk decisions before
-// 2, no signatures before 3; an empty file (schema 0) reads as an empty ledger.
+// (principal, statement, signature) and the record identity an early entry's path was adopted by; 4 adds
+// the server's user of entries copied from a server's ledger (empty for the file's own). A ledger of an
+// earlier schema opened read-only or to Read is read as it is: no risk decisions before 2, no
+// signatures before 3, no server's users before 4; an empty file (schema 0) reads as an empty ledger.
 //
 // open() never changes a file it refuses: a file that is not SQLite, a damaged one, one of a newer
 // schema or an SQLite database that is not a ledger is reported and left as it was. Opened to Write, a
@@ -37,7 +38,7 @@ namespace Countersign {
 class SqliteLedgerStore : public LedgerStore
 {
 public:
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
 
     static Result<std::unique_ptr<SqliteLedgerStore>> open(
         const QString &path, Access access = Access::Write);

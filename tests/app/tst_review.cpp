@@ -391,7 +391,7 @@ private Q_SLOTS:
         QTest::newRow("not sqlite") << QByteArray("text") << QStringLiteral("not an SQLite database");
         QTest::newRow("newer schema")
             << QByteArray("newer")
-            << QStringLiteral("newer Countersign (ledger schema 4; this version knows up to 3)");
+            << QStringLiteral("newer Countersign (ledger schema 5; this version knows up to 4)");
         QTest::newRow("read-only") << QByteArray("readonly")
                                    << QStringLiteral("read-only: the risk decision was not recorded");
     }
@@ -406,7 +406,7 @@ private Q_SLOTS:
         } else {
             QCOMPARE(w.decide(1, QStringLiteral("accepted")).exitCode, 0);
             if (kind == "newer")
-                QVERIFY(TestSupport::execSql(w.db, {QStringLiteral("PRAGMA user_version = 4")}));
+                QVERIFY(TestSupport::execSql(w.db, {QStringLiteral("PRAGMA user_version = 5")}));
             else
                 QVERIFY(QFile::setPermissions(w.db, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
         }

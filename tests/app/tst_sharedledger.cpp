@@ -27,9 +27,9 @@ using TestSupport::signers;
 namespace {
 
 const QStringList principals{QStringLiteral("ana@tessera.example"), QStringLiteral("ben@harbor.example"),
-    QStringLiteral("chen@tessera.example")};
+    QStringLiteral("chen@tessera.example"), QStringLiteral("dana@harbor.example")};
 
-// A repository with a trust folder for three keys and the record in docs/.
+// A repository with a trust folder for four keys and the record in docs/.
 struct Repository
 {
     Repository()
@@ -40,7 +40,7 @@ struct Repository
         record = repo + QStringLiteral("/docs/record.md");
         TestSupport::writeBytes(record,
             TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md"))));
-        for (int i = 0; i < 3; ++i)
+        for (int i = 0; i < 4; ++i)
             keys.append(TestSupport::makeKey(dir.path(), QStringLiteral("key%1").arg(i), principals.at(i)));
         TestSupport::writeTrustFolder(repo, keys, roles);
     }
@@ -200,13 +200,32 @@ private Q_SLOTS:
         QCOMPARE(moved2.at(2).serverUser, server->entries()->at(2).serverUser); // kept, as hashed
         QCOMPARE(moved2.at(2).hash, server->entries()->at(2).hash);
 
-        // Back into a file: the server's own entry names its server user, which a file cannot hold.
+        // Back into a file (a team leaving the server): every entry as the server held it, the server's
+        // own entry with its server user (which its hash covers), so that both chains verify in the file.
         const QString back = repository.dir.filePath(QStringLiteral("back.sqlite"));
-        const Run refused = run({QStringLiteral("ledger"), QStringLiteral("copy"), uri, back});
-        QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(QStringLiteral("cannot hold entries of a server's ledger")),
-            qPrintable(refused.err));
-        QCOMPARE(TestSupport::openStore(back)->entries()->size(), 0);
+        const Run returned = run({QStringLiteral("ledger"), QStringLiteral("copy"), uri, back});
+        QVERIFY2(returned.exitCode == 0, qPrintable(returned.err));
+        const QList<SignOffEntry> inFile = *TestSupport::openStore(back)->entries();
+        QCOMPARE(inFile, copiedBy(*server->entries(), copier));
+        QCOMPARE(inFile.at(2).serverUser, copier);
+        QCOMPARE(*TestSupport::openStore(back)->riskDecisions(), copiedBy(*server->riskDecisions(), copier));
+        QCOMPARE(
+            run({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--db"), back}).exitCode,
+            0);
+        // The file's own entries after them name no server user, and the chain goes on.
+        const Run fourth = repository.signOff(3, back);
+        QVERIFY2(fourth.exitCode == 0, qPrintable(fourth.err));
+        QCOMPARE(TestSupport::openStore(back)->entries()->at(3).serverUser, QString());
+        QCOMPARE(
+            run({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--db"), back}).exitCode,
+            0);
+        // A server user rewritten in the file breaks the chain: the hash covers it.
+        QVERIFY(TestSupport::execSql(back,
+            {QStringLiteral("DROP TRIGGER signoff_append_only_update"),
+                QStringLiteral("UPDATE signoff SET server_user = 'mallory' WHERE id = 3")}));
+        const Run tampered =
+            run({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--db"), back});
+        QCOMPARE(tampered.exitCode, 1);
     }
 
     // A ledger that fails its check is not copied: the copy would hide the break.

@@ -144,10 +144,10 @@ private Q_SLOTS:
         QTest::newRow("truncated") << QByteArray("truncated") << QStringLiteral("damaged");
         QTest::newRow("newer schema")
             << QByteArray("newer")
-            << QStringLiteral("newer Countersign (ledger schema 99; this version knows up to 3)");
+            << QStringLiteral("newer Countersign (ledger schema 99; this version knows up to 4)");
         QTest::newRow("next schema")
             << QByteArray("next")
-            << QStringLiteral("newer Countersign (ledger schema 4; this version knows up to 3)");
+            << QStringLiteral("newer Countersign (ledger schema 5; this version knows up to 4)");
         QTest::newRow("other database")
             << QByteArray("foreign") << QStringLiteral("not a Countersign ledger");
     }
@@ -172,7 +172,7 @@ private Q_SLOTS:
             if (kind == "newer" || kind == "next") {
                 QVERIFY(TestSupport::execSql(path,
                     {kind == "newer" ? QStringLiteral("PRAGMA user_version = 99")
-                                     : QStringLiteral("PRAGMA user_version = 4")}));
+                                     : QStringLiteral("PRAGMA user_version = 5")}));
             } else {
                 const QByteArray bytes = TestSupport::readBytes(path);
                 QVERIFY(bytes.size() > 8192);

@@ -101,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(userVersion(path), 1);
         {
             auto store = openStore(path);
-            QCOMPARE(userVersion(path), 3);
+            QCOMPARE(userVersion(path), SqliteLedgerStore::schemaVersion);
             QCOMPARE(store->entries().value(), before);
             QCOMPARE(store->riskDecisions()->size(), 0);
             QVERIFY(store->appendRiskDecision(decisionFor(
@@ -113,7 +113,7 @@ private Q_SLOTS:
                 13);
         }
         auto store = openStore(path); // opening again changes nothing
-        QCOMPARE(userVersion(path), 3);
+        QCOMPARE(userVersion(path), SqliteLedgerStore::schemaVersion);
         const Result<QList<SignOffEntry>> after = store->entries();
         QCOMPARE(after->size(), 13);
         QCOMPARE(after->mid(0, 12), before);
