@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <optional>
 
 namespace Countersign {
@@ -72,6 +73,8 @@ QString titleOf(const QString &finalized, const QString &recordFileName)
 // collapsed borders, a border of 1 draws a grid of 1 px lines.
 constexpr qreal cellPadding = 4;
 constexpr qreal cellBorder = 1;
+// A margin for the layout's rounding: a cell's text measures a little wider than QFontMetricsF says.
+constexpr qreal rounding = 1.02;
 const QColor borderColor(0x8a, 0x91, 0x9c);
 
 // The widths a column's cells want: `least`, its longest unbreakable run (no narrower without
@@ -213,18 +216,39 @@ QList<qreal> shareOut(QList<ColumnWidth> columns, qreal available)
     return widths;
 }
 
+// Sets every cell of `table` in `pointSize` and measures what each column needs (contentWidth, plus
+// `cellExtra` for padding and borders).
+QList<ColumnWidth> measureTable(
+    QTextTable &table, qreal pointSize, qreal cellExtra, const QFont &defaultFont, QPaintDevice *device)
+{
+    QTextCharFormat tableText;
+    tableText.setFontPointSize(pointSize);
+    QList<ColumnWidth> columns(table.columns());
+    for (int row = 0; row < table.rows(); ++row) {
+        for (int column = 0; column < table.columns(); ++column) {
+            const QTextTableCell tableCell = table.cellAt(row, column);
+            QTextCursor contents = tableCell.firstCursorPosition();
+            contents.setPosition(tableCell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
+            contents.mergeCharFormat(tableText);
+            const ColumnWidth cell = contentWidth(tableCell, defaultFont, device);
+            columns[column].least = std::max(columns[column].least, cell.least * rounding + cellExtra);
+            columns[column].most = std::max(columns[column].most, cell.most * rounding + cellExtra);
+        }
+    }
+    return columns;
+}
+
 // Gives every table of `document` (any GFM table) single-line borders, cell padding, the whole width
 // `available` (in `device` units), and column widths from what the cells hold (shareOut): a column of
-// timestamps or digests is never broken inside a word while prose columns wrap.
+// timestamps or digests is never broken inside a word while prose columns wrap. Table text is a little
+// smaller than the body (8.5 pt), so that more fits on a line; a table whose longest words do not fit
+// across the page so (a shared ledger's Sign-off table, eight columns) is set smaller, down to 7 pt,
+// before any word is broken.
 void layOutTables(QTextDocument &document, qreal available, QPaintDevice *device)
 {
     const qreal scale = device->logicalDpiX() / 96.0;
-    QTextCharFormat tableText; // a little smaller than the body, so that more fits on a line
-    tableText.setFontPointSize(8.5);
-    // What a column needs besides its text: padding and borders, and a margin for the layout's
-    // rounding (its text measures a little wider than QFontMetricsF says).
+    // What a column needs besides its text: padding and borders.
     const qreal cellExtra = (2 * cellPadding + 2 * cellBorder + 1) * scale;
-    constexpr qreal rounding = 1.02;
     // One edit block for all the formats set below: the layout follows once, at its end, rather than
     // after each cell (which takes minutes for a table of a few hundred rows).
     QTextCursor batch(&document);
@@ -233,23 +257,24 @@ void layOutTables(QTextDocument &document, qreal available, QPaintDevice *device
         auto *table = qobject_cast<QTextTable *>(frame);
         if (!table)
             continue;
-        QList<ColumnWidth> columns(table->columns());
         for (int row = 0; row < table->rows(); ++row) {
             for (int column = 0; column < table->columns(); ++column) {
-                QTextTableCell tableCell = table->cellAt(row, column);
                 // Explicit borders: the HTML importer's cells come with borders of no style.
+                QTextTableCell tableCell = table->cellAt(row, column);
                 QTextTableCellFormat cellFormat = tableCell.format().toTableCellFormat();
                 cellFormat.setBorder(cellBorder);
                 cellFormat.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
                 cellFormat.setBorderBrush(borderColor);
                 tableCell.setFormat(cellFormat);
-                QTextCursor contents = tableCell.firstCursorPosition();
-                contents.setPosition(tableCell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
-                contents.mergeCharFormat(tableText);
-                const ColumnWidth cell = contentWidth(tableCell, document.defaultFont(), device);
-                columns[column].least = std::max(columns[column].least, cell.least * rounding + cellExtra);
-                columns[column].most = std::max(columns[column].most, cell.most * rounding + cellExtra);
             }
+        }
+        QList<ColumnWidth> columns;
+        for (const qreal pointSize : {8.5, 8.0, 7.5, 7.0}) {
+            columns = measureTable(*table, pointSize, cellExtra, document.defaultFont(), device);
+            const qreal least = std::accumulate(columns.cbegin(), columns.cend(), qreal(0),
+                [](qreal total, const ColumnWidth &column) { return total + column.least; });
+            if (least <= available)
+                break;
         }
         const QList<qreal> widths = shareOut(columns, available);
         QList<QTextLength> constraints;

@@ -33,8 +33,11 @@ const QString headLead = QStringLiteral("Ledger head: `");
 const QString statementFence = QStringLiteral("```statement-");
 const QString signatureFence = QStringLiteral("```signature-");
 const QString unsignedCell = QStringLiteral("unsigned");
-const QString signOffTableHeader =
-    QStringLiteral("| Role | Holder | Signer | Decision | Time (UTC) | Digest | Signature |\n");
+const QString serverUserColumn = QStringLiteral("Server user");
+// The Sign-off table's columns; serverUserColumn follows "Signer" in an export from a shared ledger.
+const QStringList signOffColumns{QStringLiteral("Role"), QStringLiteral("Holder"), QStringLiteral("Signer"),
+    QStringLiteral("Decision"), QStringLiteral("Time (UTC)"), QStringLiteral("Digest"),
+    QStringLiteral("Signature")};
 const QString carriedOverMarker = QStringLiteral(" *(carried over)*");
 const QString openItemMarkerLead = QStringLiteral(" *(open item: ");
 const QString openDecision = QStringLiteral("open");
@@ -114,14 +117,14 @@ FinalizedRecord::ReviewRow reviewRowOf(const ReviewedItem &reviewed)
 
 // The cells of a body row of a table whose header row starts with `header`: nothing for a line that
 // is no such row (text, the header, the separator); a row with another number of cells than
-// `count` (or `earlierCount`, a table of an earlier export format) is a problem, named with its line.
+// `count` (the header's) is a problem, named with its line.
 std::optional<QStringList> bodyRow(const QString &line, QStringView header, qsizetype count,
-    const QString &what, qsizetype index, QStringList &problems, qsizetype earlierCount = -1)
+    const QString &what, qsizetype index, QStringList &problems)
 {
     if (!line.startsWith(u'|') || line.startsWith(u"|---") || line.startsWith(header))
         return std::nullopt;
     QStringList cells = cellsOf(line);
-    if (cells.size() != count && cells.size() != earlierCount) {
+    if (cells.size() != count) {
         problems.append(QStringLiteral("line %1: a %2 row with %3 cells instead of %4")
                 .arg(index + 1)
                 .arg(what)
@@ -135,6 +138,19 @@ std::optional<QStringList> bodyRow(const QString &line, QStringView header, qsiz
 QString rowText(const QStringList &cells)
 {
     return QStringLiteral("| %1 |\n").arg(cells.join(QStringLiteral(" | ")));
+}
+
+// A Sign-off row from its cells, each found under its column's name in the table's header `columns`
+// (an export before signatures has no Signature column, one from a file ledger no Server user).
+FinalizedRecord::Row signOffRowOf(const QStringList &cells, const QStringList &columns, int line)
+{
+    const auto cell = [&](const QString &column) { return cells.value(columns.indexOf(column)); };
+    FinalizedRecord::Row row{cell(signOffColumns.at(0)), cell(signOffColumns.at(1)),
+        cell(signOffColumns.at(2)), std::nullopt, cell(signOffColumns.at(3)), cell(signOffColumns.at(4)),
+        cell(signOffColumns.at(5)), cell(signOffColumns.at(6)), line};
+    if (columns.contains(serverUserColumn))
+        row.serverUser = cell(serverUserColumn);
+    return row;
 }
 
 // A counting approval of the content, as the one-person-one-role rule compares them.
@@ -387,8 +403,14 @@ Result<QByteArray> FinalizedRecord::build(const Document &record, const SignOffS
         out += u'\n' + reviewText.constFirst() + QStringLiteral("\n\n");
     }
     out += signOffHeading + QStringLiteral("\n\n");
-    out += signOffTableHeader;
-    out += QStringLiteral("|---|---|---|---|---|---|---|\n");
+    // Who the server authenticated for each entry, where a shared ledger says it.
+    const bool serverUsers = std::any_of(status.roles.cbegin(), status.roles.cend(),
+        [](const RoleSignOff &role) { return role.latest && !role.latest->serverUser.isEmpty(); });
+    QStringList columns = signOffColumns;
+    if (serverUsers)
+        columns.insert(3, serverUserColumn);
+    out += rowText(columns);
+    out += u'|' + QStringLiteral("---|").repeated(columns.size()) + u'\n';
     QList<Statement> statements;
     for (const RoleSignOff &role : status.roles) {
         const bool signed_ = role.latest.has_value();
@@ -401,16 +423,18 @@ Result<QByteArray> FinalizedRecord::build(const Document &record, const SignOffS
         } else if (signed_) {
             signature = unsignedCell;
         }
-        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
-                   .arg(escapeCell(role.role), escapeCell(role.holder),
-                       signed_ ? escapeCell(role.latest->signer) : noValue,
-                       signed_ && role.state != RoleState::Approved
-                           ? QStringLiteral("%1 (%2)").arg(
-                                 decisionName(role.latest->decision), roleStateName(role.state))
-                           : signed_ ? decisionName(role.latest->decision)
-                                     : roleStateName(role.state),
-                       signed_ ? role.latest->timeText() : noValue,
-                       signed_ ? role.latest->digest.left(digestPrefix) : noValue, signature);
+        QStringList cells{escapeCell(role.role), escapeCell(role.holder),
+            signed_ ? escapeCell(role.latest->signer) : noValue,
+            signed_ && role.state != RoleState::Approved
+                ? QStringLiteral("%1 (%2)").arg(
+                      decisionName(role.latest->decision), roleStateName(role.state))
+                : signed_ ? decisionName(role.latest->decision)
+                          : roleStateName(role.state),
+            signed_ ? role.latest->timeText() : noValue,
+            signed_ ? role.latest->digest.left(digestPrefix) : noValue, signature};
+        if (serverUsers)
+            cells.insert(3, orNoValue(signed_ ? escapeCell(role.latest->serverUser) : QString()));
+        out += rowText(cells);
     }
     // Each footer line a paragraph of its own, so that renderers (GitHub, the PDF handout) keep them
     // apart.
@@ -480,6 +504,7 @@ Result<FinalizedRecord::Verification> FinalizedRecord::verify(
         result.reviewDigest = reviewDigestOf(result.review, otherLines);
         break;
     }
+    QStringList columns = signOffColumns; // as the table's header names them
     const auto footerValue = [](const QString &line, const QString &lead) {
         return line.mid(lead.size()).chopped(line.endsWith(u'`') ? 1 : 0);
     };
@@ -528,11 +553,16 @@ Result<FinalizedRecord::Verification> FinalizedRecord::verify(
                 statement = result.statements.insert(result.statements.end(), Statement{number, {}, {}});
             (isStatement ? statement->text : statement->signature) = body;
             i = close;
-        } else if (const std::optional<QStringList> cells =
-                       bodyRow(line, u"| Role |", 7, QStringLiteral("sign-off"), i, result.problems, 6)) {
-            result.rows.append({cells->at(0), cells->at(1), cells->at(2), cells->at(3), cells->at(4),
-                cells->at(5), cells->size() > 6 ? cells->at(6) : QString(), int(i) + 1});
+        } else if (line.startsWith(u"| Role |")) {
+            columns = cellsOf(line);
+        } else if (const std::optional<QStringList> cells = bodyRow(
+                       line, u"| Role |", columns.size(), QStringLiteral("sign-off"), i, result.problems)) {
+            result.rows.append(signOffRowOf(*cells, columns, int(i) + 1));
         }
+    }
+    if (columns.contains(serverUserColumn)) {
+        result.notes.append(QStringLiteral("the Server user column is in no signed statement: only a check "
+                                           "against the ledger (--db) confirms it"));
     }
     result.exportedFinal = !text.contains(QString(u"**" + notFinalBanner + u"**"));
     if (result.footerDigest.isEmpty()) {
@@ -570,17 +600,22 @@ Result<FinalizedRecord::Verification> FinalizedRecord::verify(
 void FinalizedRecord::checkAgainstLedger(Verification &verification, const QList<SignOffEntry> &entries)
 {
     for (const Row &row : verification.rows) {
-        if (row.signer == u"—")
+        if (row.signer == noValue)
             continue;
-        const bool found = std::any_of(entries.cbegin(), entries.cend(), [&row](const SignOffEntry &entry) {
+        const auto found = std::find_if(entries.cbegin(), entries.cend(), [&row](const SignOffEntry &entry) {
             return escapeCell(entry.role) == row.role && escapeCell(entry.signer) == row.signer &&
                 row.decision.startsWith(decisionName(entry.decision)) && entry.timeText() == row.time &&
                 !row.digest.isEmpty() && entry.digest.startsWith(row.digest);
         });
-        if (!found) {
+        if (found == entries.cend()) {
             verification.problems.append(
                 QStringLiteral("the sign-off of \"%1\" by %2 at %3 is not in the ledger")
                     .arg(row.role, row.signer, row.time));
+        } else if (row.serverUser && valueOf(*row.serverUser) != escapeCell(found->serverUser)) {
+            verification.problems.append(
+                QStringLiteral("the sign-off of \"%1\" by %2 names the server user \"%3\", the ledger's "
+                               "entry \"%4\"")
+                    .arg(row.role, row.signer, *row.serverUser, orNoValue(escapeCell(found->serverUser))));
         }
     }
     if (!verification.provenance)

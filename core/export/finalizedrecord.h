@@ -14,18 +14,20 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace Countersign {
 
 // The finalized record: the record's canonical content, then, when the record has review items, a
 // Residual Risk Review section (a table of risk, decision, owner, due date and note, with a summary
 // line), then a Sign-off section (a table of role, holder, signer, decision, time, digest prefix and
-// signature) and a footer with the full content digest, the review's digest, the record's identity,
-// the ledger head the export was made from and the export time, then every signed statement and its
-// armored SSH signature in a collapsed <details> block (fenced blocks "statement-N" and
-// "signature-N", so that plain awk and ssh-keygen can check them), all inside one sign-off block
-// (CanonicalContent's markers), so that the content digest of the exported file is the digest of the
-// record that was signed. An export with open sign-offs also starts with a "NOT FINAL" banner, in a
-// sign-off block of its own.
+// signature; from a shared ledger, also the server user of each entry, after the signer) and a footer with
+// the full content digest, the review's digest, the record's identity, the ledger head the export was made
+// from and the export time, then every signed statement and its armored SSH signature in a collapsed
+// <details> block (fenced blocks "statement-N" and "signature-N", so that plain awk and ssh-keygen can check
+// them), all inside one sign-off block (CanonicalContent's markers), so that the content digest of the
+// exported file is the digest of the record that was signed. An export with open sign-offs also starts with a
+// "NOT FINAL" banner, in a sign-off block of its own.
 //
 // verify() recomputes the content digest and checks it against the footer and every sign-off row, and
 // recomputes the review's digest (over its rows' cells and its summary) against the footer's; it
@@ -47,6 +49,10 @@ public:
         QString role;
         QString holder;
         QString signer;
+        // Who the ledger's server authenticated for the entry, "—" for none; absent when the table has
+        // no Server user column (a file ledger's export, or an export before shared ledgers). Not
+        // signed: only the ledger attests it.
+        std::optional<QString> serverUser;
         QString decision;
         QString time;
         QString digest; // a prefix of the content digest
@@ -118,9 +124,9 @@ public:
     static Result<Verification> verify(
         const QString &text, const QString &fileName = {}, const RecordTrust *trust = nullptr);
     // Adds a problem for every row that matches no ledger entry (same role, signer, decision, time,
-    // and a digest the row's prefix starts), for a ledger that no longer holds the export's head,
-    // and a not-final reason for every role of the record rejected or withdrawn since the export.
-    // `entries` is the whole ledger.
+    // and a digest the row's prefix starts) or names another server user than its entry, for a ledger that no
+    // longer holds the export's head, and a not-final reason for every role of the record rejected or
+    // withdrawn since the export. `entries` is the whole ledger.
     static void checkAgainstLedger(Verification &verification, const QList<SignOffEntry> &entries);
     // Adds a problem for every decided review row that matches no ledger decision (same item text,
     // decision, owner, due date and note).

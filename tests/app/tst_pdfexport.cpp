@@ -8,6 +8,7 @@
 // output paths and usage reported by name with exit status 2. poppler-utils (pdfinfo, pdftotext)
 // read the PDFs as a user's viewer would. With COUNTERSIGN_SCREENSHOTS=DIR set,
 // handoutOfASignedRecord() also saves page 1 as DIR/pdf-handout.png (pdftoppm, 80 dpi).
+#include "pgserver.h"
 #include "signoffworkspace.h"
 
 #include <QDir>
@@ -95,6 +96,14 @@ QByteArray recordWithRisks(int risks)
     return bytes.left(at + heading.size()) + list + bytes.mid(end);
 }
 
+// How many UTC timestamps (2026-03-14T09:30:00.000Z) `text` holds whole.
+qsizetype wholeTimestamps(const QString &text)
+{
+    static const QRegularExpression timestamp(
+        QStringLiteral("\\b\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\\b"));
+    return text.count(timestamp);
+}
+
 void signAll(const Workspace &w)
 {
     for (int role = 0; role < roles.size(); ++role) {
@@ -153,6 +162,9 @@ private Q_SLOTS:
         for (const QString &hidden :
             {QStringLiteral("countersign:signoff"), QStringLiteral("<!--"), QStringLiteral("NOT FINAL")})
             QVERIFY2(!text.contains(hidden), qPrintable(hidden));
+        // Every sign-off's time whole, on one line: the table's text is set smaller rather than a
+        // timestamp broken.
+        QCOMPARE(wholeTimestamps(text), roles.size() + 1); // and the export time in the footer
         // The table's header, in the order pdftotext reads its columns (it may take a wrapped
         // column's cells first).
         QVERIFY2(text.contains(QStringLiteral("Sign-off Role Holder")) &&
@@ -169,6 +181,31 @@ private Q_SLOTS:
             QVERIFY(QFileInfo::exists(png + QStringLiteral(".png")));
             qInfo("saved %s.png", qPrintable(png));
         }
+    }
+
+    // A shared ledger's export has a Server user column too: eight columns whose longest words do
+    // not fit across the page at the table's usual size, so the table is set smaller, and no
+    // timestamp or digest is broken.
+    void aSharedLedgersWiderTableKeepsItsWordsWhole()
+    {
+        if (const std::optional<QString> missing = TestSupport::PgServer::unavailable())
+            QSKIP(qPrintable(*missing));
+        TestSupport::PgServer server;
+        QString why;
+        QVERIFY2(server.start(&why), qPrintable(why));
+        Workspace w;
+        w.db = server.newDatabase(QStringLiteral("handout"));
+        QCOMPARE(TestSupport::run({QStringLiteral("ledger"), QStringLiteral("init"), w.db}).exitCode, 0);
+        signAll(w);
+        const QString pdf = w.dir.filePath(QStringLiteral("handout.pdf"));
+        const TestSupport::Run exported = w.command(QStringLiteral("export"),
+            {w.record, QStringLiteral("--pdf"), QStringLiteral("-o"), pdf}, headless());
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        const QString text = pdfText(pdf);
+        QVERIFY2(text.contains(QStringLiteral("Server user")), qPrintable(text));
+        QCOMPARE(wholeTimestamps(text), roles.size() + 1);
+        static const QRegularExpression digest(QStringLiteral("\\b[0-9a-f]{12}\\b"));
+        QCOMPARE(text.count(digest), roles.size());
     }
 
     // Many residual risks: more pages, each with its footer (file name, page N of M, digest).

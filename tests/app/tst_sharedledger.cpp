@@ -4,8 +4,9 @@
 // The shared ledger from the command line, on the test's own PostgreSQL server: `ledger init` makes
 // it and prints the grants that let the application's role use it; signed sign-offs go into it and
 // verify there; `ledger copy` moves a team's ledger file onto the server with every entry, chain and
-// signature kept (and refuses a tampered source or a target that holds entries); a server's entries,
-// which name the server's user, do not fit into a ledger file and are refused there.
+// signature kept (and refuses a tampered source or a target that holds entries), and back into a file
+// with each entry's server user; an export names the server user of each sign-off, which verify --db
+// checks against the ledger.
 #include "ledgersupport.h"
 #include "pgserver.h"
 #include "signingsupport.h"
@@ -136,6 +137,79 @@ private Q_SLOTS:
             verified.out.constData());
         auto store = TestSupport::openLedger(appUri);
         QCOMPARE(store->entries()->first().serverUser, QStringLiteral("team_app"));
+    }
+
+    // An export from the shared ledger names the server user of each sign-off beside its signer;
+    // that column is in no signed statement, so verify --db checks it against the ledger's entries.
+    void anExportNamesEachSignOffsServerUser()
+    {
+        const QString uri = newDatabase();
+        const Run made = run({QStringLiteral("ledger"), QStringLiteral("init"), uri,
+            QStringLiteral("--grant"), QStringLiteral("cutover_team")});
+        QCOMPARE(made.exitCode, 0);
+        QStringList setup{QStringLiteral("CREATE ROLE cutover_team NOLOGIN")};
+        for (const QString &line : QString::fromUtf8(made.out).split(u'\n')) {
+            if (line.startsWith(QStringLiteral("GRANT ")))
+                setup.append(line);
+        }
+        // One login for each team, both members of the role the grants name.
+        setup += {QStringLiteral("CREATE ROLE tessera_app LOGIN IN ROLE cutover_team"),
+            QStringLiteral("CREATE ROLE harbor_app LOGIN IN ROLE cutover_team")};
+        const QString database = QUrl(uri).path().mid(1);
+        QString why;
+        QVERIFY2(
+            m_server.exec(QString::fromLatin1(PgServer::superuser), database, setup, &why), qPrintable(why));
+        Repository repository;
+        const QString tessera = m_server.uri(QStringLiteral("tessera_app"), database);
+        const QString harbor = m_server.uri(QStringLiteral("harbor_app"), database);
+        QVERIFY(repository.signOff(0, tessera).exitCode == 0);
+        QVERIFY(repository.signOff(1, harbor).exitCode == 0);
+
+        const QString out = repository.repo + QStringLiteral("/final.md");
+        const Run exported = run({QStringLiteral("export"), repository.record, QStringLiteral("--db"),
+            tessera, QStringLiteral("--allow-open"), QStringLiteral("-o"), out});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        const QString text = QString::fromUtf8(TestSupport::readBytes(out));
+        QVERIFY2(text.contains(QStringLiteral("| Role | Holder | Signer | Server user | Decision |")),
+            qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("| %1 | Tessera Runtime On-Call Lead | Ana Ruiz | tessera_app | "
+                                         "approve |")
+                    .arg(roles.at(0))),
+            qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("| Ben Okafor | harbor_app | approve |")), qPrintable(text));
+        // Roles nobody signed yet name no server user.
+        QVERIFY2(text.contains(
+                     QStringLiteral("| %1 | Tessera Release Manager | — | — | pending |").arg(roles.at(2))),
+            qPrintable(text));
+
+        const auto verify = [&](const QString &file, bool withLedger) {
+            QStringList arguments{QStringLiteral("verify"), file};
+            if (withLedger)
+                arguments += {QStringLiteral("--db"), tessera};
+            return run(arguments);
+        };
+        // As exported: not final (three roles are open), nothing tampered, the column's note said.
+        const Run asExported = verify(out, true);
+        QVERIFY2(QString::fromUtf8(asExported.out).contains(QStringLiteral("NOT FINAL")),
+            asExported.out.constData());
+        QVERIFY2(!asExported.err.contains(QStringLiteral("tampered")), qPrintable(asExported.err));
+        QVERIFY2(asExported.err.contains(QStringLiteral("the Server user column is in no signed statement")),
+            qPrintable(asExported.err));
+
+        // Ben's sign-off claimed for the other team's login: the file alone cannot tell, the ledger can.
+        const QString forged = repository.repo + QStringLiteral("/forged.md");
+        QString changed = text;
+        changed.replace(
+            QStringLiteral("| Ben Okafor | harbor_app |"), QStringLiteral("| Ben Okafor | tessera_app |"));
+        QVERIFY(TestSupport::writeBytes(forged, changed.toUtf8()));
+        QVERIFY(!verify(forged, false).err.contains(QStringLiteral("tampered")));
+        const Run caught = verify(forged, true);
+        QCOMPARE(caught.exitCode, 1);
+        QVERIFY2(caught.err.contains(QStringLiteral("tampered")) &&
+                caught.err.contains(QStringLiteral("by Ben Okafor names the server user \"tessera_app\", the "
+                                                   "ledger's entry \"harbor_app\"")),
+            qPrintable(caught.err));
     }
 
     // A team's ledger file moves onto the server: every entry, both chains and the signatures are

@@ -326,6 +326,91 @@ private Q_SLOTS:
         QVERIFY(verified->problems.first().contains(QStringLiteral("by Dana")));
     }
 
+    // From a shared ledger, each row names the server user of its entry beside the signer (a column a
+    // file ledger's export does not have); no signature covers it, the ledger's entry does.
+    void serverUsersAreNamedBesideTheSigner()
+    {
+        const Document record = sample();
+        QList<SignOffEntry> entries = approvals(record, signers);
+        const QStringList serverUsers{QStringLiteral("tessera_app"), QStringLiteral("harbor_app"),
+            QStringLiteral("tessera_app"), QStringLiteral("harbor|app"), QString()};
+        for (qsizetype i = 0; i < entries.size(); ++i)
+            entries[i].serverUser = serverUsers.at(i);
+        const QString text = QString::fromUtf8(
+            FinalizedRecord::build(record, SignOffRules::evaluate(record, entries), exportedAt).value());
+        QVERIFY2(text.contains(QStringLiteral(
+                     "| Role | Holder | Signer | Server user | Decision | Time (UTC) | Digest | Signature |\n"
+                     "|---|---|---|---|---|---|---|---|\n")),
+            qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("| Ben Okafor | harbor_app | approve |")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("| Dana Levi | harbor\\|app | approve |")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("| Eli Novak | — | approve |")), qPrintable(text));
+
+        Result<FinalizedRecord::Verification> verified = FinalizedRecord::verify(text);
+        QVERIFY(verified);
+        QVERIFY2(verified->isValid(), qPrintable(verified->problems.join(u'\n')));
+        QVERIFY2(verified->isFinal(), qPrintable(verified->notFinal.join(u'\n')));
+        QCOMPARE(verified->rows.size(), 5);
+        QCOMPARE(verified->rows.at(1).signer, QStringLiteral("Ben Okafor"));
+        QCOMPARE(verified->rows.at(1).serverUser, QStringLiteral("harbor_app"));
+        QCOMPARE(verified->rows.at(1).decision, QStringLiteral("approve"));
+        QCOMPARE(verified->rows.at(4).serverUser, QStringLiteral("—"));
+        QVERIFY(verified->notes.join(u'\n').contains(QStringLiteral("Server user column")));
+        FinalizedRecord::checkAgainstLedger(verified.value(), entries);
+        QVERIFY2(verified->isValid(), qPrintable(verified->problems.join(u'\n')));
+
+        // Another team's login claimed for Ben's sign-off, and one claimed for Eli's, which has none:
+        // the file alone still verifies (no signature covers the column), the ledger names both.
+        QString forged = text;
+        forged.replace(
+            QStringLiteral("| Ben Okafor | harbor_app |"), QStringLiteral("| Ben Okafor | tessera_app |"));
+        forged.replace(QStringLiteral("| Eli Novak | — |"), QStringLiteral("| Eli Novak | tessera_app |"));
+        verified = FinalizedRecord::verify(forged);
+        QVERIFY(verified->isValid());
+        FinalizedRecord::checkAgainstLedger(verified.value(), entries);
+        QCOMPARE(verified->problems,
+            QStringList({QStringLiteral("the sign-off of \"%1\" by Ben Okafor names the server user "
+                                        "\"tessera_app\", the ledger's entry \"harbor_app\"")
+                             .arg(entries.at(1).role),
+                QStringLiteral("the sign-off of \"%1\" by Eli Novak names the server user \"tessera_app\", "
+                               "the ledger's entry \"—\"")
+                    .arg(entries.at(4).role)}));
+
+        // A file ledger's export has no such column, and its rows claim no server user.
+        entries = approvals(record, signers);
+        verified = FinalizedRecord::verify(QString::fromUtf8(
+            FinalizedRecord::build(record, SignOffRules::evaluate(record, entries), exportedAt).value()));
+        QVERIFY(!verified->rows.first().serverUser);
+        QVERIFY(!verified->notes.join(u'\n').contains(QStringLiteral("Server user")));
+    }
+
+    // An export made before signatures (six columns, no Signature) still reads, row by row.
+    void anEarlierExportsTableStillReads()
+    {
+        const Document record = sample();
+        const QList<SignOffEntry> entries = approvals(record, signers);
+        QString text = QString::fromUtf8(
+            FinalizedRecord::build(record, SignOffRules::evaluate(record, entries), exportedAt).value());
+        // Drop the Signature column of the Sign-off table's header, separator and rows.
+        QStringList lines = text.split(u'\n');
+        for (qsizetype i = lines.indexOf(QStringLiteral("## Sign-off")); i < lines.size(); ++i) {
+            if (lines.at(i).startsWith(u'|'))
+                lines[i] = lines.at(i).left(lines.at(i).lastIndexOf(u'|', lines.at(i).size() - 2) + 1);
+        }
+        text = lines.join(u'\n');
+        QVERIFY2(
+            text.contains(QStringLiteral("| Role | Holder | Signer | Decision | Time (UTC) | Digest |\n")),
+            qPrintable(text));
+        Result<FinalizedRecord::Verification> verified = FinalizedRecord::verify(text);
+        QVERIFY2(verified->isValid(), qPrintable(verified->problems.join(u'\n')));
+        QCOMPARE(verified->rows.size(), 5);
+        QCOMPARE(verified->rows.at(2).signer, QStringLiteral("Chen Wei"));
+        QCOMPARE(verified->rows.at(2).digest, entries.at(2).digest.left(12));
+        QCOMPARE(verified->rows.at(2).signature, QString());
+        FinalizedRecord::checkAgainstLedger(verified.value(), entries);
+        QVERIFY2(verified->isValid(), qPrintable(verified->problems.join(u'\n')));
+    }
+
     void withoutSignOffSectionIsAnError()
     {
         const Result<FinalizedRecord::Verification> verified =
