@@ -28,11 +28,11 @@
     </message>
     <message>
         <source>Commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit</translation>
     </message>
     <message>
         <source>Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt</translation>
     </message>
     <message>
         <source>Qt built against</source>
@@ -40,19 +40,19 @@
     </message>
     <message>
         <source>KF6 SyntaxHighlighting</source>
-        <translation type="unfinished"></translation>
+        <translation>KF6 SyntaxHighlighting</translation>
     </message>
     <message>
         <source>SQLite</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite</translation>
     </message>
     <message>
         <source>cmark-gfm</source>
-        <translation type="unfinished"></translation>
+        <translation>cmark-gfm</translation>
     </message>
     <message>
         <source>Sign-off ledger</source>
-        <translation>Freigabe-Register</translation>
+        <translation>Abzeichnungs-Ledger</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -60,11 +60,11 @@
     </message>
     <message>
         <source>Countersign icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Countersign-Symbol</translation>
     </message>
     <message>
         <source>Countersign</source>
-        <translation type="unfinished"></translation>
+        <translation>Countersign</translation>
     </message>
     <message>
         <source>Compare, sign off and export bilateral release cutover records.</source>
@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>Copy these details as plain text, for a bug report</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Angaben als reinen Text kopieren, für einen Fehlerbericht</translation>
     </message>
     <message>
         <source>Copied</source>
@@ -87,210 +87,211 @@
     <name>Countersign::CheckpointUpdateDialog</name>
     <message>
         <source>Update from Checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Checkpoint aktualisieren</translation>
     </message>
     <message>
         <source>%1 already states the runtime target, phase and date of %2: nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält bereits Laufzeitziel, Phase und Datum aus %2: Es gibt nichts zu ändern.</translation>
     </message>
     <message>
         <source>Apply takes these values from %2 into %1. The rest of the record stays as it is, and Undo takes the whole update back.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Anwenden“ übernimmt diese Werte aus %2 in %1. Der Rest des Protokolls bleibt, wie er ist, und „Rückgängig“ nimmt die gesamte Aktualisierung zurück.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen</translation>
     </message>
     <message>
         <source>(added)</source>
-        <translation type="unfinished"></translation>
+        <translation>(hinzugefügt)</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anwenden</translation>
     </message>
 </context>
 <context>
     <name>Countersign::CutoverFolderDialogs</name>
     <message>
         <source>Looking for records in %1 and %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle in %1 und %2 werden gesucht…</translation>
     </message>
     <message>
         <source>Stopped looking for records after reading %1 of %2 files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Found %n pair(s) of records.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Suche nach Protokollen abgebrochen, nachdem %1 von %2 Dateien gelesen wurden.</translation>
     </message>
     <message>
         <source>The Producer&apos;s Folder (left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Produzenten (links)</translation>
     </message>
     <message>
         <source>The Consumer&apos;s Folder (right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Konsumenten (rechts)</translation>
     </message>
     <message>
         <source>Open Cutover Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Umstellungsordner öffnen</translation>
     </message>
     <message>
         <source>Scan status</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchstatus</translation>
     </message>
     <message>
         <source>Listing the files in the two folders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien in den beiden Ordnern werden aufgelistet…</translation>
     </message>
     <message>
         <source>Files read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesene Dateien</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop looking for records</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Protokollen abbrechen</translation>
     </message>
     <message>
         <source>Reading records: %1 of %2 files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle werden gelesen: %1 von %2 Dateien…</translation>
+    </message>
+    <message>
+        <source>Found 1 pair of records.</source>
+        <translation>1 Protokollpaar gefunden.</translation>
+    </message>
+    <message>
+        <source>Found %1 pairs of records.</source>
+        <translation>%1 Protokollpaare gefunden.</translation>
     </message>
 </context>
 <context>
     <name>Countersign::DiffConnector</name>
     <message>
         <source>Differences between the panes</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschiede zwischen den Bereichen</translation>
     </message>
     <message>
         <source>Each shape links a difference on the left with the right; click one to go to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Form verbindet einen Unterschied links mit seinem Gegenstück rechts; klicken Sie auf eine Form, um dorthin zu springen.</translation>
     </message>
 </context>
 <context>
     <name>Countersign::DifferenceNavigator</name>
     <message>
         <source>Difference %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschied %1 von %2</translation>
     </message>
 </context>
 <context>
     <name>Countersign::DocumentController</name>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
         <source>Nothing to save: open a record first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu speichern: Öffnen Sie zuerst ein Protokoll.</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Nothing to reload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts neu zu laden.</translation>
     </message>
     <message>
         <source>%1 is not saved yet: Save (Ctrl+S) asks where.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist noch nicht gespeichert: Speichern (Ctrl+S) fragt nach dem Speicherort.</translation>
     </message>
     <message>
         <source>Open Left Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Linkes Protokoll öffnen</translation>
     </message>
     <message>
         <source>Open Right Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechtes Protokoll öffnen</translation>
     </message>
     <message>
         <source>Markdown records (*.md *.markdown);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown-Protokolle (*.md *.markdown);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot open record</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern nicht möglich</translation>
     </message>
     <message>
         <source>Save Record As</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll speichern unter</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>Drop your unsaved edits to %1 and load the file from disk?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen an %1 verwerfen und die Datei von der Festplatte laden?</translation>
     </message>
     <message>
         <source>Cannot reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden nicht möglich</translation>
     </message>
     <message>
         <source>Unsaved edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Drop your unsaved edits to %1 and open %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen an %1 verwerfen und %2 öffnen?</translation>
     </message>
     <message>
         <source>%1 has unsaved edits. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
     </message>
     <message>
         <source>%1 changed on disk; your edits are kept (File &gt; Reload from Disk loads it).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde auf der Festplatte geändert; Ihre Änderungen bleiben erhalten (Datei &gt; Von der Festplatte neu laden lädt die Datei).</translation>
     </message>
     <message>
         <source>Reloaded %1: it changed on disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neu geladen: Die Datei wurde auf der Festplatte geändert.</translation>
     </message>
     <message>
         <source>%1 was removed from disk; Save writes it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde von der Festplatte entfernt; Speichern schreibt die Datei erneut.</translation>
     </message>
     <message>
         <source>Cannot keep a recovery copy of your edits: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungskopie Ihrer Änderungen kann nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>Restore unsaved edits?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen wiederherstellen?</translation>
     </message>
     <message>
         <source>Restored unsaved edits to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen an %1 wiederhergestellt.</translation>
     </message>
     <message>
         <source>Countersign kept unsaved edits to %1 from %2 (it was closed without saving them, or stopped).</source>
@@ -325,93 +326,94 @@
     <name>Countersign::DraftingActions</name>
     <message>
         <source>Open a decision record or producer mirror first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Entscheidungsprotokoll oder einen Spiegel des Produzenten.</translation>
     </message>
     <message>
         <source>The mirror was not opened: %1 has unsaved edits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Spiegel wurde nicht geöffnet: %1 hat ungespeicherte Änderungen.</translation>
     </message>
     <message>
         <source>Update from Checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Checkpoint aktualisieren</translation>
     </message>
     <message>
         <source>Markdown records (*.md *.markdown);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown-Protokolle (*.md *.markdown);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot update from the checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren aus dem Checkpoint nicht möglich</translation>
     </message>
     <message>
         <source>Open the decision record to update first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst das zu aktualisierende Entscheidungsprotokoll.</translation>
     </message>
     <message>
         <source>%1 changed while the update was shown; nothing was applied. Choose the checkpoint again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde geändert, während die Aktualisierung angezeigt wurde; es wurde nichts übernommen. Wählen Sie den Checkpoint erneut.</translation>
     </message>
-    <message numerus="yes">
-        <source>Updated %n value(s) of %1 from the checkpoint (Undo takes it back).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Updated 1 value of %1 from the checkpoint (Undo takes it back).</source>
+        <translation>1 Wert von %1 aus dem Checkpoint aktualisiert („Rückgängig“ nimmt es zurück).</translation>
+    </message>
+    <message>
+        <source>Updated %1 values of %2 from the checkpoint (Undo takes it back).</source>
+        <translation>%1 Werte von %2 aus dem Checkpoint aktualisiert („Rückgängig“ nimmt es zurück).</translation>
     </message>
 </context>
 <context>
     <name>Countersign::FindingsModel</name>
     <message>
         <source>Blocking</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockierend</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
     <message>
         <source>Lint error</source>
-        <translation type="unfinished"></translation>
+        <translation>Lint-Fehler</translation>
     </message>
     <message>
         <source>Lint warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Lint-Warnung</translation>
     </message>
     <message>
         <source>%1 (line %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Zeile %2)</translation>
     </message>
     <message>
         <source>Lint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lint: %1</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Section</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Links</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechts</translation>
     </message>
     <message>
         <source>Not comparable</source>
@@ -422,101 +424,101 @@
     <name>Countersign::FindingsPanel</name>
     <message>
         <source>All findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Befunde</translation>
     </message>
     <message>
         <source>Blocking and warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockierende und Warnungen</translation>
     </message>
     <message>
         <source>Blocking only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur blockierende</translation>
     </message>
     <message>
         <source>Show findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Befunde</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
 </context>
 <context>
     <name>Countersign::FolderPairsModel</name>
     <message>
         <source>Decision record</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidungsprotokoll</translation>
     </message>
     <message>
         <source>Checkpoint packets</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint-Pakete</translation>
     </message>
     <message>
         <source>no producer mirror found</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Spiegel des Produzenten gefunden</translation>
     </message>
     <message>
         <source>no consumer decision record found</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Entscheidungsprotokoll des Konsumenten gefunden</translation>
     </message>
     <message>
         <source>no producer checkpoint packet found</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Checkpoint-Paket des Produzenten gefunden</translation>
     </message>
     <message>
         <source>no consumer checkpoint packet found</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Checkpoint-Paket des Konsumenten gefunden</translation>
     </message>
     <message>
         <source>1 pair</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Paar</translation>
     </message>
     <message>
         <source>%1 pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Paare</translation>
     </message>
     <message>
         <source>undated</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Datum</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 · %2, %3 unpaired</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2, %3 ungepaart</translation>
     </message>
     <message>
         <source>%1 (unpaired)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ungepaart)</translation>
     </message>
     <message>
         <source>Opens the producer&apos;s document on the left and the consumer&apos;s on the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet das Protokoll des Produzenten links und das des Konsumenten rechts.</translation>
     </message>
     <message>
         <source>Only one side of this pair was found; it cannot be opened as a pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von diesem Paar wurde nur eine Seite gefunden; es kann nicht als Paar geöffnet werden.</translation>
     </message>
     <message>
         <source>Cutover and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Umstellung und Protokolle</translation>
     </message>
     <message>
         <source>Producer (left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Produzent (links)</translation>
     </message>
     <message>
         <source>Consumer (right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsument (rechts)</translation>
     </message>
 </context>
 <context>
     <name>Countersign::LedgerLocationDialog</name>
     <message>
         <source>Sign-off Ledger</source>
-        <translation>Unterzeichnungs-Ledger</translation>
+        <translation>Abzeichnungs-Ledger</translation>
     </message>
     <message>
         <source>Where sign-offs are recorded: a ledger file (an existing one, or a new file), or a ledger shared on a PostgreSQL server, as postgresql://host/database. A server&apos;s password comes from ~/.pgpass or PGPASSWORD, never from here.</source>
@@ -547,55 +549,55 @@
     <name>Countersign::MainWindow</name>
     <message>
         <source>Comparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird verglichen…</translation>
     </message>
     <message>
         <source>Alignment</source>
-        <translation type="unfinished"></translation>
+        <translation>Übereinstimmung</translation>
     </message>
     <message>
         <source>Open two records to compare them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zwei Protokolle, um sie zu vergleichen.</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Links</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechts</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <source>Sign-off</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnung</translation>
     </message>
     <message>
         <source>Open the producer&apos;s and the consumer&apos;s record (Ctrl+O, Ctrl+Shift+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie das Protokoll des Produzenten und das des Konsumenten (Ctrl+O, Ctrl+Shift+O).</translation>
     </message>
     <message>
         <source>Cannot open the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Countersign</source>
-        <translation type="unfinished"></translation>
+        <translation>Countersign</translation>
     </message>
     <message>
         <source>%1 — Countersign</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Countersign</translation>
     </message>
     <message>
         <source>1 difference</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Unterschied</translation>
     </message>
     <message>
         <source>%1 differences</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Unterschiede</translation>
     </message>
     <message>
         <source>Compared line by line only (neither record is compared section by section: %1): %2.</source>
@@ -608,6 +610,59 @@
     <message>
         <source>Compared line by line only (the left record is not compared section by section: %1): %2.</source>
         <translation>Nur Zeile für Zeile verglichen (das linke Protokoll wird nicht abschnittsweise verglichen: %1): %2.</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 Warnung</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 Warnungen</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 Hinweis</translation>
+    </message>
+    <message>
+        <source>%1 notes</source>
+        <translation>%1 Hinweise</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>warnings and notes</comment>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Not comparable: %1.</source>
+        <translation>Nicht vergleichbar: %1.</translation>
+    </message>
+    <message>
+        <source>Aligned.</source>
+        <translation>Übereinstimmend.</translation>
+    </message>
+    <message>
+        <source>Aligned, with %1.</source>
+        <translation>Übereinstimmend, mit %1.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <source>1 blocking difference</source>
+        <translation>1 blockierender Unterschied</translation>
+    </message>
+    <message>
+        <source>%1 blocking differences</source>
+        <translation>%1 blockierende Unterschiede</translation>
+    </message>
+    <message>
+        <source>Not aligned: %1 (%2).</source>
+        <translation>Nicht übereinstimmend: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Not aligned: %1 (%2), %3.</source>
+        <translation>Nicht übereinstimmend: %1 (%2), %3.</translation>
     </message>
 </context>
 <context>
@@ -622,23 +677,23 @@
     </message>
     <message>
         <source>Open &amp;Left...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Linkes Protokoll öffnen...</translation>
     </message>
     <message>
         <source>Open &amp;Right...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechtes Protokoll öffnen...</translation>
     </message>
     <message>
         <source>Open Cutover &amp;Folders...</source>
-        <translation type="unfinished"></translation>
+        <translation>Umstellungs&amp;ordner öffnen...</translation>
     </message>
     <message>
         <source>Recent &amp;Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnete &amp;Paare</translation>
     </message>
     <message>
         <source>&amp;New from Template...</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu aus &amp;Vorlage...</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -650,23 +705,23 @@
     </message>
     <message>
         <source>&amp;Export Finalized Record...</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültiges Protokoll &amp;exportieren...</translation>
     </message>
     <message>
         <source>Export P&amp;DF...</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;DF exportieren...</translation>
     </message>
     <message>
         <source>Sign-off &amp;Ledger...</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnungs-Led&amp;ger...</translation>
     </message>
     <message>
         <source>&amp;Reload from Disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Festplatte &amp;neu laden</translation>
     </message>
     <message>
         <source>&amp;Close Window</source>
-        <translation>Fenster &amp;schließen</translation>
+        <translation>Fenster schl&amp;ießen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -674,15 +729,15 @@
     </message>
     <message>
         <source>No pairs opened yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Paare geöffnet</translation>
     </message>
     <message>
         <source>&amp;%1  %2 ↔ %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;%1  %2 ↔ %3</translation>
     </message>
     <message>
         <source>Cannot open the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -702,23 +757,23 @@
     </message>
     <message>
         <source>Create &amp;Mirror</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spiegel erstellen</translation>
     </message>
     <message>
         <source>Cannot create the mirror</source>
-        <translation type="unfinished"></translation>
+        <translation>Spiegel kann nicht erstellt werden</translation>
     </message>
     <message>
         <source>&amp;Update from Checkpoint...</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Checkpoint &amp;aktualisieren...</translation>
     </message>
     <message>
         <source>Residual Risk &amp;Meeting...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restrisiko-Besprechung...</translation>
     </message>
     <message>
         <source>Residual Risk Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Restrisiko-Besprechung</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -726,11 +781,11 @@
     </message>
     <message>
         <source>&amp;Next Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächster Unterschied</translation>
     </message>
     <message>
         <source>&amp;Previous Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorheriger Unterschied</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -738,39 +793,39 @@
     </message>
     <message>
         <source>&amp;Wrap Long Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Lange Zeilen &amp;umbrechen</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschau</translation>
     </message>
     <message>
         <source>Scroll in &amp;Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchron &amp;scrollen</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbschema</translation>
     </message>
     <message>
         <source>Follow the Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Palette folgen</translation>
     </message>
     <message>
         <source>&amp;Findings Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Befundleiste</translation>
     </message>
     <message>
         <source>&amp;Sign-off Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abzeichnungsleiste</translation>
     </message>
     <message>
         <source>Go to Si&amp;gn-off</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Abzeichnun&amp;g wechseln</translation>
     </message>
     <message>
         <source>Go to F&amp;indings</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu den Befun&amp;den wechseln</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -785,159 +840,159 @@
     <name>Countersign::MeetingView</name>
     <message>
         <source>Residual risk, line %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Restrisiko, Zeile %1 in %2</translation>
     </message>
     <message>
         <source>Open item of checkpoint %2, line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Offener Punkt aus Checkpoint %2, Zeile %1</translation>
     </message>
     <message>
         <source>Residual Risk Review — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restrisiko-Prüfung — %1</translation>
     </message>
     <message>
         <source>Meeting time</source>
-        <translation type="unfinished"></translation>
+        <translation>Besprechungsdauer</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolliert von</translation>
     </message>
     <message>
         <source>your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Zurück</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter ▶</translation>
     </message>
     <message>
         <source>Summary (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung (S)</translation>
     </message>
     <message>
         <source>No sign-off ledger is open: decisions cannot be recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Abzeichnungs-Ledger geöffnet: Entscheidungen können nicht eingetragen werden.</translation>
     </message>
     <message>
         <source>The ledger %1 is read-only: decisions cannot be recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ledger %1 ist schreibgeschützt: Entscheidungen können nicht eingetragen werden.</translation>
     </message>
     <message>
         <source>Time on this item</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit für diesen Punkt</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt</translation>
     </message>
     <message>
         <source>%1  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <source>who acts on it (required for needs action)</source>
-        <translation type="unfinished"></translation>
+        <translation>wer sich darum kümmert (nötig bei Handlungsbedarf)</translation>
     </message>
     <message>
         <source>what the meeting said (Ctrl+Enter records)</source>
-        <translation type="unfinished"></translation>
+        <translation>was die Besprechung ergab (Ctrl+Enter trägt ein)</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verantwortlich:</translation>
     </message>
     <message>
         <source>&amp;Due:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fällig:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz:</translation>
     </message>
     <message>
         <source>Decision recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingetragene Entscheidung</translation>
     </message>
     <message>
         <source>&amp;Record (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eintragen (Eingabe)</translation>
     </message>
     <message>
         <source>Choose a decision first: 1 accepted, 2 mitigated, 3 needs action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Entscheidung: 1 akzeptiert, 2 gemindert, 3 Handlungsbedarf.</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortlich</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <source>Review items</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfpunkte</translation>
     </message>
     <message>
         <source> (carried over)</source>
-        <translation type="unfinished"></translation>
+        <translation> (übernommen)</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
         <source>Item %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt %1 von %2 · %3</translation>
     </message>
     <message>
         <source>↻ Carried over from the previous record</source>
-        <translation type="unfinished"></translation>
+        <translation>↻ Aus dem vorherigen Protokoll übernommen</translation>
     </message>
     <message>
         <source>Decided on an earlier version of the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu einer früheren Version des Protokolls entschieden</translation>
     </message>
     <message>
         <source>%1 — recorded by %2 at %3 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — protokolliert von %2 am %3 UTC</translation>
     </message>
     <message>
         <source>Not decided yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht entschieden.</translation>
     </message>
     <message>
         <source>Needs action: name the owner and the due date, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Handlungsbedarf: Nennen Sie die verantwortliche Person und das Fälligkeitsdatum und drücken Sie dann die Eingabetaste.</translation>
     </message>
     <message>
         <source>Not recorded: no writable sign-off ledger is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eingetragen: Es ist kein beschreibbares Abzeichnungs-Ledger geöffnet.</translation>
     </message>
     <message>
         <source>Not recorded: type your name in &quot;Recorded by&quot; first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eingetragen: Geben Sie zuerst Ihren Namen unter „Protokolliert von“ ein.</translation>
     </message>
     <message>
         <source>Not recorded: %1</source>
@@ -945,19 +1000,19 @@
     </message>
     <message>
         <source>Recorded: item %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingetragen: Punkt %1 %2.</translation>
     </message>
     <message>
         <source>Meeting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Besprechung %1</translation>
     </message>
     <message>
         <source>This item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Punkt %1</translation>
     </message>
     <message>
         <source>this record</source>
-        <translation>dieses Dokument</translation>
+        <translation>dieses Protokoll</translation>
     </message>
     <message>
         <source>Who records the decisions of this meeting?</source>
@@ -996,127 +1051,128 @@
     <name>Countersign::PairChooserDialog</name>
     <message>
         <source>Choose a Pair of Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollpaar auswählen</translation>
     </message>
     <message>
         <source>Scanned folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchte Ordner</translation>
     </message>
     <message>
         <source>&amp;Pairs found, by cutover date (the producer&apos;s document opens on the left):</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefundene &amp;Paare, nach Umstellungsdatum (das Protokoll des Produzenten öffnet sich links):</translation>
     </message>
     <message>
         <source>Pairs of records</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollpaare</translation>
     </message>
     <message>
         <source>Pairs of records grouped by cutover date. Rows marked unpaired have only one side and cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollpaare, nach Umstellungsdatum gruppiert. Als ungepaart markierte Zeilen haben nur eine Seite und können nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>Current row</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Zeile</translation>
     </message>
     <message>
         <source>Files that could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht lesbare Dateien</translation>
     </message>
     <message>
         <source>Open the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar öffnen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Producer&apos;s folder: %1
 Consumer&apos;s folder: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Produzenten: %1
+Ordner des Konsumenten: %2</translation>
     </message>
     <message>
         <source>1 file could not be read:</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Datei konnte nicht gelesen werden:</translation>
     </message>
     <message>
         <source>%1 files could not be read:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien konnten nicht gelesen werden:</translation>
     </message>
     <message>
         <source>No decision records, mirrors or checkpoint packets were found in these folders.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesen Ordnern wurden keine Entscheidungsprotokolle, Spiegel oder Checkpoint-Pakete gefunden.</translation>
     </message>
     <message>
         <source>Choose a pair of the cutover of %1 below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie unten ein Paar der Umstellung %1 aus.</translation>
     </message>
     <message>
         <source>Opens %1 on the left and %2 on the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet %1 links und %2 rechts.</translation>
     </message>
     <message>
         <source>Only %1 was found for %2: %3. It has nothing to be compared with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %2 wurde nur %1 gefunden: %3. Es gibt nichts, womit es verglichen werden könnte.</translation>
     </message>
 </context>
 <context>
     <name>Countersign::RecordPane</name>
     <message>
         <source>%1 sections</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Abschnitte</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitte</translation>
     </message>
     <message>
         <source>%1: no record open</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Protokoll geöffnet</translation>
     </message>
     <message>
         <source>%1 record</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Protokoll</translation>
     </message>
     <message>
         <source>%1 lines</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <source>%1, %2 side, %3 lines, digest %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Seite %2, %3 Zeilen, Prüfsumme %4</translation>
     </message>
     <message>
         <source>%1: %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 — %3</translation>
     </message>
     <message>
         <source>%1 (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (noch nicht gespeichert)</translation>
     </message>
     <message>
         <source>%1 (unsaved edits)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ungespeicherte Änderungen)</translation>
     </message>
     <message>
         <source>%1 — changed on disk: File &gt; Reload loads it, Save keeps yours</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — auf der Festplatte geändert: Datei &gt; Neu laden lädt sie, Speichern behält Ihre Fassung</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No file to save to: use Save As.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datei zum Speichern: Verwenden Sie „Speichern unter“.</translation>
     </message>
     <message>
         <source>%1: cannot be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>%1 preview</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Vorschau</translation>
     </message>
     <message>
         <source>%1 lines, not compared section by section (%2)</source>
@@ -1127,97 +1183,97 @@ Consumer&apos;s folder: %2</source>
     <name>Countersign::RiskSummaryChart</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Risk summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Risikoübersicht</translation>
     </message>
     <message>
         <source>%1 of %2 decided: %3 accepted, %4 mitigated, %5 need action, %6 open</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 entschieden: %3 akzeptiert, %4 gemindert, %5 mit Handlungsbedarf, %6 offen</translation>
     </message>
     <message>
         <source>decided</source>
-        <translation type="unfinished"></translation>
+        <translation>entschieden</translation>
     </message>
     <message>
         <source>%1 carried over</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 übernommen</translation>
     </message>
 </context>
 <context>
     <name>Countersign::SignOffController</name>
     <message>
         <source>Sign-off recorded in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnung in %1 eingetragen</translation>
     </message>
     <message>
         <source>Sign-off ledger unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnungs-Ledger nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Cannot use that ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ledger kann nicht verwendet werden</translation>
     </message>
     <message>
         <source>Sign-offs are now recorded in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnungen werden jetzt in %1 eingetragen</translation>
     </message>
     <message>
         <source>Open a record first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Protokoll.</translation>
     </message>
     <message>
         <source>%1 has unsaved edits: save it first, so that the export is of the file that was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat ungespeicherte Änderungen: Speichern Sie zuerst, damit genau die abgezeichnete Datei exportiert wird.</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportiert</translation>
     </message>
     <message>
         <source>Export PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF exportieren</translation>
     </message>
     <message>
         <source>Export Finalized Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültiges Protokoll exportieren</translation>
     </message>
     <message>
         <source>PDF handouts (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Handouts (*.pdf)</translation>
     </message>
     <message>
         <source>Markdown records (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown-Protokolle (*.md)</translation>
     </message>
     <message>
         <source>Cannot export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren nicht möglich</translation>
     </message>
     <message>
         <source>Open a decision record first: the meeting walks its residual risks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Entscheidungsprotokoll: Die Besprechung geht dessen Restrisiken durch.</translation>
     </message>
     <message>
         <source>Save the record first: its review is kept with its file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie zuerst das Protokoll: Seine Prüfung wird zusammen mit seiner Datei aufbewahrt.</translation>
     </message>
     <message>
         <source>%1 has no residual risks, and its decision inputs name no checkpoint with open items.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Restrisiken, und seine Entscheidungsgrundlagen nennen keinen Checkpoint mit offenen Punkten.</translation>
     </message>
     <message>
         <source>Residual risk review: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restrisiko-Prüfung: %1</translation>
     </message>
     <message>
         <source>The record is not final. Still open:
 %1
 
 Export it with a &quot;NOT FINAL: open sign-offs&quot; banner?</source>
-        <translation>Das Dokument ist nicht endgültig. Noch offen:
+        <translation>Das Protokoll ist nicht endgültig. Noch offen:
 %1
 
 Mit dem Banner „NICHT ENDGÜLTIG: offene Abzeichnungen“ exportieren?</translation>
@@ -1264,50 +1320,50 @@ Trotzdem exportieren?</translation>
     </message>
     <message>
         <source>Countersign: a sign-off was recorded</source>
-        <translation>Countersign: eine Freigabe wurde eingetragen</translation>
+        <translation>Countersign: eine Abzeichnung wurde eingetragen</translation>
     </message>
 </context>
 <context>
     <name>Countersign::SignOffDialog</name>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterzeichner</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>Why (needed to reject or withdraw)</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung (nötig zum Ablehnen oder Zurückziehen)</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zustimmen</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;blehnen</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu&amp;rückziehen</translation>
     </message>
     <message>
         <source>Decision:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung:</translation>
     </message>
     <message>
         <source>&amp;Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kommentar:</translation>
     </message>
     <message>
         <source>decision record</source>
@@ -1327,7 +1383,7 @@ Trotzdem exportieren?</translation>
     </message>
     <message>
         <source>record of unknown kind</source>
-        <translation>Dokument unbekannter Art</translation>
+        <translation>Protokoll unbekannter Art</translation>
     </message>
     <message>
         <source>producer side</source>
@@ -1359,11 +1415,11 @@ Trotzdem exportieren?</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation>Dokument</translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>%1, held by %2</source>
-        <translation>%1, innegehabt von %2</translation>
+        <translation>%1, Inhaber: %2</translation>
     </message>
     <message>
         <source>Digest</source>
@@ -1371,7 +1427,7 @@ Trotzdem exportieren?</translation>
     </message>
     <message>
         <source>SHA-256 of the file&apos;s canonical content, read from disk again when you sign</source>
-        <translation>SHA-256 des kanonischen Inhalts der Datei, beim Abzeichnen erneut von der Platte gelesen</translation>
+        <translation>SHA-256 des kanonischen Inhalts der Datei, beim Abzeichnen erneut von der Festplatte gelesen</translation>
     </message>
     <message>
         <source>Notice</source>
@@ -1379,7 +1435,7 @@ Trotzdem exportieren?</translation>
     </message>
     <message>
         <source>Record:</source>
-        <translation>Dokument:</translation>
+        <translation>Protokoll:</translation>
     </message>
     <message>
         <source>Role:</source>
@@ -1399,30 +1455,30 @@ Trotzdem exportieren?</translation>
     </message>
     <message>
         <source>The file changed on disk since this dialog was opened: the digest above is of its content now. Nothing was signed; look at the record again, then Sign.</source>
-        <translation>Die Datei wurde auf der Platte geändert, seit dieser Dialog geöffnet wurde: Die Prüfsumme oben ist die ihres jetzigen Inhalts. Nichts wurde abgezeichnet; sehen Sie sich das Dokument noch einmal an und zeichnen Sie dann ab.</translation>
+        <translation>Die Datei wurde auf der Festplatte geändert, seit dieser Dialog geöffnet wurde: Die Prüfsumme oben ist die ihres jetzigen Inhalts. Nichts wurde abgezeichnet; sehen Sie sich das Protokoll noch einmal an und zeichnen Sie dann ab.</translation>
     </message>
 </context>
 <context>
     <name>Countersign::SignOffHistoryModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterzeichner</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>Digest</source>
@@ -1449,39 +1505,39 @@ Trotzdem exportieren?</translation>
     <name>Countersign::SignOffModel</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestimmt</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Stale (content changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet (Inhalt geändert)</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterzeichner</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Digest</source>
@@ -1532,55 +1588,55 @@ Trotzdem exportieren?</translation>
     <name>Countersign::SignOffPanel</name>
     <message>
         <source>Sign-offs</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnungen</translation>
     </message>
     <message>
         <source>Sign off</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnen</translation>
     </message>
     <message>
         <source>Sign-off history</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnungsverlauf</translation>
     </message>
     <message>
         <source>Open a record to see its sign-offs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie ein Protokoll, um seine Abzeichnungen zu sehen.</translation>
     </message>
     <message>
         <source>%1 is large: its sign-offs show once it has been compared with the other side.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist groß: Seine Abzeichnungen erscheinen, sobald es mit der anderen Seite verglichen wurde.</translation>
     </message>
     <message>
         <source>%1 names no roles (its Ownership section lists them).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nennt keine Rollen (sie stehen in seinem Abschnitt „Ownership“).</translation>
     </message>
     <message>
         <source>%1: final — every role approved this content (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: endgültig — alle Rollen haben diesem Inhalt zugestimmt (%2).</translation>
     </message>
     <message>
         <source>%1: not final — %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht endgültig — %2.</translation>
     </message>
     <message>
         <source>Sign-off ledger unavailable, read only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnungs-Ledger nicht verfügbar, nur Lesezugriff: %1</translation>
     </message>
     <message>
         <source>The ledger %1 is read-only: sign-offs are shown, not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ledger %1 ist schreibgeschützt: Abzeichnungen werden angezeigt, aber nicht eingetragen.</translation>
     </message>
     <message>
         <source>Sign-offs cannot be recorded now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnungen können derzeit nicht eingetragen werden: %1</translation>
     </message>
     <message>
         <source>no writable ledger or record</source>
-        <translation type="unfinished"></translation>
+        <translation>kein beschreibbares Ledger oder Protokoll</translation>
     </message>
     <message>
         <source>Sign-off History — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzeichnungsverlauf — %1</translation>
     </message>
     <message>
         <source>Sig&amp;n...</source>
@@ -1600,7 +1656,7 @@ Trotzdem exportieren?</translation>
     </message>
     <message>
         <source>this record cannot be saved from here</source>
-        <translation>dieses Dokument kann hier nicht gespeichert werden</translation>
+        <translation>dieses Protokoll kann hier nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Not saved, nothing signed: %1</source>
@@ -1616,7 +1672,7 @@ Trotzdem exportieren?</translation>
     </message>
     <message>
         <source>UNTRUSTED LEDGER — what it holds is shown, nothing is signed into or exported from it: %1</source>
-        <translation>REGISTER NICHT VERTRAUENSWÜRDIG — sein Inhalt wird gezeigt, aber nichts wird darin abgezeichnet oder daraus exportiert: %1</translation>
+        <translation>LEDGER NICHT VERTRAUENSWÜRDIG — sein Inhalt wird gezeigt, aber nichts wird darin abgezeichnet oder daraus exportiert: %1</translation>
     </message>
     <message>
         <source>The trust folder cannot be used, nothing is signed: %1</source>
@@ -1639,50 +1695,50 @@ Trotzdem exportieren?</translation>
     <name>Countersign::TemplateDialog</name>
     <message>
         <source>New from Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu aus Vorlage</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen</translation>
     </message>
     <message>
         <source>%1 (%2). Fill in these values; the record opens in the pane as a draft, its other sections ready to complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2). Füllen Sie diese Werte aus; das Protokoll öffnet sich im Bereich als Entwurf, seine übrigen Abschnitte bereit zum Ausfüllen.</translation>
     </message>
     <message>
         <source>%1 *</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 *</translation>
     </message>
 </context>
 <context>
     <name>Countersign::TextView</name>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einfügen</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles a&amp;uswählen</translation>
     </message>
 </context>
 </TS>

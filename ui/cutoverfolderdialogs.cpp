@@ -29,8 +29,10 @@ CutoverFolderDialogs::CutoverFolderDialogs(QWidget *window)
         Q_EMIT message(tr("Stopped looking for records after reading %1 of %2 files.")
                 .arg(locale.toString(done), locale.toString(total)));
     });
-    connect(m_scan, &CutoverFolderScan::pairsFound, this,
-        [this](int pairs) { Q_EMIT message(tr("Found %n pair(s) of records.", nullptr, pairs)); });
+    connect(m_scan, &CutoverFolderScan::pairsFound, this, [this](int pairs) {
+        Q_EMIT message(pairs == 1 ? tr("Found 1 pair of records.")
+                                  : tr("Found %1 pairs of records.").arg(QLocale().toString(pairs)));
+    });
 }
 
 void CutoverFolderDialogs::chooseFolders()

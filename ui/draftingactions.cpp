@@ -110,9 +110,11 @@ QString DraftingActions::updateFromCheckpoint(Pane target, const QString &checkp
             return;
         }
         pane->replaceText(dialog->update().text());
-        Q_EMIT message(tr("Updated %n value(s) of %1 from the checkpoint (Undo takes it back).", nullptr,
-            int(dialog->update().changes().size()))
-                .arg(pane->displayName()));
+        const qsizetype changes = dialog->update().changes().size();
+        Q_EMIT message(changes == 1 ? tr("Updated 1 value of %1 from the checkpoint (Undo takes it back).")
+                                          .arg(pane->displayName())
+                                    : tr("Updated %1 values of %2 from the checkpoint (Undo takes it back).")
+                                          .arg(QLocale().toString(changes), pane->displayName()));
     });
     m_checkpointDialog = dialog;
     dialog->open();

@@ -37,6 +37,45 @@
 
 namespace Countersign {
 
+namespace {
+
+// "1 warning", "2 warnings and 5 notes", or empty when both are zero: CompareSummary's words, in the
+// window's language.
+QString warningsAndNotes(const CompareSummary &summary)
+{
+    const QString warnings = summary.warnings == 1
+        ? MainWindow::tr("1 warning")
+        : MainWindow::tr("%1 warnings").arg(QLocale().toString(summary.warnings));
+    const QString notes = summary.notes == 1
+        ? MainWindow::tr("1 note")
+        : MainWindow::tr("%1 notes").arg(QLocale().toString(summary.notes));
+    if (summary.warnings > 0 && summary.notes > 0)
+        return MainWindow::tr("%1 and %2", "warnings and notes").arg(warnings, notes);
+    return summary.warnings > 0 ? warnings : summary.notes > 0 ? notes : QString();
+}
+
+// CompareSummary::headline() in the window's language: the banner's sentence.
+QString headlineOf(const CompareSummary &summary)
+{
+    if (!summary.isComparable())
+        return MainWindow::tr("Not comparable: %1.").arg(summary.notComparable);
+    const QString rest = warningsAndNotes(summary);
+    if (summary.isAligned())
+        return rest.isEmpty() ? MainWindow::tr("Aligned.") : MainWindow::tr("Aligned, with %1.").arg(rest);
+    // Read aloud, a long list of names is noise: name three and count the others.
+    constexpr int named = 3;
+    QString names = summary.blockingKeys.mid(0, named).join(QStringLiteral(", "));
+    if (summary.blockingKeys.size() > named)
+        names = MainWindow::tr("%1 and %2 more").arg(names).arg(summary.blockingKeys.size() - named);
+    const QString blocking = summary.blocking == 1
+        ? MainWindow::tr("1 blocking difference")
+        : MainWindow::tr("%1 blocking differences").arg(QLocale().toString(summary.blocking));
+    return rest.isEmpty() ? MainWindow::tr("Not aligned: %1 (%2).").arg(blocking, names)
+                          : MainWindow::tr("Not aligned: %1 (%2), %3.").arg(blocking, names, rest);
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_banner(new QLabel(this))
@@ -334,7 +373,7 @@ void MainWindow::showComparison(const ComparisonResult &result)
         : summary.warnings > 0            ? QColor(0x9a, 0x67, 0x00)
                                           : QColor(0x1a, 0x7f, 0x37);
     if (result.isStructural()) {
-        m_banner->setText(summary.headline());
+        m_banner->setText(headlineOf(summary));
     } else {
         const QString count = result.hunks.size() == 1
             ? tr("1 difference")
