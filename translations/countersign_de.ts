@@ -664,6 +664,14 @@
         <source>Not aligned: %1 (%2), %3.</source>
         <translation>Nicht übereinstimmend: %1 (%2), %3.</translation>
     </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>Gehe zu Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Line in %1 (1 to %2):</source>
+        <translation>&amp;Zeile in %1 (1 bis %2):</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::MainWindowActions</name>
@@ -834,6 +842,46 @@
     <message>
         <source>&amp;About Countersign</source>
         <translation>Ü&amp;ber Countersign</translation>
+    </message>
+    <message>
+        <source>&amp;First Difference</source>
+        <translation>&amp;Erster Unterschied</translation>
+    </message>
+    <message>
+        <source>&amp;Last Difference</source>
+        <translation>&amp;Letzter Unterschied</translation>
+    </message>
+    <message>
+        <source>No blocking finding: nothing stops the cutover here.</source>
+        <translation>Kein blockierender Befund: Hier hält nichts die Umstellung auf.</translation>
+    </message>
+    <message>
+        <source>Blocking finding %1 of %2</source>
+        <translation>Blockierender Befund %1 von %2</translation>
+    </message>
+    <message>
+        <source>Next &amp;Blocking Finding</source>
+        <translation>Nächster &amp;blockierender Befund</translation>
+    </message>
+    <message>
+        <source>Previous Bl&amp;ocking Finding</source>
+        <translation>Vorheriger bl&amp;ockierender Befund</translation>
+    </message>
+    <message>
+        <source>Go to Li&amp;ne...</source>
+        <translation>Gehe zu &amp;Zeile...</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Originalgröße</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,22 @@ int DifferenceNavigator::previousDifference()
     return m_current;
 }
 
+int DifferenceNavigator::firstDifference()
+{
+    if (m_hunks.isEmpty())
+        return -1;
+    showDifference(0);
+    return m_current;
+}
+
+int DifferenceNavigator::lastDifference()
+{
+    if (m_hunks.isEmpty())
+        return -1;
+    showDifference(int(m_hunks.size()) - 1);
+    return m_current;
+}
+
 void DifferenceNavigator::showDifference(int index)
 {
     m_current = index;

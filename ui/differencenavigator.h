@@ -15,9 +15,10 @@ namespace Countersign {
 class RecordPane;
 
 // Moving through the line diff of the pair shown: Go > Next and Previous Difference put both panes
-// on a difference (wrapping around), and while scrolling in step (on by default) scrolling either
-// pane keeps the matching line level in the other (LineMatching). It holds the diff it was last given
-// and not the panes, which belong to the window's layout. With no differences, nothing moves.
+// on a difference (wrapping around), First and Last Difference on the ends, and while scrolling in step (on
+// by default) scrolling either pane keeps the matching line level in the other (LineMatching). It holds the
+// diff it was last given and not the panes, which belong to the window's layout. With no differences, nothing
+// moves.
 class DifferenceNavigator : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,9 @@ public:
     // difference shown, -1 when there is none.
     int nextDifference();
     int previousDifference();
+    // Puts both panes on the first (or last) difference; -1 when there is none.
+    int firstDifference();
+    int lastDifference();
     // Puts both panes on the difference at `index`: a side without lines in it shows where the other
     // side's lines would go.
     void showDifference(int index);

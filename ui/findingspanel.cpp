@@ -22,6 +22,8 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     , m_view(new QTableView(this))
 {
     m_filter->setSourceModel(m_findings);
+    // New findings: Go starts again from the first blocking one.
+    connect(m_findings, &QAbstractItemModel::modelReset, this, [this] { m_blockingShown = -1; });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     m_severity->addItem(tr("All findings"), int(CompareFinding::Severity::Info));
@@ -61,6 +63,28 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     connect(
         m_view, &QTableView::clicked, this, [this](const QModelIndex &index) { showFinding(index.row()); });
     layout->addWidget(m_view);
+}
+
+std::pair<int, int> FindingsPanel::showBlocking(int step)
+{
+    QList<int> blocking; // rows of the model, in the comparison's order: down the records
+    for (int row = 0; row < m_findings->rowCount(); ++row) {
+        const QModelIndex index = m_findings->index(row, 0);
+        if (!index.data(FindingsModel::LintRole).toBool() &&
+            index.data(FindingsModel::SeverityRole).toInt() == int(CompareFinding::Severity::Blocking))
+            blocking.append(row);
+    }
+    if (blocking.isEmpty())
+        return {0, 0};
+    const int count = int(blocking.size());
+    m_blockingShown = m_blockingShown < 0 && step < 0 ? count - 1 : (m_blockingShown + step + count) % count;
+    const QModelIndex index = m_findings->index(blocking.at(m_blockingShown), 0);
+    // Blocking findings pass every filter of the severity box.
+    m_view->setCurrentIndex(m_filter->mapFromSource(index));
+    m_view->scrollTo(m_view->currentIndex());
+    Q_EMIT linesChosen(
+        index.data(FindingsModel::LeftLineRole).toInt(), index.data(FindingsModel::RightLineRole).toInt());
+    return {m_blockingShown + 1, count};
 }
 
 void FindingsPanel::showFinding(int row)

@@ -28,6 +28,10 @@ public:
     QTableView *view() const { return m_view; }
     // Emits lineChosen() with the lines of the finding at `row` of the view; nothing for no such row.
     void showFinding(int row);
+    // Go > Next (step 1) or Previous (step -1) Blocking Finding: selects the blocking finding after
+    // (before) the one shown last, wrapping around, and shows it in both panes. Returns its number
+    // among the blocking findings (1-based) and how many there are; {0, 0} when there is none.
+    std::pair<int, int> showBlocking(int step);
 
 Q_SIGNALS:
     // Lines are 1-based; 0 for a side without the element.
@@ -38,6 +42,7 @@ private:
     FindingsFilterModel *m_filter;
     QComboBox *m_severity;
     QTableView *m_view;
+    int m_blockingShown = -1; // among the blocking findings, the one Go showed last
 };
 
 } // namespace Countersign

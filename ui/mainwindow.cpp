@@ -24,8 +24,11 @@
 
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFontDatabase>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -90,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_actions = new MainWindowActions(this, m_findingsDock, m_signOffDock);
     statusBar()->showMessage(tr("Open the producer's and the consumer's record (Ctrl+O, Ctrl+Shift+O)."));
     resize(1400, 860);
+    restoreLayout();
     updateTitle();
     // The remembered theme is taken when the panes first paint: the repository may still be
     // loading now, and waiting for it would hold up the window.
@@ -129,6 +133,8 @@ QWidget *MainWindow::createCentralWidget()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_banner->setTextFormat(Qt::PlainText);
+    // A long sentence (many blocking fields) wraps: the window's width never depends on it.
+    m_banner->setWordWrap(true);
     m_banner->setContentsMargins(10, 6, 10, 6);
     m_banner->setAutoFillBackground(true);
     m_banner->setAccessibleName(tr("Alignment"));
@@ -139,7 +145,7 @@ QWidget *MainWindow::createCentralWidget()
     m_banner->setText(tr("Open two records to compare them."));
     layout->addWidget(m_banner);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, central);
+    auto *splitter = m_splitter = new QSplitter(Qt::Horizontal, central);
     m_left = new RecordPane(tr("Left"), splitter);
     m_right = new RecordPane(tr("Right"), splitter);
     m_connector = new DiffConnector(m_left->editor(), m_right->editor(), splitter);
@@ -294,7 +300,61 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    saveLayout();
     event->accept();
+}
+
+// The size, position, docks, split and zoom the last window closed with; a window that is not the
+// first keeps its default place (the window manager puts it beside the others).
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    const bool firstWindow = std::ranges::none_of(QApplication::topLevelWidgets(), [this](QWidget *widget) {
+        return widget != this && qobject_cast<MainWindow *>(widget) && widget->isVisible();
+    });
+    if (firstWindow)
+        restoreGeometry(settings.value(SettingsKeys::windowGeometry).toByteArray());
+    restoreState(settings.value(SettingsKeys::windowState).toByteArray());
+    m_splitter->restoreState(settings.value(SettingsKeys::windowSplitter).toByteArray());
+    setZoom(settings.value(SettingsKeys::zoom, 0).toInt());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(SettingsKeys::windowGeometry, saveGeometry());
+    settings.setValue(SettingsKeys::windowState, saveState());
+    settings.setValue(SettingsKeys::windowSplitter, m_splitter->saveState());
+}
+
+void MainWindow::setZoom(int steps)
+{
+    m_zoom = std::clamp(steps, minimumZoom, maximumZoom);
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setPointSizeF(font.pointSizeF() + m_zoom);
+    for (Pane side : bothPanes)
+        pane(side)->editor()->setFont(font);
+    QSettings().setValue(SettingsKeys::zoom, m_zoom);
+}
+
+void MainWindow::chooseLine()
+{
+    RecordPane *target = pane(m_activePane);
+    if (!target->hasDocument())
+        return;
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Go to Line"));
+    dialog->setLabelText(tr("&Line in %1 (1 to %2):")
+            .arg(target->displayName(), QLocale().toString(target->editor()->lineCount())));
+    dialog->setInputMode(QInputDialog::IntInput);
+    dialog->setIntRange(1, target->editor()->lineCount());
+    dialog->setIntValue(target->currentLine());
+    connect(dialog, &QInputDialog::intValueSelected, this, [target](int line) {
+        target->goToLine(line);
+        target->editor()->setFocus();
+    });
+    dialog->open();
 }
 
 bool MainWindow::isComparing() const

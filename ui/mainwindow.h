@@ -13,6 +13,7 @@
 
 class QDockWidget;
 class QLabel;
+class QSplitter;
 class QTimer;
 
 namespace Countersign {
@@ -72,6 +73,16 @@ public:
     static QStringList themeNames();
     QString themeName() const { return m_themeName; }
 
+    // View > Zoom In, Zoom Out, Reset Zoom: both panes' text `steps` points larger than the system's
+    // fixed font (negative: smaller), within minimumZoom..maximumZoom; remembered for the next window.
+    static constexpr int minimumZoom = -6;
+    static constexpr int maximumZoom = 24;
+    void setZoom(int steps);
+    int zoom() const { return m_zoom; }
+    // Go > Go to Line: asks for a line of the pane worked in last (a dialog that does not block) and
+    // puts its cursor there.
+    void chooseLine();
+
     // File > New Window: another window in this process, on this window's ledger, with panes of its
     // own; it is deleted when it closes, and the application quits when the last window closes.
     MainWindow *newWindow();
@@ -103,8 +114,12 @@ private:
     void compare();
     void showComparison(const ComparisonResult &result);
     void showLines(const ComparisonResult &result);
+    void restoreLayout();
+    void saveLayout() const;
 
     QLabel *m_banner;
+    QSplitter *m_splitter = nullptr;
+    int m_zoom = 0;
     ComparisonWorker *m_worker;
     QTimer *m_editTimer;
     QTimer *m_slowTimer;

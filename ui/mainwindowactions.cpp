@@ -24,6 +24,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTableView>
 
 namespace Countersign {
@@ -144,12 +145,54 @@ void MainWindowActions::setupRecordMenu()
 void MainWindowActions::setupGoMenu()
 {
     QMenu *go = m_window->menuBar()->addMenu(tr("&Go"));
-    QAction *next =
-        go->addAction(tr("&Next Difference"), m_window->differences(), &DifferenceNavigator::nextDifference);
-    next->setShortcut(QKeySequence(Qt::Key_F7));
-    QAction *previous = go->addAction(
-        tr("&Previous Difference"), m_window->differences(), &DifferenceNavigator::previousDifference);
-    previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    DifferenceNavigator *differences = m_window->differences();
+    // F7 as in KDiff3 and Kate's diff, Alt+Down/Up as in Meld.
+    QAction *next = go->addAction(tr("&Next Difference"), differences, &DifferenceNavigator::nextDifference);
+    next->setShortcuts({QKeySequence(Qt::Key_F7), QKeySequence(Qt::ALT | Qt::Key_Down)});
+    QAction *previous =
+        go->addAction(tr("&Previous Difference"), differences, &DifferenceNavigator::previousDifference);
+    previous->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F7), QKeySequence(Qt::ALT | Qt::Key_Up)});
+    QAction *first =
+        go->addAction(tr("&First Difference"), differences, &DifferenceNavigator::firstDifference);
+    first->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Home));
+    QAction *last = go->addAction(tr("&Last Difference"), differences, &DifferenceNavigator::lastDifference);
+    last->setShortcut(QKeySequence(Qt::ALT | Qt::Key_End));
+    go->addSeparator();
+    const auto blocking = [this](int step) {
+        const auto [number, count] = m_window->findings()->showBlocking(step);
+        m_window->statusBar()->showMessage(count == 0
+                ? tr("No blocking finding: nothing stops the cutover here.")
+                : tr("Blocking finding %1 of %2").arg(number).arg(count));
+    };
+    QAction *nextBlocking = go->addAction(tr("Next &Blocking Finding"), this, [blocking] { blocking(1); });
+    nextBlocking->setShortcut(QKeySequence(Qt::Key_F8));
+    QAction *previousBlocking =
+        go->addAction(tr("Previous Bl&ocking Finding"), this, [blocking] { blocking(-1); });
+    previousBlocking->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    go->addSeparator();
+    QAction *line = go->addAction(tr("Go to Li&ne..."), m_window, &MainWindow::chooseLine);
+    line->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+}
+
+// View > Findings Panel (F9), Sign-off Panel (F10): a panel hidden, or behind the other's tab, comes
+// to the front; one in front is hidden. (A dock's own toggle action hides a panel that is behind.)
+QAction *MainWindowActions::panelAction(QDockWidget *dock, const QString &text, const QKeySequence &key)
+{
+    auto *action = new QAction(text, this);
+    action->setCheckable(true);
+    action->setChecked(!dock->isHidden());
+    action->setShortcut(key);
+    connect(dock->toggleViewAction(), &QAction::toggled, action, &QAction::setChecked);
+    connect(action, &QAction::triggered, this, [dock, action] {
+        if (dock->isHidden() || dock->visibleRegion().isEmpty()) {
+            dock->show();
+            dock->raise();
+        } else {
+            dock->hide();
+        }
+        action->setChecked(!dock->isHidden());
+    });
+    return action;
 }
 
 void MainWindowActions::setupViewMenu(QDockWidget *findings, QDockWidget *signOff)
@@ -199,14 +242,19 @@ void MainWindowActions::setupViewMenu(QDockWidget *findings, QDockWidget *signOf
                 [this, name = theme.name()] { m_window->setThemeName(name); });
         }
     });
-    QAction *showFindings = findings->toggleViewAction();
-    showFindings->setText(tr("&Findings Panel"));
-    showFindings->setShortcut(QKeySequence(Qt::Key_F9));
-    view->addAction(showFindings);
-    QAction *showSignOff = signOff->toggleViewAction();
-    showSignOff->setText(tr("&Sign-off Panel"));
-    showSignOff->setShortcut(QKeySequence(Qt::Key_F10));
-    view->addAction(showSignOff);
+    view->addSeparator();
+    QAction *zoomIn =
+        view->addAction(tr("Zoom &In"), this, [this] { m_window->setZoom(m_window->zoom() + 1); });
+    // Ctrl++ and Ctrl+= (the same key without Shift on most layouts).
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *zoomOut =
+        view->addAction(tr("Zoom &Out"), this, [this] { m_window->setZoom(m_window->zoom() - 1); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *zoomReset = view->addAction(tr("&Reset Zoom"), this, [this] { m_window->setZoom(0); });
+    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    view->addAction(panelAction(findings, tr("&Findings Panel"), QKeySequence(Qt::Key_F9)));
+    view->addAction(panelAction(signOff, tr("&Sign-off Panel"), QKeySequence(Qt::Key_F10)));
     QAction *focusSignOff = view->addAction(tr("Go to Si&gn-off"), this, [signOff] {
         signOff->show();
         signOff->raise();
@@ -215,6 +263,7 @@ void MainWindowActions::setupViewMenu(QDockWidget *findings, QDockWidget *signOf
     focusSignOff->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F10));
     QAction *focusFindings = view->addAction(tr("Go to F&indings"), this, [this, findings] {
         findings->show();
+        findings->raise();
         m_window->findings()->view()->setFocus();
     });
     focusFindings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F9));

@@ -5,7 +5,9 @@
 
 #include <QObject>
 
+class QAction;
 class QDockWidget;
+class QKeySequence;
 class QMenu;
 
 namespace Countersign {
@@ -36,6 +38,7 @@ private:
     void setupViewMenu(QDockWidget *findings, QDockWidget *signOff);
     void setupHelpMenu();
     void fillRecentMenu();
+    QAction *panelAction(QDockWidget *dock, const QString &text, const QKeySequence &key);
     DocumentController *active() const;
 
     MainWindow *m_window;

@@ -20,6 +20,13 @@ inline constexpr QLatin1StringView signingKey{"signoff/signingKey"};
 inline constexpr QLatin1StringView recordedBy{"review/recordedBy"};
 // The highlighting theme chosen in View > Theme; empty follows the palette.
 inline constexpr QLatin1StringView theme{"view/theme"};
+// View > Zoom: the panes' text size, in points more (or fewer) than the system's fixed font.
+inline constexpr QLatin1StringView zoom{"view/zoom"};
+// The window's size and position (QWidget::saveGeometry), its docks (QMainWindow::saveState) and the
+// split between the panes (QSplitter::saveState), as the last window closed left them.
+inline constexpr QLatin1StringView windowGeometry{"window/geometry"};
+inline constexpr QLatin1StringView windowState{"window/state"};
+inline constexpr QLatin1StringView windowSplitter{"window/splitter"};
 // The pairs opened last, newest first: "LEFT\nRIGHT" each.
 inline constexpr QLatin1StringView recentPairs{"recent/pairs"};
 

@@ -6,12 +6,14 @@
 // Shared by the test executables: where the test data lives, readable failure output for domain
 // types, and small file helpers.
 #include "base/error.h"
+#include "base/settingskeys.h"
 #include "record/document.h"
 #include "record/documentloader.h"
 
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QString>
 #include <QTest>
 
@@ -66,6 +68,17 @@ inline QStringList allInputs()
             paths.append(d.filePath(name));
     }
     return paths;
+}
+
+// Forgets the size, docks, split and zoom a closed MainWindow leaves in the (test mode) settings, so
+// that each test's window starts at the defaults whatever test ran before it.
+inline void forgetWindowLayout()
+{
+    QSettings settings;
+    for (const QLatin1StringView key :
+        {Countersign::SettingsKeys::windowGeometry, Countersign::SettingsKeys::windowState,
+            Countersign::SettingsKeys::windowSplitter, Countersign::SettingsKeys::zoom})
+        settings.remove(key);
 }
 
 } // namespace TestSupport

@@ -9,6 +9,7 @@
 #include "aboutdialog.h"
 #include "mainwindow.h"
 #include "signoffcontroller.h"
+#include "testsupport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,6 +43,7 @@ class TestAboutDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);

@@ -152,6 +152,7 @@ class TestCutoverFolders : public QObject
     }
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase()
     {
         // Opening a pair remembers it in QSettings: keep the tests' settings apart from the user's.

@@ -94,6 +94,7 @@ class TestDrafting : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void templateDialogChecksAsYouType()

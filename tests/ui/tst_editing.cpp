@@ -124,6 +124,7 @@ class TestEditing : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void typingInCommitShaMakesItBlocking()
     {
         QTemporaryDir dir;

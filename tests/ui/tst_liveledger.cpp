@@ -189,6 +189,7 @@ private:
     QString m_noBus; // why there is no session bus of the test's own
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);

@@ -82,6 +82,7 @@ class TestLongLines : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase()
     {
         // The window keeps recent pairs and recovery copies: apart from the user's.

@@ -78,7 +78,7 @@ bool openCompared(MainWindow &window, const QString &left, const QString &right)
 QAction *actionFor(const QList<QAction *> &actions, const QKeySequence &shortcut)
 {
     for (QAction *action : actions) {
-        if (action->shortcut() == shortcut)
+        if (action->shortcuts().contains(shortcut))
             return action;
         if (action->menu()) {
             if (QAction *found = actionFor(action->menu()->actions(), shortcut))
@@ -134,6 +134,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase()
     {
         // The theme choice is remembered in QSettings: keep the tests' settings apart from the user's.
@@ -199,6 +200,13 @@ private Q_SLOTS:
             QStringLiteral("&Go"),
             entry(QStringLiteral("&Next Difference"), QKeySequence(QStringLiteral("F7"))),
             entry(QStringLiteral("&Previous Difference"), QKeySequence(QStringLiteral("Shift+F7"))),
+            entry(QStringLiteral("&First Difference"), QKeySequence(QStringLiteral("Alt+Home"))),
+            entry(QStringLiteral("&Last Difference"), QKeySequence(QStringLiteral("Alt+End"))),
+            entry(QStringLiteral("---")),
+            entry(QStringLiteral("Next &Blocking Finding"), QKeySequence(QStringLiteral("F8"))),
+            entry(QStringLiteral("Previous Bl&ocking Finding"), QKeySequence(QStringLiteral("Shift+F8"))),
+            entry(QStringLiteral("---")),
+            entry(QStringLiteral("Go to Li&ne..."), QKeySequence(QStringLiteral("Ctrl+G"))),
             QStringLiteral("&View"),
             entry(QStringLiteral("[x] &Wrap Long Lines"), QKeySequence(QStringLiteral("Alt+Z"))),
             entry(QStringLiteral("[ ] &Preview"), QKeySequence(QStringLiteral("Ctrl+Shift+P"))),
@@ -206,9 +214,13 @@ private Q_SLOTS:
             entry(QStringLiteral("&Theme")),
             entry(QStringLiteral("  [x] Follow the Palette")),
             entry(QStringLiteral("  ---")),
-            entry(QStringLiteral("[ ] &Findings Panel"),
-                QKeySequence(QStringLiteral("F9"))), // the window is hidden
-            entry(QStringLiteral("[ ] &Sign-off Panel"), QKeySequence(QStringLiteral("F10"))),
+            entry(QStringLiteral("---")),
+            entry(QStringLiteral("Zoom &In"), QKeySequence::ZoomIn),
+            entry(QStringLiteral("Zoom &Out"), QKeySequence::ZoomOut),
+            entry(QStringLiteral("&Reset Zoom"), QKeySequence(QStringLiteral("Ctrl+0"))),
+            entry(QStringLiteral("---")),
+            entry(QStringLiteral("[x] &Findings Panel"), QKeySequence(QStringLiteral("F9"))),
+            entry(QStringLiteral("[x] &Sign-off Panel"), QKeySequence(QStringLiteral("F10"))),
             entry(QStringLiteral("Go to Si&gn-off"), QKeySequence(QStringLiteral("Ctrl+F10"))),
             entry(QStringLiteral("Go to F&indings"), QKeySequence(QStringLiteral("Ctrl+F9"))),
             QStringLiteral("&Help"),
@@ -288,13 +300,17 @@ private Q_SLOTS:
 
         // Last, Ctrl+W: it asks about the mirror's unsaved draft, and Escape keeps the window open.
         const QList<QKeySequence> shortcuts = {QKeySequence(u"F7"_s), QKeySequence(u"Shift+F7"_s),
-            QKeySequence(u"F9"_s), QKeySequence(u"F10"_s), QKeySequence(u"Ctrl+F9"_s),
-            QKeySequence(u"Ctrl+F10"_s), QKeySequence(u"Alt+Z"_s), QKeySequence(u"Alt+S"_s),
-            QKeySequence(u"Ctrl+Shift+P"_s), QKeySequence(u"F5"_s), QKeySequence(QKeySequence::Save),
-            QKeySequence(QKeySequence::Open), QKeySequence(u"Ctrl+Shift+O"_s), QKeySequence(u"Ctrl+Alt+O"_s),
-            QKeySequence(u"Ctrl+Shift+N"_s), QKeySequence(u"Ctrl+Shift+U"_s), QKeySequence(u"Ctrl+Shift+R"_s),
-            QKeySequence(u"Ctrl+E"_s), QKeySequence(u"Ctrl+Shift+E"_s), QKeySequence(u"Ctrl+Shift+S"_s),
-            QKeySequence(u"Ctrl+Shift+M"_s), QKeySequence(QKeySequence::New), QKeySequence(u"Ctrl+W"_s)};
+            QKeySequence(u"Alt+Down"_s), QKeySequence(u"Alt+Up"_s), QKeySequence(u"Alt+Home"_s),
+            QKeySequence(u"Alt+End"_s), QKeySequence(u"F8"_s), QKeySequence(u"Shift+F8"_s),
+            QKeySequence(u"Ctrl+G"_s), QKeySequence(QKeySequence::ZoomIn), QKeySequence(u"Ctrl+="_s),
+            QKeySequence(QKeySequence::ZoomOut), QKeySequence(u"Ctrl+0"_s), QKeySequence(u"F9"_s),
+            QKeySequence(u"F10"_s), QKeySequence(u"Ctrl+F9"_s), QKeySequence(u"Ctrl+F10"_s),
+            QKeySequence(u"Alt+Z"_s), QKeySequence(u"Alt+S"_s), QKeySequence(u"Ctrl+Shift+P"_s),
+            QKeySequence(u"F5"_s), QKeySequence(QKeySequence::Save), QKeySequence(QKeySequence::Open),
+            QKeySequence(u"Ctrl+Shift+O"_s), QKeySequence(u"Ctrl+Alt+O"_s), QKeySequence(u"Ctrl+Shift+N"_s),
+            QKeySequence(u"Ctrl+Shift+U"_s), QKeySequence(u"Ctrl+Shift+R"_s), QKeySequence(u"Ctrl+E"_s),
+            QKeySequence(u"Ctrl+Shift+E"_s), QKeySequence(u"Ctrl+Shift+S"_s), QKeySequence(u"Ctrl+Shift+M"_s),
+            QKeySequence(QKeySequence::New), QKeySequence(u"Ctrl+W"_s)};
         for (const QKeySequence &shortcut : shortcuts) {
             const QString text = shortcut.toString();
             QVERIFY(!text.isEmpty());
@@ -306,7 +322,17 @@ private Q_SLOTS:
             editor->setCursorPosition({0, 2});
             QTest::keySequence(QApplication::focusWidget(), shortcut);
             QTRY_VERIFY2_WITH_TIMEOUT(triggered.count() == 1, qPrintable(text), 10000);
-            if (action->isCheckable()) {
+            if (action->isCheckable() && action->text().endsWith(u"Panel") && triggered.count() == 1 &&
+                action->isChecked() == wasChecked) {
+                // A panel that was behind the other's tab came to the front (tst_navigation); pressed
+                // again it hides, and again it is back.
+                QTest::keySequence(QApplication::focusWidget(), shortcut);
+                QTRY_COMPARE(triggered.count(), 2);
+                QCOMPARE(action->isChecked(), false);
+                QTest::keySequence(QApplication::focusWidget(), shortcut);
+                QTRY_COMPARE(triggered.count(), 3);
+                QCOMPARE(action->isChecked(), true);
+            } else if (action->isCheckable()) {
                 // A toggle: it toggled, and pressed again (from wherever the focus went), it is back.
                 QCOMPARE(action->isChecked(), !wasChecked);
                 QTest::keySequence(QApplication::focusWidget(), shortcut);

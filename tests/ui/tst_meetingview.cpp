@@ -132,6 +132,7 @@ class TestMeetingView : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void walkAndDecide()

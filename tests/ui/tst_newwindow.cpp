@@ -53,6 +53,7 @@ class TestNewWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void opensAndClosesASecondWindow()

@@ -186,6 +186,7 @@ class TestSignOffPanel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     // Dana approves, the record is edited, Ana approves the new content, Ben rejects: stale,

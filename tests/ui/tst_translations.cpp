@@ -113,6 +113,7 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { TestSupport::forgetWindowLayout(); }
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void germanIsCompiledIn() { QVERIFY(Translations::languages().contains(QStringLiteral("de"))); }

@@ -1,0 +1,323 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
+// Moving around the window from the keyboard, with real key events on the focused widget: Go > First
+// and Last Difference (Alt+Home, Alt+End) and Meld's Alt+Down/Alt+Up, Next and Previous Blocking
+// Finding (F8, Shift+F8) selecting the finding and showing its lines, Go to Line (Ctrl+G) through its
+// dialog; View > Zoom (Ctrl++, Ctrl+-, Ctrl+0) on both panes and remembered; F9 and F10 bringing a
+// panel behind the other's tab to the front before hiding it, and Ctrl+F9 raising the findings; and
+// the window's size, docks and split remembered for the next window.
+#include "differencenavigator.h"
+#include "documentcontroller.h"
+#include "findingsmodel.h"
+#include "findingspanel.h"
+#include "mainwindow.h"
+#include "recordpane.h"
+#include "testsupport.h"
+#include "textview.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFontDatabase>
+#include <QInputDialog>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Countersign;
+
+namespace {
+
+// A shown, active window on a pair that is not aligned: the sample record and a copy of it with
+// several blocking drifts (commit, outcome, role holder...).
+struct ComparedWindow
+{
+    explicit ComparedWindow(
+        const QString &right = TestSupport::dataPath(QStringLiteral("compare/drift-combined.md")))
+    {
+        window.resize(1200, 800);
+        window.show();
+        if (!QTest::qWaitForWindowActive(&window))
+            qFatal("the window did not become active");
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.documents(Pane::Left)
+            ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        window.documents(Pane::Right)->openFile(right);
+        if (!shown.wait(10000))
+            qFatal("the pair was not compared");
+    }
+    // Gives `widget` the keyboard focus, its window active, and returns it, as a user clicking into
+    // it would.
+    QWidget *focus(QWidget *widget)
+    {
+        window.activateWindow();
+        if (!QTest::qWaitForWindowActive(&window))
+            qFatal("the window did not become active");
+        widget->setFocus();
+        if (!QTest::qWaitFor([widget] { return QApplication::focusWidget() == widget; }, 5000))
+            qFatal("no focus");
+        return QApplication::focusWidget();
+    }
+    int line(Pane side) const { return window.pane(side)->currentLine(); }
+    QString status() const { return window.statusBar()->currentMessage(); }
+    MainWindow window;
+};
+
+// The findings the model holds that block, as (left line, right line), in the model's order.
+QList<std::pair<int, int>> blockingLines(const FindingsModel &model)
+{
+    QList<std::pair<int, int>> lines;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row, 0);
+        if (index.data(FindingsModel::SeverityRole).toInt() == int(CompareFinding::Severity::Blocking) &&
+            !index.data(FindingsModel::LintRole).toBool())
+            lines.append({index.data(FindingsModel::LeftLineRole).toInt(),
+                index.data(FindingsModel::RightLineRole).toInt()});
+    }
+    return lines;
+}
+
+// The dock in front of its tab group: the one whose area the window shows.
+bool inFront(const QDockWidget *dock)
+{
+    return dock->isVisible() && !dock->visibleRegion().isEmpty();
+}
+
+} // namespace
+
+class TestNavigation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+    void cleanup() { QSettings().clear(); }
+
+    void firstAndLastDifference()
+    {
+        ComparedWindow w;
+        QWidget *editor = w.focus(w.window.pane(Pane::Left)->editor());
+        QTest::keyClick(editor, Qt::Key_End, Qt::AltModifier);
+        const QString last = w.status();
+        QVERIFY2(last.startsWith(QStringLiteral("Difference ")), qPrintable(last));
+        // "Difference N of N": the last.
+        const QStringList words = last.split(u' ');
+        QCOMPARE(words.value(1), words.value(3));
+        const int lastLine = w.line(Pane::Left);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home, Qt::AltModifier);
+        QVERIFY2(w.status().startsWith(QStringLiteral("Difference 1 of ")), qPrintable(w.status()));
+        QVERIFY(w.line(Pane::Left) < lastLine);
+        // Meld's keys: Alt+Down to the second, Alt+Up back to the first.
+        const int firstLine = w.line(Pane::Left);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down, Qt::AltModifier);
+        QVERIFY2(w.status().startsWith(QStringLiteral("Difference 2 of ")), qPrintable(w.status()));
+        QVERIFY(w.line(Pane::Left) > firstLine);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(w.line(Pane::Left), firstLine);
+        // The keys moved the cursor, they typed nothing.
+        QVERIFY(!w.window.pane(Pane::Left)->isModified());
+    }
+
+    void nextAndPreviousBlockingFinding()
+    {
+        ComparedWindow w;
+        const QList<std::pair<int, int>> blocking = blockingLines(*w.window.findings()->model());
+        QVERIFY2(blocking.size() >= 2, "the pair has several blocking findings");
+        QWidget *editor = w.focus(w.window.pane(Pane::Right)->editor());
+        for (int i = 0; i < 2; ++i) {
+            QTest::keyClick(editor, Qt::Key_F8);
+            QCOMPARE(w.status(), QStringLiteral("Blocking finding %1 of %2").arg(i + 1).arg(blocking.size()));
+            const QModelIndex current = w.window.findings()->view()->currentIndex();
+            QCOMPARE(
+                current.data(FindingsModel::SeverityRole).toInt(), int(CompareFinding::Severity::Blocking));
+            if (blocking.at(i).first > 0)
+                QCOMPARE(w.line(Pane::Left), blocking.at(i).first);
+            if (blocking.at(i).second > 0)
+                QCOMPARE(w.line(Pane::Right), blocking.at(i).second);
+        }
+        // Back past the first: around to the last.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8, Qt::ShiftModifier);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8, Qt::ShiftModifier);
+        QCOMPARE(w.status(), QStringLiteral("Blocking finding %1 of %1").arg(blocking.size()));
+
+        // An aligned pair has none, and says so.
+        QSignalSpy shown(&w.window, &MainWindow::comparisonShown);
+        w.window.documents(Pane::Right)
+            ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        QVERIFY(shown.wait(10000));
+        QTest::keyClick(w.focus(w.window.pane(Pane::Right)->editor()), Qt::Key_F8);
+        QVERIFY2(w.status().startsWith(QStringLiteral("No blocking finding")), qPrintable(w.status()));
+    }
+
+    void goToLine()
+    {
+        ComparedWindow w;
+        QTest::keyClick(w.focus(w.window.pane(Pane::Left)->editor()), Qt::Key_G, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<QInputDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY2(dialog->labelText().contains(QStringLiteral("decision-record.md")),
+            qPrintable(dialog->labelText()));
+        QTRY_VERIFY(dialog->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("12"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(w.line(Pane::Left), 12);
+        // The editor has the window's focus again (it gets the keys once the window is active).
+        QTRY_COMPARE(w.window.focusWidget(), w.window.pane(Pane::Left)->editor());
+        w.focus(w.window.pane(Pane::Left)->editor());
+
+        // Escape leaves the cursor where it was.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_G, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<QInputDialog *>(QApplication::activeModalWidget()));
+        QTRY_VERIFY(QApplication::activeModalWidget()->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("3"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(w.line(Pane::Left), 12);
+    }
+
+    void zoomIsSharedAndRemembered()
+    {
+        const qreal base = QFontDatabase::systemFont(QFontDatabase::FixedFont).pointSizeF();
+        {
+            ComparedWindow w;
+            QWidget *editor = w.focus(w.window.pane(Pane::Left)->editor());
+            QCOMPARE(w.window.pane(Pane::Left)->editor()->font().pointSizeF(), base);
+            QTest::keyClick(editor, Qt::Key_Plus, Qt::ControlModifier);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Equal, Qt::ControlModifier);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Minus, Qt::ControlModifier);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Plus, Qt::ControlModifier);
+            for (Pane side : bothPanes)
+                QCOMPARE(w.window.pane(side)->editor()->font().pointSizeF(), base + 2);
+            QVERIFY(!w.window.pane(Pane::Left)->isModified());
+        }
+        ComparedWindow next;
+        QCOMPARE(next.window.pane(Pane::Right)->editor()->font().pointSizeF(), base + 2);
+        QTest::keyClick(next.focus(next.window.pane(Pane::Right)->editor()), Qt::Key_0, Qt::ControlModifier);
+        for (Pane side : bothPanes)
+            QCOMPARE(next.window.pane(side)->editor()->font().pointSizeF(), base);
+        // Bounded: a held key does not shrink the text to nothing.
+        for (int i = 0; i < 20; ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Minus, Qt::ControlModifier);
+        QCOMPARE(next.window.zoom(), MainWindow::minimumZoom);
+        QVERIFY(next.window.pane(Pane::Left)->editor()->font().pointSizeF() > 0);
+    }
+
+    void panelKeysBringTheirTabToFront()
+    {
+        ComparedWindow w;
+        auto *findings = w.window.findChild<QDockWidget *>(QStringLiteral("findings"));
+        auto *signOff = w.window.findChild<QDockWidget *>(QStringLiteral("signoff"));
+        QTRY_VERIFY(inFront(findings));
+        QVERIFY(!inFront(signOff));
+        QWidget *editor = w.focus(w.window.pane(Pane::Left)->editor());
+        // F10 with the Sign-off tab behind: it comes to the front (it used to be hidden).
+        QTest::keyClick(editor, Qt::Key_F10);
+        QTRY_VERIFY(inFront(signOff));
+        QVERIFY(!inFront(findings));
+        // In front, F10 hides it; F10 again shows it.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F10);
+        QTRY_VERIFY(signOff->isHidden());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F10);
+        QTRY_VERIFY(inFront(signOff));
+        // F9: the findings, behind, to the front.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F9);
+        QTRY_VERIFY(inFront(findings));
+        // Ctrl+F9 with the findings behind: raised, and the table has the focus.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F10);
+        QTRY_VERIFY(inFront(signOff));
+        w.focus(w.window.pane(Pane::Left)->editor());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F9, Qt::ControlModifier);
+        QTRY_VERIFY(inFront(findings));
+        QTRY_COMPARE(QApplication::focusWidget(), w.window.findings()->view());
+    }
+
+    // The banner's sentence wraps: however many fields block, the window fits 1024 px, and both
+    // panes start at the same height with the band between them. With COUNTERSIGN_SCREENSHOTS=DIR
+    // set, saves DIR/narrow-window.png.
+    void aLongBannerWrapsAtTheWindowsWidth()
+    {
+        // Every role has another holder: the sentence names three long role names and counts the rest.
+        QByteArray drifted =
+            TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        for (const auto &[from, to] : {std::pair{"Runtime On-Call Lead", "Runtime Duty Lead"},
+                 std::pair{"Platform On-Call Lead", "Platform Duty Lead"},
+                 std::pair{"Release Manager", "Release Coordination Lead"},
+                 std::pair{"Integrations Owner", "Integration Lead"},
+                 std::pair{"Cutover Program Owner", "Cutover Program Manager"}})
+            drifted.replace(from, to);
+        QTemporaryDir dir;
+        const QString right = dir.filePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"));
+        QVERIFY(TestSupport::writeBytes(right, drifted));
+        ComparedWindow w(right);
+        QVERIFY2(w.window.bannerText().startsWith(QStringLiteral("Not aligned")) &&
+                w.window.bannerText().contains(QStringLiteral(" more")),
+            qPrintable(w.window.bannerText()));
+        QVERIFY2(w.window.minimumSizeHint().width() <= 1024,
+            qPrintable(QString::number(w.window.minimumSizeHint().width())));
+        w.window.resize(1024, 700);
+        QTRY_COMPARE(w.window.size(), QSize(1024, 700));
+        const QList<QLabel *> labels = w.window.findChildren<QLabel *>();
+        const auto found = std::find_if(labels.cbegin(), labels.cend(),
+            [](const QLabel *label) { return label->accessibleName() == u"Alignment"; });
+        QVERIFY(found != labels.cend());
+        const QLabel *banner = *found;
+        QCOMPARE(banner->text(), w.window.bannerText());
+        QVERIFY2(QFontMetrics(banner->font()).horizontalAdvance(banner->text()) > 1024,
+            qPrintable(
+                QStringLiteral("the sentence is no longer than the window is wide: ") + banner->text()));
+        QVERIFY(banner->geometry().right() < w.window.width());
+        const auto topOf = [&w](
+                               Pane side) { return w.window.pane(side)->mapTo(&w.window, QPoint(0, 0)).y(); };
+        QCOMPARE(topOf(Pane::Left), topOf(Pane::Right));
+        QCOMPARE(w.window.pane(Pane::Left)->height(), w.window.pane(Pane::Right)->height());
+        QVERIFY(topOf(Pane::Left) >= banner->mapTo(&w.window, QPoint(0, banner->height())).y());
+        if (const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS"); !shots.isEmpty()) {
+            const QString png = QDir(shots).filePath(QStringLiteral("narrow-window.png"));
+            QVERIFY(w.window.grab().save(png));
+            qInfo("saved %s", qPrintable(png));
+        }
+    }
+
+    void layoutIsRemembered()
+    {
+        QList<int> split;
+        {
+            ComparedWindow w;
+            // Within the offscreen platform's 800×600 screen, which a restored size is fitted into.
+            w.window.resize(760, 560);
+            auto *splitter = w.window.findChild<QSplitter *>();
+            QVERIFY(splitter);
+            split = splitter->sizes();
+            split[0] -= 200;
+            split[2] += 200;
+            splitter->setSizes(split);
+            split = splitter->sizes();
+            QTest::keyClick(w.focus(w.window.pane(Pane::Left)->editor()), Qt::Key_F9);
+            QTRY_VERIFY(w.window.findChild<QDockWidget *>(QStringLiteral("findings"))->isHidden());
+            QVERIFY(w.window.close());
+        }
+        MainWindow next;
+        next.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&next));
+        QCOMPARE(next.size(), QSize(760, 560));
+        QVERIFY(next.findChild<QDockWidget *>(QStringLiteral("findings"))->isHidden());
+        QVERIFY(!next.findChild<QDockWidget *>(QStringLiteral("signoff"))->isHidden());
+        QCOMPARE(next.findChild<QSplitter *>()->sizes(), split);
+    }
+};
+
+QTEST_MAIN(TestNavigation)
+#include "tst_navigation.moc"
