@@ -321,6 +321,30 @@
         <source>%1 (your unsaved edits)</source>
         <translation>%1 (Ihre ungespeicherten Änderungen)</translation>
     </message>
+    <message>
+        <source>&amp;Drop Edits and Reload</source>
+        <translation>Änderungen &amp;verwerfen und neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Drop Edits and Open</source>
+        <translation>Änderungen &amp;verwerfen und öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Edits</source>
+        <translation>Änderungen &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Edits</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::DraftingActions</name>
@@ -740,10 +764,6 @@
         <translation>Noch keine Paare geöffnet</translation>
     </message>
     <message>
-        <source>&amp;%1  %2 ↔ %3</source>
-        <translation>&amp;%1  %2 ↔ %3</translation>
-    </message>
-    <message>
         <source>Cannot open the pair</source>
         <translation>Paar kann nicht geöffnet werden</translation>
     </message>
@@ -882,6 +902,10 @@
     <message>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <source>&amp;%1  %2 ↔ %3   (%4 ↔ %5)</source>
+        <translation>&amp;%1  %2 ↔ %3   (%4 ↔ %5)</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1761,55 @@ Trotzdem exportieren?</translation>
     <message>
         <source>Ledger server not answering — waiting: %1</source>
         <translation>Ledger-Server antwortet nicht — es wird gewartet: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a draft: save it (Ctrl+S) to sign it off; a sign-off is of a file on disk.</source>
+        <translation>%1 ist ein Entwurf: Speichern Sie ihn (Ctrl+S), um ihn abzuzeichnen; abgezeichnet wird eine Datei auf der Festplatte.</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::StartPage</name>
+    <message>
+        <source>Compare the producer&apos;s and the consumer&apos;s record</source>
+        <translation>Das Protokoll des Produzenten mit dem des Konsumenten vergleichen</translation>
+    </message>
+    <message>
+        <source>Open both teams&apos; folders to pair their records by cutover, or two files; drop files here to open them.</source>
+        <translation>Öffnen Sie die Ordner beider Teams, um ihre Protokolle nach Umstellung zu paaren, oder zwei Dateien; hierher gezogene Dateien werden geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Cutover Folders...</source>
+        <translation>&amp;Umstellungsordner öffnen...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Left...</source>
+        <translation>&amp;Linkes Protokoll öffnen...</translation>
+    </message>
+    <message>
+        <source>Open Righ&amp;t...</source>
+        <translation>Rech&amp;tes Protokoll öffnen...</translation>
+    </message>
+    <message>
+        <source>&amp;New from Template...</source>
+        <translation>&amp;Neu aus Vorlage...</translation>
+    </message>
+    <message>
+        <source>Recent &amp;pairs (Enter opens):</source>
+        <translation>Zuletzt geöffnete Paa&amp;re (Eingabe öffnet):</translation>
+    </message>
+    <message>
+        <source>Recent pairs</source>
+        <translation>Zuletzt geöffnete Paare</translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2
+%3 ↔ %4</source>
+        <translation>%1 ↔ %2
+%3 ↔ %4</translation>
+    </message>
+    <message>
+        <source>No pairs opened yet.</source>
+        <translation>Noch keine Paare geöffnet.</translation>
     </message>
 </context>
 <context>

@@ -37,10 +37,13 @@ CutoverFolderDialogs::CutoverFolderDialogs(QWidget *window)
 
 void CutoverFolderDialogs::chooseFolders()
 {
-    const QString producer = QFileDialog::getExistingDirectory(m_window, tr("The Producer's Folder (left)"));
+    // Beside the records open now: the two teams' repositories are usually checked out side by side.
+    const QString producer =
+        QFileDialog::getExistingDirectory(m_window, tr("The Producer's Folder (left)"), m_startFolder());
     if (producer.isEmpty())
         return;
-    const QString consumer = QFileDialog::getExistingDirectory(m_window, tr("The Consumer's Folder (right)"));
+    const QString consumer = QFileDialog::getExistingDirectory(
+        m_window, tr("The Consumer's Folder (right)"), QFileInfo(producer).absolutePath());
     if (consumer.isEmpty())
         return;
     open(producer, consumer);

@@ -3,9 +3,12 @@
 
 #pragma once
 
+#include <QDir>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+
+#include <functional>
 
 class QProgressDialog;
 class QWidget;
@@ -27,6 +30,9 @@ public:
     explicit CutoverFolderDialogs(QWidget *window);
 
     CutoverFolderScan *scan() const { return m_scan; }
+    // Where the folder dialogs start: the home folder unless set (the window gives the folder of the
+    // left record).
+    void setStartFolder(std::function<QString()> folder) { m_startFolder = std::move(folder); }
     // Asks for the producer's and the consumer's folder, then open()s them.
     void chooseFolders();
     void open(const QString &producer, const QString &consumer);
@@ -42,6 +48,7 @@ private:
     void choosePair(const QStringList &errors);
 
     QWidget *m_window;
+    std::function<QString()> m_startFolder = [] { return QDir::homePath(); };
     CutoverFolderScan *m_scan;
     QPointer<QProgressDialog> m_progress;
     QPointer<PairChooserDialog> m_pairChooser;

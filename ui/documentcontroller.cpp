@@ -9,6 +9,7 @@
 #include "recordpane.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -101,12 +102,23 @@ bool DocumentController::showDraft(const QString &text, const QString &suggested
     return true;
 }
 
+QString DocumentController::dialogFolder() const
+{
+    for (const DocumentController *controller : {this, m_companion}) {
+        if (!controller)
+            continue;
+        if (const QString path = controller->pane()->documentPath(); !path.isEmpty())
+            return QFileInfo(path).absolutePath();
+    }
+    return QDir::homePath();
+}
+
 void DocumentController::chooseFile()
 {
     const QString path = m_fileChooser
         ? m_fileChooser()
         : QFileDialog::getOpenFileName(m_window,
-              m_side == Pane::Left ? tr("Open Left Record") : tr("Open Right Record"), {},
+              m_side == Pane::Left ? tr("Open Left Record") : tr("Open Right Record"), dialogFolder(),
               tr("Markdown records (*.md *.markdown);;All files (*)"));
     if (path.isEmpty() || !mayReplace(path))
         return;
@@ -126,7 +138,9 @@ void DocumentController::save()
 
 bool DocumentController::saveAs()
 {
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save Record As"), m_pane->documentPath(),
+    const QString suggested = m_pane->documentPath();
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save Record As"),
+        suggested.isEmpty() ? dialogFolder() : suggested,
         tr("Markdown records (*.md *.markdown);;All files (*)"));
     if (path.isEmpty())
         return false;
@@ -140,9 +154,9 @@ bool DocumentController::saveAs()
 void DocumentController::reload()
 {
     if (!m_pane->isDraft() && m_pane->isModified() &&
-        QMessageBox::question(m_window, tr("Reload"),
-            tr("Drop your unsaved edits to %1 and load the file from disk?").arg(m_pane->filePath())) !=
-            QMessageBox::Yes)
+        !askDrop(tr("Reload"),
+            tr("Drop your unsaved edits to %1 and load the file from disk?").arg(m_pane->filePath()),
+            tr("&Drop Edits and Reload")))
         return;
     if (const QString error = reloadFile(); !error.isEmpty())
         QMessageBox::warning(m_window, tr("Cannot reload"), error);
@@ -160,12 +174,24 @@ bool DocumentController::mayReplace(const QString &replacement)
 {
     if (!m_pane->isModified())
         return true;
-    if (QMessageBox::question(m_window, tr("Unsaved edits"),
-            tr("Drop your unsaved edits to %1 and open %2?").arg(m_pane->displayName(), replacement)) !=
-        QMessageBox::Yes)
+    if (!askDrop(tr("Unsaved edits"),
+            tr("Drop your unsaved edits to %1 and open %2?").arg(m_pane->displayName(), replacement),
+            tr("&Drop Edits and Open")))
         return false;
     forgetRecovery(); // dropped on purpose
     return true;
+}
+
+bool DocumentController::askDrop(const QString &title, const QString &question, const QString &dropText)
+{
+    // Keeping the edits is the default (Enter, Escape); dropping them takes its own button.
+    QMessageBox box(QMessageBox::Question, title, question, QMessageBox::NoButton, m_window);
+    QPushButton *drop = box.addButton(dropText, QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(tr("&Keep Edits"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    return box.clickedButton() == drop;
 }
 
 bool DocumentController::queryClose()
@@ -174,14 +200,22 @@ bool DocumentController::queryClose()
         forgetRecovery();
         return true;
     }
-    const auto answer = QMessageBox::question(m_window, tr("Unsaved edits"),
+    // Buttons that say what they do, each with its mnemonic (Alt+S, Alt+D; Escape cancels).
+    QMessageBox box(QMessageBox::Question, tr("Unsaved edits"),
         tr("%1 has unsaved edits. Save them before closing?").arg(m_pane->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Cancel)
+        QMessageBox::NoButton, m_window);
+    QPushButton *saveButton = box.addButton(tr("&Save"), QMessageBox::AcceptRole);
+    QPushButton *discardButton = box.addButton(tr("&Discard Edits"), QMessageBox::DestructiveRole);
+    QPushButton *cancelButton = box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(saveButton);
+    box.setEscapeButton(cancelButton);
+    box.exec();
+    if (box.clickedButton() != saveButton && box.clickedButton() != discardButton)
         return false;
-    if (answer == QMessageBox::Save && m_pane->isDraft())
+    const bool save = box.clickedButton() == saveButton;
+    if (save && m_pane->isDraft())
         return saveAs();
-    if (answer == QMessageBox::Save) {
+    if (save) {
         if (const QString error = saveFile(); !error.isEmpty()) {
             QMessageBox::warning(m_window, tr("Cannot save"), error);
             return false;

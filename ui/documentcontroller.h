@@ -50,6 +50,12 @@ public:
     // Who picks the file for chooseFile: a file dialog unless set (tests answer without one). An
     // empty path cancels.
     void setFileChooser(std::function<QString()> chooser) { m_fileChooser = std::move(chooser); }
+    // The other pane's controller, whose folder the file dialogs start in when this pane has no file.
+    void setCompanion(const DocumentController *companion) { m_companion = companion; }
+    // Where file dialogs for this pane start: the folder of its file (or draft), else of the other
+    // pane's, else the home folder (never the working directory, which is "/" for an app started
+    // from the desktop).
+    QString dialogFolder() const;
     // File > Save: a draft asks for a name (Save As), a file is written back.
     void save();
     // File > Save As: asks for a file name and saves there; false when nothing was saved.
@@ -90,6 +96,8 @@ private:
     bool askToRecover(const QByteArray &recovered);
     // Deletes the recovery copy of the pane's file: the edits were undone, declined or dropped.
     void forgetRecovery();
+    // Asks `question`; true only when the user chose `dropText` (keeping the edits is the default).
+    bool askDrop(const QString &title, const QString &question, const QString &dropText);
 
     Pane m_side;
     RecordPane *m_pane;
@@ -97,6 +105,7 @@ private:
     QFileSystemWatcher *m_watcher;
     QTimer *m_autosaveTimer;
     std::function<QString()> m_fileChooser;
+    const DocumentController *m_companion = nullptr;
     RecoveryStore m_recovery;
     RecoveryPolicy m_recoveryPolicy = RecoveryPolicy::Ask;
 };

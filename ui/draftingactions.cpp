@@ -29,11 +29,7 @@ DraftingActions::DraftingActions(DocumentController *left, DocumentController *r
 
 QString DraftingActions::draftFolder(Pane side) const
 {
-    for (const Pane p : {side, other(side)}) {
-        if (const QString path = documents(p)->pane()->documentPath(); !path.isEmpty())
-            return QFileInfo(path).absolutePath();
-    }
-    return QDir::homePath();
+    return documents(side)->dialogFolder();
 }
 
 void DraftingActions::newFromTemplate(Pane into)

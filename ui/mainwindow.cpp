@@ -21,6 +21,7 @@
 #include "recordpane.h"
 #include "signoffcontroller.h"
 #include "signoffpanel.h"
+#include "startpage.h"
 
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
@@ -34,6 +35,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -156,7 +158,12 @@ QWidget *MainWindow::createCentralWidget()
     splitter->setStretchFactor(1, 0);
     splitter->setStretchFactor(2, 1);
     splitter->setChildrenCollapsible(false);
-    layout->addWidget(splitter, 1);
+    // Until a record is open, the start page stands where the panes will be.
+    m_pages = new QStackedWidget(central);
+    m_start = new StartPage(m_pages);
+    m_pages->addWidget(m_start);
+    m_pages->addWidget(splitter);
+    layout->addWidget(m_pages, 1);
     return central;
 }
 
@@ -165,9 +172,12 @@ void MainWindow::createParts()
 {
     m_leftDocument = new DocumentController(Pane::Left, m_left, this);
     m_rightDocument = new DocumentController(Pane::Right, m_right, this);
+    m_leftDocument->setCompanion(m_rightDocument);
+    m_rightDocument->setCompanion(m_leftDocument);
     m_differences = new DifferenceNavigator(m_left, m_right, this);
     m_drafting = new DraftingActions(m_leftDocument, m_rightDocument, this);
     m_cutoverFolders = new CutoverFolderDialogs(this);
+    m_cutoverFolders->setStartFolder([this] { return m_leftDocument->dialogFolder(); });
     for (Pane side : bothPanes) {
         connect(pane(side), &RecordPane::edited, this, [this, side] {
             m_activePane = side;
@@ -186,11 +196,24 @@ void MainWindow::createParts()
     connect(m_differences, &DifferenceNavigator::message, this, &MainWindow::showMessage);
     connect(m_drafting, &DraftingActions::message, this, &MainWindow::showMessage);
     connect(m_cutoverFolders, &CutoverFolderDialogs::message, this, &MainWindow::showMessage);
-    connect(m_cutoverFolders, &CutoverFolderDialogs::pairChosen, this,
-        [this](const QString &left, const QString &right) {
-            if (const QStringList failed = openPair(left, right); !failed.isEmpty())
-                QMessageBox::warning(this, tr("Cannot open the pair"), failed.join(u'\n'));
-        });
+    const auto openChosenPair = [this](const QString &left, const QString &right) {
+        if (const QStringList failed = openPair(left, right); !failed.isEmpty())
+            QMessageBox::warning(this, tr("Cannot open the pair"), failed.join(u'\n'));
+    };
+    connect(m_cutoverFolders, &CutoverFolderDialogs::pairChosen, this, openChosenPair);
+    connect(m_start, &StartPage::pairChosen, this, openChosenPair);
+    connect(
+        m_start, &StartPage::openFoldersRequested, m_cutoverFolders, &CutoverFolderDialogs::chooseFolders);
+    connect(m_start, &StartPage::openLeftRequested, m_leftDocument, &DocumentController::chooseFile);
+    connect(m_start, &StartPage::openRightRequested, m_rightDocument, &DocumentController::chooseFile);
+    connect(m_start, &StartPage::newFromTemplateRequested, this,
+        [this] { m_drafting->newFromTemplate(Pane::Left); });
+    connect(m_start, &StartPage::filesDropped, this, [this, openChosenPair](const QStringList &paths) {
+        if (paths.size() == 2)
+            openChosenPair(paths.at(0), paths.at(1));
+        else
+            m_leftDocument->openDropped(paths.first());
+    });
 }
 
 // The findings and the sign-off panel, tabbed below the panes.
@@ -237,8 +260,17 @@ void MainWindow::showMessage(const QString &text)
 }
 
 // A file opened or a draft shown in `side`: the pane worked in now, compared at once.
+bool MainWindow::isShowingStartPage() const
+{
+    return m_pages->currentWidget() == m_start;
+}
+
 void MainWindow::documentShown(Pane side)
 {
+    if (isShowingStartPage()) {
+        m_pages->setCurrentWidget(m_splitter);
+        pane(side)->editor()->setFocus();
+    }
     m_activePane = side;
     updateTitle();
     rememberPair();

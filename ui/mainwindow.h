@@ -14,6 +14,7 @@
 class QDockWidget;
 class QLabel;
 class QSplitter;
+class QStackedWidget;
 class QTimer;
 
 namespace Countersign {
@@ -29,6 +30,7 @@ class FindingsPanel;
 class MainWindowActions;
 class RecordPane;
 class SignOffController;
+class StartPage;
 
 // The application window: two record panes side by side (left, right), a banner that says in plain
 // words whether the pair is aligned, and the findings and sign-off panels below. Comparing runs off
@@ -53,6 +55,9 @@ public:
     SignOffController *signOff() const { return m_signOff; }
     CutoverFolderDialogs *cutoverFolders() const { return m_cutoverFolders; }
     FindingsPanel *findings() const { return m_findings; }
+    // Shown in place of the panes until a record is open in either.
+    StartPage *startPage() const { return m_start; }
+    bool isShowingStartPage() const;
 
     // True while a comparison of the open pair is pending or running.
     bool isComparing() const;
@@ -119,6 +124,8 @@ private:
 
     QLabel *m_banner;
     QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    StartPage *m_start = nullptr;
     int m_zoom = 0;
     ComparisonWorker *m_worker;
     QTimer *m_editTimer;

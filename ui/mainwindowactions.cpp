@@ -104,12 +104,16 @@ void MainWindowActions::fillRecentMenu()
     }
     for (int i = 0; i < pairs.size(); ++i) {
         const auto &[left, right] = pairs.at(i);
-        QAction *action = m_recentMenu->addAction(
-            tr("&%1  %2 ↔ %3").arg(i + 1).arg(QFileInfo(left).fileName(), QFileInfo(right).fileName()), this,
-            [this, left, right] {
-                if (const QStringList errors = m_window->openPair(left, right); !errors.isEmpty())
-                    QMessageBox::warning(m_window, tr("Cannot open the pair"), errors.join(u'\n'));
-            });
+        // The folders too: every cutover's records have the same names.
+        QAction *action =
+            m_recentMenu->addAction(tr("&%1  %2 ↔ %3   (%4 ↔ %5)")
+                                        .arg(i + 1)
+                                        .arg(QFileInfo(left).fileName(), QFileInfo(right).fileName(),
+                                            RecentPairs::folderOf(left), RecentPairs::folderOf(right)),
+                this, [this, left, right] {
+                    if (const QStringList errors = m_window->openPair(left, right); !errors.isEmpty())
+                        QMessageBox::warning(m_window, tr("Cannot open the pair"), errors.join(u'\n'));
+                });
         action->setToolTip(left + u'\n' + right);
     }
 }

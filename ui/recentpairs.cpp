@@ -5,6 +5,7 @@
 
 #include "base/settingskeys.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStringList>
@@ -33,6 +34,17 @@ void RecentPairs::remember(const QString &left, const QString &right)
     entries.removeAll(entry);
     entries.prepend(entry);
     QSettings().setValue(SettingsKeys::recentPairs, entries.mid(0, recentPairLimit));
+}
+
+QString RecentPairs::folderOf(const QString &path)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    const QString home = QDir::homePath();
+    if (folder == home)
+        return QStringLiteral("~");
+    if (folder.startsWith(home + u'/'))
+        return u'~' + folder.mid(home.size());
+    return folder;
 }
 
 } // namespace Countersign

@@ -17,6 +17,9 @@ class RecentPairs
 public:
     static QList<QPair<QString, QString>> list();
     static void remember(const QString &left, const QString &right);
+    // Where `path` is, for a list where file names repeat (every cutover has a RUNTIME_CUTOVER_...
+    // record): its folder, the home folder written "~".
+    static QString folderOf(const QString &path);
 };
 
 } // namespace Countersign

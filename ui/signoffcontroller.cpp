@@ -145,6 +145,7 @@ void SignOffController::showRecord(Pane side)
     // The record as its pane last had it parsed (on opening, or by the comparison's worker).
     const RecordPane *record = pane(side);
     m_panel->setRecord(record->hasDocument() ? record->filePath() : QString(), record->document());
+    m_panel->setDraft(record->isDraft() ? record->displayName() : QString());
     DocumentController *document = documents(side);
     m_panel->setEditing(
         [record] { return record->isModified(); }, [document] { return document->saveFile(); });

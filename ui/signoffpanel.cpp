@@ -103,6 +103,12 @@ void SignOffPanel::setRecord(const QString &path, const Document &record)
         showStatus();
 }
 
+void SignOffPanel::setDraft(const QString &name)
+{
+    m_draftName = name;
+    showStatus();
+}
+
 void SignOffPanel::setEditing(std::function<bool()> hasUnsavedEdits, std::function<QString()> save)
 {
     m_hasUnsavedEdits = std::move(hasUnsavedEdits);
@@ -230,7 +236,10 @@ void SignOffPanel::showStatus()
         m_view->setCurrentIndex(m_model->index(std::clamp(row, 0, m_model->rowCount() - 1), 0));
 
     QString title;
-    if (m_path.isEmpty()) {
+    if (m_path.isEmpty() && !m_draftName.isEmpty()) {
+        title = tr("%1 is a draft: save it (Ctrl+S) to sign it off; a sign-off is of a file on disk.")
+                    .arg(m_draftName);
+    } else if (m_path.isEmpty()) {
         title = tr("Open a record to see its sign-offs.");
     } else if (m_record.fileName.isEmpty()) {
         title = tr("%1 is large: its sign-offs show once it has been compared with the other side.")

@@ -55,6 +55,9 @@ public:
     // The record shown, as parsed from its current text (edits included; the comparison's parse); an
     // empty path clears the panel, an empty document shows that it cannot be signed off here.
     void setRecord(const QString &path, const Document &record);
+    // The pane shows a draft named `name` (a mirror, a record from a template), which has no file and
+    // so nothing to sign yet; the panel says it must be saved first. An empty name: no draft.
+    void setDraft(const QString &name);
     // How the panel learns whether the record's pane has unsaved edits, and saves them (returning the
     // error, empty when saved). Without them the record counts as saved and nothing is offered.
     void setEditing(std::function<bool()> hasUnsavedEdits, std::function<QString()> save);
@@ -93,6 +96,7 @@ private:
     QString m_offline; // why the ledger's server is out of reach; empty when it is not
     bool m_notAnswering = false; // connected, waiting for the server's answer
     QString m_path;
+    QString m_draftName;
     QString m_entriesPath; // the record m_entries are of
     Document m_record;
     std::function<bool()> m_hasUnsavedEdits;

@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "record/markdownparser.h"
 #include "recordpane.h"
+#include "signoffpanel.h"
 #include "templatedialog.h"
 #include "templatevalues.h"
 #include "testsupport.h"
@@ -223,6 +224,13 @@ private Q_SLOTS:
             window.pane(Pane::Right)->text(), QString::fromUtf8(TestSupport::readBytes(record))); // untouched
         // The fresh pair agrees.
         QTRY_COMPARE_WITH_TIMEOUT(window.bannerText(), QStringLiteral("Aligned, with 2 notes."), 10000);
+        // The draft is the pane worked in now: the Sign-off panel says it must be saved to be signed.
+        QCOMPARE(window.activePane(), Pane::Left);
+        const auto *panel = window.findChild<SignOffPanel *>();
+        QVERIFY(panel);
+        QTRY_VERIFY2(
+            panel->headline().startsWith(mirror->displayName() + QStringLiteral(" is a draft: save it")),
+            qPrintable(panel->headline()));
 
         // A checkpoint has no mirror: said, naming it, and nothing changes.
         QCOMPARE(window.documents(Pane::Right)->openFile(producerCheckpoint), QString());

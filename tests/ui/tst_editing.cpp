@@ -520,6 +520,44 @@ private Q_SLOTS:
         QCOMPARE(pane->filePath(), path);
         QVERIFY(pane->isModified());
         QCOMPARE(pane->currentBytes(), edited);
+
+        // Enter takes the default, which keeps the edits; the drop button's mnemonic (Alt+D) drops
+        // them and opens the other file.
+        disconnect(&user, &QTimer::timeout, nullptr, nullptr);
+        const std::pair<Qt::Key, Qt::KeyboardModifiers> answers[] = {
+            {Qt::Key_Return, Qt::NoModifier}, {Qt::Key_D, Qt::AltModifier}};
+        for (const auto &[key, modifiers] : answers) {
+            QStringList buttons;
+            const QMetaObject::Connection answering = connect(&user, &QTimer::timeout, &user, [&] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box || !buttons.isEmpty())
+                    return;
+                // A mnemonic works in the active window, as the box is on a desktop.
+                if (QApplication::activeWindow() != box) {
+                    box->activateWindow();
+                    return;
+                }
+                for (const QAbstractButton *button : box->buttons())
+                    buttons.append(button->text());
+                QTest::keyClick(box, key, modifiers);
+            });
+            user.start(10);
+            window.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            pane->editor()->setFocus();
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::ControlModifier);
+            QTRY_VERIFY(!buttons.isEmpty());
+            QTRY_VERIFY(!QApplication::activeModalWidget());
+            user.stop();
+            disconnect(answering);
+            buttons.sort();
+            QCOMPARE(buttons,
+                QStringList({QStringLiteral("&Drop Edits and Open"), QStringLiteral("&Keep Edits")}));
+            if (key == Qt::Key_Return)
+                QCOMPARE(pane->currentBytes(), edited);
+        }
+        QCOMPARE(pane->filePath(), other);
+        QVERIFY(!pane->isModified());
     }
 
     // The offer to restore shows what restoring would change, as a diff against the file, and its

@@ -12,16 +12,22 @@
 #include "findingsmodel.h"
 #include "findingspanel.h"
 #include "mainwindow.h"
+#include "recentpairs.h"
 #include "recordpane.h"
+#include "startpage.h"
 #include "testsupport.h"
 #include "textview.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -30,6 +36,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QUrl>
 
 using namespace Countersign;
 
@@ -60,7 +68,10 @@ struct ComparedWindow
         window.activateWindow();
         if (!QTest::qWaitForWindowActive(&window))
             qFatal("the window did not become active");
-        widget->setFocus();
+        // A click into it: the widget gets the focus anew (the window takes the pane clicked into as
+        // the one worked in).
+        widget->clearFocus();
+        widget->setFocus(Qt::MouseFocusReason);
         if (!QTest::qWaitFor([widget] { return QApplication::focusWidget() == widget; }, 5000))
             qFatal("no focus");
         return QApplication::focusWidget();
@@ -291,6 +302,124 @@ private Q_SLOTS:
         }
     }
 
+    // File dialogs start beside the records (the left record's folder for Open Right and for the
+    // producer's cutover folder), not in the working directory.
+    void openDialogsStartBesideTheRecords()
+    {
+        QTemporaryDir dir;
+        const QString left = dir.filePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"));
+        QVERIFY(TestSupport::writeBytes(
+            left, TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md")))));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(window.documents(Pane::Left)->openFile(left), QString());
+        for (const QKeySequence &keys :
+            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O)}) {
+            window.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            window.pane(Pane::Left)->editor()->setFocus();
+            QString shownFolder;
+            QTimer user;
+            connect(&user, &QTimer::timeout, &user, [&] {
+                auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                shownFolder = dialog->directory().absolutePath();
+                dialog->reject();
+            });
+            user.start(10);
+            QTest::keySequence(QApplication::focusWidget(), keys);
+            QTRY_VERIFY(!shownFolder.isEmpty());
+            QCOMPARE(shownFolder, QFileInfo(dir.path()).canonicalFilePath());
+        }
+        QCOMPARE(window.pane(Pane::Right)->filePath(), QString());
+    }
+
+    // Before a record is open the window shows the start page: the pairs opened last with their
+    // folders (the names repeat), opened with Enter; its buttons by their mnemonics; files dropped
+    // on it open. With COUNTERSIGN_SCREENSHOTS=DIR set, saves DIR/start-page.png.
+    void startPage()
+    {
+        QTemporaryDir dir;
+        const QString record = QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md");
+        QStringList lefts, rights;
+        for (const QString &cutover : {QStringLiteral("2026-02"), QStringLiteral("2026-03")}) {
+            for (const QString &team : {QStringLiteral("tessera"), QStringLiteral("harbor")}) {
+                const QString folder = dir.filePath(cutover + u'/' + team + QStringLiteral("/docs"));
+                QVERIFY(QDir().mkpath(folder));
+                const QString path = folder + u'/' + record;
+                QVERIFY(TestSupport::writeBytes(path,
+                    TestSupport::readBytes(
+                        TestSupport::dataPath(QStringLiteral("input/decision-record.md")))));
+                (team == u"tessera" ? lefts : rights).append(path);
+            }
+            RecentPairs::remember(lefts.last(), rights.last());
+        }
+        MainWindow window;
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.isShowingStartPage());
+        QListWidget *recent = window.startPage()->recentList();
+        QTRY_COMPARE(QApplication::focusWidget(), recent);
+        QCOMPARE(recent->count(), 2);
+        // Newest first; the same names, told apart by their folders.
+        QVERIFY2(recent->item(0)->text().contains(QStringLiteral("2026-03/tessera/docs")),
+            qPrintable(recent->item(0)->text()));
+        QVERIFY(recent->item(1)->text().contains(QStringLiteral("2026-02/harbor/docs")));
+        QVERIFY(recent->item(0)->text().startsWith(record + QStringLiteral(" ↔ ") + record));
+        if (const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS"); !shots.isEmpty()) {
+            const QString png = QDir(shots).filePath(QStringLiteral("start-page.png"));
+            QVERIFY(window.grab().save(png));
+            qInfo("saved %s", qPrintable(png));
+        }
+
+        // Alt+C: Open Cutover Folders asks for the producer's folder.
+        QString asked;
+        QTimer user;
+        connect(&user, &QTimer::timeout, &user, [&] {
+            if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+                asked = dialog->windowTitle();
+                dialog->reject();
+            }
+        });
+        user.start(10);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::AltModifier);
+        QTRY_VERIFY(!asked.isEmpty());
+        QVERIFY2(asked.contains(QStringLiteral("Producer")), qPrintable(asked));
+        user.stop();
+        QVERIFY(window.isShowingStartPage());
+
+        // Down and Enter open the older pair; the panes take the start page's place.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        recent->setFocus();
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(shown.wait(10000));
+        QVERIFY(!window.isShowingStartPage());
+        QCOMPARE(window.pane(Pane::Left)->filePath(), lefts.first());
+        QCOMPARE(window.pane(Pane::Right)->filePath(), rights.first());
+        QVERIFY(window.pane(Pane::Left)->isVisible());
+
+        // Two files dropped on a new window's start page open as the pair.
+        MainWindow dropped;
+        dropped.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dropped));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(lefts.last()), QUrl::fromLocalFile(rights.last())});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(dropped.startPage(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(dropped.startPage(), &drop);
+        QCOMPARE(dropped.pane(Pane::Left)->filePath(), lefts.last());
+        QCOMPARE(dropped.pane(Pane::Right)->filePath(), rights.last());
+        QVERIFY(!dropped.isShowingStartPage());
+    }
+
     void layoutIsRemembered()
     {
         QList<int> split;
@@ -313,6 +442,11 @@ private Q_SLOTS:
         next.show();
         QVERIFY(QTest::qWaitForWindowExposed(&next));
         QCOMPARE(next.size(), QSize(760, 560));
+        // The panes, and so the split, show once a record is open.
+        QCOMPARE(next.documents(Pane::Left)
+                     ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md"))),
+            QString());
+        QTRY_VERIFY(next.findChild<QSplitter *>()->isVisible());
         QVERIFY(next.findChild<QDockWidget *>(QStringLiteral("findings"))->isHidden());
         QVERIFY(!next.findChild<QDockWidget *>(QStringLiteral("signoff"))->isHidden());
         QCOMPARE(next.findChild<QSplitter *>()->sizes(), split);
