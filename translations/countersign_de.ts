@@ -539,6 +539,21 @@
     </message>
 </context>
 <context>
+    <name>Countersign::HandbookDialog</name>
+    <message>
+        <source>Countersign Handbook</source>
+        <translation>Countersign-Handbuch</translation>
+    </message>
+    <message>
+        <source>Handbook</source>
+        <translation>Handbuch</translation>
+    </message>
+    <message>
+        <source>The handbook is missing from this build.</source>
+        <translation>Das Handbuch fehlt in diesem Build.</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::LedgerLocationDialog</name>
     <message>
         <source>Sign-off Ledger</source>
@@ -907,6 +922,14 @@
         <source>&amp;%1  %2 ↔ %3   (%4 ↔ %5)</source>
         <translation>&amp;%1  %2 ↔ %3   (%4 ↔ %5)</translation>
     </message>
+    <message>
+        <source>&amp;Handbook</source>
+        <translation>&amp;Handbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::MeetingView</name>
@@ -1272,6 +1295,33 @@ Ordner des Konsumenten: %2</translation>
     <message>
         <source>%1 carried over</source>
         <translation>%1 übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>an entry or a key, e.g. F7 or blocking</source>
+        <translation>ein Eintrag oder eine Taste, z. B. F7 oder blockierend</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>

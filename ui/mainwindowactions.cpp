@@ -8,6 +8,7 @@
 #include "documentcontroller.h"
 #include "draftingactions.h"
 #include "findingspanel.h"
+#include "helpdialogs.h"
 #include "highlighting.h"
 #include "mainwindow.h"
 #include "recentpairs.h"
@@ -284,6 +285,25 @@ void MainWindowActions::checkTheme(const QString &name)
 void MainWindowActions::setupHelpMenu()
 {
     QMenu *help = m_window->menuBar()->addMenu(tr("&Help"));
+    // One of each: asked again, the open one comes to the front.
+    const auto showOnce = [this](auto make) {
+        using Dialog = std::remove_pointer_t<decltype(make())>;
+        if (auto *open = m_window->findChild<Dialog *>()) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+        Dialog *dialog = make();
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    };
+    QAction *handbook = help->addAction(tr("&Handbook"), this,
+        [this, showOnce] { showOnce([this] { return new HandbookDialog(m_window); }); });
+    handbook->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this, showOnce] {
+        showOnce([this] { return new ShortcutsDialog(m_window->menuBar()->actions(), m_window); });
+    });
+    help->addSeparator();
     help->addAction(tr("&About Countersign"), m_window, &MainWindow::showAbout);
 }
 

@@ -11,6 +11,7 @@
 #include "documentcontroller.h"
 #include "findingsmodel.h"
 #include "findingspanel.h"
+#include "helpdialogs.h"
 #include "mainwindow.h"
 #include "recentpairs.h"
 #include "recordpane.h"
@@ -27,6 +28,8 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -36,7 +39,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUrl>
 
 using namespace Countersign;
@@ -93,6 +98,18 @@ QList<std::pair<int, int>> blockingLines(const FindingsModel &model)
                 index.data(FindingsModel::RightLineRole).toInt()});
     }
     return lines;
+}
+
+// Saves `widget` as DIR/`name`.png when COUNTERSIGN_SCREENSHOTS=DIR is set.
+void screenshot(QWidget *widget, const QString &name)
+{
+    const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
+    if (shots.isEmpty())
+        return;
+    const QString png = QDir(shots).filePath(name + QStringLiteral(".png"));
+    if (!widget->grab().save(png))
+        qFatal("cannot save %s", qPrintable(png));
+    qInfo("saved %s", qPrintable(png));
 }
 
 // The dock in front of its tab group: the one whose area the window shows.
@@ -295,11 +312,7 @@ private Q_SLOTS:
         QCOMPARE(topOf(Pane::Left), topOf(Pane::Right));
         QCOMPARE(w.window.pane(Pane::Left)->height(), w.window.pane(Pane::Right)->height());
         QVERIFY(topOf(Pane::Left) >= banner->mapTo(&w.window, QPoint(0, banner->height())).y());
-        if (const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS"); !shots.isEmpty()) {
-            const QString png = QDir(shots).filePath(QStringLiteral("narrow-window.png"));
-            QVERIFY(w.window.grab().save(png));
-            qInfo("saved %s", qPrintable(png));
-        }
+        screenshot(&w.window, QStringLiteral("narrow-window"));
     }
 
     // File dialogs start beside the records (the left record's folder for Open Right and for the
@@ -369,11 +382,7 @@ private Q_SLOTS:
             qPrintable(recent->item(0)->text()));
         QVERIFY(recent->item(1)->text().contains(QStringLiteral("2026-02/harbor/docs")));
         QVERIFY(recent->item(0)->text().startsWith(record + QStringLiteral(" ↔ ") + record));
-        if (const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS"); !shots.isEmpty()) {
-            const QString png = QDir(shots).filePath(QStringLiteral("start-page.png"));
-            QVERIFY(window.grab().save(png));
-            qInfo("saved %s", qPrintable(png));
-        }
+        screenshot(&window, QStringLiteral("start-page"));
 
         // Alt+C: Open Cutover Folders asks for the producer's folder.
         QString asked;
@@ -418,6 +427,88 @@ private Q_SLOTS:
         QCOMPARE(dropped.pane(Pane::Left)->filePath(), lefts.last());
         QCOMPARE(dropped.pane(Pane::Right)->filePath(), rights.last());
         QVERIFY(!dropped.isShowingStartPage());
+    }
+
+    // Help > Keyboard Shortcuts (Alt+H, K) lists every key of every menu entry, read from the
+    // actions; its filter narrows the list.
+    void keyboardShortcutsListEveryAction()
+    {
+        ComparedWindow w;
+        // What the menus hold, walked here: each entry with its keys.
+        QStringList expected;
+        const std::function<void(const QMenu *)> walk = [&](const QMenu *menu) {
+            for (const QAction *action : menu->actions()) {
+                if (action->menu())
+                    walk(action->menu());
+                for (const QKeySequence &key : action->shortcuts())
+                    expected.append(key.toString(QKeySequence::NativeText));
+            }
+        };
+        for (const QAction *action : w.window.menuBar()->actions())
+            walk(action->menu());
+        QVERIFY2(expected.size() > 30, qPrintable(expected.join(u" ")));
+
+        QTest::keyClick(w.focus(w.window.pane(Pane::Left)->editor()), Qt::Key_H, Qt::AltModifier);
+        QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
+        QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_K);
+        QTRY_VERIFY(w.window.findChild<ShortcutsDialog *>());
+        auto *dialog = w.window.findChild<ShortcutsDialog *>();
+        QStringList listed;
+        for (int g = 0; g < dialog->list()->topLevelItemCount(); ++g) {
+            const QTreeWidgetItem *group = dialog->list()->topLevelItem(g);
+            for (int i = 0; i < group->childCount(); ++i)
+                listed += group->child(i)->text(1).split(QStringLiteral(", "));
+        }
+        expected.sort();
+        listed.sort();
+        QCOMPARE(listed, expected);
+
+        // Typing in the filter: only what has F7.
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTRY_COMPARE(QApplication::focusWidget(), dialog->filter());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("F7"));
+        QStringList shown;
+        for (int g = 0; g < dialog->list()->topLevelItemCount(); ++g) {
+            const QTreeWidgetItem *group = dialog->list()->topLevelItem(g);
+            for (int i = 0; i < group->childCount(); ++i) {
+                if (!group->child(i)->isHidden())
+                    shown.append(group->child(i)->text(0));
+            }
+        }
+        QCOMPARE(
+            shown, QStringList({QStringLiteral("Next Difference"), QStringLiteral("Previous Difference")}));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backspace);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backspace);
+        screenshot(dialog, QStringLiteral("keyboard-shortcuts"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(!w.window.findChild<ShortcutsDialog *>());
+    }
+
+    // Help > Handbook (F1) shows the README's sections on the window, compiled in: each of their
+    // headings, and nothing of the sections after them.
+    void handbookShowsTheWindowSections()
+    {
+        ComparedWindow w;
+        QTest::keyClick(w.focus(w.window.pane(Pane::Left)->editor()), Qt::Key_F1);
+        QTRY_VERIFY(w.window.findChild<HandbookDialog *>());
+        const QString shown = w.window.findChild<HandbookDialog *>()->browser()->toPlainText();
+        const QString readme =
+            QString::fromUtf8(TestSupport::readBytes(QStringLiteral(COUNTERSIGN_SOURCE_DIR "/README.md")));
+        const qsizetype start = readme.indexOf(QStringLiteral("\n## Using the window"));
+        const qsizetype end = readme.indexOf(QStringLiteral("\n## "), start + 1);
+        QVERIFY(start > 0 && end > start);
+        int headings = 0;
+        for (const QString &line : readme.mid(start, end - start).split(u'\n')) {
+            if (line.startsWith(QStringLiteral("#"))) {
+                ++headings;
+                QVERIFY2(shown.contains(line.section(u' ', 1)), qPrintable(line));
+            }
+        }
+        QVERIFY(headings >= 5);
+        const QString after = readme.mid(end + 4).section(u'\n', 0, 0); // the next section's heading
+        QVERIFY2(!shown.contains(after), qPrintable(after));
+        screenshot(w.window.findChild<HandbookDialog *>(), QStringLiteral("handbook"));
     }
 
     void layoutIsRemembered()
