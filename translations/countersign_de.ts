@@ -908,7 +908,7 @@
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation>Ver&amp;größern</translation>
+        <translation>Vergrößer&amp;n</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
@@ -929,6 +929,26 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Ignore in the &amp;Diff</source>
+        <translation>Im Diff &amp;ignorieren</translation>
+    </message>
+    <message>
+        <source>Whitespace C&amp;hanges (-b)</source>
+        <translation>Leerraum-Ä&amp;nderungen (-b)</translation>
+    </message>
+    <message>
+        <source>&amp;All Whitespace (-w)</source>
+        <translation>&amp;Allen Leerraum (-w)</translation>
+    </message>
+    <message>
+        <source>&amp;Blank Lines (-B)</source>
+        <translation>Leer&amp;zeilen (-B)</translation>
+    </message>
+    <message>
+        <source>&amp;Case (-i)</source>
+        <translation>Groß-/&amp;Kleinschreibung (-i)</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@ void ComparisonWorker::start()
     // The texts are copied into the job: the worker may get new ones while it runs.
     QThreadPool::globalInstance()->start(
         [this, self, promise, generation, session = m_session, leftName = m_leftName, left = m_left,
-            rightName = m_rightName, right = m_right] {
+            rightName = m_rightName, right = m_right, options = m_options] {
             // The line diff is posted as soon as it is known; the findings follow.
             const auto linesReady = [this, self, generation](const ComparisonResult &lines) {
                 QMetaObject::invokeMethod(
@@ -67,8 +67,8 @@ void ComparisonWorker::start()
                     },
                     Qt::QueuedConnection);
             };
-            const ComparisonResult result = session->run(
-                leftName, left.toSource(), rightName, right.toSource(), promise->future(), linesReady);
+            const ComparisonResult result = session->run(leftName, left.toSource(), rightName,
+                right.toSource(), promise->future(), linesReady, options);
             // Posted before the promise finishes: the destructor waits for that, so `this` is alive here.
             QMetaObject::invokeMethod(
                 this,

@@ -39,6 +39,9 @@ public:
         request(left.fileName, TextBuffer(left.source), right.fileName, TextBuffer(right.source));
     }
     void setDebounceInterval(int milliseconds) { m_debounce.setInterval(milliseconds); }
+    // What the line diff of the following requests ignores (View > Ignore ...).
+    void setDiffOptions(const DiffOptions &options) { m_options = options; }
+    const DiffOptions &diffOptions() const { return m_options; }
     int debounceInterval() const { return m_debounce.interval(); }
     // True from request() until the newest result has been delivered.
     bool isBusy() const { return m_pending; }
@@ -56,6 +59,7 @@ private:
     TextBuffer m_left;
     QString m_rightName;
     TextBuffer m_right;
+    DiffOptions m_options;
     bool m_pending = false;
     bool m_inFlight = false;
     quint64 m_generation = 0;

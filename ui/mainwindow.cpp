@@ -125,6 +125,16 @@ void MainWindow::setupComparison()
             m_banner->setText(tr("Comparing…"));
     });
     connect(m_editTimer, &QTimer::timeout, this, &MainWindow::compare);
+    // What the line diff ignores, as the last window left it (the menus show it).
+    const QSettings settings;
+    DiffOptions options;
+    const QString whitespace = settings.value(SettingsKeys::ignoreWhitespace).toString();
+    options.whitespace = whitespace == u"all" ? DiffOptions::Whitespace::IgnoreAll
+        : whitespace == u"changes"            ? DiffOptions::Whitespace::IgnoreChanges
+                                              : DiffOptions::Whitespace::Exact;
+    options.ignoreBlankLines = settings.value(SettingsKeys::ignoreBlankLines, false).toBool();
+    options.ignoreCase = settings.value(SettingsKeys::ignoreCase, false).toBool();
+    m_worker->setDiffOptions(options);
 }
 
 // The banner above the two panes, with the band that links their differences between them.
@@ -349,6 +359,26 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(SettingsKeys::windowState).toByteArray());
     m_splitter->restoreState(settings.value(SettingsKeys::windowSplitter).toByteArray());
     setZoom(settings.value(SettingsKeys::zoom, 0).toInt());
+}
+
+void MainWindow::setDiffOptions(const DiffOptions &options)
+{
+    if (options == m_worker->diffOptions())
+        return;
+    m_worker->setDiffOptions(options);
+    QSettings settings;
+    settings.setValue(SettingsKeys::ignoreWhitespace,
+        options.whitespace == DiffOptions::Whitespace::IgnoreAll           ? QStringLiteral("all")
+            : options.whitespace == DiffOptions::Whitespace::IgnoreChanges ? QStringLiteral("changes")
+                                                                           : QString());
+    settings.setValue(SettingsKeys::ignoreBlankLines, options.ignoreBlankLines);
+    settings.setValue(SettingsKeys::ignoreCase, options.ignoreCase);
+    compare();
+}
+
+const DiffOptions &MainWindow::diffOptions() const
+{
+    return m_worker->diffOptions();
 }
 
 void MainWindow::saveLayout() const

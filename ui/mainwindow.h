@@ -84,6 +84,11 @@ public:
     static constexpr int maximumZoom = 24;
     void setZoom(int steps);
     int zoom() const { return m_zoom; }
+    // View > Ignore in the Diff: what the panes' line diff (marks, band, Go) ignores, as `countersign
+    // diff` -b, -w, -B, -i; remembered for the next window. The structural compare (banner,
+    // findings, sign-off) never ignores anything.
+    void setDiffOptions(const DiffOptions &options);
+    const DiffOptions &diffOptions() const;
     // Go > Go to Line: asks for a line of the pane worked in last (a dialog that does not block) and
     // puts its cursor there.
     void chooseLine();

@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -247,6 +248,46 @@ void MainWindowActions::setupViewMenu(QDockWidget *findings, QDockWidget *signOf
                 [this, name = theme.name()] { m_window->setThemeName(name); });
         }
     });
+    // What the line diff ignores, as `countersign diff` -b, -w, -B, -i.
+    QMenu *ignore = view->addMenu(tr("Ignore in the &Diff"));
+    const auto option = [this, ignore](const QString &text, auto isSet, auto set) {
+        QAction *action = ignore->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(isSet(m_window->diffOptions()));
+        connect(action, &QAction::toggled, this, [this, set](bool on) {
+            DiffOptions options = m_window->diffOptions();
+            set(options, on);
+            m_window->setDiffOptions(options);
+        });
+        return action;
+    };
+    using Whitespace = DiffOptions::Whitespace;
+    QAction *changes = option(
+        tr("Whitespace C&hanges (-b)"),
+        [](const DiffOptions &o) { return o.whitespace != Whitespace::Exact; },
+        [](DiffOptions &o, bool on) {
+            if (!on || o.whitespace == Whitespace::Exact)
+                o.whitespace = on ? Whitespace::IgnoreChanges : Whitespace::Exact;
+        });
+    QAction *all = option(
+        tr("&All Whitespace (-w)"),
+        [](const DiffOptions &o) { return o.whitespace == Whitespace::IgnoreAll; },
+        [](DiffOptions &o, bool on) {
+            o.whitespace = on ? Whitespace::IgnoreAll : Whitespace::IgnoreChanges;
+        });
+    // Ignoring all whitespace ignores its changes too: the first is checked (and fixed) with the second.
+    connect(all, &QAction::toggled, changes, [changes](bool on) {
+        const QSignalBlocker quiet(changes);
+        changes->setChecked(changes->isChecked() || on);
+        changes->setEnabled(!on);
+    });
+    changes->setEnabled(!all->isChecked());
+    option(
+        tr("&Blank Lines (-B)"), [](const DiffOptions &o) { return o.ignoreBlankLines; },
+        [](DiffOptions &o, bool on) { o.ignoreBlankLines = on; });
+    option(
+        tr("&Case (-i)"), [](const DiffOptions &o) { return o.ignoreCase; },
+        [](DiffOptions &o, bool on) { o.ignoreCase = on; });
     view->addSeparator();
     QAction *zoomIn =
         view->addAction(tr("Zoom &In"), this, [this] { m_window->setZoom(m_window->zoom() + 1); });

@@ -20,6 +20,11 @@ inline constexpr QLatin1StringView signingKey{"signoff/signingKey"};
 inline constexpr QLatin1StringView recordedBy{"review/recordedBy"};
 // The highlighting theme chosen in View > Theme; empty follows the palette.
 inline constexpr QLatin1StringView theme{"view/theme"};
+// View > Ignore in the Diff: what the line diff of the panes ignores, as `countersign diff` -b/-w
+// ("changes", "all", or empty for none), -B and -i.
+inline constexpr QLatin1StringView ignoreWhitespace{"view/ignoreWhitespace"};
+inline constexpr QLatin1StringView ignoreBlankLines{"view/ignoreBlankLines"};
+inline constexpr QLatin1StringView ignoreCase{"view/ignoreCase"};
 // View > Zoom: the panes' text size, in points more (or fewer) than the system's fixed font.
 inline constexpr QLatin1StringView zoom{"view/zoom"};
 // The window's size and position (QWidget::saveGeometry), its docks (QMainWindow::saveState) and the

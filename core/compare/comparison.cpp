@@ -9,10 +9,10 @@
 namespace Countersign {
 
 bool Comparison::compareLines(ComparisonResult &result, const QByteArray &left, const QByteArray &right,
-    const std::optional<QFuture<void>> &cancel)
+    const std::optional<QFuture<void>> &cancel, const DiffOptions &options)
 {
     const DiffText leftText(left), rightText(right);
-    result.lines = LineDiff::compute(leftText, rightText, {}, cancel);
+    result.lines = LineDiff::compute(leftText, rightText, options, cancel);
     if (result.lines.cancelled)
         return false;
     std::optional<QList<DiffHunk>> hunks =

@@ -67,10 +67,10 @@ public:
         const std::optional<QFuture<void>> &cancel = std::nullopt);
     static QList<OutlineEntry> outline(const Document &doc);
     static ComparedRecord describe(const Document &doc);
-    // The line diff and its rows (hunks without context, words marked) into `result`; false when
-    // cancelled.
+    // The line diff and its rows (hunks without context, words marked) into `result`, lines
+    // compared as `options` says; false when cancelled.
     static bool compareLines(ComparisonResult &result, const QByteArray &left, const QByteArray &right,
-        const std::optional<QFuture<void>> &cancel = std::nullopt);
+        const std::optional<QFuture<void>> &cancel = std::nullopt, const DiffOptions &options = {});
     // The structural findings, their summary and what the records are, into `result`.
     static void compareStructure(ComparisonResult &result, const Document &left, const Document &right);
 };

@@ -12,11 +12,11 @@ namespace Countersign {
 
 ComparisonResult ComparisonSession::run(const QString &leftName, const SourceText &left,
     const QString &rightName, const SourceText &right, const std::optional<QFuture<void>> &cancel,
-    const LinesReady &linesReady)
+    const LinesReady &linesReady, const DiffOptions &options)
 {
     ComparisonResult result;
     const QByteArray bytes[2] = {left.toUtf8(), right.toUtf8()};
-    if (!Comparison::compareLines(result, bytes[0], bytes[1], cancel)) {
+    if (!Comparison::compareLines(result, bytes[0], bytes[1], cancel, options)) {
         result = {};
         result.cancelled = true;
         return result;

@@ -20,9 +20,10 @@ class ComparisonSession
 {
 public:
     using LinesReady = std::function<void(const ComparisonResult &)>;
+    // `options`: what the line diff ignores (the structural compare is not affected).
     ComparisonResult run(const QString &leftName, const SourceText &left, const QString &rightName,
         const SourceText &right, const std::optional<QFuture<void>> &cancel = std::nullopt,
-        const LinesReady &linesReady = {});
+        const LinesReady &linesReady = {}, const DiffOptions &options = {});
 
 private:
     struct Side

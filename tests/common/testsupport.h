@@ -70,14 +70,15 @@ inline QStringList allInputs()
     return paths;
 }
 
-// Forgets the size, docks, split and zoom a closed MainWindow leaves in the (test mode) settings, so
-// that each test's window starts at the defaults whatever test ran before it.
+// Forgets the size, docks, split, zoom and diff options a MainWindow leaves in the (test mode)
+// settings, so that each test's window starts at the defaults whatever test ran before it.
 inline void forgetWindowLayout()
 {
     QSettings settings;
-    for (const QLatin1StringView key :
-        {Countersign::SettingsKeys::windowGeometry, Countersign::SettingsKeys::windowState,
-            Countersign::SettingsKeys::windowSplitter, Countersign::SettingsKeys::zoom})
+    for (const QLatin1StringView key : {Countersign::SettingsKeys::windowGeometry,
+             Countersign::SettingsKeys::windowState, Countersign::SettingsKeys::windowSplitter,
+             Countersign::SettingsKeys::zoom, Countersign::SettingsKeys::ignoreWhitespace,
+             Countersign::SettingsKeys::ignoreBlankLines, Countersign::SettingsKeys::ignoreCase})
         settings.remove(key);
 }
 

@@ -511,6 +511,52 @@ private Q_SLOTS:
         screenshot(w.window.findChild<HandbookDialog *>(), QStringLiteral("handbook"));
     }
 
+    // View > Ignore in the Diff, from the keyboard (Alt+V, D, then the option's letter): whitespace
+    // changes, case and blank lines leave the line diff one by one, remembered for the next window;
+    // the banner (the structural compare) does not change.
+    void ignoreOptionsNarrowTheLineDiff()
+    {
+        QByteArray right =
+            TestSupport::readBytes(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        right.replace("Owner: Harbor + Tessera (bilateral)", "Owner:  Harbor +  Tessera (bilateral)   ");
+        right.replace("Consumer-side record of the bilateral", "CONSUMER-SIDE record of the bilateral");
+        right.replace("## Decision Scope\n", "## Decision Scope\n\n");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"));
+        QVERIFY(TestSupport::writeBytes(path, right));
+        ComparedWindow w(path);
+        const QString banner = w.window.bannerText();
+        const auto markedLines = [&w] { return w.window.pane(Pane::Right)->diffMarks().size(); };
+        QCOMPARE(markedLines(), 3);
+        // The menu opened, its submenu, the option chosen: true once the diff is shown again.
+        const auto choose = [&w](Qt::Key letter) -> bool {
+            QSignalSpy shown(&w.window, &MainWindow::linesShown);
+            QTest::keyClick(w.focus(w.window.pane(Pane::Left)->editor()), Qt::Key_V, Qt::AltModifier);
+            if (!QTest::qWaitFor([] { return qobject_cast<QMenu *>(QApplication::activePopupWidget()); }))
+                return false;
+            QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_D);
+            if (!QTest::qWaitFor([] {
+                    const auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                    return menu && menu->title() == u"Ignore in the &Diff";
+                }))
+                return false;
+            QTest::keyClick(QApplication::activePopupWidget(), letter);
+            return QTest::qWaitFor([] { return !QApplication::activePopupWidget(); }) && shown.wait(10000);
+        };
+        QVERIFY(choose(Qt::Key_H));
+        QCOMPARE(w.window.diffOptions().whitespace, DiffOptions::Whitespace::IgnoreChanges);
+        QCOMPARE(markedLines(), 2);
+        QVERIFY(choose(Qt::Key_C));
+        QCOMPARE(markedLines(), 1);
+        QVERIFY(choose(Qt::Key_B));
+        QCOMPARE(markedLines(), 0);
+        QCOMPARE(w.window.bannerText(), banner);
+
+        MainWindow next;
+        QCOMPARE(next.diffOptions().whitespace, DiffOptions::Whitespace::IgnoreChanges);
+        QVERIFY(next.diffOptions().ignoreCase && next.diffOptions().ignoreBlankLines);
+    }
+
     void layoutIsRemembered()
     {
         QList<int> split;
