@@ -198,6 +198,14 @@
         <source>Difference %1 of %2</source>
         <translation>Unterschied %1 von %2</translation>
     </message>
+    <message>
+        <source>Difference %1 copied to the right (Undo in the right pane takes it back).</source>
+        <translation>Unterschied %1 nach rechts kopiert („Rückgängig“ im rechten Bereich nimmt es zurück).</translation>
+    </message>
+    <message>
+        <source>Difference %1 copied to the left (Undo in the left pane takes it back).</source>
+        <translation>Unterschied %1 nach links kopiert („Rückgängig“ im linken Bereich nimmt es zurück).</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::DocumentController</name>
@@ -949,6 +957,18 @@
     <message>
         <source>&amp;Case (-i)</source>
         <translation>Groß-/&amp;Kleinschreibung (-i)</translation>
+    </message>
+    <message>
+        <source>No difference to copy: the sides agree line for line.</source>
+        <translation>Kein Unterschied zu kopieren: Beide Seiten stimmen Zeile für Zeile überein.</translation>
+    </message>
+    <message>
+        <source>Copy Difference to the Ri&amp;ght</source>
+        <translation>Unterschied nach re&amp;chts kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Difference to the &amp;Left</source>
+        <translation>Unterschied nach &amp;links kopieren</translation>
     </message>
 </context>
 <context>

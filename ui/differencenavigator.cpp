@@ -65,6 +65,47 @@ void DifferenceNavigator::showDifference(int index)
     Q_EMIT message(tr("Difference %1 of %2").arg(index + 1).arg(m_hunks.size()));
 }
 
+int DifferenceNavigator::differenceAt(Pane side, int line) const
+{
+    for (int i = 0; i < m_hunks.size(); ++i) {
+        const HunkRange &range = m_hunks.at(i).range;
+        const int start = side == Pane::Left ? range.leftStart : range.rightStart;
+        const int count = side == Pane::Left ? range.leftCount : range.rightCount;
+        if (count == 0 ? line == start : line >= start && line < start + count)
+            return i;
+    }
+    return -1;
+}
+
+int DifferenceNavigator::copyDifference(Pane from, Pane at)
+{
+    int index = differenceAt(at, pane(at)->currentLine() - 1);
+    if (index < 0)
+        index = m_current;
+    if (index < 0 || index >= m_hunks.size())
+        return -1;
+    const HunkRange &range = m_hunks.at(index).range;
+    const bool fromLeft = from == Pane::Left;
+    const QStringList source = pane(from)->text().split(u'\n');
+    QStringList target = pane(other(from))->text().split(u'\n');
+    const int sourceStart = fromLeft ? range.leftStart : range.rightStart;
+    const int sourceCount = fromLeft ? range.leftCount : range.rightCount;
+    const int targetStart = fromLeft ? range.rightStart : range.leftStart;
+    const int targetCount = fromLeft ? range.rightCount : range.leftCount;
+    if (sourceStart + sourceCount > source.size() || targetStart + targetCount > target.size())
+        return -1; // the diff is older than the text: it is being compared again
+    target.remove(targetStart, targetCount);
+    for (int i = 0; i < sourceCount; ++i)
+        target.insert(targetStart + i, source.at(sourceStart + i));
+    RecordPane *receiver = pane(other(from));
+    receiver->replaceText(target.join(u'\n'));
+    receiver->goToLine(targetStart + 1);
+    Q_EMIT message(fromLeft
+            ? tr("Difference %1 copied to the right (Undo in the right pane takes it back).").arg(index + 1)
+            : tr("Difference %1 copied to the left (Undo in the left pane takes it back).").arg(index + 1));
+    return index;
+}
+
 int DifferenceNavigator::matchingLine(Pane side, int line) const
 {
     return LineMatching::matchingLine(m_changes, side == Pane::Left ? DiffSide::Left : DiffSide::Right, line);

@@ -37,6 +37,14 @@ public:
     // Puts both panes on the difference at `index`: a side without lines in it shows where the other
     // side's lines would go.
     void showDifference(int index);
+    // Edit > Copy Difference to the Right (Left): the lines of a difference on side `from` replace
+    // those of the other side, as one undoable edit of the other pane (the rest of its lines keep
+    // their bytes). The difference is the one the cursor of `at`'s pane is in, else the one Go showed
+    // last. Returns its index, -1 when there is none to copy.
+    int copyDifference(Pane from, Pane at);
+    // The difference whose lines on `side` hold 0-based `line` (or, for one without lines there,
+    // that start at it); -1 when none does.
+    int differenceAt(Pane side, int line) const;
     // The line of the other side that matches `line` of `side` by the current line diff: the same
     // line where they are equal, the start of the other side's part where they differ.
     int matchingLine(Pane side, int line) const;

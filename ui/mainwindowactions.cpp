@@ -127,6 +127,18 @@ void MainWindowActions::setupEditMenu()
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = edit->addAction(tr("&Redo"), this, [this] { active()->pane()->editor()->redo(); });
     redo->setShortcut(QKeySequence::Redo);
+    edit->addSeparator();
+    // Meld's keys: Alt+Right pushes the left side's version of a difference to the right.
+    const auto copy = [this](Pane from) {
+        if (m_window->differences()->copyDifference(from, m_window->activePane()) < 0)
+            m_window->statusBar()->showMessage(tr("No difference to copy: the sides agree line for line."));
+    };
+    QAction *toRight =
+        edit->addAction(tr("Copy Difference to the Ri&ght"), this, [copy] { copy(Pane::Left); });
+    toRight->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    QAction *toLeft =
+        edit->addAction(tr("Copy Difference to the &Left"), this, [copy] { copy(Pane::Right); });
+    toLeft->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
 }
 
 void MainWindowActions::setupRecordMenu()

@@ -48,9 +48,13 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
     m_caption->setTextFormat(Qt::PlainText);
     m_caption->setText(tr("%1: no record open").arg(m_side));
     m_caption->setContentsMargins(6, 4, 6, 4);
-    // A long file name must not widen its pane: the caption takes the width it is given.
-    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // A long file name must not widen its pane: the caption takes the width it is given, wraps, and
+    // is always two lines tall, so that both panes' text starts at the same height whatever their
+    // captions say (the tooltip has the whole caption).
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_caption->setWordWrap(true);
+    m_caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    fitCaption();
     m_editor->setAccessibleName(tr("%1 record").arg(m_side));
 
     connect(m_editor, &TextView::scrolled, this, &RecordPane::scrolled);
@@ -143,18 +147,27 @@ void RecordPane::setComparedRecord(const ComparedRecord &record)
     updateCaption();
 }
 
+void RecordPane::fitCaption()
+{
+    const QMargins margins = m_caption->contentsMargins();
+    m_caption->setFixedHeight(2 * m_caption->fontMetrics().lineSpacing() + margins.top() + margins.bottom());
+}
+
 void RecordPane::updateCaption()
 {
     if (!hasDocument())
         return;
-    QString caption = tr("%1: %2 — %3").arg(m_side, displayName(), m_description);
+    // What needs acting on comes first, beside the name: the description after it may be cut.
+    QString name = displayName();
     if (m_isDraft)
-        caption = tr("%1 (not saved yet)").arg(caption);
+        name = tr("%1 (not saved yet)").arg(name);
     else if (isModified())
-        caption = tr("%1 (unsaved edits)").arg(caption);
+        name = tr("%1 (unsaved edits)").arg(name);
     if (m_changedOnDisk)
-        caption = tr("%1 — changed on disk: File > Reload loads it, Save keeps yours").arg(caption);
+        name = tr("%1 — changed on disk: File > Reload loads it, Save keeps yours").arg(name);
+    const QString caption = tr("%1: %2 — %3").arg(m_side, name, m_description);
     m_caption->setText(caption);
+    m_caption->setToolTip(caption);
 }
 
 void RecordPane::showError(const QString &message)
@@ -163,6 +176,7 @@ void RecordPane::showError(const QString &message)
     m_isDraft = false;
     m_draftPath.clear();
     m_caption->setText(tr("%1: %2").arg(m_side, message));
+    m_caption->setToolTip(m_caption->text());
     m_editor->setSource(SourceText());
     m_marks.clear();
     m_outline->clear();

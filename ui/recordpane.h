@@ -125,6 +125,7 @@ private:
     TextView *m_editor;
     QTextBrowser *m_preview = nullptr;
     void updateCaption();
+    void fitCaption();
     void showCurrentSection();
 
     QString m_side;

@@ -550,11 +550,67 @@ private Q_SLOTS:
         QCOMPARE(markedLines(), 1);
         QVERIFY(choose(Qt::Key_B));
         QCOMPARE(markedLines(), 0);
-        QCOMPARE(w.window.bannerText(), banner);
+        QTRY_COMPARE(w.window.bannerText(), banner);
 
         MainWindow next;
         QCOMPARE(next.diffOptions().whitespace, DiffOptions::Whitespace::IgnoreChanges);
         QVERIFY(next.diffOptions().ignoreCase && next.diffOptions().ignoreBlankLines);
+    }
+
+    // Edit > Copy Difference to the Right (Alt+Right) puts the left side's lines of the difference the
+    // cursor is in over the right side's, as one undoable edit of the right pane (Ctrl+Z there takes
+    // it back, byte for byte); Alt+Left copies the other way. With COUNTERSIGN_SCREENSHOTS=DIR set,
+    // saves copy-difference-before.png and copy-difference-after.png.
+    void copyADifferenceToTheOtherSide()
+    {
+        ComparedWindow w;
+        RecordPane *left = w.window.pane(Pane::Left);
+        RecordPane *right = w.window.pane(Pane::Right);
+        const QByteArray rightBefore = right->currentBytes();
+        const QByteArray leftBefore = left->currentBytes();
+        const auto lineOf = [](const RecordPane *pane, int line) {
+            return pane->text().split(u'\n').value(line - 1);
+        };
+        QVERIFY(lineOf(left, 12) != lineOf(right, 12)); // GO and NO-GO
+        const int differences = int(w.window.pane(Pane::Right)->diffMarks().size());
+
+        // The cursor on the outcome's line in the left pane: its difference goes to the right.
+        QTest::keyClick(w.focus(left->editor()), Qt::Key_Home, Qt::AltModifier);
+        QCOMPARE(left->currentLine(), 12);
+        screenshot(&w.window, QStringLiteral("copy-difference-before"));
+        QSignalSpy shown(&w.window, &MainWindow::linesShown);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right, Qt::AltModifier);
+        QCOMPARE(lineOf(right, 12), lineOf(left, 12));
+        QVERIFY(right->isModified());
+        QVERIFY(!left->isModified());
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(w.window.pane(Pane::Right)->diffMarks().size(), differences - 1);
+        QTRY_VERIFY(!w.window.isComparing());
+        // The right caption says "(unsaved edits)" now; both texts still start at the same height.
+        QVERIFY(right->caption().contains(QStringLiteral("(unsaved edits)")));
+        QCOMPARE(left->editor()->mapTo(&w.window, QPoint(0, 0)).y(),
+            right->editor()->mapTo(&w.window, QPoint(0, 0)).y());
+        screenshot(&w.window, QStringLiteral("copy-difference-after"));
+        // Every other line of the right pane kept its bytes.
+        QByteArray expected = rightBefore;
+        expected.replace("**NO-GO**", "**GO**");
+        QCOMPARE(right->currentBytes(), expected);
+
+        // One Ctrl+Z in the right pane undoes the whole copy.
+        QTest::keyClick(w.focus(right->editor()), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(right->currentBytes(), rightBefore);
+        QTRY_COMPARE(w.window.pane(Pane::Right)->diffMarks().size(), differences);
+        QTRY_VERIFY(!w.window.isComparing());
+
+        // The commit's difference (the second), from the right pane with Alt+Left: the left takes the
+        // right's hash.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home, Qt::AltModifier);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(right->currentLine(), 16);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(lineOf(left, 16), lineOf(right, 16));
+        QVERIFY(left->currentBytes() != leftBefore);
+        QCOMPARE(right->currentBytes(), rightBefore);
     }
 
     void layoutIsRemembered()
