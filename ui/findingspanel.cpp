@@ -57,6 +57,10 @@ FindingsPanel::FindingsPanel(QWidget *parent)
         severityWidth + m_view->style()->pixelMetric(QStyle::PM_SmallIconSize) + 24);
     m_view->setColumnWidth(FindingsModel::SectionColumn, 260);
     m_view->setColumnWidth(FindingsModel::FieldColumn, 260);
+    // Blocking findings first, each severity down the records; a click on a header sorts by its column
+    // (again: the other way round).
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FindingsModel::SeverityColumn, Qt::AscendingOrder);
     // Enter or a click on a finding shows it in both panes.
     connect(
         m_view, &QTableView::activated, this, [this](const QModelIndex &index) { showFinding(index.row()); });

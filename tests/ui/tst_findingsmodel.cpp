@@ -84,6 +84,28 @@ private Q_SLOTS:
             model.index(0, FindingsModel::RightColumn).data().toString(), QStringLiteral("short (line 50)"));
     }
 
+    // Sorted by severity, the proxy puts blocking findings first and each severity down the record,
+    // however the comparison listed them (it lists the reworded scope, a note, first).
+    void sortsBySeverityThenLine()
+    {
+        FindingsModel model;
+        FindingsFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFindings(compareFiles(
+            QStringLiteral("input/decision-record.md"), QStringLiteral("compare/drift-near-miss.md")));
+        filter.sort(FindingsModel::SeverityColumn);
+        QStringList rows;
+        for (int row = 0; row < filter.rowCount(); ++row)
+            rows.append(QStringLiteral("%1 %2").arg(
+                filter.index(row, FindingsModel::SeverityColumn).data().toString(),
+                filter.index(row, 0).data(FindingsModel::LeftLineRole).toString()));
+        QCOMPARE(rows,
+            (QStringList{QStringLiteral("Blocking 12"), QStringLiteral("Blocking 16"),
+                QStringLiteral("Warning 47"), QStringLiteral("Info 7")}));
+        QCOMPARE(model.index(0, 0).data(FindingsModel::LeftLineRole).toInt(), 7);
+    }
+
     void filterBySeverity_data()
     {
         QTest::addColumn<int>("minimum");

@@ -1,0 +1,189 @@
+// SPDX-FileCopyrightText: 2026 Countersign contributors
+// SPDX-License-Identifier: MIT
+
+// The findings panel in a shown window on pairs that are not aligned, driven with real mouse and key
+// events: blocking findings first and down the records, a click on a header sorting by its column and
+// a second click the other way round, Enter and a click on a sorted finding still putting both panes
+// on its lines.
+#include "documentcontroller.h"
+#include "findingsfiltermodel.h"
+#include "findingsmodel.h"
+#include "findingspanel.h"
+#include "mainwindow.h"
+#include "recordpane.h"
+#include "testsupport.h"
+
+#include <QApplication>
+#include <QCollator>
+#include <QHeaderView>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace Countersign;
+
+namespace {
+
+// A window shown and active on decision-record.md and `right` (a file under tests/data), compared.
+class PairWindow
+{
+public:
+    explicit PairWindow(const QString &right)
+    {
+        window.show();
+        if (!QTest::qWaitForWindowActive(&window))
+            qFatal("the window did not become active");
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        window.documents(Pane::Left)
+            ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        window.documents(Pane::Right)->openFile(TestSupport::dataPath(right));
+        if (!shown.wait(10000))
+            qFatal("the pair was not compared");
+    }
+
+    QTableView *view() const { return window.findings()->view(); }
+    QHeaderView *header() const { return view()->horizontalHeader(); }
+
+    // Clicks the header of `column` where a user would: the middle of its section.
+    void clickHeader(int column) const
+    {
+        const QPoint at(header()->sectionViewportPosition(column) + header()->sectionSize(column) / 2,
+            header()->height() / 2);
+        QTest::mouseClick(header()->viewport(), Qt::LeftButton, {}, at);
+    }
+
+    // The text of `column` in each row, as the view shows them from top to bottom.
+    QStringList columnText(int column) const
+    {
+        QStringList texts;
+        for (int row = 0; row < view()->model()->rowCount(); ++row)
+            texts.append(view()->model()->index(row, column).data().toString());
+        return texts;
+    }
+
+    // Puts the keyboard focus on the findings table, as a click into it would.
+    QWidget *focusTable()
+    {
+        window.activateWindow();
+        view()->setFocus();
+        if (!QTest::qWaitFor([this] { return QApplication::focusWidget() == view(); }, 5000))
+            qFatal("the findings table did not get the focus");
+        return QApplication::focusWidget();
+    }
+
+    int line(Pane side) const { return window.pane(side)->currentLine(); }
+
+    MainWindow window;
+};
+
+// (severity, left line, else right line) of each row of `model`, top to bottom.
+QList<std::pair<int, int>> ranks(const QAbstractItemModel &model)
+{
+    QList<std::pair<int, int>> ranks;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row, 0);
+        const int left = index.data(FindingsModel::LeftLineRole).toInt();
+        ranks.append({index.data(FindingsModel::SeverityRole).toInt(),
+            left > 0 ? left : index.data(FindingsModel::RightLineRole).toInt()});
+    }
+    return ranks;
+}
+
+} // namespace
+
+class TestFindingsPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+    void init() { TestSupport::forgetWindowLayout(); }
+
+    // drift-near-miss.md reworded the scope (a note, near the top), turned the outcome to NO-GO and
+    // swapped two characters of the commit (blocking), and moved a phase on (a warning): the comparison
+    // lists them down the record, the panel blocking first.
+    void blockingFindingsComeFirst()
+    {
+        PairWindow w(QStringLiteral("compare/drift-near-miss.md"));
+        const FindingsModel &model = *w.window.findings()->model();
+        QCOMPARE(model.rowCount(), 4);
+        QVERIFY2(ranks(model) != ranks(*w.view()->model()), "the comparison's order is already sorted");
+        QList<std::pair<int, int>> sorted = ranks(model);
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(ranks(*w.view()->model()), sorted);
+        QCOMPARE(w.columnText(FindingsModel::FieldColumn),
+            (QStringList{QStringLiteral("Runtime cutover execution"), QStringLiteral("commit_sha"),
+                QStringLiteral("Phase 4"), QStringLiteral("text differs")}));
+        QVERIFY(w.header()->isSortIndicatorShown());
+        QCOMPARE(w.header()->sortIndicatorSection(), int(FindingsModel::SeverityColumn));
+        QCOMPARE(w.header()->sortIndicatorOrder(), Qt::AscendingOrder);
+    }
+
+    // A click on the Field header sorts by it, A to Z as a person reads (numbers by value, case aside);
+    // a second click Z to A; the indicator follows.
+    void headerClickSortsAndReverses()
+    {
+        PairWindow w(QStringLiteral("compare/drift-near-miss.md"));
+        QStringList fields = w.columnText(FindingsModel::FieldColumn);
+        QCollator collator;
+        collator.setNumericMode(true);
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        std::sort(fields.begin(), fields.end(), collator);
+        QVERIFY2(w.columnText(FindingsModel::FieldColumn) != fields, "already sorted by field");
+
+        w.clickHeader(FindingsModel::FieldColumn);
+        QCOMPARE(w.columnText(FindingsModel::FieldColumn), fields);
+        QCOMPARE(w.header()->sortIndicatorSection(), int(FindingsModel::FieldColumn));
+        QCOMPARE(w.header()->sortIndicatorOrder(), Qt::AscendingOrder);
+
+        w.clickHeader(FindingsModel::FieldColumn);
+        std::reverse(fields.begin(), fields.end());
+        QCOMPARE(w.columnText(FindingsModel::FieldColumn), fields);
+        QCOMPARE(w.header()->sortIndicatorOrder(), Qt::DescendingOrder);
+
+        // Back on Severity: a first click on another column sorts it from the top again.
+        w.clickHeader(FindingsModel::SeverityColumn);
+        QCOMPARE(w.header()->sortIndicatorOrder(), Qt::AscendingOrder);
+        QCOMPARE(w.view()->model()->index(0, 0).data(FindingsModel::SeverityRole).toInt(),
+            int(CompareFinding::Severity::Blocking));
+    }
+
+    // Sorted by field, the finding a user picks is the one shown in the panes: by the keyboard (Down,
+    // Enter) and by a click.
+    void sortedFindingShowsItsLines()
+    {
+        PairWindow w(QStringLiteral("compare/drift-near-miss.md"));
+        w.clickHeader(FindingsModel::FieldColumn);
+        QCOMPARE(w.header()->sortIndicatorSection(), int(FindingsModel::FieldColumn));
+        const QAbstractItemModel &shown = *w.view()->model();
+        const auto linesOf = [&shown](int row) {
+            return std::pair{shown.index(row, 0).data(FindingsModel::LeftLineRole).toInt(),
+                shown.index(row, 0).data(FindingsModel::RightLineRole).toInt()};
+        };
+        // The first two rows now are commit_sha (line 16) and Phase 4 (line 47).
+        QCOMPARE(linesOf(0), std::pair(16, 16));
+        QCOMPARE(linesOf(1), std::pair(47, 47));
+
+        QWidget *table = w.focusTable();
+        QTest::keyClick(table, Qt::Key_Home, Qt::ControlModifier);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(w.line(Pane::Left), 47);
+        QCOMPARE(w.line(Pane::Right), 47);
+
+        QTest::mouseClick(w.view()->viewport(), Qt::LeftButton, {},
+            w.view()->visualRect(shown.index(0, FindingsModel::FieldColumn)).center());
+        QCOMPARE(w.line(Pane::Left), 16);
+        QCOMPARE(w.line(Pane::Right), 16);
+    }
+
+};
+
+QTEST_MAIN(TestFindingsPanel)
+#include "tst_findingspanel.moc"
