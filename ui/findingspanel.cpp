@@ -3,6 +3,7 @@
 
 #include "findingspanel.h"
 
+#include "findingsdelegate.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 
@@ -36,6 +37,7 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     layout->addWidget(m_severity, 0, Qt::AlignLeft);
 
     m_view->setModel(m_filter);
+    m_view->setItemDelegate(new FindingsDelegate(m_view));
     m_view->setAccessibleName(tr("Findings"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

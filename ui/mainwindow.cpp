@@ -7,6 +7,7 @@
 #include "base/settingskeys.h"
 #include "comparisonworker.h"
 #include "cutoverfolderdialogs.h"
+#include "diffcolors.h"
 #include "diffconnector.h"
 #include "differencenavigator.h"
 #include "documentcontroller.h"
@@ -415,8 +416,8 @@ void MainWindow::showLines(const ComparisonResult &result)
     }
     // Translucent tints read on light and dark themes alike: red for what only the left side says,
     // green for the right side, stronger on the words that differ.
-    m_left->setDiffMarks(leftMarks, QColor(248, 81, 73, 45), QColor(248, 81, 73, 130));
-    m_right->setDiffMarks(rightMarks, QColor(46, 160, 67, 45), QColor(46, 160, 67, 130));
+    m_left->setDiffMarks(leftMarks, DiffColors::leftLine, DiffColors::leftWords);
+    m_right->setDiffMarks(rightMarks, DiffColors::rightLine, DiffColors::rightWords);
     Q_EMIT linesShown();
 }
 

@@ -4,7 +4,7 @@
 // The findings panel in a shown window on pairs that are not aligned, driven with real mouse and key
 // events: blocking findings first and down the records, a click on a header sorting by its column and
 // a second click the other way round, Enter and a click on a sorted finding still putting both panes
-// on its lines.
+// on its lines; blocking rows painted on a tint, and the characters two hashes differ in marked.
 #include "documentcontroller.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
@@ -74,6 +74,12 @@ public:
     }
 
     int line(Pane side) const { return window.pane(side)->currentLine(); }
+
+    // The row of the view that shows the finding of `field`; -1 when none does.
+    int rowOf(const QString &field) const
+    {
+        return int(columnText(FindingsModel::FieldColumn).indexOf(field));
+    }
 
     MainWindow window;
 };
@@ -181,6 +187,86 @@ private Q_SLOTS:
             w.view()->visualRect(shown.index(0, FindingsModel::FieldColumn)).center());
         QCOMPARE(w.line(Pane::Left), 16);
         QCOMPARE(w.line(Pane::Right), 16);
+    }
+
+    // Every cell of a blocking row is painted on the row's tint, every other cell on the view's base.
+    void blockingRowsArePaintedOnATint()
+    {
+        PairWindow w(QStringLiteral("compare/drift-combined.md"));
+        w.view()->clearSelection();
+        const QImage image = w.view()->viewport()->grab().toImage();
+        const QColor base = w.view()->palette().color(QPalette::Base);
+        const QAbstractItemModel &shown = *w.view()->model();
+        QCOMPARE(shown.rowCount(), 3);
+        QList<QColor> tints;
+        for (int row = 0; row < shown.rowCount(); ++row) {
+            const bool blocking = shown.index(row, 0).data(FindingsModel::SeverityRole).toInt() ==
+                int(CompareFinding::Severity::Blocking);
+            for (int column = 0; column < shown.columnCount(); ++column) {
+                // A corner of the cell, clear of its text and of the grid.
+                const QRect cell = w.view()->visualRect(shown.index(row, column));
+                const QColor painted = image.pixelColor(cell.right() - 3, cell.top() + 2);
+                if (blocking)
+                    tints.append(painted);
+                else
+                    QCOMPARE(painted, base);
+            }
+        }
+        QCOMPARE(tints.size(), 2 * shown.columnCount());
+        QVERIFY2(tints.first() != base && tints.first().red() > tints.first().green(),
+            qPrintable(tints.first().name()));
+        QCOMPARE(tints.count(tints.first()), tints.size());
+    }
+
+    // In a cell wide enough for the whole hash, the marked background spans exactly the characters
+    // in which the two hashes differ.
+    void hashDifferenceIsPainted()
+    {
+        PairWindow w(QStringLiteral("compare/drift-near-miss.md"));
+        w.window.resize(1900, 860);
+        const int row = w.rowOf(QStringLiteral("commit_sha"));
+        QVERIFY(row >= 0);
+        const QModelIndex cell = w.view()->model()->index(row, FindingsModel::LeftColumn);
+        const QString left = cell.data().toString().left(40);
+        const QString right =
+            w.view()->model()->index(row, FindingsModel::RightColumn).data().toString().left(40);
+        int first = 0;
+        while (left.at(first) == right.at(first))
+            ++first;
+        int last = 39;
+        while (left.at(last) == right.at(last))
+            --last;
+        QCOMPARE(std::pair(first, last), std::pair(24, 25));
+
+        const QFontMetricsF metrics(w.view()->font());
+        const int margin =
+            w.view()->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, w.view()) + 1;
+        QTRY_VERIFY(w.view()->visualRect(cell).width() >
+            metrics.horizontalAdvance(cell.data().toString()) + 4 * margin);
+        w.view()->clearSelection();
+        const QImage image = w.view()->viewport()->grab().toImage();
+        const QRect rect = w.view()->visualRect(cell);
+        const qreal textLeft = rect.left() + margin;
+        // A row of pixels in the line's descent: under the hash's characters (none goes below the
+        // baseline), over the marked background.
+        const qreal top = rect.top() + (rect.height() - metrics.height()) / 2;
+        const int y = int(top + metrics.ascent() + metrics.descent() * 0.6);
+        const QColor background = image.pixelColor(rect.left() + 1, y);
+        QList<int> marked;
+        for (int x = int(textLeft); x < textLeft + metrics.horizontalAdvance(left); ++x) {
+            if (image.pixelColor(x, y) != background)
+                marked.append(x);
+        }
+        QVERIFY2(!marked.isEmpty(), "nothing marked");
+        QCOMPARE(marked.size(), marked.last() - marked.first() + 1); // one run
+        const qreal from = textLeft + metrics.horizontalAdvance(left.left(first));
+        const qreal to = textLeft + metrics.horizontalAdvance(left.left(last + 1));
+        QVERIFY2(std::abs(marked.first() - from) <= 2 && std::abs(marked.last() + 1 - to) <= 2,
+            qPrintable(QStringLiteral("marked %1 to %2, the characters are at %3 to %4")
+                    .arg(marked.first())
+                    .arg(marked.last() + 1)
+                    .arg(from)
+                    .arg(to)));
     }
 
 };
