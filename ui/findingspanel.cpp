@@ -71,6 +71,15 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     layout->addWidget(m_view);
 }
 
+QSize FindingsPanel::sizeHint() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int table = 2 * m_view->frameWidth() + m_view->horizontalHeader()->sizeHint().height() +
+        preferredRows * m_view->verticalHeader()->defaultSectionSize();
+    return {QWidget::sizeHint().width(),
+        margins.top() + m_severity->sizeHint().height() + layout()->spacing() + table + margins.bottom()};
+}
+
 std::pair<int, int> FindingsPanel::showBlocking(int step)
 {
     QList<int> blocking; // rows of the model, in the comparison's order: down the records

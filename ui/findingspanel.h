@@ -22,7 +22,13 @@ class FindingsPanel : public QWidget
 {
     Q_OBJECT
 public:
+    // How many findings the panel shows at its preferred height (sizeHint()).
+    static constexpr int preferredRows = 8;
+
     explicit FindingsPanel(QWidget *parent = nullptr);
+
+    // Tall enough for the severity box and preferredRows findings under the table's header.
+    QSize sizeHint() const override;
 
     FindingsModel *model() const { return m_findings; }
     FindingsFilterModel *filter() const { return m_filter; }

@@ -36,6 +36,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -203,8 +204,6 @@ void MainWindow::createDocks()
     m_findingsDock->setWidget(m_findings);
     m_findingsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
-    // The records matter most: the panel starts about eight rows tall.
-    resizeDocks({m_findingsDock}, {230}, Qt::Vertical);
     connect(m_findings, &FindingsPanel::linesChosen, this, [this](int leftLine, int rightLine) {
         m_left->goToLine(leftLine);
         m_right->goToLine(rightLine);
@@ -218,6 +217,12 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_signOffDock);
     tabifyDockWidget(m_findingsDock, m_signOffDock);
     m_findingsDock->raise();
+    // The records matter most: the panel starts as tall as eight findings need, whatever the fonts.
+    // The height given to tabbed docks holds their tab bar (the window's own child) too.
+    int tabBar = 0;
+    for (const QTabBar *tabs : findChildren<QTabBar *>(Qt::FindDirectChildrenOnly))
+        tabBar = std::max(tabBar, tabs->sizeHint().height());
+    resizeDocks({m_findingsDock}, {m_findingsDock->sizeHint().height() + tabBar}, Qt::Vertical);
     m_signOff = new SignOffController(m_leftDocument, m_rightDocument, signOffPanel, this);
     connect(m_signOff, &SignOffController::message, this, &MainWindow::showMessage);
 }

@@ -4,7 +4,8 @@
 // The findings panel in a shown window on pairs that are not aligned, driven with real mouse and key
 // events: blocking findings first and down the records, a click on a header sorting by its column and
 // a second click the other way round, Enter and a click on a sorted finding still putting both panes
-// on its lines; blocking rows painted on a tint, and the characters two hashes differ in marked.
+// on its lines; blocking rows painted on a tint, the characters two hashes differ in marked, eight rows
+// in view at the window's default size.
 #include "documentcontroller.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
@@ -267,6 +268,24 @@ private Q_SLOTS:
                     .arg(marked.last() + 1)
                     .arg(from)
                     .arg(to)));
+    }
+
+    // At the window's default size the panel shows eight findings under its header.
+    void eightRowsInView()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QTableView *view = window.findings()->view();
+        const int rows = FindingsPanel::preferredRows;
+        QCOMPARE(rows, 8);
+        QTRY_VERIFY2(view->viewport()->height() >= rows * view->verticalHeader()->defaultSectionSize(),
+            qPrintable(QStringLiteral("%1 px for rows of %2 px")
+                    .arg(view->viewport()->height())
+                    .arg(view->verticalHeader()->defaultSectionSize())));
+        // And not much more: the records keep the most room.
+        QVERIFY(view->viewport()->height() < (rows + 2) * view->verticalHeader()->defaultSectionSize());
+        QVERIFY(window.pane(Pane::Left)->height() > window.findings()->height());
     }
 
 };
