@@ -159,6 +159,22 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QHash<int, QString> FindingsModel::blockingLines(Pane side) const
+{
+    QHash<int, QString> lines;
+    for (const CompareFinding &finding : m_findings) {
+        const int line = side == Pane::Left ? finding.leftLine : finding.rightLine;
+        if (finding.severity != CompareFinding::Severity::Blocking || line <= 0)
+            continue;
+        const QString text = finding.key.isEmpty()
+            ? tr("Blocking: %1").arg(finding.message)
+            : tr("Blocking: %1 (%2)", "what differs (the field)").arg(finding.message, finding.key);
+        QString &shown = lines[line];
+        shown += (shown.isEmpty() ? QString() : QStringLiteral("\n")) + text;
+    }
+    return lines;
+}
+
 QVariant FindingsModel::lintData(const LintRow &row, int column, int role) const
 {
     const LintFinding &finding = row.finding;

@@ -9,6 +9,7 @@
 #include "record/linter.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace Countersign {
@@ -42,6 +43,10 @@ public:
     void setFindings(const QList<CompareFinding> &findings, const QList<LintFinding> &leftLint = {},
         const QList<LintFinding> &rightLint = {});
     const QList<CompareFinding> &findings() const { return m_findings; }
+    // The lines (1-based) of `side` that a blocking finding is on, each with what blocks there
+    // ("Blocking: outcome differs (Runtime cutover execution)"; two findings of a line one under
+    // the other).
+    QHash<int, QString> blockingLines(Pane side) const;
     int lintCount() const { return int(m_lint.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;

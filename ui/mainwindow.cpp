@@ -458,6 +458,9 @@ void MainWindow::showComparison(const ComparisonResult &result)
     palette.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(palette);
     m_findings->model()->setFindings(result.findings, result.left.lint, result.right.lint);
+    // A NO-GO must not look like a change of wording: its lines are marked in both gutters.
+    for (Pane side : bothPanes)
+        pane(side)->editor()->setBlockingLines(m_findings->model()->blockingLines(side));
     m_left->setComparedRecord(result.left);
     m_right->setComparedRecord(result.right);
     showLines(result);

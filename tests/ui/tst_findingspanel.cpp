@@ -5,7 +5,9 @@
 // events: blocking findings first and down the records, a click on a header sorting by its column and
 // a second click the other way round, Enter and a click on a sorted finding still putting both panes
 // on its lines; blocking rows painted on a tint, the characters two hashes differ in marked, eight rows
-// in view at the window's default size.
+// in view at the window's default size; and the lines of blocking findings marked in both panes'
+// gutters, the marker's tooltip saying what blocks. With COUNTERSIGN_SCREENSHOTS=DIR set,
+// blockingFindingsComeFirst() saves DIR/findings-panel.png.
 #include "documentcontroller.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
@@ -13,15 +15,19 @@
 #include "mainwindow.h"
 #include "recordpane.h"
 #include "testsupport.h"
+#include "textview.h"
 
 #include <QApplication>
 #include <QCollator>
+#include <QDir>
 #include <QHeaderView>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QToolTip>
 
 using namespace Countersign;
 
@@ -130,6 +136,12 @@ private Q_SLOTS:
         QVERIFY(w.header()->isSortIndicatorShown());
         QCOMPARE(w.header()->sortIndicatorSection(), int(FindingsModel::SeverityColumn));
         QCOMPARE(w.header()->sortIndicatorOrder(), Qt::AscendingOrder);
+        if (const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS"); !shots.isEmpty()) {
+            w.window.statusBar()->clearMessage(); // "Opened" and this machine's path
+            const QString png = QDir(shots).filePath(QStringLiteral("findings-panel.png"));
+            QVERIFY(w.window.grab().save(png));
+            qInfo("saved %s", qPrintable(png));
+        }
     }
 
     // A click on the Field header sorts by it, A to Z as a person reads (numbers by value, case aside);
@@ -288,6 +300,54 @@ private Q_SLOTS:
         QVERIFY(window.pane(Pane::Left)->height() > window.findings()->height());
     }
 
+    // drift-combined turned the outcome (line 12) to NO-GO and changed the commit (line 16): both
+    // panes mark those lines in the gutter, red, and the marker's tooltip says what blocks.
+    void blockingLinesAreMarkedInTheGutters()
+    {
+        PairWindow w(QStringLiteral("compare/drift-combined.md"));
+        for (Pane side : bothPanes) {
+            TextView *editor = w.window.pane(side)->editor();
+            QList<int> lines = editor->blockingLines().keys();
+            std::sort(lines.begin(), lines.end());
+            QCOMPARE(lines, (QList<int>{12, 16}));
+            QVERIFY2(editor->blockingLines().value(12).contains(QStringLiteral("outcome differs")),
+                qPrintable(editor->blockingLines().value(12)));
+            QVERIFY2(editor->blockingLines().value(16).contains(QStringLiteral("commit_sha")),
+                qPrintable(editor->blockingLines().value(16)));
+
+            editor->scrollToLine(0);
+            const QImage image = editor->viewport()->grab().toImage();
+            const auto middle = [editor](int line) {
+                const auto [top, bottom] = editor->lineSpan(line - 1);
+                return int((top + bottom) / 2);
+            };
+            const auto isRed = [](const QColor &color) {
+                return color.red() > 150 && color.green() < 110 && color.blue() < 110;
+            };
+            for (int line = 10; line <= 17; ++line) {
+                const QColor marker = image.pixelColor(3, middle(line));
+                QVERIFY2(isRed(marker) == (line == 12 || line == 16),
+                    qPrintable(QStringLiteral("line %1: %2").arg(line).arg(marker.name())));
+            }
+
+            // Hovering the marker shows what blocks on the line.
+            const QPoint at(3, middle(12));
+            QHelpEvent help(QEvent::ToolTip, at, editor->viewport()->mapToGlobal(at));
+            QCoreApplication::sendEvent(editor->viewport(), &help);
+            QTRY_VERIFY(QToolTip::isVisible());
+            QVERIFY2(
+                QToolTip::text().contains(QStringLiteral("outcome differs")), qPrintable(QToolTip::text()));
+            QToolTip::hideText();
+        }
+
+        // Aligned again: no marker.
+        QSignalSpy shown(&w.window, &MainWindow::comparisonShown);
+        w.window.documents(Pane::Right)
+            ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
+        QVERIFY(shown.wait(10000));
+        for (Pane side : bothPanes)
+            QVERIFY(w.window.pane(side)->editor()->blockingLines().isEmpty());
+    }
 };
 
 QTEST_MAIN(TestFindingsPanel)
