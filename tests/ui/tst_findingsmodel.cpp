@@ -29,6 +29,20 @@ QList<CompareFinding> compareFiles(const QString &left, const QString &right)
         TestSupport::load(TestSupport::dataPath(left)), TestSupport::load(TestSupport::dataPath(right)));
 }
 
+// The findings of decision-record.md against `right` (under tests/data) behind a FindingsFilterModel,
+// which a QAbstractItemModelTester checks throughout.
+struct FilteredFindings
+{
+    explicit FilteredFindings(const QString &right)
+    {
+        filter.setSourceModel(&model);
+        model.setFindings(compareFiles(QStringLiteral("input/decision-record.md"), right));
+    }
+    FindingsModel model;
+    FindingsFilterModel filter;
+    QAbstractItemModelTester tester{&filter, QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
 // WCAG 2's relative luminance of an opaque colour.
 double luminance(const QColor &color)
 {
@@ -154,12 +168,9 @@ private Q_SLOTS:
     // however the comparison listed them (it lists the reworded scope, a note, first).
     void sortsBySeverityThenLine()
     {
-        FindingsModel model;
-        FindingsFilterModel filter;
-        filter.setSourceModel(&model);
-        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setFindings(compareFiles(
-            QStringLiteral("input/decision-record.md"), QStringLiteral("compare/drift-near-miss.md")));
+        FilteredFindings findings(QStringLiteral("compare/drift-near-miss.md"));
+        const FindingsModel &model = findings.model;
+        FindingsFilterModel &filter = findings.filter;
         filter.sort(FindingsModel::SeverityColumn);
         QStringList rows;
         for (int row = 0; row < filter.rowCount(); ++row)
@@ -293,12 +304,9 @@ private Q_SLOTS:
     {
         QFETCH(int, minimum);
         QFETCH(int, rows);
-        FindingsModel model;
-        FindingsFilterModel filter;
-        filter.setSourceModel(&model);
-        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setFindings(compareFiles(
-            QStringLiteral("input/decision-record.md"), QStringLiteral("compare/drift-combined.md")));
+        FilteredFindings findings(QStringLiteral("compare/drift-combined.md"));
+        FindingsModel &model = findings.model;
+        FindingsFilterModel &filter = findings.filter;
         filter.setMinimumSeverity(CompareFinding::Severity(minimum));
         QCOMPARE(filter.rowCount(), rows);
         for (int row = 0; row < filter.rowCount(); ++row)
