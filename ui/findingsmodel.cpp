@@ -3,7 +3,10 @@
 
 #include "findingsmodel.h"
 
+#include "diffcolors.h"
+
 #include <QApplication>
+#include <QBrush>
 #include <QIcon>
 #include <QStyle>
 
@@ -55,6 +58,18 @@ QString sideText(const QString &value, int line)
     return line > 0 ? FindingsModel::tr("%1 (line %2)").arg(shown).arg(line) : shown;
 }
 
+// `ranges` as far as sideText() shows the value (they start where it does).
+QList<TextRange> shownRanges(const QList<TextRange> &ranges)
+{
+    QList<TextRange> shown;
+    for (const TextRange &range : ranges) {
+        const int end = std::min(range.end(), int(FindingsModel::maxValueLength));
+        if (range.start < end)
+            shown.append({range.start, end - range.start});
+    }
+    return shown;
+}
+
 } // namespace
 
 FindingsModel::FindingsModel(QObject *parent)
@@ -66,6 +81,14 @@ void FindingsModel::setFindings(const QList<CompareFinding> &findings, const QLi
 {
     beginResetModel();
     m_findings = findings;
+    m_differences.clear();
+    m_differences.reserve(findings.size());
+    // WordDiff takes time linear in the values' length, a blob's too: once here, not at each paint.
+    for (const CompareFinding &finding : findings) {
+        const bool both = !finding.leftValue.isEmpty() && !finding.rightValue.isEmpty();
+        m_differences.append(
+            both ? WordDiff::compare(finding.leftValue, finding.rightValue) : WordDiffResult());
+    }
     m_lint.clear();
     for (const LintFinding &finding : leftLint)
         m_lint.append({Pane::Left, finding});
@@ -100,6 +123,16 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return finding.leftLine;
     case RightLineRole:
         return finding.rightLine;
+    case DifferenceRole:
+        if (index.column() == LeftColumn)
+            return QVariant::fromValue(shownRanges(m_differences.at(index.row()).left));
+        if (index.column() == RightColumn)
+            return QVariant::fromValue(shownRanges(m_differences.at(index.row()).right));
+        return {};
+    case Qt::BackgroundRole:
+        return finding.severity <= CompareFinding::Severity::Blocking
+            ? QVariant(QBrush(DiffColors::blockingRow))
+            : QVariant();
     case Qt::ToolTipRole:
         return finding.message.isEmpty() ? QVariant() : QVariant(finding.message);
     case Qt::DecorationRole:
@@ -124,6 +157,22 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+QHash<int, QString> FindingsModel::blockingLines(Pane side) const
+{
+    QHash<int, QString> lines;
+    for (const CompareFinding &finding : m_findings) {
+        const int line = side == Pane::Left ? finding.leftLine : finding.rightLine;
+        if (finding.severity != CompareFinding::Severity::Blocking || line <= 0)
+            continue;
+        const QString text = finding.key.isEmpty()
+            ? tr("Blocking: %1").arg(finding.message)
+            : tr("Blocking: %1 (%2)", "what differs (the field)").arg(finding.message, finding.key);
+        QString &shown = lines[line];
+        shown += (shown.isEmpty() ? QString() : QStringLiteral("\n")) + text;
+    }
+    return lines;
 }
 
 QVariant FindingsModel::lintData(const LintRow &row, int column, int role) const
@@ -170,6 +219,9 @@ QVariant FindingsModel::lintData(const LintRow &row, int column, int role) const
 
 QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // A first click on a header sorts from the top: most severe, A to Z, first line.
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole)
+        return int(Qt::AscendingOrder);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {

@@ -4,10 +4,12 @@
 #pragma once
 
 #include "compare/comparefinding.h"
+#include "diff/worddiff.h"
 #include "pane.h"
 #include "record/linter.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace Countersign {
@@ -15,7 +17,9 @@ namespace Countersign {
 // The structural findings of the open pair as a table: severity, section, field, left value, right
 // value, and the two lines. An adapter over a snapshot (setFindings() replaces it whole); it owns no
 // logic beyond presenting it. Custom roles give views and proxies the raw data. A value longer than
-// maxValueLength characters is shown cut, ending in "…".
+// maxValueLength characters is shown cut, ending in "…". The rows of blocking findings have a
+// translucent red background (DiffColors::blockingRow), and where both sides have a value, the
+// characters of each that differ from the other's are given as the panes mark them (WordDiff).
 class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,6 +30,9 @@ public:
         LeftLineRole, // 1-based, 0 when the left side has no such element
         RightLineRole,
         LintRole, // true for a linter's finding
+        // QList<TextRange>: in the Left or Right column's text, what differs from the other side's
+        // value (WordDiff's ranges); empty in the other columns and where a side has no value.
+        DifferenceRole,
     };
     static constexpr int maxValueLength = 200;
 
@@ -36,6 +43,10 @@ public:
     void setFindings(const QList<CompareFinding> &findings, const QList<LintFinding> &leftLint = {},
         const QList<LintFinding> &rightLint = {});
     const QList<CompareFinding> &findings() const { return m_findings; }
+    // The lines (1-based) of `side` that a blocking finding is on, each with what blocks there
+    // ("Blocking: outcome differs (Runtime cutover execution)"; two findings of a line one under
+    // the other).
+    QHash<int, QString> blockingLines(Pane side) const;
     int lintCount() const { return int(m_lint.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -56,6 +67,7 @@ private:
     QVariant lintData(const LintRow &row, int column, int role) const;
 
     QList<CompareFinding> m_findings;
+    QList<WordDiffResult> m_differences; // of each finding's values, as DifferenceRole gives them
     QList<LintRow> m_lint;
 };
 

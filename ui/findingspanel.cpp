@@ -3,6 +3,7 @@
 
 #include "findingspanel.h"
 
+#include "findingsdelegate.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
 
@@ -36,6 +37,7 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     layout->addWidget(m_severity, 0, Qt::AlignLeft);
 
     m_view->setModel(m_filter);
+    m_view->setItemDelegate(new FindingsDelegate(m_view));
     m_view->setAccessibleName(tr("Findings"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -57,12 +59,25 @@ FindingsPanel::FindingsPanel(QWidget *parent)
         severityWidth + m_view->style()->pixelMetric(QStyle::PM_SmallIconSize) + 24);
     m_view->setColumnWidth(FindingsModel::SectionColumn, 260);
     m_view->setColumnWidth(FindingsModel::FieldColumn, 260);
+    // Blocking findings first, each severity down the records; a click on a header sorts by its column
+    // (again: the other way round).
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FindingsModel::SeverityColumn, Qt::AscendingOrder);
     // Enter or a click on a finding shows it in both panes.
     connect(
         m_view, &QTableView::activated, this, [this](const QModelIndex &index) { showFinding(index.row()); });
     connect(
         m_view, &QTableView::clicked, this, [this](const QModelIndex &index) { showFinding(index.row()); });
     layout->addWidget(m_view);
+}
+
+QSize FindingsPanel::sizeHint() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int table = 2 * m_view->frameWidth() + m_view->horizontalHeader()->sizeHint().height() +
+        preferredRows * m_view->verticalHeader()->defaultSectionSize();
+    return {QWidget::sizeHint().width(),
+        margins.top() + m_severity->sizeHint().height() + layout()->spacing() + table + margins.bottom()};
 }
 
 std::pair<int, int> FindingsPanel::showBlocking(int step)

@@ -14,14 +14,21 @@ class FindingsFilterModel;
 class FindingsModel;
 
 // The findings panel below the panes: the structural findings and lint of the pair shown, in a table
-// filtered by severity (a combo box above it). It owns its models (FindingsModel, filtered by
+// filtered by severity (a combo box above it) and sorted by severity and position until a click on a
+// header sorts by another column. It owns its models (FindingsModel, filtered and sorted by
 // FindingsFilterModel); the window fills the first after each comparison. Activating a finding (Enter,
 // or a click) asks for both panes to go to its lines.
 class FindingsPanel : public QWidget
 {
     Q_OBJECT
 public:
+    // How many findings the panel shows at its preferred height (sizeHint()).
+    static constexpr int preferredRows = 8;
+
     explicit FindingsPanel(QWidget *parent = nullptr);
+
+    // Tall enough for the severity box and preferredRows findings under the table's header.
+    QSize sizeHint() const override;
 
     FindingsModel *model() const { return m_findings; }
     FindingsFilterModel *filter() const { return m_filter; }

@@ -7,6 +7,7 @@
 #include "base/settingskeys.h"
 #include "comparisonworker.h"
 #include "cutoverfolderdialogs.h"
+#include "diffcolors.h"
 #include "diffconnector.h"
 #include "differencenavigator.h"
 #include "documentcontroller.h"
@@ -37,6 +38,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -235,8 +237,6 @@ void MainWindow::createDocks()
     m_findingsDock->setWidget(m_findings);
     m_findingsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
-    // The records matter most: the panel starts about eight rows tall.
-    resizeDocks({m_findingsDock}, {230}, Qt::Vertical);
     connect(m_findings, &FindingsPanel::linesChosen, this, [this](int leftLine, int rightLine) {
         m_left->goToLine(leftLine);
         m_right->goToLine(rightLine);
@@ -250,6 +250,12 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_signOffDock);
     tabifyDockWidget(m_findingsDock, m_signOffDock);
     m_findingsDock->raise();
+    // The records matter most: the panel starts as tall as eight findings need, whatever the fonts.
+    // The height given to tabbed docks holds their tab bar (the window's own child) too.
+    int tabBar = 0;
+    for (const QTabBar *tabs : findChildren<QTabBar *>(Qt::FindDirectChildrenOnly))
+        tabBar = std::max(tabBar, tabs->sizeHint().height());
+    resizeDocks({m_findingsDock}, {m_findingsDock->sizeHint().height() + tabBar}, Qt::Vertical);
     m_signOff = new SignOffController(m_leftDocument, m_rightDocument, signOffPanel, this);
     connect(m_signOff, &SignOffController::message, this, &MainWindow::showMessage);
 }
@@ -477,8 +483,8 @@ void MainWindow::showLines(const ComparisonResult &result)
     }
     // Translucent tints read on light and dark themes alike: red for what only the left side says,
     // green for the right side, stronger on the words that differ.
-    m_left->setDiffMarks(leftMarks, QColor(248, 81, 73, 45), QColor(248, 81, 73, 130));
-    m_right->setDiffMarks(rightMarks, QColor(46, 160, 67, 45), QColor(46, 160, 67, 130));
+    m_left->setDiffMarks(leftMarks, DiffColors::leftLine, DiffColors::leftWords);
+    m_right->setDiffMarks(rightMarks, DiffColors::rightLine, DiffColors::rightWords);
     Q_EMIT linesShown();
 }
 
@@ -514,6 +520,9 @@ void MainWindow::showComparison(const ComparisonResult &result)
     palette.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(palette);
     m_findings->model()->setFindings(result.findings, result.left.lint, result.right.lint);
+    // A NO-GO must not look like a change of wording: its lines are marked in both gutters.
+    for (Pane side : bothPanes)
+        pane(side)->editor()->setBlockingLines(m_findings->model()->blockingLines(side));
     m_left->setComparedRecord(result.left);
     m_right->setComparedRecord(result.right);
     showLines(result);

@@ -134,7 +134,37 @@ void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &fra
         painter.setPen(number.piece.line == frame.cursor.line ? m_currentLineNumber : m_lineNumber);
         painter.drawText(QRectF(0, number.y, gutterWidth - gutterPadding, rowHeight), Qt::AlignRight,
             number.piece.index == 0 ? QString::number(number.piece.line + 1) : foldMarker());
+        if (number.piece.index == 0)
+            paintBlockingMarker(painter, number.piece.line, number.y, rowHeight);
     }
+}
+
+bool TextRenderer::setBlockingLines(const QHash<int, QString> &lines)
+{
+    if (lines == m_blocking)
+        return false;
+    m_blocking = lines;
+    return true;
+}
+
+QRectF TextRenderer::blockingMarker(qreal y, int rowHeight)
+{
+    // Left of the widest number, in the padding that is always there.
+    return {1, y + 2, gutterPadding - 2, qreal(std::max(2, rowHeight - 4))};
+}
+
+void TextRenderer::paintBlockingMarker(QPainter &painter, int line, qreal y, int rowHeight) const
+{
+    if (!m_blocking.contains(line + 1))
+        return;
+    // The banner's red on a light gutter, a lighter one on a dark gutter: it stands out on both.
+    const QColor red = m_gutter.lightness() < 128 ? QColor(0xf8, 0x51, 0x49) : QColor(0xd1, 0x24, 0x2f);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(red);
+    painter.drawRoundedRect(blockingMarker(y, rowHeight), 1.5, 1.5);
+    painter.restore();
 }
 
 void TextRenderer::paintLintMarks(

@@ -61,6 +61,10 @@ public:
     bool setLintMarks(const QList<LintMark> &marks);
     // The messages on `line`, errors first, one a line; empty when it has none.
     QString lintMessage(int line) const;
+    // The lines (1-based) a blocking finding is on, with what blocks there: each is marked in the
+    // gutter, beside its number. False when they are the ones shown already.
+    bool setBlockingLines(const QHash<int, QString> &lines);
+    const QHash<int, QString> &blockingLines() const { return m_blocking; }
 
     // Lays out (through `cache`) and paints the lines in the frame's area.
     void paint(QPainter &painter, LayoutCache &cache, const Frame &frame) const;
@@ -70,10 +74,14 @@ public:
 private:
     void paintLintMarks(
         QPainter &painter, int line, const QTextLayout &lineLayout, QPointF origin, qreal minimumWidth) const;
+    // The marker by a blocking line's number whose row starts at `y`, in the gutter's left padding.
+    static QRectF blockingMarker(qreal y, int rowHeight);
+    void paintBlockingMarker(QPainter &painter, int line, qreal y, int rowHeight) const;
 
     const TextBuffer &m_buffer;
     QHash<int, LineMark> m_marks;
     QHash<int, QList<LintMark>> m_lint;
+    QHash<int, QString> m_blocking; // by 1-based line
     QColor m_lineTint;
     QColor m_currentLine;
     QColor m_selection;

@@ -124,6 +124,7 @@ void TextView::setSource(const SourceText &source)
     m_cache.setWordMarks({});
     m_renderer.setLineMarks({});
     m_renderer.setLintMarks({});
+    m_renderer.setBlockingLines({});
     m_maxColumns = 0;
     for (int i = 0; i < m_buffer.lineCount(); ++i)
         m_maxColumns = std::max(m_maxColumns, std::min(m_buffer.lineLength(i), LineFolds::foldLength));
@@ -200,8 +201,28 @@ QString TextView::lintMessage(int line) const
     return m_renderer.lintMessage(line - 1);
 }
 
+void TextView::setBlockingLines(const QHash<int, QString> &lines)
+{
+    if (m_renderer.setBlockingLines(lines))
+        viewport()->update();
+}
+
+bool TextView::showBlockingToolTip(const QHelpEvent &help)
+{
+    if (help.pos().x() < 0 || help.pos().x() >= m_gutterWidth || help.pos().y() < 0)
+        return false;
+    const int line = positionAt(help.pos()).line;
+    const QString message = m_renderer.blockingLines().value(line + 1);
+    if (message.isEmpty() || help.pos().y() > lineSpan(line).second)
+        return false;
+    QToolTip::showText(help.globalPos(), message, viewport());
+    return true;
+}
+
 bool TextView::viewportEvent(QEvent *event)
 {
+    if (event->type() == QEvent::ToolTip && showBlockingToolTip(*static_cast<QHelpEvent *>(event)))
+        return true;
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const int line = positionAt(help->pos()).line;

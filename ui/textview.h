@@ -17,6 +17,8 @@
 
 #include <memory>
 
+class QHelpEvent;
+
 namespace KSyntaxHighlighting {
 class Theme;
 }
@@ -83,6 +85,11 @@ public:
     void setLintMarks(const QList<LintMark> &marks);
     // The messages of `line` (1-based), errors first, one a line; empty when it has none.
     QString lintMessage(int line) const;
+    // The lines (1-based) that blocking findings are on, with what blocks there: a red marker in the
+    // gutter beside each number, the text its tooltip. Painted over the gutter, so setting them lays
+    // nothing out again; a new text clears them.
+    void setBlockingLines(const QHash<int, QString> &lines);
+    const QHash<int, QString> &blockingLines() const { return m_renderer.blockingLines(); }
     TextPosition cursorPosition() const { return m_control.cursorPosition(); }
     // Moves the cursor (extending the selection from the anchor when `select`) and scrolls it into
     // view.
@@ -175,6 +182,8 @@ private:
     // The top of `visualLine` in viewport coordinates: exact for the lines in view.
     qreal visualLineTop(int visualLine) const;
     TextPosition positionAt(const QPoint &point) const;
+    // Shows what blocks on the line whose gutter `help` points at; false when it blocks nothing there.
+    bool showBlockingToolTip(const QHelpEvent &help);
     void ensureCursorVisible();
     void cursorChanged();
     void textChanged(const LineChange &change);
