@@ -451,6 +451,15 @@
         <source>Not comparable</source>
         <translation>Nicht vergleichbar</translation>
     </message>
+    <message>
+        <source>Blocking: %1</source>
+        <translation>Blockierend: %1</translation>
+    </message>
+    <message>
+        <source>Blocking: %1 (%2)</source>
+        <comment>what differs (the field)</comment>
+        <translation>Blockierend: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::FindingsPanel</name>
