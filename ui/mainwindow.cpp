@@ -11,6 +11,7 @@
 #include "differencenavigator.h"
 #include "documentcontroller.h"
 #include "draftingactions.h"
+#include "findbar.h"
 #include "findingsmodel.h"
 #include "findingspanel.h"
 #include "highlighting.h"
@@ -157,6 +158,8 @@ QWidget *MainWindow::createCentralWidget()
     splitter->setStretchFactor(2, 1);
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
+    m_findBar = new FindBar(m_left->editor(), m_right->editor(), central);
+    layout->addWidget(m_findBar);
     return central;
 }
 
@@ -184,6 +187,12 @@ void MainWindow::createParts()
     connect(
         m_connector, &DiffConnector::differenceClicked, m_differences, &DifferenceNavigator::showDifference);
     connect(m_differences, &DifferenceNavigator::message, this, &MainWindow::showMessage);
+    connect(m_findBar, &FindBar::message, this, &MainWindow::showMessage);
+    // Stepping through both panes' matches goes into the other pane: the one worked in now.
+    connect(m_findBar, &FindBar::paneChanged, this, [this](Pane side) {
+        m_activePane = side;
+        updateSignOff();
+    });
     connect(m_drafting, &DraftingActions::message, this, &MainWindow::showMessage);
     connect(m_cutoverFolders, &CutoverFolderDialogs::message, this, &MainWindow::showMessage);
     connect(m_cutoverFolders, &CutoverFolderDialogs::pairChosen, this,

@@ -25,6 +25,7 @@ class DiffConnector;
 class DifferenceNavigator;
 class DocumentController;
 class DraftingActions;
+class FindBar;
 class FindingsPanel;
 class MainWindowActions;
 class RecordPane;
@@ -35,10 +36,10 @@ class SignOffController;
 // the GUI thread (ComparisonWorker) each time a side changes. The window assembles parts that each do
 // one job and reach the panes only through what the window gives them: a DocumentController per pane
 // (open, save, reload, the watch on disk, recovery), DraftingActions, a DifferenceNavigator, the
-// SignOffController (ledger, export, meeting), CutoverFolderDialogs, the FindingsPanel and the menus
-// (MainWindowActions). It tracks the pane worked in last (opened, edited or focused), which the menus
-// act on. Loading errors are shown in the pane and, for interactive opens, in a message box naming the
-// file; they never close the window.
+// SignOffController (ledger, export, meeting), CutoverFolderDialogs, the FindBar below the panes, the
+// FindingsPanel and the menus (MainWindowActions). It tracks the pane worked in last (opened, edited or
+// focused), which the menus act on. Loading errors are shown in the pane and, for interactive opens, in a
+// message box naming the file; they never close the window.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -53,6 +54,7 @@ public:
     SignOffController *signOff() const { return m_signOff; }
     CutoverFolderDialogs *cutoverFolders() const { return m_cutoverFolders; }
     FindingsPanel *findings() const { return m_findings; }
+    FindBar *findBar() const { return m_findBar; }
 
     // True while a comparison of the open pair is pending or running.
     bool isComparing() const;
@@ -132,6 +134,7 @@ private:
     DraftingActions *m_drafting = nullptr;
     CutoverFolderDialogs *m_cutoverFolders = nullptr;
     FindingsPanel *m_findings = nullptr;
+    FindBar *m_findBar = nullptr;
     SignOffController *m_signOff = nullptr;
     QDockWidget *m_findingsDock = nullptr;
     QDockWidget *m_signOffDock = nullptr;
