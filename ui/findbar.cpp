@@ -53,8 +53,8 @@ FindBar::FindBar(TextView *left, TextView *right, QWidget *parent)
     m_text->setPlaceholderText(tr("Find in the record"));
     m_text->setAccessibleName(tr("Find"));
     m_text->setClearButtonEnabled(true);
-    m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(u'x') * 30);
-    layout->addWidget(m_text, 2);
+    m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(u'x') * 20);
+    layout->addWidget(m_text, 1);
     auto *next = new QPushButton(tr("Ne&xt"), this);
     next->setToolTip(tr("The next match (F3, Enter)"));
     auto *previous = new QPushButton(tr("&Previous"), this);
@@ -66,7 +66,10 @@ FindBar::FindBar(TextView *left, TextView *right, QWidget *parent)
     m_bothPanes->setToolTip(tr("Count and step through the matches of both panes, the left one's first"));
     layout->addWidget(m_bothPanes);
     m_count->setAccessibleName(tr("Matches"));
-    layout->addWidget(m_count, 1);
+    // The count never widens the window (the window fits half a screen): in a narrow one a long count
+    // is cut, but "No matches" always shows.
+    m_count->setMinimumWidth(m_count->fontMetrics().horizontalAdvance(tr("No matches")));
+    layout->addWidget(m_count);
     auto *closeButton = new QToolButton(this);
     closeButton->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     closeButton->setAutoRaise(true);

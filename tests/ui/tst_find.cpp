@@ -257,6 +257,7 @@ private Q_SLOTS:
         TextView *right = w.editor(Pane::Right);
         QVERIFY(w.find(QStringLiteral("3f9c2a7")));
         QCOMPARE(w.bar()->countText(), QStringLiteral("1 of 2 matches"));
+        const int narrowest = w.window().minimumSizeHint().width();
         right->scrollToLine(30);
         QCOMPARE(markedPixels(right), 0);
         press(Qt::Key_B, Qt::AltModifier);
@@ -264,6 +265,9 @@ private Q_SLOTS:
         // The right record changed the full hash: only the short one on line 37 is left there.
         QCOMPARE(w.bar()->countText(), QStringLiteral("1 of 3 matches (2 left, 1 right)"));
         QVERIFY2(markedPixels(right) > 0, "the right pane's match is marked");
+        // A longer count does not widen the window, which fits half of a 1920 px screen.
+        QCOMPARE(w.window().minimumSizeHint().width(), narrowest);
+        QVERIFY2(narrowest <= 960, qPrintable(QString::number(narrowest)));
         press(Qt::Key_F3);
         QCOMPARE(selection(left), QStringLiteral("36:53 3f9c2a7"));
         QCOMPARE(w.bar()->countText(), QStringLiteral("2 of 3 matches (2 left, 1 right)"));
