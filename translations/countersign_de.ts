@@ -394,6 +394,105 @@
     </message>
 </context>
 <context>
+    <name>Countersign::FindBar</name>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>Groß-/&amp;Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Whole words</source>
+        <translation>Ganze &amp;Wörter</translation>
+    </message>
+    <message>
+        <source>&amp;Both panes</source>
+        <translation>B&amp;eide Bereiche</translation>
+    </message>
+    <message>
+        <source>Find in the record</source>
+        <translation>Im Protokoll suchen</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt</source>
+        <translation>Nä&amp;chster</translation>
+    </message>
+    <message>
+        <source>The next match (F3, Enter)</source>
+        <translation>Der nächste Treffer (F3, Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>V&amp;origer</translation>
+    </message>
+    <message>
+        <source>The previous match (Shift+F3, Shift+Enter)</source>
+        <translation>Der vorige Treffer (Umschalt+F3, Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Count and step through the matches of both panes, the left one&apos;s first</source>
+        <translation>Die Treffer beider Bereiche zählen und durchgehen, die des linken zuerst</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Suchleiste schließen</translation>
+    </message>
+    <message>
+        <source>Reached the end, continued from the top</source>
+        <translation>Ende erreicht, weiter am Anfang</translation>
+    </message>
+    <message>
+        <source>Reached the top, continued from the end</source>
+        <translation>Anfang erreicht, weiter am Ende</translation>
+    </message>
+    <message>
+        <source>Continued in the left pane</source>
+        <translation>Weiter im linken Bereich</translation>
+    </message>
+    <message>
+        <source>Continued in the right pane</source>
+        <translation>Weiter im rechten Bereich</translation>
+    </message>
+    <message>
+        <source>%1 matches so far…</source>
+        <translation>bisher %1 Treffer…</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 Treffer</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 Treffer</translation>
+    </message>
+    <message>
+        <source>1 of 1 match</source>
+        <translation>1 von 1 Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2 matches</source>
+        <translation>%1 von %2 Treffern</translation>
+    </message>
+    <message>
+        <source>%1 (%2 left, %3 right)</source>
+        <translation>%1 (%2 links, %3 rechts)</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::FindingsModel</name>
     <message>
         <source>Blocking</source>
@@ -978,6 +1077,18 @@
     <message>
         <source>Copy Difference to the &amp;Left</source>
         <translation>Unterschied nach &amp;links kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Find...</source>
+        <translation>&amp;Suchen...</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>&amp;Vorheriger Treffer</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "differencenavigator.h"
 #include "documentcontroller.h"
 #include "draftingactions.h"
+#include "findbar.h"
 #include "findingsmodel.h"
 #include "findingspanel.h"
 #include "highlighting.h"
@@ -176,6 +177,8 @@ QWidget *MainWindow::createCentralWidget()
     m_pages->addWidget(m_start);
     m_pages->addWidget(splitter);
     layout->addWidget(m_pages, 1);
+    m_findBar = new FindBar(m_left->editor(), m_right->editor(), central);
+    layout->addWidget(m_findBar);
     return central;
 }
 
@@ -206,6 +209,12 @@ void MainWindow::createParts()
     connect(
         m_connector, &DiffConnector::differenceClicked, m_differences, &DifferenceNavigator::showDifference);
     connect(m_differences, &DifferenceNavigator::message, this, &MainWindow::showMessage);
+    connect(m_findBar, &FindBar::message, this, &MainWindow::showMessage);
+    // Stepping through both panes' matches goes into the other pane: the one worked in now.
+    connect(m_findBar, &FindBar::paneChanged, this, [this](Pane side) {
+        m_activePane = side;
+        updateSignOff();
+    });
     connect(m_drafting, &DraftingActions::message, this, &MainWindow::showMessage);
     connect(m_cutoverFolders, &CutoverFolderDialogs::message, this, &MainWindow::showMessage);
     const auto openChosenPair = [this](const QString &left, const QString &right) {

@@ -26,6 +26,7 @@ class DiffConnector;
 class DifferenceNavigator;
 class DocumentController;
 class DraftingActions;
+class FindBar;
 class FindingsPanel;
 class MainWindowActions;
 class RecordPane;
@@ -37,10 +38,10 @@ class StartPage;
 // the GUI thread (ComparisonWorker) each time a side changes. The window assembles parts that each do
 // one job and reach the panes only through what the window gives them: a DocumentController per pane
 // (open, save, reload, the watch on disk, recovery), DraftingActions, a DifferenceNavigator, the
-// SignOffController (ledger, export, meeting), CutoverFolderDialogs, the FindingsPanel and the menus
-// (MainWindowActions). It tracks the pane worked in last (opened, edited or focused), which the menus
-// act on. Loading errors are shown in the pane and, for interactive opens, in a message box naming the
-// file; they never close the window.
+// SignOffController (ledger, export, meeting), CutoverFolderDialogs, the FindBar below the panes, the
+// FindingsPanel and the menus (MainWindowActions). It tracks the pane worked in last (opened, edited or
+// focused), which the menus act on. Loading errors are shown in the pane and, for interactive opens, in a
+// message box naming the file; they never close the window.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -58,6 +59,7 @@ public:
     // Shown in place of the panes until a record is open in either.
     StartPage *startPage() const { return m_start; }
     bool isShowingStartPage() const;
+    FindBar *findBar() const { return m_findBar; }
 
     // True while a comparison of the open pair is pending or running.
     bool isComparing() const;
@@ -144,6 +146,7 @@ private:
     DraftingActions *m_drafting = nullptr;
     CutoverFolderDialogs *m_cutoverFolders = nullptr;
     FindingsPanel *m_findings = nullptr;
+    FindBar *m_findBar = nullptr;
     SignOffController *m_signOff = nullptr;
     QDockWidget *m_findingsDock = nullptr;
     QDockWidget *m_signOffDock = nullptr;

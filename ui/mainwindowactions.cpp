@@ -7,6 +7,7 @@
 #include "differencenavigator.h"
 #include "documentcontroller.h"
 #include "draftingactions.h"
+#include "findbar.h"
 #include "findingspanel.h"
 #include "helpdialogs.h"
 #include "highlighting.h"
@@ -127,6 +128,18 @@ void MainWindowActions::setupEditMenu()
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = edit->addAction(tr("&Redo"), this, [this] { active()->pane()->editor()->redo(); });
     redo->setShortcut(QKeySequence::Redo);
+    edit->addSeparator();
+    // Kate's, Meld's and KDiff3's keys; Ctrl+G, which the platform may also bind to Find Next, is Go
+    // to Line here.
+    FindBar *bar = m_window->findBar();
+    QAction *find = edit->addAction(tr("&Find..."), this, [this, bar] { bar->open(m_window->activePane()); });
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction *next =
+        edit->addAction(tr("Find &Next"), this, [this, bar] { bar->findNext(m_window->activePane()); });
+    next->setShortcut(QKeySequence(Qt::Key_F3));
+    QAction *previous = edit->addAction(
+        tr("Find &Previous"), this, [this, bar] { bar->findPrevious(m_window->activePane()); });
+    previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
     edit->addSeparator();
     // Meld's keys: Alt+Right pushes the left side's version of a difference to the right.
     const auto copy = [this](Pane from) {

@@ -63,6 +63,11 @@ QString TextRenderer::lintMessage(int line) const
     return messages.join(u'\n');
 }
 
+QColor TextRenderer::matchBackground()
+{
+    return QColor(0xff, 0xe0, 0x66);
+}
+
 QString TextRenderer::foldMarker()
 {
     return QStringLiteral("\u21aa"); // ↪, as a line that goes on
@@ -90,6 +95,12 @@ void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &fra
         qreal y;
     };
     QList<Number> numbers;
+    QTextCharFormat matchFormat;
+    matchFormat.setBackground(matchBackground());
+    matchFormat.setForeground(QColor(Qt::black));
+    // The matches of the line being painted, found once for all of its pieces.
+    int matchedLine = -1;
+    QList<int> matches;
     qreal y = -frame.topRow * qreal(rowHeight);
     painter.setClipRect(QRect(gutterWidth, 0, area.width() - gutterWidth, area.height()));
     for (int visual = first; visual < visualCount && y < area.height(); ++visual) {
@@ -106,6 +117,21 @@ void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &fra
         if (m_marks.contains(line))
             painter.fillRect(band, m_lineTint);
         QList<QTextLayout::FormatRange> selections;
+        if (!m_search.isEmpty()) {
+            if (line != matchedLine) {
+                matches = m_search.matchesIn(m_buffer.line(line));
+                matchedLine = line;
+            }
+            // Those in this piece, cut at its edges; a long line has many pieces and few are in view.
+            const int length = m_search.length();
+            for (auto match = std::lower_bound(matches.cbegin(), matches.cend(), start - length + 1);
+                match != matches.cend() && *match < end; ++match) {
+                const int from = std::max(*match, start) - start;
+                const int to = std::min(*match + length, end) - start;
+                selections.append({from, to - from, matchFormat});
+            }
+        }
+        // The selection after the matches: the one selected shows as selected.
         if (hasSelection && line >= selectionStart.line && line <= selectionEnd.line) {
             // The selection in the line (its line break too, when it goes on), then in this piece.
             const int lineFrom = line == selectionStart.line ? selectionStart.column : 0;

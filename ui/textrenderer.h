@@ -4,6 +4,7 @@
 #pragma once
 
 #include "editing/textbuffer.h"
+#include "editing/textsearch.h"
 #include "textmarks.h"
 
 #include <QColor>
@@ -24,10 +25,10 @@ namespace Countersign {
 class LayoutCache;
 
 // Paints the lines of a TextView that are in view, from the LayoutCache's layouts: the current
-// line's band, the diff's line tints, the selection, the cursor, the linter's wavy underlines, and
-// the gutter with the line numbers (and a fold marker by each piece of a folded line after its
-// first). It keeps what it paints over the text (the theme's editor
-// colours, the marked lines and their tint, the lint marks); the view's state at the time of a paint
+// line's band, the diff's line tints, the matches of a find, the selection, the cursor, the linter's
+// wavy underlines, and the gutter with the line numbers (and a fold marker by each piece of a folded
+// line after its first). It keeps what it paints over the text (the theme's editor colours, the marked
+// lines and their tint, the lint marks, the search); the view's state at the time of a paint
 // (where it is scrolled, the cursor, the focus) comes with each paint as a Frame. Reads the
 // TextBuffer it is given, which must outlive it; lines are 0-based.
 class TextRenderer
@@ -65,6 +66,12 @@ public:
     // gutter, beside its number. False when they are the ones shown already.
     bool setBlockingLines(const QHash<int, QString> &lines);
     const QHash<int, QString> &blockingLines() const { return m_blocking; }
+    // The matches of `search` are marked wherever they come into view (an empty search marks none).
+    void setSearch(const TextSearch &search) { m_search = search; }
+    const TextSearch &search() const { return m_search; }
+    // What a match is marked with: black on yellow, as browsers and editors mark them, readable on
+    // light and dark themes alike and unlike the diff's red and green and the theme's selection.
+    static QColor matchBackground();
 
     // Lays out (through `cache`) and paints the lines in the frame's area.
     void paint(QPainter &painter, LayoutCache &cache, const Frame &frame) const;
@@ -82,6 +89,7 @@ private:
     QHash<int, LineMark> m_marks;
     QHash<int, QList<LintMark>> m_lint;
     QHash<int, QString> m_blocking; // by 1-based line
+    TextSearch m_search;
     QColor m_lineTint;
     QColor m_currentLine;
     QColor m_selection;

@@ -134,6 +134,7 @@ void TextView::setSource(const SourceText &source)
     viewport()->update();
     if (wasModified)
         Q_EMIT modificationChanged(false);
+    Q_EMIT loaded();
 }
 
 void TextView::setClean()
@@ -187,6 +188,14 @@ void TextView::setLineMarks(const QList<LineMark> &marks, const QColor &lineTint
     m_cache.setWordMarks(next);
     m_renderer.setLineTint(lineTint);
     m_renderer.setLineMarks(next);
+    viewport()->update();
+}
+
+void TextView::setSearch(const TextSearch &search)
+{
+    if (search == m_renderer.search())
+        return;
+    m_renderer.setSearch(search);
     viewport()->update();
 }
 

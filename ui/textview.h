@@ -97,10 +97,16 @@ public:
     {
         m_control.setCursorPosition(position, select);
     }
+    // Where the selection starts from: the cursor is at its other end (they are equal without one).
+    TextPosition anchorPosition() const { return m_control.anchorPosition(); }
+    // Selects from `anchor` to `cursor` and scrolls the cursor into view.
+    void select(TextPosition anchor, TextPosition cursor) { m_control.select(anchor, cursor); }
     bool hasSelection() const { return m_control.hasSelection(); }
     QString selectedText() const { return m_control.selectedText(); }
     // Selects the next occurrence of `text` after the cursor (wrapping around); false if none.
     bool find(const QString &text) { return m_control.find(text); }
+    // Marks the matches of `search` in the lines in view (the find bar's); an empty one marks none.
+    void setSearch(const TextSearch &search);
 
     // The first line in view, and scrolling so that `line` is the first (0-based).
     int firstVisibleLine() const;
@@ -138,6 +144,8 @@ Q_SIGNALS:
     void viewChanged();
     // The text moved up or down in the view (by the user, by a move of the cursor, or by a call).
     void scrolled();
+    // Another text is shown (setSource()): not an edit.
+    void loaded();
 
 protected:
     bool event(QEvent *event) override;

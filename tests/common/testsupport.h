@@ -7,6 +7,7 @@
 // types, and small file helpers.
 #include "base/error.h"
 #include "base/settingskeys.h"
+#include "editing/textbuffer.h"
 #include "record/document.h"
 #include "record/documentloader.h"
 
@@ -108,6 +109,11 @@ inline char *toString(DocumentKind kind)
 inline char *toString(DocumentSide side)
 {
     return QTest::toString(sideName(side));
+}
+
+inline char *toString(const TextPosition &position)
+{
+    return QTest::toString(QStringLiteral("(%1, %2)").arg(position.line).arg(position.column));
 }
 
 } // namespace Countersign

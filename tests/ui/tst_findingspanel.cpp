@@ -297,6 +297,11 @@ private Q_SLOTS:
                     .arg(view->verticalHeader()->defaultSectionSize())));
         // And not much more: the records keep the most room.
         QVERIFY(view->viewport()->height() < (rows + 2) * view->verticalHeader()->defaultSectionSize());
+        // The panes (shown once a record is open, in the start page's place) stay taller.
+        QCOMPARE(window.documents(Pane::Left)
+                     ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md"))),
+            QString());
+        QTRY_VERIFY(window.pane(Pane::Left)->isVisible());
         QVERIFY(window.pane(Pane::Left)->height() > window.findings()->height());
     }
 

@@ -194,6 +194,10 @@ private Q_SLOTS:
             entry(QStringLiteral("&Undo"), QKeySequence::Undo),
             entry(QStringLiteral("&Redo"), QKeySequence::Redo),
             entry(QStringLiteral("---")),
+            entry(QStringLiteral("&Find..."), QKeySequence(QStringLiteral("Ctrl+F"))),
+            entry(QStringLiteral("Find &Next"), QKeySequence(QStringLiteral("F3"))),
+            entry(QStringLiteral("Find &Previous"), QKeySequence(QStringLiteral("Shift+F3"))),
+            entry(QStringLiteral("---")),
             entry(QStringLiteral("Copy Difference to the Ri&ght"), QKeySequence(QStringLiteral("Alt+Right"))),
             entry(QStringLiteral("Copy Difference to the &Left"), QKeySequence(QStringLiteral("Alt+Left"))),
             QStringLiteral("&Record"),
@@ -318,11 +322,12 @@ private Q_SLOTS:
             QKeySequence(u"Ctrl+0"_s), QKeySequence(u"F9"_s), QKeySequence(u"F10"_s),
             QKeySequence(u"Ctrl+F9"_s), QKeySequence(u"Ctrl+F10"_s), QKeySequence(u"Alt+Z"_s),
             QKeySequence(u"Alt+S"_s), QKeySequence(u"Ctrl+Shift+P"_s), QKeySequence(u"F5"_s),
-            QKeySequence(QKeySequence::Save), QKeySequence(QKeySequence::Open),
-            QKeySequence(u"Ctrl+Shift+O"_s), QKeySequence(u"Ctrl+Alt+O"_s), QKeySequence(u"Ctrl+Shift+N"_s),
-            QKeySequence(u"Ctrl+Shift+U"_s), QKeySequence(u"Ctrl+Shift+R"_s), QKeySequence(u"Ctrl+E"_s),
-            QKeySequence(u"Ctrl+Shift+E"_s), QKeySequence(u"Ctrl+Shift+S"_s), QKeySequence(u"Ctrl+Shift+M"_s),
-            QKeySequence(QKeySequence::New), QKeySequence(u"Ctrl+W"_s)};
+            QKeySequence(QKeySequence::Save), QKeySequence(QKeySequence::Open), QKeySequence(u"Ctrl+F"_s),
+            QKeySequence(u"F3"_s), QKeySequence(u"Shift+F3"_s), QKeySequence(u"Ctrl+Shift+O"_s),
+            QKeySequence(u"Ctrl+Alt+O"_s), QKeySequence(u"Ctrl+Shift+N"_s), QKeySequence(u"Ctrl+Shift+U"_s),
+            QKeySequence(u"Ctrl+Shift+R"_s), QKeySequence(u"Ctrl+E"_s), QKeySequence(u"Ctrl+Shift+E"_s),
+            QKeySequence(u"Ctrl+Shift+S"_s), QKeySequence(u"Ctrl+Shift+M"_s), QKeySequence(QKeySequence::New),
+            QKeySequence(u"Ctrl+W"_s)};
         for (const QKeySequence &shortcut : shortcuts) {
             const QString text = shortcut.toString();
             QVERIFY(!text.isEmpty());

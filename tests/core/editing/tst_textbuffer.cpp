@@ -11,13 +11,6 @@
 
 using namespace Countersign;
 
-namespace Countersign {
-inline char *toString(const TextPosition &p)
-{
-    return QTest::toString(QStringLiteral("(%1, %2)").arg(p.line).arg(p.column));
-}
-} // namespace Countersign
-
 namespace {
 
 TextBuffer bufferOf(const QByteArray &bytes)
