@@ -58,8 +58,10 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
     m_editor->setAccessibleName(tr("%1 record").arg(m_side));
 
     connect(m_editor, &TextView::scrolled, this, &RecordPane::scrolled);
-    // The outline names the section at the top of the view as it scrolls.
+    // The outline names the section the cursor is in (moved by keys, a click, a finding or Go), or
+    // the one at the top of the view when the view was scrolled away from the cursor.
     connect(m_editor, &TextView::viewChanged, this, &RecordPane::showCurrentSection);
+    connect(m_editor, &TextView::cursorMoved, this, &RecordPane::showCurrentSection);
     // Files dropped on the text open in this pane instead of being pasted as their names.
     m_editor->viewport()->installEventFilter(this);
     connect(m_editor, &TextView::textEdited, this, &RecordPane::edited);
@@ -282,9 +284,12 @@ void RecordPane::setOutline(const QList<OutlineEntry> &outline)
 
 void RecordPane::showCurrentSection()
 {
-    const int top = firstVisibleLine();
+    const int cursor = m_editor->cursorPosition().line;
+    const auto [cursorTop, cursorBottom] = m_editor->lineSpan(cursor);
+    const bool cursorInView = cursorBottom > 0 && cursorTop < m_editor->viewport()->height();
+    const int line = cursorInView ? cursor + 1 : firstVisibleLine();
     int current = -1;
-    for (int i = 0; i < m_outline->count() && m_outline->itemData(i).toInt() <= top; ++i)
+    for (int i = 0; i < m_outline->count() && m_outline->itemData(i).toInt() <= line; ++i)
         current = i;
     if (current >= 0)
         m_outline->setCurrentIndex(current);

@@ -20,6 +20,7 @@
 #include "textview.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -555,6 +556,32 @@ private Q_SLOTS:
         MainWindow next;
         QCOMPARE(next.diffOptions().whitespace, DiffOptions::Whitespace::IgnoreChanges);
         QVERIFY(next.diffOptions().ignoreCase && next.diffOptions().ignoreBlankLines);
+    }
+
+    // The section box names the section the cursor is in, wherever the view's top is: Go to Line and
+    // a blocking finding (F8) move it, with the top of the view in another section.
+    void sectionBoxFollowsTheCursor()
+    {
+        ComparedWindow w;
+        RecordPane *left = w.window.pane(Pane::Left);
+        QComboBox *sections = left->outlineBox();
+        const auto sectionOf = [sections](int line) {
+            int index = -1;
+            for (int i = 0; i < sections->count() && sections->itemData(i).toInt() <= line; ++i)
+                index = i;
+            return index;
+        };
+        QTest::keyClick(w.focus(left->editor()), Qt::Key_F8); // the outcome, line 12
+        QCOMPARE(left->currentLine(), 12);
+        QVERIFY(sectionOf(left->firstVisibleLine()) != sectionOf(12)); // the top is in another section
+        QCOMPARE(sections->currentIndex(), sectionOf(12));
+        QCOMPARE(sections->currentText().trimmed(), QStringLiteral("Decision Outcome"));
+        // Down the text with the keys: the box follows into the next section.
+        for (int i = 0; i < 4; ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QCOMPARE(left->currentLine(), 16);
+        QCOMPARE(sections->currentText().trimmed(), QStringLiteral("Approved Runtime Target"));
+        QVERIFY(!left->isModified());
     }
 
     // Edit > Copy Difference to the Right (Alt+Right) puts the left side's lines of the difference the
