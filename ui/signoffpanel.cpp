@@ -68,12 +68,12 @@ SignOffPanel::SignOffPanel(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(SignOffModel::RoleColumn, 260);
-    m_view->setColumnWidth(SignOffModel::HolderColumn, 230);
-    m_view->setColumnWidth(SignOffModel::StateColumn, 170);
-    m_view->setColumnWidth(SignOffModel::SignerColumn, 150);
-    m_view->setColumnWidth(SignOffModel::TimeColumn, 150);
+    // Every column as wide as what it holds (the digest its twelve characters), the signature taking
+    // what is left: no holder is cut while another column takes the room, and a narrow panel scrolls
+    // rather than cutting names.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
     layout->addWidget(m_view);
     m_sign->setAccessibleName(tr("Sign off"));
     m_history->setAccessibleName(tr("Sign-off history"));
@@ -392,13 +392,22 @@ void SignOffPanel::showHistory()
     view->setModel(model);
     view->setAccessibleName(tr("Sign-off history"));
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->resizeColumnsToContents();
+    // Every column in view: the short ones as wide as what they hold, the comment takes the rest and
+    // wraps (a row grows as its comment needs), so no comment is clipped and the digest is not pushed
+    // out of sight.
+    QHeaderView *header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    for (int column = 0; column < SignOffHistoryModel::ColumnCount; ++column)
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SignOffHistoryModel::CommentColumn, QHeaderView::Stretch);
+    view->setWordWrap(true);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     layout->addWidget(view);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(1000, 400);
+    dialog.resize(1200, 440);
     dialog.exec();
 }
 

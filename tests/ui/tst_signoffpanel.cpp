@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
@@ -40,6 +41,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -248,6 +250,77 @@ private Q_SLOTS:
             QVERIFY(shot.save(png));
             qInfo("saved %s", qPrintable(png));
         }
+    }
+
+    // At a panel of 900 px every holder shows whole while the digest column is no wider than its
+    // twelve characters; History (Alt+I) shows every column, the digest included, and a long comment
+    // wrapped in full.
+    void columnsFitWhatTheyHold()
+    {
+        QTemporaryDir dir;
+        const QString path = copyRecord(dir);
+        auto store = LedgerConnection::open(dir.filePath(QStringLiteral("ledger.sqlite")));
+        QVERIFY(store);
+        SignOffPanel panel;
+        panel.setLedger(store.value().get());
+        const QByteArray bytes = TestSupport::readBytes(path);
+        panel.setRecord(path, parsed(path, bytes));
+        panel.waitForLedger();
+        const QString comment =
+            QStringLiteral("Rollback drill not run yet: the consumer's runbook still points at "
+                           "the old queue, and the on-call rota for the weekend is not final.");
+        QCOMPARE(panel.sign(panel.status().roles.at(0).role, signers.at(0), SignOffDecision::Reject, comment),
+            QString());
+        panel.resize(900, 260);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        auto *view = panel.findChild<QTableView *>();
+        QVERIFY(view);
+        const QFontMetrics metrics(view->font());
+        for (int row = 0; row < panel.model()->rowCount(); ++row) {
+            const QString holder = panel.model()->index(row, SignOffModel::HolderColumn).data().toString();
+            QVERIFY2(view->columnWidth(SignOffModel::HolderColumn) >= metrics.horizontalAdvance(holder),
+                qPrintable(holder));
+        }
+        const QString digest = panel.model()->index(0, SignOffModel::DigestColumn).data().toString();
+        QCOMPARE(digest.size(), 12);
+        QVERIFY(view->columnWidth(SignOffModel::DigestColumn) <= metrics.horizontalAdvance(digest) + 40);
+
+        bool inspected = false;
+        QString problem;
+        QTimer user;
+        connect(&user, &QTimer::timeout, &user, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog || inspected)
+                return;
+            auto *history = dialog->findChild<QTableView *>();
+            if (!history || !history->isVisible())
+                return;
+            inspected = true;
+            const QRect viewport = history->viewport()->rect();
+            for (int column = 0; column < SignOffHistoryModel::ColumnCount; ++column) {
+                const int right = history->columnViewportPosition(column) + history->columnWidth(column);
+                if (right > viewport.width() + 1)
+                    problem += QStringLiteral("column %1 ends at %2 of %3; ")
+                                   .arg(column)
+                                   .arg(right)
+                                   .arg(viewport.width());
+            }
+            const int commentWidth = history->columnWidth(SignOffHistoryModel::CommentColumn);
+            const QRect needed =
+                QFontMetrics(history->font())
+                    .boundingRect(QRect(0, 0, commentWidth - 8, 10000), Qt::TextWordWrap, comment);
+            if (history->rowHeight(0) < needed.height())
+                problem += QStringLiteral("the comment needs %1 px, its row has %2; ")
+                               .arg(needed.height())
+                               .arg(history->rowHeight(0));
+            dialog->reject();
+        });
+        user.start(10);
+        panel.findChild<QTableView *>()->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_I, Qt::AltModifier);
+        QTRY_VERIFY(inspected);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void dialogNeedsASignerAndAReason()
