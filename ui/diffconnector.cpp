@@ -84,12 +84,21 @@ void DiffConnector::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), palette().color(QPalette::Window));
     painter.setRenderHint(QPainter::Antialiasing);
     for (const Shape &shape : shapes()) {
+        const bool current = shape.index == m_current;
         QColor fill = shape.colour;
-        fill.setAlpha(70);
+        fill.setAlpha(current ? 160 : 70);
         painter.setBrush(fill);
-        painter.setPen(QPen(shape.colour, 1));
+        painter.setPen(QPen(shape.colour, current ? 2.5 : 1));
         painter.drawPath(shape.path);
     }
+}
+
+void DiffConnector::setCurrent(int index)
+{
+    if (index == m_current)
+        return;
+    m_current = index;
+    update();
 }
 
 int DiffConnector::differenceAt(const QPointF &point) const

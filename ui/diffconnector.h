@@ -28,6 +28,9 @@ public:
     void setDifferences(const QList<HunkRange> &differences);
     // The index of the difference drawn at `point`, or -1.
     int differenceAt(const QPointF &point) const;
+    // The difference Go showed last, drawn stronger (the panes frame its lines); -1 for none.
+    void setCurrent(int index);
+    int current() const { return m_current; }
 
 Q_SIGNALS:
     void differenceClicked(int index);
@@ -48,6 +51,7 @@ private:
     TextView *m_left;
     TextView *m_right;
     QList<HunkRange> m_differences;
+    int m_current = -1;
 };
 
 } // namespace Countersign

@@ -22,6 +22,7 @@ void DifferenceNavigator::setDiff(const QList<DiffHunk> &hunks, const QList<Diff
     m_hunks = hunks;
     m_changes = changes;
     m_current = -1;
+    Q_EMIT currentChanged(-1, {});
 }
 
 int DifferenceNavigator::nextDifference()
@@ -60,6 +61,7 @@ void DifferenceNavigator::showDifference(int index)
 {
     m_current = index;
     const HunkRange &range = m_hunks.at(index).range;
+    Q_EMIT currentChanged(index, range);
     m_left->goToLine(std::min(range.leftStart + 1, std::max(1, range.leftStart + range.leftCount)));
     m_right->goToLine(std::min(range.rightStart + 1, std::max(1, range.rightStart + range.rightCount)));
     Q_EMIT message(tr("Difference %1 of %2").arg(index + 1).arg(m_hunks.size()));

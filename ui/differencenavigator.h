@@ -53,6 +53,9 @@ public:
 Q_SIGNALS:
     // Something for the status bar.
     void message(const QString &text);
+    // Go showed the difference at `index` (its range given), or forgot it (index -1): the window
+    // draws it as a block across both panes and the band.
+    void currentChanged(int index, const Countersign::HunkRange &range);
 
 private:
     RecordPane *pane(Pane side) const { return side == Pane::Left ? m_left : m_right; }

@@ -209,6 +209,13 @@ void MainWindow::createParts()
     connect(
         m_connector, &DiffConnector::differenceClicked, m_differences, &DifferenceNavigator::showDifference);
     connect(m_differences, &DifferenceNavigator::message, this, &MainWindow::showMessage);
+    // The difference Go showed, as one block: framed in both panes, stronger in the band.
+    connect(
+        m_differences, &DifferenceNavigator::currentChanged, this, [this](int index, const HunkRange &range) {
+            m_connector->setCurrent(index);
+            m_left->editor()->setCurrentDifference(index < 0 ? -1 : range.leftStart, range.leftCount);
+            m_right->editor()->setCurrentDifference(index < 0 ? -1 : range.rightStart, range.rightCount);
+        });
     connect(m_findBar, &FindBar::message, this, &MainWindow::showMessage);
     // Stepping through both panes' matches goes into the other pane: the one worked in now.
     connect(m_findBar, &FindBar::paneChanged, this, [this](Pane side) {

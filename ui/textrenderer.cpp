@@ -12,6 +12,7 @@
 #include <QTextLayout>
 
 #include <algorithm>
+#include <limits>
 
 namespace Countersign {
 
@@ -73,6 +74,30 @@ QString TextRenderer::foldMarker()
     return QStringLiteral("\u21aa"); // ↪, as a line that goes on
 }
 
+bool TextRenderer::setCurrentDifference(int first, int count)
+{
+    if (first == m_currentFirst && count == m_currentCount)
+        return false;
+    m_currentFirst = first;
+    m_currentCount = count;
+    return true;
+}
+
+void TextRenderer::paintCurrentDifference(QPainter &painter, const QRectF &span) const
+{
+    if (span.top() > span.bottom())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(QPen(currentDifferenceFrame(), 2));
+    painter.setBrush(Qt::NoBrush);
+    if (span.height() <= 0) // no lines on this side: a bar where the other side's lines would go
+        painter.drawLine(QPointF(span.left(), span.top()), QPointF(span.right(), span.top()));
+    else
+        painter.drawRect(span.adjusted(1, 1, -1, -1));
+    painter.restore();
+}
+
 void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &frame) const
 {
     const QRect &area = frame.area;
@@ -102,6 +127,9 @@ void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &fra
     int matchedLine = -1;
     QList<int> matches;
     qreal y = -frame.topRow * qreal(rowHeight);
+    // Where the current difference's lines in view begin and end (none: top below bottom).
+    qreal frameTop = std::numeric_limits<qreal>::max();
+    qreal frameBottom = std::numeric_limits<qreal>::lowest();
     painter.setClipRect(QRect(gutterWidth, 0, area.width() - gutterWidth, area.height()));
     for (int visual = first; visual < visualCount && y < area.height(); ++visual) {
         const LineFolds::Piece piece = folds.pieceAt(visual);
@@ -152,8 +180,15 @@ void TextRenderer::paint(QPainter &painter, LayoutCache &cache, const Frame &fra
         if (line == frame.cursor.line && frame.showCursor && folds.visualLine(frame.cursor) == visual)
             lineLayout->drawCursor(&painter, origin, frame.cursor.column - start, 2);
         numbers.append({piece, y});
+        if (m_currentFirst >= 0 && line >= m_currentFirst &&
+            (line < m_currentFirst + m_currentCount || (m_currentCount == 0 && line == m_currentFirst))) {
+            frameTop = std::min(frameTop, y);
+            frameBottom = std::max(frameBottom, m_currentCount == 0 ? y : y + height);
+        }
         y += height;
     }
+    paintCurrentDifference(
+        painter, QRectF(gutterWidth, frameTop, area.width() - gutterWidth, frameBottom - frameTop));
     painter.setClipping(false);
     painter.fillRect(QRect(0, 0, gutterWidth, area.height()), m_gutter);
     for (const Number &number : numbers) {

@@ -73,12 +73,23 @@ public:
     // light and dark themes alike and unlike the diff's red and green and the theme's selection.
     static QColor matchBackground();
 
+    // The difference Go showed last, 0-based lines [first, first + count) (count 0: the place between
+    // lines where the other side has lines): framed across the text, so that it reads as one block.
+    // `first` below 0: none. False when it is the one shown already.
+    bool setCurrentDifference(int first, int count);
+    // The frame's colour: the band's blue for a difference both sides changed, strong enough on light
+    // and dark themes.
+    static QColor currentDifferenceFrame() { return QColor(0x1f, 0x6f, 0xeb); }
+
     // Lays out (through `cache`) and paints the lines in the frame's area.
     void paint(QPainter &painter, LayoutCache &cache, const Frame &frame) const;
+    int currentDifferenceFirst() const { return m_currentFirst; }
+    int currentDifferenceCount() const { return m_currentCount; }
     // What the gutter shows by each piece of a folded line after its first.
     static QString foldMarker();
 
 private:
+    void paintCurrentDifference(QPainter &painter, const QRectF &span) const;
     void paintLintMarks(
         QPainter &painter, int line, const QTextLayout &lineLayout, QPointF origin, qreal minimumWidth) const;
     // The marker by a blocking line's number whose row starts at `y`, in the gutter's left padding.
@@ -89,6 +100,8 @@ private:
     QHash<int, LineMark> m_marks;
     QHash<int, QList<LintMark>> m_lint;
     QHash<int, QString> m_blocking; // by 1-based line
+    int m_currentFirst = -1;
+    int m_currentCount = 0;
     TextSearch m_search;
     QColor m_lineTint;
     QColor m_currentLine;

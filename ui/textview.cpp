@@ -216,6 +216,12 @@ void TextView::setBlockingLines(const QHash<int, QString> &lines)
         viewport()->update();
 }
 
+void TextView::setCurrentDifference(int first, int count)
+{
+    if (m_renderer.setCurrentDifference(first, count))
+        viewport()->update();
+}
+
 bool TextView::showBlockingToolTip(const QHelpEvent &help)
 {
     if (help.pos().x() < 0 || help.pos().x() >= m_gutterWidth || help.pos().y() < 0)

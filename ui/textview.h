@@ -89,6 +89,13 @@ public:
     // gutter beside each number, the text its tooltip. Painted over the gutter, so setting them lays
     // nothing out again; a new text clears them.
     void setBlockingLines(const QHash<int, QString> &lines);
+    // The difference Go showed last, framed: 0-based lines [first, first + count); first below 0
+    // for none (TextRenderer::setCurrentDifference).
+    void setCurrentDifference(int first, int count);
+    std::pair<int, int> currentDifference() const
+    {
+        return {m_renderer.currentDifferenceFirst(), m_renderer.currentDifferenceCount()};
+    }
     const QHash<int, QString> &blockingLines() const { return m_renderer.blockingLines(); }
     TextPosition cursorPosition() const { return m_control.cursorPosition(); }
     // Moves the cursor (extending the selection from the anchor when `select`) and scrolls it into

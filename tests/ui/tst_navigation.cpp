@@ -7,6 +7,7 @@
 // dialog; View > Zoom (Ctrl++, Ctrl+-, Ctrl+0) on both panes and remembered; F9 and F10 bringing a
 // panel behind the other's tab to the front before hiding it, and Ctrl+F9 raising the findings; and
 // the window's size, docks and split remembered for the next window.
+#include "diffconnector.h"
 #include "differencenavigator.h"
 #include "documentcontroller.h"
 #include "findingsmodel.h"
@@ -17,6 +18,7 @@
 #include "recordpane.h"
 #include "startpage.h"
 #include "testsupport.h"
+#include "textrenderer.h"
 #include "textview.h"
 
 #include <QApplication>
@@ -156,6 +158,42 @@ private Q_SLOTS:
         QCOMPARE(w.line(Pane::Left), firstLine);
         // The keys moved the cursor, they typed nothing.
         QVERIFY(!w.window.pane(Pane::Left)->isModified());
+    }
+
+    // The difference Go shows is one block: its lines framed in both panes, its shape stronger in the
+    // band; the next one takes the frame. With COUNTERSIGN_SCREENSHOTS=DIR set, saves
+    // DIR/current-difference.png.
+    void currentDifferenceIsDrawnAsABlock()
+    {
+        ComparedWindow w;
+        auto *connector = w.window.findChild<DiffConnector *>();
+        QVERIFY(connector);
+        QCOMPARE(connector->current(), -1);
+        QCOMPARE(w.window.pane(Pane::Left)->editor()->currentDifference().first, -1);
+        QTest::keyClick(w.focus(w.window.pane(Pane::Left)->editor()), Qt::Key_Home, Qt::AltModifier);
+        QCOMPARE(connector->current(), 0);
+        for (Pane side : bothPanes)
+            QCOMPARE(w.window.pane(side)->editor()->currentDifference(), std::pair(11, 1)); // line 12
+        // The frame's colour is painted on line 12's rows, and not on line 14's.
+        const auto framed = [&w](int line) {
+            TextView *editor = w.window.pane(Pane::Left)->editor();
+            const QImage image = editor->viewport()->grab().toImage();
+            const auto [top, bottom] = editor->lineSpan(line);
+            int found = 0;
+            for (int y = std::max(0, int(top)); y < std::min(image.height(), int(bottom) + 1); ++y) {
+                for (int x = 0; x < image.width(); ++x)
+                    found += image.pixelColor(x, y) == TextRenderer::currentDifferenceFrame() ? 1 : 0;
+            }
+            return found;
+        };
+        QVERIFY(framed(11) > 20);
+        QCOMPARE(framed(13), 0);
+        screenshot(&w.window, QStringLiteral("current-difference"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(connector->current(), 1);
+        QCOMPARE(w.window.pane(Pane::Right)->editor()->currentDifference(), std::pair(15, 1)); // line 16
+        QVERIFY(framed(15) > 20);
+        QCOMPARE(framed(11), 0);
     }
 
     void nextAndPreviousBlockingFinding()
