@@ -15,7 +15,9 @@
 #include "translations.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
@@ -23,6 +25,8 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPixmap>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -52,6 +56,17 @@ QIcon windowIcon()
     while (sizes.hasNext())
         icon.addFile(sizes.next());
     return icon;
+}
+
+// Points QSettings at a copy of the user's settings file in `dir`.
+void useCopyOfSettings(const QTemporaryDir &dir)
+{
+    const QFileInfo user(QSettings().fileName());
+    const QString folder = QDir(dir.path()).filePath(user.dir().dirName());
+    QDir().mkpath(folder);
+    if (user.exists())
+        QFile::copy(user.filePath(), QDir(folder).filePath(user.fileName()));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
 }
 
 int runGui(int argc, char **argv)
@@ -99,6 +114,11 @@ int runGui(int argc, char **argv)
 
     QApplication app(argc, argv);
     Countersign::configureApplication(app);
+    // A screenshot is a scripted run: it reads the user's settings (theme, ledger) but leaves them as
+    // they were (no recent pair, no window layout remembered), so it works on a copy of them.
+    QTemporaryDir scratchSettings;
+    if (!screenshot.isEmpty())
+        useCopyOfSettings(scratchSettings);
     // The user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), before any window string is made.
     Countersign::Translations::install();
     // Desktops match the window to io.github.countersign.Countersign.desktop (its name, its icon).

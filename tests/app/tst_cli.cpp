@@ -272,7 +272,8 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains(QStringLiteral("no display")), qPrintable(result.err));
     }
 
-    // The app smoke test: the real binary opens two records and saves a picture of its window.
+    // The app smoke test: the real binary opens two records and saves a picture of its window. A
+    // scripted run leaves the user's settings byte for byte as they were (no recent pair, no layout).
     void screenshot()
     {
         QTemporaryDir dir;
@@ -280,6 +281,12 @@ private Q_SLOTS:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        const QString settings = dir.filePath(QStringLiteral("config/Countersign/countersign.conf"));
+        QVERIFY(QDir().mkpath(QFileInfo(settings).absolutePath()));
+        const QByteArray before = "[view]\ntheme=Breeze Dark\n";
+        QVERIFY(TestSupport::writeBytes(settings, before));
         const Run result = run({QStringLiteral("open"), data("input/producer-mirror.md"),
                                    data("input/decision-record.md"), QStringLiteral("--screenshot"), png},
             environment);
@@ -295,6 +302,9 @@ private Q_SLOTS:
                 colours.insert(image.pixel(x, y));
         }
         QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+        // The theme the settings name was read: the editor's background is Breeze Dark's, dark.
+        QVERIFY(QColor(image.pixel(image.width() / 4, image.height() / 2)).lightness() < 128);
+        QCOMPARE(TestSupport::readBytes(settings), before);
     }
 
     void screenshotReportsBadFile()
