@@ -130,7 +130,9 @@ size=$(stat -c %s "$dir/installed.png")
 ok "window screenshot, $size bytes"
 
 step "where the user's files went (HOME=$HOME)"
-find "$HOME/.config" "$HOME/.local" -type f 2>/dev/null | sort
+for folder in "$HOME/.config" "$HOME/.local"; do
+    [ ! -d "$folder" ] || find "$folder" -type f
+done | sort
 # A screenshot run reads the settings but writes none back (README: the open command).
 [ ! -e "$HOME/.config/Countersign/countersign.conf" ] ||
     fail "the screenshot run wrote settings: $(cat "$HOME/.config/Countersign/countersign.conf")"
