@@ -11,9 +11,11 @@ const QList<Command> &CommandTable::commands()
 {
     static const QList<Command> table = {
         {QStringLiteral("open"), {},
-            {{QStringLiteral("open [LEFT [RIGHT]] [--screenshot OUT.png]"),
+            {{QStringLiteral("open [LEFT [RIGHT]] [--screenshot OUT.png] [--color-scheme S]"),
                 QStringLiteral("open the window on two records (the default command);\n"
-                               "--screenshot saves a PNG of the window once loaded and exits")}}},
+                               "--screenshot saves a PNG of the window once loaded and exits;\n"
+                               "--color-scheme desktop, light or dark for this run;\n"
+                               "--theme NAME the panes' highlighting theme; --db PATH the ledger")}}},
         {QStringLiteral("show"), {},
             {{QStringLiteral("show FILE [--json [--pretty]]"),
                 QStringLiteral("print the parsed model of a record; --json as one line of\n"

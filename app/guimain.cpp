@@ -6,6 +6,8 @@
 // (about 20 ms per run, which adds up when CI pipelines call `countersign diff` per file).
 #include "guimain.h"
 
+#include "appearance.h"
+#include "base/settingskeys.h"
 #include "commandline.h"
 #include "documentcontroller.h"
 #include "highlighting.h"
@@ -75,6 +77,7 @@ int runGui(int argc, char **argv)
     QStringList files;
     QString screenshot;
     std::optional<QString> theme;
+    std::optional<QString> colorScheme;
     QString ledger;
     for (int i = 1; i < argc; ++i) {
         const QString argument = QString::fromLocal8Bit(argv[i]);
@@ -88,6 +91,14 @@ int runGui(int argc, char **argv)
             if (++i >= argc)
                 return fail(QStringLiteral("--db needs the sign-off ledger's file name"));
             ledger = QString::fromLocal8Bit(argv[i]);
+        } else if (argument == u"--color-scheme") {
+            if (++i >= argc)
+                return fail(QStringLiteral("--color-scheme needs desktop, light or dark"));
+            colorScheme = QString::fromLocal8Bit(argv[i]);
+            if (!Countersign::Appearance::fromName(*colorScheme)) {
+                return fail(QStringLiteral("unknown color scheme '%1'; use desktop, light or dark")
+                        .arg(*colorScheme));
+            }
         } else if (argument == u"--theme") {
             if (++i >= argc)
                 return fail(QStringLiteral("--theme needs a theme name (View > Theme lists them)"));
@@ -124,6 +135,11 @@ int runGui(int argc, char **argv)
     // Desktops match the window to io.github.countersign.Countersign.desktop (its name, its icon).
     QGuiApplication::setDesktopFileName(QStringLiteral(COUNTERSIGN_APP_ID));
     QApplication::setWindowIcon(windowIcon());
+    // The colours of every window: the command line's, else the user's choice, else the desktop's.
+    const QString schemeName =
+        colorScheme.value_or(QSettings().value(Countersign::SettingsKeys::colorScheme).toString());
+    Countersign::Appearance::apply(
+        Countersign::Appearance::fromName(schemeName).value_or(Countersign::Appearance::Scheme::Desktop));
     // The Markdown definition loads on its own thread while the window is built and the files read.
     Countersign::Highlighting::preload();
     Countersign::MainWindow window;

@@ -231,6 +231,13 @@ void DocumentController::setAutosaveInterval(int milliseconds)
     m_autosaveTimer->start(milliseconds);
 }
 
+void DocumentController::recordMoved()
+{
+    if (const QStringList watched = m_watcher->files(); !watched.isEmpty())
+        m_watcher->removePaths(watched);
+    watch(m_pane->filePath());
+}
+
 void DocumentController::watch(const QString &path)
 {
     if (!path.isEmpty() && !m_watcher->files().contains(path))

@@ -56,6 +56,9 @@ public:
     // pane's, else the home folder (never the working directory, which is "/" for an app started
     // from the desktop).
     QString dialogFolder() const;
+    // The pane took another record without loading it (Swap Panes): the watch for changes on disk
+    // moves to its file.
+    void recordMoved();
     // File > Save: a draft asks for a name (Save As), a file is written back.
     void save();
     // File > Save As: asks for a file name and saves there; false when nothing was saved.

@@ -3,6 +3,8 @@
 
 #include "layoutcache.h"
 
+#include "appearance.h"
+
 #include <QFontMetrics>
 #include <QFontMetricsF>
 #include <QTextCharFormat>
@@ -72,12 +74,38 @@ void LayoutCache::setView(int firstVisualLine, int rows)
     m_viewRows = rows;
 }
 
-void LayoutCache::setWordTint(const QColor &tint)
+void LayoutCache::setColors(const QColor &base, const QColor &text)
 {
-    if (tint == m_wordTint)
+    if (base == m_base && text == m_text)
         return;
-    m_wordTint = tint;
-    clear();
+    m_base = base;
+    m_text = text;
+    dropAllLayouts();
+}
+
+void LayoutCache::setTints(const QColor &lineTint, const QColor &wordTint)
+{
+    if (lineTint == m_lineTint && wordTint == m_wordTint)
+        return;
+    m_lineTint = lineTint;
+    m_wordTint = wordTint;
+    dropAllLayouts();
+}
+
+void LayoutCache::dropAllLayouts()
+{
+    m_readable.clear();
+    dropLayouts([](int) { return true; });
+}
+
+QColor LayoutCache::readable(const QColor &color, const QColor &under)
+{
+    const std::pair key{color.rgba(), under.rgba()};
+    if (const auto found = m_readable.constFind(key); found != m_readable.constEnd())
+        return QColor::fromRgba(*found);
+    const QColor shown = Appearance::readable(color, under);
+    m_readable.insert(key, shown.rgba());
+    return shown;
 }
 
 void LayoutCache::setWordMarks(const QHash<int, LineMark> &marks)
@@ -274,8 +302,27 @@ QTextLayout *LayoutCache::layout(int visualLine)
     auto out =
         std::make_unique<QTextLayout>(m_buffer.line(line).sliced(start, end - start).toString(), m_font);
     out->setTextOption(textOption());
-    Formats formats = folded ? Formats() : m_lineFormats.value(line);
-    if (const auto mark = m_marks.constFind(line); mark != m_marks.constEnd()) {
+    const auto mark = m_marks.constFind(line);
+    Formats formats;
+    if (m_text.isValid() && m_base.isValid()) {
+        // The text reads on what is under it: a changed line's tints or the base.
+        const QColor under = mark == m_marks.constEnd()
+            ? m_base
+            : Appearance::over(m_wordTint, Appearance::over(m_lineTint, m_base));
+        QTextCharFormat normal;
+        normal.setForeground(readable(m_text, under));
+        formats.append({0, end - start, normal});
+        if (!folded) {
+            for (QTextLayout::FormatRange range : m_lineFormats.value(line)) {
+                if (range.format.hasProperty(QTextFormat::ForegroundBrush))
+                    range.format.setForeground(readable(range.format.foreground().color(), under));
+                formats.append(range);
+            }
+        }
+    } else if (!folded) {
+        formats = m_lineFormats.value(line);
+    }
+    if (mark != m_marks.constEnd()) {
         for (const TextRange &range : mark->ranges) {
             const int from = std::max(range.start, start);
             const int to = std::min(range.end(), end);

@@ -68,9 +68,14 @@ public:
     // laid out is highlighted with `rows` lines either side (views walk lines up as well as down).
     void setView(int firstVisualLine, int rows);
     // The diff's marks by 0-based line, whose word ranges are tinted: only lines whose ranges
-    // changed are laid out again (a keystroke changes a few), all of them when the tint changes.
-    void setWordTint(const QColor &tint);
+    // changed are laid out again (a keystroke changes a few).
     void setWordMarks(const QHash<int, LineMark> &marks);
+    // What text is drawn on: the base (with the text's own colour, the theme's), and the tints of a
+    // changed line and of its differing words over it. Every colour of a line's text is made to read
+    // at 4.5:1 (WCAG AA) on the strongest of what is under it (Appearance::readable): the base, or on
+    // a changed line its word tint over its line tint. A change lays every line out again.
+    void setColors(const QColor &base, const QColor &text);
+    void setTints(const QColor &lineTint, const QColor &wordTint);
 
     // A new text: folds it, estimates its rows, forgets every layout and all highlighting.
     void reset();
@@ -131,7 +136,15 @@ private:
     int m_firstVisualLine = 0;
     int m_viewRows = 1;
     QHash<int, LineMark> m_marks;
+    // The colour `color` is drawn in on `under`.
+    QColor readable(const QColor &color, const QColor &under);
+    void dropAllLayouts();
+
+    QColor m_base;
+    QColor m_text;
+    QColor m_lineTint;
     QColor m_wordTint;
+    QHash<std::pair<QRgb, QRgb>, QRgb> m_readable; // (colour, under) to the colour drawn
     std::unordered_map<int, std::unique_ptr<QTextLayout>> m_layouts;
     qsizetype m_laidOutLength = 0; // the characters of all layouts
     QHash<int, Formats> m_lineFormats;

@@ -421,6 +421,33 @@ void MainWindow::setZoom(int steps)
     QSettings().setValue(SettingsKeys::zoom, m_zoom);
 }
 
+void MainWindow::swapPanes()
+{
+    if (!m_left->hasDocument() && !m_right->hasDocument()) {
+        showMessage(tr("Open a record to swap the panes."));
+        return;
+    }
+    // The focus stays with the text it was in, now on the other side.
+    const QWidget *focus = QApplication::focusWidget();
+    m_left->swapRecords(*m_right);
+    for (Pane side : bothPanes)
+        documents(side)->recordMoved();
+    m_differences->setDiff({}, {});
+    m_connector->setDifferences({});
+    m_activePane = other(m_activePane);
+    for (Pane side : bothPanes) {
+        if (focus == pane(side)->editor())
+            pane(other(side))->editor()->setFocus();
+    }
+    updateTitle();
+    rememberPair();
+    compare();
+    updateSignOff();
+    showMessage(m_left->hasDocument()
+            ? tr("Swapped the panes: %1 is on the left now.").arg(m_left->displayName())
+            : tr("Swapped the panes: %1 is on the right now.").arg(m_right->displayName()));
+}
+
 void MainWindow::chooseLine()
 {
     RecordPane *target = pane(m_activePane);
@@ -568,6 +595,15 @@ bool MainWindow::setThemeName(const QString &name, Remember remember)
     if (remember == Remember::Yes)
         QSettings().setValue(SettingsKeys::theme, name);
     return true;
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // A new palette (View > Color Scheme, or the desktop's changed): panes that follow it take the
+    // highlighting theme that goes with it.
+    if (event->type() == QEvent::PaletteChange && m_themeName.isEmpty() && m_actions)
+        setThemeName({}, Remember::No);
 }
 
 MainWindow *MainWindow::newWindow()

@@ -91,6 +91,9 @@ public:
     // findings, sign-off) never ignores anything.
     void setDiffOptions(const DiffOptions &options);
     const DiffOptions &diffOptions() const;
+    // View > Swap Panes: the left record goes to the right and the right to the left, each with its
+    // unsaved edits, undo history, cursor and view; then the pair is compared again.
+    void swapPanes();
     // Go > Go to Line: asks for a line of the pane worked in last (a dialog that does not block) and
     // puts its cursor there.
     void chooseLine();
@@ -111,6 +114,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:

@@ -3,6 +3,8 @@
 
 #include "mainwindowactions.h"
 
+#include "appearance.h"
+#include "base/settingskeys.h"
 #include "cutoverfolderdialogs.h"
 #include "differencenavigator.h"
 #include "documentcontroller.h"
@@ -26,6 +28,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTableView>
@@ -244,11 +247,34 @@ void MainWindowActions::setupViewMenu(QDockWidget *findings, QDockWidget *signOf
         for (Pane side : bothPanes)
             m_window->pane(side)->setPreview(on);
     });
+    QAction *swap = view->addAction(tr("Swap P&anes"), m_window, &MainWindow::swapPanes);
+    swap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     QAction *inStep = view->addAction(tr("Scroll in &Step"));
     inStep->setCheckable(true);
     inStep->setChecked(true);
     inStep->setShortcut(QKeySequence(Qt::ALT | Qt::Key_S));
     connect(inStep, &QAction::toggled, m_window->differences(), &DifferenceNavigator::setScrollInStep);
+    // The whole application's colours; every window follows (the palette is the application's).
+    QMenu *schemes = view->addMenu(tr("&Color Scheme"));
+    auto *schemeGroup = new QActionGroup(this);
+    for (const auto &[scheme, text] : {std::pair{Appearance::Scheme::Desktop, tr("Follow the &Desktop")},
+             std::pair{Appearance::Scheme::Light, tr("&Light")},
+             std::pair{Appearance::Scheme::Dark, tr("Dar&k")}}) {
+        QAction *action = schemes->addAction(text);
+        action->setCheckable(true);
+        action->setData(int(scheme));
+        action->setChecked(scheme == Appearance::current());
+        schemeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [scheme] {
+            Appearance::apply(scheme);
+            QSettings().setValue(SettingsKeys::colorScheme, Appearance::name(scheme));
+        });
+    }
+    // Another window may have changed it: the menu shows the scheme as it is now.
+    connect(schemes, &QMenu::aboutToShow, this, [schemeGroup] {
+        for (QAction *action : schemeGroup->actions())
+            action->setChecked(action->data().toInt() == int(Appearance::current()));
+    });
     m_themeMenu = view->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);
     QAction *automatic = m_themeMenu->addAction(tr("Follow the Palette"));

@@ -3,6 +3,7 @@
 
 #include "meetingview.h"
 
+#include "appearance.h"
 #include "base/settingskeys.h"
 #include "ledger/ledgerconnection.h"
 #include "ledger/signoff.h"
@@ -363,7 +364,11 @@ QString MeetingView::message() const
 void MeetingView::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    QPalette palette;
+    if (error)
+        palette.setColor(
+            QPalette::WindowText, Appearance::statusText(Appearance::Status::Bad, m_message->palette()));
+    m_message->setPalette(palette);
 }
 
 void MeetingView::reload()

@@ -3,6 +3,8 @@
 
 #include "recordpane.h"
 
+#include "appearance.h"
+#include "export/markdownhtml.h"
 #include "record/markdownparser.h"
 
 #include <KSyntaxHighlighting/Theme>
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -46,7 +49,7 @@ RecordPane::RecordPane(const QString &side, QWidget *parent)
     });
 
     m_caption->setTextFormat(Qt::PlainText);
-    m_caption->setText(tr("%1: no record open").arg(m_side));
+    showNoRecord();
     m_caption->setContentsMargins(6, 4, 6, 4);
     // A long file name must not widen its pane: the caption takes the width it is given, wraps, and
     // is always two lines tall, so that both panes' text starts at the same height whatever their
@@ -82,6 +85,7 @@ void RecordPane::showSource(const QString &path, const SourceText &source)
     m_savedDigest.clear();
     m_marks.clear();
     m_outline->clear();
+    m_outlineEntries.clear();
     m_document = {};
     // A record of usual size is described at once (parsing it takes well under a millisecond); a
     // large one when the comparison, on its worker thread, has parsed it.
@@ -140,13 +144,49 @@ void RecordPane::setComparedRecord(const ComparedRecord &record)
     }
     m_document = record.document;
     m_lint = record.lint;
+    showLintMarks();
+    setOutline(record.outline);
+    updateCaption();
+}
+
+void RecordPane::showLintMarks()
+{
     QList<LintMark> marks;
     marks.reserve(m_lint.size());
     for (const LintFinding &finding : m_lint)
         marks.append({finding.line, finding.severity == LintFinding::Severity::Error, finding.message});
     m_editor->setLintMarks(marks);
-    setOutline(record.outline);
-    updateCaption();
+}
+
+void RecordPane::showNoRecord()
+{
+    m_caption->setText(tr("%1: no record open").arg(m_side));
+    m_caption->setToolTip(QString());
+}
+
+void RecordPane::swapRecords(RecordPane &other)
+{
+    m_editor->swapText(*other.m_editor);
+    std::swap(m_path, other.m_path);
+    std::swap(m_draftPath, other.m_draftPath);
+    std::swap(m_isDraft, other.m_isDraft);
+    std::swap(m_description, other.m_description);
+    std::swap(m_document, other.m_document);
+    std::swap(m_lint, other.m_lint);
+    std::swap(m_outlineEntries, other.m_outlineEntries);
+    std::swap(m_changedOnDisk, other.m_changedOnDisk);
+    std::swap(m_savedDigest, other.m_savedDigest);
+    for (RecordPane *pane : {this, &other}) {
+        pane->m_marks.clear();
+        pane->showLintMarks();
+        pane->setOutline(QList<OutlineEntry>(pane->m_outlineEntries));
+        if (pane->isPreview())
+            pane->setPreview(true);
+        if (pane->hasDocument())
+            pane->updateCaption();
+        else
+            pane->showNoRecord();
+    }
 }
 
 void RecordPane::fitCaption()
@@ -182,6 +222,7 @@ void RecordPane::showError(const QString &message)
     m_editor->setSource(SourceText());
     m_marks.clear();
     m_outline->clear();
+    m_outlineEntries.clear();
 }
 
 bool RecordPane::isModified() const
@@ -264,6 +305,8 @@ int RecordPane::firstVisibleColumn() const
 void RecordPane::setTheme(const KSyntaxHighlighting::Theme &theme)
 {
     m_editor->setTheme(theme);
+    if (isPreview())
+        renderPreview();
 }
 
 QString RecordPane::themeName() const
@@ -273,6 +316,7 @@ QString RecordPane::themeName() const
 
 void RecordPane::setOutline(const QList<OutlineEntry> &outline)
 {
+    m_outlineEntries = outline;
     const int current = m_outline->currentIndex();
     m_outline->clear();
     for (const OutlineEntry &entry : outline)
@@ -304,11 +348,36 @@ void RecordPane::setPreview(bool preview)
             m_preview->setAccessibleName(tr("%1 preview").arg(m_side));
             m_stack->addWidget(m_preview);
         }
-        m_preview->setMarkdown(m_editor->toPlainText());
+        renderPreview();
         m_stack->setCurrentWidget(m_preview);
     } else {
         m_stack->setCurrentWidget(m_editor);
     }
+}
+
+// GitHub's reading of the text (cmark-gfm) in the editor's colours: the theme's text on its
+// background, links readable on it, and the blocks of the lines the diff marks tinted as the editor
+// tints those lines. It stays where it was scrolled to.
+void RecordPane::renderPreview()
+{
+    const QPalette editor = m_editor->palette();
+    const QColor base = editor.color(QPalette::Base);
+    QPalette palette = m_preview->palette();
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::Text, editor.color(QPalette::Text));
+    const QPalette links = Appearance::palette(
+        Appearance::isDark(editor) ? Appearance::Scheme::Dark : Appearance::Scheme::Light);
+    palette.setColor(QPalette::Link, links.color(QPalette::Link));
+    palette.setColor(QPalette::LinkVisited, links.color(QPalette::LinkVisited));
+    m_preview->setPalette(palette);
+    QSet<int> marked;
+    for (const LineMark &mark : std::as_const(m_marks))
+        marked.insert(mark.line);
+    m_preview->document()->setDefaultStyleSheet(
+        QStringLiteral(".differs { background-color: %1; }").arg(Appearance::over(m_lineTint, base).name()));
+    const int scrolled = m_preview->verticalScrollBar()->value();
+    m_preview->setHtml(MarkdownHtml::render(m_editor->toPlainText(), marked, QStringLiteral("differs")));
+    m_preview->verticalScrollBar()->setValue(scrolled);
 }
 
 bool RecordPane::isPreview() const
@@ -363,7 +432,10 @@ int RecordPane::currentLine() const
 void RecordPane::setDiffMarks(const QList<LineMark> &marks, const QColor &lineTint, const QColor &wordTint)
 {
     m_marks = marks;
+    m_lineTint = lineTint;
     m_editor->setLineMarks(marks, lineTint, wordTint);
+    if (isPreview())
+        renderPreview();
 }
 
 } // namespace Countersign

@@ -7,9 +7,9 @@
 #include "record/document.h"
 #include "textview.h"
 
+#include <QColor>
 #include <QWidget>
 
-class QColor;
 class QComboBox;
 class QLabel;
 class QStackedWidget;
@@ -37,6 +37,10 @@ public:
     // Shows a drafted text that has no file yet (from a template, or a mirror): modified until it is
     // saved, and saved only to a path given (Save As), which starts at `suggestedPath`.
     void showDraft(const QString &suggestedPath, const QString &text);
+    // Trades records with `other` (Swap Panes): the text with its undo history and unsaved edits, the
+    // file or draft, what the record was last described as, the cursor and the view; the diff marks
+    // are cleared until the next comparison. Nothing is loaded or saved.
+    void swapRecords(RecordPane &other);
     // Replaces the text with `text` as one undoable edit that touches only the lines that differ.
     void replaceText(const QString &text);
     void setComparedRecord(const ComparedRecord &record);
@@ -88,7 +92,8 @@ public:
     // The sections of the text, listed above it; choosing one goes to its heading.
     void setOutline(const QList<OutlineEntry> &outline);
     QComboBox *outlineBox() const { return m_outline; }
-    // Shows the text rendered (QTextDocument's Markdown) instead of the editor, or the editor again.
+    // Shows the text rendered as GitHub renders it (cmark-gfm), in the highlighting theme's colours
+    // and with the blocks of the lines that differ tinted, instead of the editor; or the editor again.
     void setPreview(bool preview);
     bool isPreview() const;
     QString previewText() const;
@@ -125,11 +130,16 @@ private:
     TextView *m_editor;
     QTextBrowser *m_preview = nullptr;
     void updateCaption();
+    void showNoRecord();
+    void showLintMarks();
+    void renderPreview();
     void fitCaption();
     void showCurrentSection();
 
     QString m_side;
     QList<LineMark> m_marks;
+    QList<OutlineEntry> m_outlineEntries;
+    QColor m_lineTint;
     QString m_path;
     QString m_draftPath;
     bool m_isDraft = false;

@@ -3,6 +3,8 @@
 
 #include "signoffdialog.h"
 
+#include "appearance.h"
+
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -89,7 +91,9 @@ SignOffDialog::SignOffDialog(const SignOffSubject &subject, const QString &signe
     digestNote->setForegroundRole(QPalette::PlaceholderText);
     m_notice->setWordWrap(true);
     m_notice->setTextFormat(Qt::PlainText);
-    m_notice->setStyleSheet(QStringLiteral("color: #c62828;"));
+    QPalette noticePalette;
+    noticePalette.setColor(QPalette::WindowText, Appearance::statusText(Appearance::Status::Bad, palette()));
+    m_notice->setPalette(noticePalette);
     m_notice->setAccessibleName(tr("Notice"));
     m_notice->hide();
 

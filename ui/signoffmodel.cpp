@@ -3,6 +3,7 @@
 
 #include "signoffmodel.h"
 
+#include "appearance.h"
 #include "signing/sshsignature.h"
 
 #include <QBrush>
@@ -43,11 +44,11 @@ QColor stateColour(RoleState state)
 {
     switch (state) {
     case RoleState::Approved:
-        return QColor(0x1a, 0x7f, 0x37);
+        return Appearance::statusText(Appearance::Status::Good);
     case RoleState::Rejected:
-        return QColor(0xd1, 0x24, 0x2f);
+        return Appearance::statusText(Appearance::Status::Bad);
     case RoleState::Stale:
-        return QColor(0x9a, 0x67, 0x00);
+        return Appearance::statusText(Appearance::Status::Warning);
     case RoleState::Pending:
         break;
     }

@@ -3,6 +3,8 @@
 
 #include "templatedialog.h"
 
+#include "appearance.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -91,7 +93,7 @@ void TemplateDialog::buildForm()
         // A long message is cut rather than widening the form; its tooltip has it whole.
         problem->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         QPalette palette = problem->palette();
-        palette.setColor(QPalette::WindowText, QColor(0xd1, 0x24, 0x2f));
+        palette.setColor(QPalette::WindowText, Appearance::statusText(Appearance::Status::Bad, palette));
         problem->setPalette(palette);
         m_form->addRow(field.required ? tr("%1 *").arg(field.label) : field.label, edit);
         m_form->addRow(QString(), problem);

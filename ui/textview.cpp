@@ -118,6 +118,39 @@ void TextView::setSource(const SourceText &source)
 {
     const bool wasModified = m_buffer.isModified();
     m_buffer = TextBuffer(source);
+    showNewBuffer();
+    if (wasModified)
+        Q_EMIT modificationChanged(false);
+    Q_EMIT loaded();
+}
+
+void TextView::swapText(TextView &other)
+{
+    struct Place
+    {
+        TextPosition anchor, cursor, top;
+        bool modified;
+    };
+    const auto placeOf = [](const TextView &view) {
+        return Place{
+            view.anchorPosition(), view.cursorPosition(), view.firstVisiblePosition(), view.isModified()};
+    };
+    const Place mine = placeOf(*this), theirs = placeOf(other);
+    std::swap(m_buffer, other.m_buffer);
+    // Each view shows the other's text where the other showed it; `was` is what it said before.
+    for (auto [view, place, was] : {std::tuple{this, theirs, mine}, std::tuple{&other, mine, theirs}}) {
+        view->showNewBuffer();
+        view->m_control.select(place.anchor, place.cursor);
+        view->scrollToPosition(place.top);
+        if (place.modified != was.modified)
+            Q_EMIT view->modificationChanged(place.modified);
+        Q_EMIT view->loaded();
+    }
+}
+
+// The text in m_buffer is another: nothing laid out, highlighted or marked for the last one stays.
+void TextView::showNewBuffer()
+{
     m_cache.reset();
     m_highlighter->reset(m_buffer.lineCount());
     m_control.reset();
@@ -125,6 +158,7 @@ void TextView::setSource(const SourceText &source)
     m_renderer.setLineMarks({});
     m_renderer.setLintMarks({});
     m_renderer.setBlockingLines({});
+    m_renderer.setCurrentDifference(-1, 0);
     m_maxColumns = 0;
     for (int i = 0; i < m_buffer.lineCount(); ++i)
         m_maxColumns = std::max(m_maxColumns, std::min(m_buffer.lineLength(i), LineFolds::foldLength));
@@ -132,9 +166,6 @@ void TextView::setSource(const SourceText &source)
     setTop(0, 0);
     horizontalScrollBar()->setValue(0);
     viewport()->update();
-    if (wasModified)
-        Q_EMIT modificationChanged(false);
-    Q_EMIT loaded();
 }
 
 void TextView::setClean()
@@ -168,6 +199,7 @@ void TextView::setTheme(const KSyntaxHighlighting::Theme &theme)
     palette.setColor(QPalette::PlaceholderText, color(Theme::LineNumbers));
     setPalette(palette);
     m_renderer.setTheme(theme);
+    m_cache.setColors(palette.color(QPalette::Base), palette.color(QPalette::Text));
     m_cache.clear();
     viewport()->update();
 }
@@ -184,7 +216,7 @@ void TextView::setLineMarks(const QList<LineMark> &marks, const QColor &lineTint
     next.reserve(marks.size());
     for (const LineMark &mark : marks)
         next.insert(mark.line - 1, mark);
-    m_cache.setWordTint(wordTint);
+    m_cache.setTints(lineTint, wordTint);
     m_cache.setWordMarks(next);
     m_renderer.setLineTint(lineTint);
     m_renderer.setLineMarks(next);
@@ -440,6 +472,14 @@ QList<QTextLayout::FormatRange> TextView::lineFormats(int line) const
     if (line < 0 || line >= m_buffer.lineCount())
         return {};
     return m_cache.lineFormats(line);
+}
+
+QList<QTextLayout::FormatRange> TextView::drawnFormats(int line) const
+{
+    if (line < 0 || line >= m_buffer.lineCount())
+        return {};
+    ensureHighlighting();
+    return m_cache.layout(m_cache.folds().visualLine(line))->formats();
 }
 
 void TextView::paintEvent(QPaintEvent *)

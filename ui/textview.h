@@ -57,6 +57,10 @@ public:
 
     // Shows `source`, unmodified, with an empty undo history and the cursor at the start.
     void setSource(const SourceText &source);
+    // Trades texts with `other` (Swap Panes): each view takes the other's text with its undo history,
+    // its saved state, cursor, selection and first line in view. Marks of every kind are cleared
+    // (they belonged to the other text); neither view's text is edited.
+    void swapText(TextView &other);
     const TextBuffer &buffer() const { return m_buffer; }
     QString toPlainText() const { return m_buffer.toPlainText(); }
     int lineCount() const { return m_buffer.lineCount(); }
@@ -131,6 +135,9 @@ public:
     bool isHighlightExact() const { return m_highlightExact; }
     // The highlighting of `line` as it is painted (highlighting it if needed).
     QList<QTextLayout::FormatRange> lineFormats(int line) const;
+    // The formats the text of `line` is drawn with (of its first piece): its highlighting in the
+    // colours it reads in on what is under it (LayoutCache::setColors), and its differing words' tint.
+    QList<QTextLayout::FormatRange> drawnFormats(int line) const;
     // How many lines are laid out now: those in view and a few near them, whatever the text's size.
     int laidOutLineCount() const { return m_cache.layoutCount(); }
 
@@ -174,6 +181,7 @@ protected:
 private:
     // The highlighting of lines first..last for the cache: flags assumed states for correction.
     QList<LayoutCache::Formats> highlight(int first, int last);
+    void showNewBuffer();
     void updateGeometryInfo();
     // Sets the scroll bars' ranges from the rows and widths known now, and the vertical one's value
     // from the first row in view (moved up when the text now ends above the view's bottom).

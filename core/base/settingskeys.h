@@ -18,6 +18,9 @@ inline constexpr QLatin1StringView signer{"signoff/signer"};
 inline constexpr QLatin1StringView signingKey{"signoff/signingKey"};
 // Who recorded the last meeting's decisions; the signer's name until someone has.
 inline constexpr QLatin1StringView recordedBy{"review/recordedBy"};
+// View > Color Scheme: "desktop" (or nothing) follows the desktop's palette, "light" and "dark" are
+// Countersign's own.
+inline constexpr QLatin1StringView colorScheme{"view/colorScheme"};
 // The highlighting theme chosen in View > Theme; empty follows the palette.
 inline constexpr QLatin1StringView theme{"view/theme"};
 // View > Ignore in the Diff: what the line diff of the panes ignores, as `countersign diff` -b/-w

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QRegularExpression>
 
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
@@ -82,17 +83,58 @@ void imagesAsText(cmark_node *root)
 
 QString MarkdownHtml::render(const QString &markdown)
 {
+    return renderWith(markdown, CMARK_OPT_DEFAULT);
+}
+
+QString MarkdownHtml::render(const QString &markdown, const QSet<int> &marked, const QString &markedClass)
+{
+    const QString html = renderWith(markdown, CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
+    // cmark writes where each block came from (data-sourcepos="3:1-4:12"); that becomes the class,
+    // or goes.
+    static const QRegularExpression sourcepos(
+        QStringLiteral(R"(<(\w+)([^<>]*?) data-sourcepos="(\d+):\d+-(\d+):\d+"([^<>]*)>)"));
+    static const QSet<QString> leaves = {QStringLiteral("p"), QStringLiteral("h1"), QStringLiteral("h2"),
+        QStringLiteral("h3"), QStringLiteral("h4"), QStringLiteral("h5"), QStringLiteral("h6"),
+        QStringLiteral("pre"), QStringLiteral("hr"), QStringLiteral("tr"), QStringLiteral("td"),
+        QStringLiteral("th")};
+    const QString classAttribute = QStringLiteral(" class=\"%1\"").arg(markedClass.toHtmlEscaped());
+    QString out;
+    out.reserve(html.size());
+    qsizetype done = 0;
+    for (QRegularExpressionMatchIterator it = sourcepos.globalMatch(html); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        out.append(QStringView(html).sliced(done, match.capturedStart() - done));
+        done = match.capturedEnd();
+        const QString tag = match.captured(1);
+        const int first = match.captured(3).toInt();
+        int last = match.captured(4).toInt();
+        bool markable = leaves.contains(tag);
+        if (tag == u"li") { // a tight item's text follows at once; a loose one's is in paragraphs
+            markable = !QStringView(html).sliced(done).trimmed().startsWith(u"<p");
+            last = first;
+        }
+        bool isMarked = false;
+        for (int line = first; markable && !isMarked && line <= last; ++line)
+            isMarked = marked.contains(line);
+        out.append(u'<' + tag + match.captured(2) + match.captured(5) +
+            (isMarked ? classAttribute : QString()) + u'>');
+    }
+    out.append(QStringView(html).sliced(done));
+    return out;
+}
+
+QString MarkdownHtml::renderWith(const QString &markdown, int options)
+{
     QByteArray utf8 = markdown.toUtf8();
     if (utf8.startsWith("\xEF\xBB\xBF"))
         utf8.remove(0, 3);
     const CmarkGfm::Parser parser =
-        CmarkGfm::parser(CMARK_OPT_DEFAULT, {"table", "strikethrough", "autolink", "tasklist"});
+        CmarkGfm::parser(options, {"table", "strikethrough", "autolink", "tasklist"});
     const CmarkGfm::Node root = CmarkGfm::parse(parser.get(), utf8.constData(), utf8.size());
     neutralizeRawHtml(root.get());
     imagesAsText(root.get());
     // Without CMARK_OPT_UNSAFE cmark also omits raw HTML and dangerous link schemes (javascript:).
-    char *html =
-        cmark_render_html(root.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get()));
+    char *html = cmark_render_html(root.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
     QString out = QString::fromUtf8(html);
     std::free(html);
     // The task list extension writes form controls; no raw HTML is left, so these are its own.

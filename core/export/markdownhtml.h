@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include <QSet>
 #include <QString>
 
 namespace Countersign {
@@ -20,6 +21,15 @@ class MarkdownHtml
 {
 public:
     static QString render(const QString &markdown);
+    // As render(), with every block that shows one of the `marked` lines (1-based) given the class
+    // `markedClass`, for a style sheet to tint: paragraphs, headings, code blocks, rules, table rows and
+    // cells, and the items of tight lists by their first line (a loose item's paragraphs, and its
+    // nested lists, are blocks of their own). Blocks that hold others (lists, quotes, tables) are not
+    // marked as a whole.
+    static QString render(const QString &markdown, const QSet<int> &marked, const QString &markedClass);
+
+private:
+    static QString renderWith(const QString &markdown, int cmarkOptions);
 };
 
 } // namespace Countersign

@@ -153,6 +153,74 @@ private Q_SLOTS:
         QCOMPARE(window.bannerText(), QStringLiteral("Aligned."));
     }
 
+    // View > Swap Panes (Ctrl+Shift+W): each record moves to the other side with its unsaved edits,
+    // undo history, cursor and the focus; the pair is compared again, and the watch for changes on
+    // disk follows each file.
+    void swapPanesKeepsEditsAndUndo()
+    {
+        QTemporaryDir dir;
+        const QString mirror = copyOf(dir, QStringLiteral("input/producer-mirror.md"));
+        const QString record = copyOf(dir, QStringLiteral("input/decision-record.md"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        QVERIFY(window.openPair(mirror, record).isEmpty());
+        QVERIFY(shown.wait(10000));
+        const QString mirrorText = window.pane(Pane::Left)->text();
+        const QString recordText = window.pane(Pane::Right)->text();
+
+        typeAt(window.pane(Pane::Left), QStringLiteral("## Decision Scope"), 0, QStringLiteral("Mine "));
+        const TextPosition cursor = window.pane(Pane::Left)->editor()->cursorPosition();
+        QCOMPARE(QApplication::focusWidget(), window.pane(Pane::Left)->editor());
+        QVERIFY(shown.wait(window.editDebounceInterval() + 5000));
+        shown.clear();
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+        RecordPane *left = window.pane(Pane::Left);
+        RecordPane *right = window.pane(Pane::Right);
+        QCOMPARE(left->filePath(), record);
+        QCOMPARE(right->filePath(), mirror);
+        QCOMPARE(left->text(), recordText);
+        QVERIFY(!left->isModified());
+        QVERIFY(right->isModified());
+        QVERIFY(right->text().contains(QStringLiteral("Mine ## Decision Scope")));
+        QVERIFY(right->caption().startsWith(QStringLiteral("Right: producer-mirror.md (unsaved edits)")));
+        QVERIFY(left->caption().startsWith(QStringLiteral("Left: decision-record.md")));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("producer-mirror.md*")));
+        // The focus and the cursor went with the text.
+        QCOMPARE(QApplication::focusWidget(), right->editor());
+        QCOMPARE(right->editor()->cursorPosition(), cursor);
+        // Compared again, the sides' marks on the swapped texts.
+        QVERIFY(shown.wait(10000));
+        QVERIFY(!left->diffMarks().isEmpty());
+        QVERIFY(std::ranges::any_of(right->diffMarks(), [&](const LineMark &mark) {
+            return right->editor()->buffer().line(mark.line - 1).contains(u"Mine ## Decision Scope");
+        }));
+
+        // Undo, in the pane the text went to, takes the edit back to the file's text.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(right->text(), mirrorText);
+        QVERIFY(!right->isModified());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y, Qt::ControlModifier);
+        QVERIFY(right->text().contains(QStringLiteral("Mine ## Decision Scope")));
+
+        // The left pane now follows the record's file on disk.
+        QByteArray changed = TestSupport::readBytes(record);
+        changed.replace("Owner: Harbor + Tessera", "Owner: Harbor + Tessera + Quay");
+        QVERIFY(TestSupport::writeBytes(record, changed));
+        QTRY_VERIFY_WITH_TIMEOUT(left->text().contains(QStringLiteral("Tessera + Quay")), 10000);
+        QCOMPARE(right->filePath(), mirror);
+        QVERIFY(right->text().contains(QStringLiteral("Mine ## Decision Scope")));
+
+        // And back: each record is where it started, the edit still unsaved.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(window.pane(Pane::Left)->filePath(), mirror);
+        QVERIFY(window.pane(Pane::Left)->isModified());
+        QVERIFY(window.pane(Pane::Right)->text().contains(QStringLiteral("Tessera + Quay")));
+        QCOMPARE(QApplication::focusWidget(), window.pane(Pane::Left)->editor());
+    }
+
     // An unedited record is written back byte for byte; an edited one keeps its BOM and line endings.
     void lintFollowsTheText()
     {

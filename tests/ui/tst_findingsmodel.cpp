@@ -3,7 +3,9 @@
 
 // FindingsModel and FindingsFilterModel over real comparisons, under QAbstractItemModelTester; and
 // how FindingsDelegate cuts a long value so that what differs stays in view.
+#include "appearance.h"
 #include "compare/structuralcompare.h"
+#include "contrast.h"
 #include "findingsdelegate.h"
 #include "findingsfiltermodel.h"
 #include "findingsmodel.h"
@@ -43,32 +45,7 @@ struct FilteredFindings
     QAbstractItemModelTester tester{&filter, QAbstractItemModelTester::FailureReportingMode::QtTest};
 };
 
-// WCAG 2's relative luminance of an opaque colour.
-double luminance(const QColor &color)
-{
-    const auto channel = [](double value) {
-        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
-        0.0722 * channel(color.blueF());
-}
-
-// WCAG 2's contrast ratio of two opaque colours: 1 (none) to 21 (black on white).
-double contrast(const QColor &a, const QColor &b)
-{
-    const double first = luminance(a);
-    const double second = luminance(b);
-    return (std::max(first, second) + 0.05) / (std::min(first, second) + 0.05);
-}
-
-// `tint` laid over the opaque `base`, as a view paints a translucent background.
-QColor over(const QColor &tint, const QColor &base)
-{
-    const double alpha = tint.alphaF();
-    const auto mix = [alpha](double top, double bottom) { return top * alpha + bottom * (1 - alpha); };
-    return QColor::fromRgbF(float(mix(tint.redF(), base.redF())), float(mix(tint.greenF(), base.greenF())),
-        float(mix(tint.blueF(), base.blueF())));
-}
+using TestSupport::contrast;
 
 // The characters where two strings of one length differ: from the first to the last that differs.
 TextRange differingSpan(const QString &a, const QString &b)
@@ -227,7 +204,7 @@ private Q_SLOTS:
         const QColor tint =
             model.index(0, FindingsModel::FieldColumn).data(Qt::BackgroundRole).value<QBrush>().color();
         QVERIFY(tint.isValid());
-        const QColor tinted = over(tint, base);
+        const QColor tinted = Appearance::over(tint, base);
         QVERIFY2(contrast(text, tinted) >= 4.5,
             qPrintable(
                 QStringLiteral("%1 on %2: %3").arg(text.name(), tinted.name()).arg(contrast(text, tinted))));

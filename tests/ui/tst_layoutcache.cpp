@@ -6,6 +6,8 @@
 // whose word marks did not change), and line heights that agree with the layouts. Under it,
 // LineFolds (long lines folded into pieces, kept in step with edits) and RowIndex (the rows of every
 // visual line, for the vertical scroll bar).
+#include "appearance.h"
+#include "contrast.h"
 #include "layoutcache.h"
 #include "linefolds.h"
 #include "rowindex.h"
@@ -154,7 +156,7 @@ private Q_SLOTS:
         const TextBuffer buffer = bufferOf(numberedLines(20));
         LayoutCache cache(buffer);
         const QColor tint(Qt::yellow);
-        cache.setWordTint(tint);
+        cache.setTints(QColor(), tint);
         QHash<int, LineMark> marks{{3, {4, DiffRow::Kind::Changed, {{2, 4}}}}};
         cache.setWordMarks(marks);
         for (int line = 0; line < 10; ++line)
@@ -170,9 +172,48 @@ private Q_SLOTS:
         cache.setWordMarks(marks);
         QCOMPARE(cache.layoutCount(), 10);
 
-        cache.setWordTint(Qt::green);
+        cache.setTints(QColor(), Qt::green);
         QCOMPARE(cache.layoutCount(), 0);
         QVERIFY(hasBackground(cache.layout(3), Qt::green));
+    }
+
+    // Text too faint for what it is drawn on is drawn lighter (on a dark base) until it reads at
+    // 4.5:1: on the base, and on a changed line on its word tint over its line tint; colours that
+    // read already stay as they are.
+    void faintTextIsDrawnReadable()
+    {
+        const TextBuffer buffer = bufferOf(numberedLines(4));
+        LayoutCache cache(buffer);
+        const QColor base(0x23, 0x26, 0x29), faint(0x8e, 0x44, 0xad), clear(0xee, 0xee, 0xee);
+        cache.setHighlight([faint](int first, int last) {
+            QTextCharFormat purple;
+            purple.setForeground(faint);
+            return QList<LayoutCache::Formats>(last - first + 1, {{0, 2, purple}});
+        });
+        cache.setColors(base, clear);
+        const QColor lineTint(46, 160, 67, 45), wordTint(46, 160, 67, 130);
+        cache.setTints(lineTint, wordTint);
+        cache.setWordMarks({{2, {3, DiffRow::Kind::Changed, {{0, 4}}}}});
+        const auto drawn = [&cache](int line, int at) {
+            QColor color;
+            for (const QTextLayout::FormatRange &range : cache.layout(line)->formats()) {
+                if (at >= range.start && at < range.start + range.length &&
+                    range.format.hasProperty(QTextFormat::ForegroundBrush))
+                    color = range.format.foreground().color();
+            }
+            return color;
+        };
+        const auto ratio = [](const QColor &a, const QColor &b) { return TestSupport::contrast(a, b); };
+        const QColor onBase = drawn(0, 0);
+        QVERIFY(ratio(faint, base) < 3); // the theme's colour, as it is
+        QVERIFY2(ratio(onBase, base) >= 4.5, qPrintable(onBase.name()));
+        QVERIFY(onBase.lightness() > faint.lightness());
+        QVERIFY(onBase.blue() > onBase.green()); // still purple
+        QCOMPARE(drawn(0, 3), clear); // the normal text reads: unchanged
+        const QColor under = Appearance::over(wordTint, Appearance::over(lineTint, base));
+        QVERIFY2(ratio(drawn(2, 0), under) >= 4.5, qPrintable(drawn(2, 0).name()));
+        QVERIFY2(ratio(drawn(2, 3), under) >= 4.5, qPrintable(drawn(2, 3).name()));
+        QVERIFY(ratio(clear, under) < 4.5 || drawn(2, 3) == clear);
     }
 
     // A line longer than LineFolds::foldLength is shown as pieces of that length; visual lines map
@@ -286,7 +327,7 @@ private Q_SLOTS:
         cache.setHighlight(recorder.function());
         cache.setWrap(false);
         const QColor tint(Qt::yellow);
-        cache.setWordTint(tint);
+        cache.setTints(QColor(), tint);
         const QHash<int, LineMark> marks{{1, {2, DiffRow::Kind::Changed, {{fold - 2, 4}}}}};
         cache.setWordMarks(marks);
         QCOMPARE(cache.visualLineCount(), 5);

@@ -7,6 +7,7 @@
 // dialog; View > Zoom (Ctrl++, Ctrl+-, Ctrl+0) on both panes and remembered; F9 and F10 bringing a
 // panel behind the other's tab to the front before hiding it, and Ctrl+F9 raising the findings; and
 // the window's size, docks and split remembered for the next window.
+#include "comparedwindow.h"
 #include "diffconnector.h"
 #include "differencenavigator.h"
 #include "documentcontroller.h"
@@ -48,46 +49,10 @@
 #include <QUrl>
 
 using namespace Countersign;
+using TestSupport::ComparedWindow;
+using TestSupport::screenshot;
 
 namespace {
-
-// A shown, active window on a pair that is not aligned: the sample record and a copy of it with
-// several blocking drifts (commit, outcome, role holder...).
-struct ComparedWindow
-{
-    explicit ComparedWindow(
-        const QString &right = TestSupport::dataPath(QStringLiteral("compare/drift-combined.md")))
-    {
-        window.resize(1200, 800);
-        window.show();
-        if (!QTest::qWaitForWindowActive(&window))
-            qFatal("the window did not become active");
-        QSignalSpy shown(&window, &MainWindow::comparisonShown);
-        window.documents(Pane::Left)
-            ->openFile(TestSupport::dataPath(QStringLiteral("input/decision-record.md")));
-        window.documents(Pane::Right)->openFile(right);
-        if (!shown.wait(10000))
-            qFatal("the pair was not compared");
-    }
-    // Gives `widget` the keyboard focus, its window active, and returns it, as a user clicking into
-    // it would.
-    QWidget *focus(QWidget *widget)
-    {
-        window.activateWindow();
-        if (!QTest::qWaitForWindowActive(&window))
-            qFatal("the window did not become active");
-        // A click into it: the widget gets the focus anew (the window takes the pane clicked into as
-        // the one worked in).
-        widget->clearFocus();
-        widget->setFocus(Qt::MouseFocusReason);
-        if (!QTest::qWaitFor([widget] { return QApplication::focusWidget() == widget; }, 5000))
-            qFatal("no focus");
-        return QApplication::focusWidget();
-    }
-    int line(Pane side) const { return window.pane(side)->currentLine(); }
-    QString status() const { return window.statusBar()->currentMessage(); }
-    MainWindow window;
-};
 
 // The findings the model holds that block, as (left line, right line), in the model's order.
 QList<std::pair<int, int>> blockingLines(const FindingsModel &model)
@@ -101,18 +66,6 @@ QList<std::pair<int, int>> blockingLines(const FindingsModel &model)
                 index.data(FindingsModel::RightLineRole).toInt()});
     }
     return lines;
-}
-
-// Saves `widget` as DIR/`name`.png when COUNTERSIGN_SCREENSHOTS=DIR is set.
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString shots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS");
-    if (shots.isEmpty())
-        return;
-    const QString png = QDir(shots).filePath(name + QStringLiteral(".png"));
-    if (!widget->grab().save(png))
-        qFatal("cannot save %s", qPrintable(png));
-    qInfo("saved %s", qPrintable(png));
 }
 
 // The dock in front of its tab group: the one whose area the window shows.

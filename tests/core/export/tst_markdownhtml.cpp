@@ -77,6 +77,54 @@ private Q_SLOTS:
         QCOMPARE(MarkdownHtml::render(markdown), expected);
     }
 
+    // The preview's difference marks: the blocks that show a marked line carry the class, nothing
+    // else does, and no source position is left in the HTML.
+    void marksTheBlocksOfMarkedLines()
+    {
+        const QString markdown = QStringLiteral("# Title\n" // 1
+                                                "\n" // 2
+                                                "Outcome: **GO**\n" // 3
+                                                "second line\n" // 4
+                                                "\n" // 5
+                                                "- first item\n" // 6
+                                                "- second item\n" // 7
+                                                "  - nested item\n" // 8
+                                                "\n" // 9
+                                                "| Gate | Status |\n" // 10
+                                                "|:--|--:|\n" // 11
+                                                "| build | PASS |\n" // 12
+                                                "| deploy | FAIL |\n" // 13
+                                                "\n" // 14
+                                                "> quoted\n"); // 15
+        const QString c = QStringLiteral(" class=\"differs\"");
+        // Nothing marked: what render() gives.
+        QCOMPARE(
+            MarkdownHtml::render(markdown, {}, QStringLiteral("differs")), MarkdownHtml::render(markdown));
+
+        // The paragraph's second line marks the paragraph; the heading stays as it is.
+        QString html = MarkdownHtml::render(markdown, {4}, QStringLiteral("differs"));
+        QVERIFY(html.contains(QStringLiteral("<p%1>Outcome: <strong>GO</strong>\nsecond line</p>").arg(c)));
+        QVERIFY(html.contains(QStringLiteral("<h1>Title</h1>")));
+        QCOMPARE(html.count(c), 1);
+        QVERIFY(!html.contains(QStringLiteral("data-sourcepos")));
+
+        // A tight item by its own line: the item holding a nested list is not marked for it.
+        html = MarkdownHtml::render(markdown, {8}, QStringLiteral("differs"));
+        QVERIFY(html.contains(QStringLiteral("<li%1>nested item</li>").arg(c)));
+        QVERIFY(html.contains(QStringLiteral("<li>second item")));
+        QCOMPARE(html.count(c), 1);
+
+        // A table row and its cells (their alignment kept); the other row is not marked.
+        html = MarkdownHtml::render(markdown, {13}, QStringLiteral("differs"));
+        QVERIFY(html.contains(QStringLiteral("<tr%1>").arg(c)));
+        QVERIFY(html.contains(QStringLiteral("<td align=\"left\"%1>deploy</td>").arg(c)));
+        QVERIFY(html.contains(QStringLiteral("<td align=\"left\">build</td>")));
+
+        // A quote is marked by its paragraph, not as a whole.
+        html = MarkdownHtml::render(markdown, {15}, QStringLiteral("differs"));
+        QVERIFY(html.contains(QStringLiteral("<blockquote>\n<p%1>quoted</p>").arg(c)));
+    }
+
     // The exported record with open sign-offs: banner, content, Sign-off table, footer; no marker.
     void finalizedRecordWithoutMarkers()
     {
