@@ -84,6 +84,13 @@ void CutoverFolderDialogs::open(const QString &producer, const QString &consumer
         progress->setLabelText(
             tr("Reading records: %1 of %2 files…").arg(locale.toString(done), locale.toString(total)));
     });
+    connect(m_scan, &CutoverFolderScan::compared, progress, [progress, bar](int done, int total) {
+        const QLocale locale;
+        progress->setRange(0, total);
+        bar->setValue(done);
+        progress->setLabelText(
+            tr("Comparing the pairs: %1 of %2…").arg(locale.toString(done), locale.toString(total)));
+    });
     connect(m_scan, &CutoverFolderScan::cancelled, progress, &QWidget::close);
     connect(
         m_scan, &CutoverFolderScan::pairsFound, progress, [this, progress](int, const QStringList &errors) {

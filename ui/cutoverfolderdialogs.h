@@ -19,10 +19,10 @@ class CutoverFolderScan;
 class PairChooserDialog;
 
 // File > Open Cutover Folders as the user sees it: asks for the two folders, scans them
-// (CutoverFolderScan, owned here) behind a progress dialog (files read of the total; Cancel stops the
-// scan), then opens a PairChooserDialog (window-modal, without blocking) and emits pairChosen() with
-// the pair chosen there. Both dialogs are parented to `window` and close themselves. The status bar
-// messages of every scan, with or without the dialogs, come from here.
+// (CutoverFolderScan, owned here) behind a progress dialog (files read of the total, then pairs
+// compared; Cancel stops the scan), then opens a PairChooserDialog (window-modal, without blocking)
+// and emits pairChosen() with the pair chosen there. Both dialogs are parented to `window` and close
+// themselves. The status bar messages of every scan, with or without the dialogs, come from here.
 class CutoverFolderDialogs : public QObject
 {
     Q_OBJECT

@@ -105,8 +105,9 @@ QString DraftingActions::updateFromCheckpoint(Pane target, const QString &checkp
                     .arg(pane->displayName()));
             return;
         }
-        pane->replaceText(dialog->update().text());
-        const qsizetype changes = dialog->update().changes().size();
+        // The checked changes, as one edit: one Undo takes them all back.
+        pane->replaceText(dialog->chosenText());
+        const qsizetype changes = dialog->chosen().count(true);
         Q_EMIT message(changes == 1 ? tr("Updated 1 value of %1 from the checkpoint (Undo takes it back).")
                                           .arg(pane->displayName())
                                     : tr("Updated %1 values of %2 from the checkpoint (Undo takes it back).")

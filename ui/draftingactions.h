@@ -39,8 +39,8 @@ public:
     // Asks for the checkpoint file, then updateFromCheckpoint().
     void chooseCheckpoint(Pane target);
     // What the update from the checkpoint at `checkpointPath` would change in the record of `target`,
-    // in a CheckpointUpdateDialog; Apply makes it one undoable edit of the pane. Returns the error,
-    // empty when the dialog is shown.
+    // in a CheckpointUpdateDialog; Apply makes the changes checked there one undoable edit of the pane.
+    // Returns the error, empty when the dialog is shown.
     QString updateFromCheckpoint(Pane target, const QString &checkpointPath);
     CheckpointUpdateDialog *checkpointUpdateDialog() const;
 

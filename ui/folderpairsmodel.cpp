@@ -12,9 +12,6 @@ namespace Countersign {
 
 namespace {
 
-// A date row's internal id is 0; a pair row's is its group's index + 1.
-constexpr quintptr dateRowId = 0;
-
 const QString undated = QStringLiteral("undated"); // CutoverCheck's date for documents without one
 
 QString kindText(DocumentPair::Kind kind)
@@ -24,6 +21,8 @@ QString kindText(DocumentPair::Kind kind)
         return FolderPairsModel::tr("Decision record");
     case DocumentPair::Kind::CheckpointPackets:
         return FolderPairsModel::tr("Checkpoint packets");
+    case DocumentPair::Kind::FinalizedExport:
+        return FolderPairsModel::tr("Finalized export");
     }
     return {};
 }
@@ -38,8 +37,51 @@ QString missingText(DocumentPair::Kind kind, bool leftMissing)
     case DocumentPair::Kind::CheckpointPackets:
         return leftMissing ? FolderPairsModel::tr("no producer checkpoint packet found")
                            : FolderPairsModel::tr("no consumer checkpoint packet found");
+    case DocumentPair::Kind::FinalizedExport:
+        return FolderPairsModel::tr("its record was not found");
     }
     return {};
+}
+
+QString comparisonText(DocumentPair::State state)
+{
+    switch (state) {
+    case DocumentPair::State::Aligned:
+        return FolderPairsModel::tr("Aligned");
+    case DocumentPair::State::NotAligned:
+        return FolderPairsModel::tr("Not aligned");
+    case DocumentPair::State::NotComparable:
+        return FolderPairsModel::tr("Not comparable");
+    case DocumentPair::State::NotCompared:
+        break;
+    }
+    return FolderPairsModel::tr("Not compared");
+}
+
+// The state column of a pair: what the comparison says, and whether a current final export is there.
+QString stateText(const DocumentPair &pair)
+{
+    if (!pair.isPaired())
+        return FolderPairsModel::tr("Unpaired");
+    const bool final = std::any_of(
+        pair.exports.cbegin(), pair.exports.cend(), [](const PairExport &e) { return e.isCurrentFinal(); });
+    return final ? FolderPairsModel::tr("%1, final").arg(comparisonText(pair.state))
+                 : comparisonText(pair.state);
+}
+
+QString exportStateText(const PairExport &exported)
+{
+    if (!exported.exportedFinal)
+        return FolderPairsModel::tr("Not final: open sign-offs");
+    return exported.sameContent ? FolderPairsModel::tr("Final")
+                                : FolderPairsModel::tr("Final, but the record changed since");
+}
+
+QFont italic()
+{
+    QFont font;
+    font.setItalic(true);
+    return font;
 }
 
 } // namespace
@@ -48,24 +90,42 @@ FolderPairsModel::FolderPairsModel(QObject *parent)
     : QAbstractItemModel(parent)
 { }
 
+int FolderPairsModel::addNode(int parent, const QString &date, int pair, int exported)
+{
+    const int id = int(m_nodes.size());
+    const int row = int(parent < 0 ? m_dates.size() : m_nodes.at(parent).children.size());
+    m_nodes.append(Node{parent, row, date, pair, exported, {}});
+    // After the append, which may have moved the nodes.
+    (parent < 0 ? m_dates : m_nodes[parent].children).append(id);
+    return id;
+}
+
 void FolderPairsModel::setPairs(const QList<DocumentPair> &pairs)
 {
     beginResetModel();
     m_pairs = pairs;
-    m_groups.clear();
-    for (int row = 0; row < m_pairs.size(); ++row) {
-        const QString &date = m_pairs.at(row).date;
-        auto group = std::find_if(
-            m_groups.begin(), m_groups.end(), [&date](const Group &g) { return g.date == date; });
-        if (group == m_groups.end())
-            group = m_groups.insert(m_groups.end(), Group{date, {}});
-        group->rows.append(row);
-    }
+    m_nodes.clear();
+    m_dates.clear();
     // The latest cutover is the one most likely wanted. ISO dates sort as text; "undated" after them.
-    std::stable_sort(m_groups.begin(), m_groups.end(), [](const Group &a, const Group &b) {
-        const bool aDated = a.date != undated, bDated = b.date != undated;
-        return aDated != bDated ? aDated : a.date > b.date;
+    QStringList dates;
+    for (const DocumentPair &pair : std::as_const(m_pairs)) {
+        if (!dates.contains(pair.date))
+            dates.append(pair.date);
+    }
+    std::stable_sort(dates.begin(), dates.end(), [](const QString &a, const QString &b) {
+        const bool aDated = a != undated, bDated = b != undated;
+        return aDated != bDated ? aDated : a > b;
     });
+    for (const QString &date : std::as_const(dates)) {
+        const int group = addNode(-1, date, -1, -1);
+        for (int pair = 0; pair < m_pairs.size(); ++pair) {
+            if (m_pairs.at(pair).date != date)
+                continue;
+            const int node = addNode(group, date, pair, -1);
+            for (int exported = 0; exported < m_pairs.at(pair).exports.size(); ++exported)
+                addNode(node, date, pair, exported);
+        }
+    }
     endResetModel();
 }
 
@@ -77,18 +137,24 @@ int FolderPairsModel::pairedCount() const
 
 std::optional<DocumentPair> FolderPairsModel::pairAt(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || index.internalId() == dateRowId)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return std::nullopt;
-    return m_pairs.at(m_groups.at(index.internalId() - 1).rows.at(index.row()));
+    const Node &node = nodeOf(index);
+    if (node.pair < 0)
+        return std::nullopt;
+    const DocumentPair &pair = m_pairs.at(node.pair);
+    if (node.exported < 0)
+        return pair;
+    const PairExport &exported = pair.exports.at(node.exported);
+    return DocumentPair{pair.date, pair.kind, exported.record, exported.file, {}};
 }
 
 QModelIndex FolderPairsModel::firstPaired() const
 {
-    for (int g = 0; g < m_groups.size(); ++g) {
-        const QList<int> &rows = m_groups.at(g).rows;
-        for (int row = 0; row < rows.size(); ++row) {
-            if (m_pairs.at(rows.at(row)).isPaired())
-                return createIndex(row, KindColumn, quintptr(g + 1));
+    for (const int group : m_dates) {
+        for (const int node : m_nodes.at(group).children) {
+            if (m_pairs.at(m_nodes.at(node).pair).isPaired())
+                return createIndex(m_nodes.at(node).row, KindColumn, quintptr(node));
         }
     }
     return {};
@@ -98,23 +164,27 @@ QModelIndex FolderPairsModel::index(int row, int column, const QModelIndex &pare
 {
     if (!hasIndex(row, column, parent))
         return {};
-    return createIndex(row, column, parent.isValid() ? quintptr(parent.row() + 1) : dateRowId);
+    const QList<int> &rows = parent.isValid() ? nodeOf(parent).children : m_dates;
+    return createIndex(row, column, quintptr(rows.at(row)));
 }
 
 QModelIndex FolderPairsModel::parent(const QModelIndex &child) const
 {
-    if (!checkIndex(child, CheckIndexOption::DoNotUseParent) || child.internalId() == dateRowId)
+    if (!child.isValid() || !checkIndex(child, CheckIndexOption::DoNotUseParent))
         return {};
-    return createIndex(int(child.internalId() - 1), KindColumn, dateRowId);
+    const int parent = nodeOf(child).parent;
+    if (parent < 0)
+        return {};
+    return createIndex(m_nodes.at(parent).row, KindColumn, quintptr(parent));
 }
 
 int FolderPairsModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return int(m_groups.size());
-    if (parent.internalId() != dateRowId || parent.column() != KindColumn)
+        return int(m_dates.size());
+    if (parent.column() != KindColumn)
         return 0;
-    return int(m_groups.at(parent.row()).rows.size());
+    return int(nodeOf(parent).children.size());
 }
 
 int FolderPairsModel::columnCount(const QModelIndex &) const
@@ -126,12 +196,16 @@ QVariant FolderPairsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    if (index.internalId() == dateRowId)
-        return groupData(m_groups.at(index.row()), index.column(), role);
-    return pairData(*pairAt(index), index.column(), role);
+    const Node &node = nodeOf(index);
+    if (node.pair < 0)
+        return groupData(node, index.column(), role);
+    const DocumentPair &pair = m_pairs.at(node.pair);
+    if (node.exported < 0)
+        return pairData(pair, index.column(), role);
+    return exportData(pair, pair.exports.at(node.exported), index.column(), role);
 }
 
-QVariant FolderPairsModel::groupData(const Group &group, int column, int role) const
+QVariant FolderPairsModel::groupData(const Node &group, int column, int role) const
 {
     if (role == DateRole)
         return group.date;
@@ -139,9 +213,9 @@ QVariant FolderPairsModel::groupData(const Group &group, int column, int role) c
         return {};
     switch (role) {
     case Qt::DisplayRole: {
-        const auto paired = std::count_if(
-            group.rows.cbegin(), group.rows.cend(), [this](int row) { return m_pairs.at(row).isPaired(); });
-        const qsizetype unpaired = group.rows.size() - paired;
+        const auto paired = std::count_if(group.children.cbegin(), group.children.cend(),
+            [this](int node) { return m_pairs.at(m_nodes.at(node).pair).isPaired(); });
+        const qsizetype unpaired = group.children.size() - paired;
         const QString pairs = paired == 1 ? tr("1 pair") : tr("%1 pairs").arg(paired);
         // DateRole keeps CutoverCheck's "undated"; the display says it in the user's language.
         const QString date = group.date == undated ? tr("undated") : group.date;
@@ -162,31 +236,64 @@ QVariant FolderPairsModel::pairData(const DocumentPair &pair, int column, int ro
 {
     const bool leftColumn = column == LeftColumn;
     const QString path = leftColumn ? pair.left : column == RightColumn ? pair.right : QString();
-    const bool missing = column != KindColumn && path.isEmpty();
+    const bool fileColumn = column == LeftColumn || column == RightColumn;
+    const bool missing = fileColumn && path.isEmpty();
     switch (role) {
     case Qt::DisplayRole:
         if (column == KindColumn)
             return pair.isPaired() ? kindText(pair.kind) : tr("%1 (unpaired)").arg(kindText(pair.kind));
+        if (column == StateColumn)
+            return stateText(pair);
         return missing ? missingText(pair.kind, leftColumn) : QFileInfo(path).fileName();
     case Qt::ToolTipRole:
-        if (column == KindColumn)
+        if (column == KindColumn || column == StateColumn)
             return pair.isPaired()
                 ? tr("Opens the producer's document on the left and the consumer's on the right.")
                 : tr("Only one side of this pair was found; it cannot be opened as a pair.");
         return missing ? QVariant() : QVariant(path);
     case PathRole:
-        return missing || column == KindColumn ? QVariant() : QVariant(path);
+        return missing || !fileColumn ? QVariant() : QVariant(path);
     case PairedRole:
         return pair.isPaired();
     case DateRole:
         return pair.date;
+    case ExportRole:
+        return false;
     case Qt::FontRole:
-        if (missing) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
+        return missing ? QVariant(italic()) : QVariant();
+    default:
         return {};
+    }
+}
+
+QVariant FolderPairsModel::exportData(
+    const DocumentPair &pair, const PairExport &exported, int column, int role) const
+{
+    // The export's file in the column of its record.
+    const bool underLeft = exported.record == pair.left;
+    const bool fileColumn = column == (underLeft ? LeftColumn : RightColumn);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == KindColumn)
+            return tr("Finalized export");
+        if (column == StateColumn)
+            return exportStateText(exported);
+        return fileColumn ? QVariant(QFileInfo(exported.file).fileName()) : QVariant();
+    case Qt::ToolTipRole:
+        if (fileColumn)
+            return exported.file;
+        return tr("Opens %1 on the left and its finalized export on the right: the difference is what the "
+                  "export added.")
+            .arg(QFileInfo(exported.record).fileName());
+    case PathRole:
+        return fileColumn ? QVariant(exported.file) : QVariant();
+    case PairedRole:
+    case ExportRole:
+        return true;
+    case DateRole:
+        return pair.date;
+    case Qt::FontRole:
+        return column == KindColumn ? QVariant(italic()) : QVariant();
     default:
         return {};
     }
@@ -203,6 +310,8 @@ QVariant FolderPairsModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Producer (left)");
     case RightColumn:
         return tr("Consumer (right)");
+    case StateColumn:
+        return tr("State");
     case ColumnCount:
         break;
     }

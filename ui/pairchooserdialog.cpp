@@ -52,8 +52,8 @@ PairChooserDialog::PairChooserDialog(FolderPairsModel *model, QWidget *parent)
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Pairs of records"));
     m_view->setAccessibleDescription(
-        tr("Pairs of records grouped by cutover date. Rows marked unpaired have only one side and cannot be "
-           "opened."));
+        tr("Pairs of records grouped by cutover date, each with its state. Rows marked unpaired have only "
+           "one side and cannot be opened. A finalized export is listed below its pair."));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -169,6 +169,9 @@ void PairChooserDialog::currentChanged()
     } else if (!pair) {
         m_detail->setText(tr("Choose a pair of the cutover of %1 below.")
                 .arg(current.data(FolderPairsModel::DateRole).toString()));
+    } else if (current.data(FolderPairsModel::ExportRole).toBool()) {
+        m_detail->setText(tr("Opens %1 on the left and its finalized export %2 on the right.")
+                .arg(QFileInfo(pair->left).fileName(), QFileInfo(pair->right).fileName()));
     } else if (pair->isPaired()) {
         m_detail->setText(tr("Opens %1 on the left and %2 on the right.")
                 .arg(QFileInfo(pair->left).fileName(), QFileInfo(pair->right).fileName()));

@@ -18,10 +18,13 @@ namespace Countersign {
 class FolderPairsModel;
 
 // Lets the user choose one of the pairs a folder scan found: the model's tree of pairs grouped by
-// cutover date, a line that says what the current row would open, the files that could not be read,
-// and Open / Cancel. Only a row with both documents can be opened (Open, Enter or a double click);
-// the current row starts on the first such row; Escape cancels. Shows the model it is given and owns
-// no data: whoever opens the dialog opens chosenPair() when it is accepted.
+// cutover date, each with its state, a line that says what the current row would open, the files that
+// could not be read, and Open / Cancel. Only a row with both documents can be opened (Open, Enter or
+// a double click); the current row starts on the first such row; Escape cancels. A finalized export's
+// row (below its pair) opens the record it was exported from on the left and the export on the
+// right: what the export added, and any change to the record since, is then the difference. Shows
+// the model it is given and owns no data: whoever opens the dialog opens chosenPair() when it is
+// accepted.
 class PairChooserDialog : public QDialog
 {
     Q_OBJECT

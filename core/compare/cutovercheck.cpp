@@ -6,6 +6,8 @@
 #include "compare/decisivefacts.h"
 #include "compare/structuralcompare.h"
 #include "compare/wordsimilarity.h"
+#include "export/finalizedrecord.h"
+#include "record/canonicalcontent.h"
 #include "record/documentloader.h"
 #include "record/textkeys.h"
 
@@ -40,6 +42,15 @@ int kindRank(DocumentKind kind)
         break;
     }
     return 4;
+}
+
+Member memberOf(const QString &file, const Document &doc)
+{
+    const QString &text = doc.source.text();
+    const QStringView begin = CanonicalContent::signOffBeginMarker;
+    const bool exported = text.startsWith(begin) || text.contains(u'\n' + begin.toString());
+    return Member{file, doc.kind, doc.side, RecordFacts::extract(doc), CanonicalContent::digest(text),
+        exported, exported && !text.contains(FinalizedRecord::notFinalBanner)};
 }
 
 bool isRecord(DocumentKind kind)
@@ -309,7 +320,7 @@ CutoverCheck CutoverCheck::run(
             const QString date = cutoverDate(doc.value());
             Group &group = byDate[date];
             group.date = date;
-            group.members.append(Member{file, doc->kind, doc->side, RecordFacts::extract(doc.value())});
+            group.members.append(memberOf(file, doc.value()));
         }
         report(i + 1, files.size());
     }

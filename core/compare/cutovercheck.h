@@ -44,6 +44,11 @@ public:
         DocumentKind kind = DocumentKind::Unknown;
         DocumentSide side = DocumentSide::Unknown;
         RecordFacts facts;
+        QString digest; // CanonicalContent::digest of its text (a finalized export's is its record's)
+        // Countersign's finalized export of a record (the text carries an exported sign-off block), and
+        // whether it was exported final (without the NOT FINAL banner).
+        bool isExport = false;
+        bool exportedFinal = false;
         friend bool operator==(const Member &, const Member &) = default;
     };
     struct Group

@@ -66,8 +66,9 @@ QString consumerFile(const QString &name, const QString &date)
 }
 
 // The rows of a view from top to bottom as they are shown: a date row by its text, a pair row as
-// "  kind | left | right".
-QStringList shownRows(const QTreeView *view)
+// "  kind | left | right" (with " | state" when `withStates`), a row below a pair (a finalized
+// export) indented twice.
+QStringList shownRows(const QTreeView *view, bool withStates = false)
 {
     QStringList rows;
     for (QModelIndex row = view->model()->index(0, 0); row.isValid(); row = view->indexBelow(row)) {
@@ -75,12 +76,28 @@ QStringList shownRows(const QTreeView *view)
             rows.append(row.data().toString());
             continue;
         }
-        rows.append(QStringLiteral("  %1 | %2 | %3")
-                .arg(row.data().toString(),
+        QString shown =
+            QStringLiteral("%1%2 | %3 | %4")
+                .arg(row.parent().parent().isValid() ? QStringLiteral("    ") : QStringLiteral("  "),
+                    row.data().toString(),
                     row.siblingAtColumn(FolderPairsModel::LeftColumn).data().toString(),
-                    row.siblingAtColumn(FolderPairsModel::RightColumn).data().toString()));
+                    row.siblingAtColumn(FolderPairsModel::RightColumn).data().toString());
+        if (withStates)
+            shown +=
+                QStringLiteral(" | ") + row.siblingAtColumn(FolderPairsModel::StateColumn).data().toString();
+        rows.append(shown);
     }
     return rows;
+}
+
+// The label of `dialog` that says what its current row opens.
+QString currentRowText(const QDialog *dialog)
+{
+    for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (label->accessibleName() == QStringLiteral("Current row"))
+            return label->text();
+    }
+    return {};
 }
 
 const QStringList severalCutoversRows{
@@ -323,6 +340,74 @@ private Q_SLOTS:
         // The consumer's queue-drain risk names neither side, so the mirror should list it too.
         QCOMPARE(window.bannerText(), QStringLiteral("Aligned, with 1 warning and 7 notes."));
         QTRY_VERIFY(!window.cutoverFolders()->pairChooser()); // it deletes itself
+    }
+
+    // tests/data/cutover/finalized: the aligned March pair with Harbor's finalized export of its
+    // record, the February pair not aligned. The export is listed below its pair (not as an unpaired
+    // decision record) and every pair says its state, as the window's banner then does. Keys alone:
+    // Down to February's pair and Enter opens it, not aligned; in the chooser again, Down to the
+    // export and Enter opens the record on the left and the export on the right.
+    void chooserShowsExportsAndStates()
+    {
+        const QString root = TestSupport::dataPath(QStringLiteral("cutover/finalized/"));
+        const QString producer = root + QStringLiteral("Tessera/docs");
+        const QString consumer = root + QStringLiteral("Harbor/docs");
+        const QString record = consumer + QStringLiteral("/implementation/") + recordName.arg(u"2026-03-14");
+        const QString exported =
+            consumer + QStringLiteral("/implementation/RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_FINAL.md");
+        MainWindow window;
+        QAbstractItemModelTester tester(
+            window.cutoverFolders()->scan()->pairs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        PairChooserDialog *chooser = openChooser(window, producer, consumer);
+        QVERIFY(chooser);
+        QCOMPARE(shownRows(chooser->view(), true),
+            (QStringList{
+                QStringLiteral("2026-03-14 · 1 pair"),
+                QStringLiteral(
+                    "  Decision record | RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-03-14.md | "
+                    "RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md | Aligned, final"),
+                QStringLiteral(
+                    "    Finalized export |  | RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_FINAL.md | Final"),
+                QStringLiteral("2026-02-19 · 1 pair"),
+                QStringLiteral(
+                    "  Decision record | RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-19.md | "
+                    "RUNTIME_CUTOVER_DECISION_RECORD_2026-02-19.md | Not aligned"),
+            }));
+        QWidget *keys = keyboardFocus(chooser);
+        QCOMPARE(keys, chooser->view());
+        QCOMPARE(chooser->chosenPair()->right, record); // March's pair, the first that opens
+
+        QTest::keyClick(keys, Qt::Key_Down); // its export
+        QTest::keyClick(keys, Qt::Key_Down); // February
+        QVERIFY(!chooser->openButton()->isEnabled());
+        QTest::keyClick(keys, Qt::Key_Down); // February's pair
+        QCOMPARE(
+            chooser->view()->currentIndex().siblingAtColumn(FolderPairsModel::StateColumn).data().toString(),
+            QStringLiteral("Not aligned"));
+        QSignalSpy shown(&window, &MainWindow::comparisonShown);
+        QTest::keyClick(keys, Qt::Key_Return);
+        QVERIFY(!chooser->isVisible());
+        QVERIFY(shown.wait(10000));
+        QVERIFY2(
+            window.bannerText().startsWith(QStringLiteral("Not aligned: 1 blocking difference (commit_sha)")),
+            qPrintable(window.bannerText()));
+        QTRY_VERIFY(!window.cutoverFolders()->pairChooser());
+
+        chooser = openChooser(window, producer, consumer);
+        QVERIFY(chooser);
+        keys = keyboardFocus(chooser);
+        QCOMPARE(keys, chooser->view());
+        QTest::keyClick(keys, Qt::Key_Down); // March's export
+        QVERIFY(chooser->openButton()->isEnabled());
+        QCOMPARE(currentRowText(chooser),
+            QStringLiteral(
+                "Opens RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md on the left and its finalized "
+                "export RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_FINAL.md on the right."));
+        QTest::keyClick(keys, Qt::Key_Return);
+        QVERIFY(!chooser->isVisible());
+        QCOMPARE(window.pane(Pane::Left)->filePath(), record);
+        QCOMPARE(window.pane(Pane::Right)->filePath(), exported);
+        QTRY_VERIFY(!window.cutoverFolders()->pairChooser());
     }
 
     void escapeCancels()

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 
 // CutoverFolderScan without a window or widgets (QCoreApplication only): on real folders written into
-// a temporary directory it finds the pairs and fills its model, reports its progress up to the total,
-// names a file it cannot read, stops when cancelled, and a second scan replaces the first.
+// a temporary directory it finds the pairs, compares them and fills its model, reports its progress
+// up to the total (files read, then pairs compared), names a file it cannot read, stops when
+// cancelled, and a second scan replaces the first.
 #include "cutoverfolderscan.h"
 #include "folderpairsmodel.h"
 #include "testsupport.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
         QSignalSpy progressed(&scan, &CutoverFolderScan::progressed);
         QSignalSpy found(&scan, &CutoverFolderScan::pairsFound);
         QSignalSpy cancelled(&scan, &CutoverFolderScan::cancelled);
+        QSignalSpy compared(&scan, &CutoverFolderScan::compared);
         scan.start(producer(dir), consumer(dir));
         QVERIFY(scan.isRunning());
         QCOMPARE(started.size(), 1);
@@ -106,6 +108,15 @@ private Q_SLOTS:
             lastDone = done;
         }
         QCOMPARE(progressed.last(), (QVariantList{files, files}));
+
+        // Then each pair is compared on the scan's thread, as the window would compare it.
+        QVERIFY(!compared.isEmpty());
+        QCOMPARE(compared.last(), (QVariantList{pairCount, pairCount}));
+        for (int date = 0; date < scan.pairs()->rowCount(); ++date) {
+            const QModelIndex pair =
+                scan.pairs()->index(0, FolderPairsModel::StateColumn, scan.pairs()->index(date, 0));
+            QCOMPARE(pair.data().toString(), QStringLiteral("Aligned"));
+        }
     }
 
     // A file that cannot be read is named with the reason; the rest is still paired.

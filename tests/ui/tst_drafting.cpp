@@ -3,7 +3,8 @@
 
 // Drafting in the window (offscreen): the template dialog's form and its checks, a new record from a
 // template in a pane (a draft until saved), a mirror created into the other pane, and an update from
-// a checkpoint applied as one edit that Undo takes back to the exact original text. With
+// a checkpoint applied as one edit that Undo takes back to the exact original text, and its dialog
+// driven by keys (Space leaves a change out, Enter or Alt+A applies the others). With
 // COUNTERSIGN_SCREENSHOTS=DIR set, the two dialogs are saved as DIR/template-dialog.png and
 // DIR/checkpoint-update.png.
 #include "checkpointupdatedialog.h"
@@ -17,7 +18,9 @@
 #include "templatevalues.h"
 #include "testsupport.h"
 
+#include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -51,6 +54,21 @@ QString copyOf(const QTemporaryDir &dir, const QString &relative)
 {
     const QString path = dir.filePath(QFileInfo(relative).fileName());
     if (!TestSupport::writeBytes(path, TestSupport::readBytes(drafting(relative))))
+        qFatal("cannot copy %s", qPrintable(relative));
+    return path;
+}
+
+const QString updateRecord =
+    QStringLiteral("update/AssistSupport/docs/implementation/RUNTIME_CUTOVER_DECISION_RECORD_2026-02-20.md");
+const QString updateCheckpoint = QStringLiteral(
+    "update/AssistSupport/docs/checkpoints/SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_2026-02-15.md");
+
+// A copy of a committed input of update/AssistSupport in `dir`, in the same folders below it.
+QString copyKeepingFolders(const QTemporaryDir &dir, const QString &relative)
+{
+    const QString path = dir.filePath(relative);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()) ||
+        !TestSupport::writeBytes(path, TestSupport::readBytes(drafting(relative))))
         qFatal("cannot copy %s", qPrintable(relative));
     return path;
 }
@@ -250,10 +268,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("changes");
         QTest::newRow("lf") << "update/record-v0.3.2.md"
                             << "SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_2026-02-08.md"
-                            << "update/expected-v0.4.0.md" << 6;
+                            << "update/expected-v0.4.0.md" << 7;
         QTest::newRow("crlf") << "update/mirror-v0.3.2-crlf.md"
                               << "SERVICE_V3_CUTOVER_DECISION_CHECKPOINT_PRODUCER_2026-02-08.md"
-                              << "update/expected-mirror-v0.4.0-crlf.md" << 5;
+                              << "update/expected-mirror-v0.4.0-crlf.md" << 6;
     }
 
     void updateFromCheckpointThenUndo()
@@ -294,6 +312,102 @@ private Q_SLOTS:
         // Redo brings the update back.
         pane->editor()->redo();
         QCOMPARE(pane->currentBytes(), TestSupport::readBytes(drafting(expected)));
+    }
+
+    // The dialog driven by keys alone: the date going backwards starts unchecked and says so; Down
+    // twice and Space leave out the commit; Enter applies the rest as one edit, which one Ctrl+Z takes
+    // back.
+    void chooseChangesWithTheKeyboard()
+    {
+        QTemporaryDir dir;
+        const QString record = copyKeepingFolders(dir, updateRecord);
+        const QString checkpoint = copyKeepingFolders(dir, updateCheckpoint);
+        const QByteArray original = TestSupport::readBytes(record);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.documents(Pane::Left)->openFile(record), QString());
+        QCOMPARE(window.drafting()->updateFromCheckpoint(window.activePane(), checkpoint), QString());
+        CheckpointUpdateDialog *dialog = window.drafting()->checkpointUpdateDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTableWidget *table = dialog->table();
+        QCOMPARE(table->rowCount(), 6);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Updated"));
+        QCOMPARE(table->item(0, 0)->checkState(), Qt::Unchecked);
+        for (int row = 1; row < table->rowCount(); ++row)
+            QCOMPARE(table->item(row, 0)->checkState(), Qt::Checked);
+        QCOMPARE(table->item(4, 0)->text(), QStringLiteral("Phase 9"));
+        QCOMPARE(table->item(4, 2)->text(), QStringLiteral("Complete"));
+        QTRY_COMPARE(QApplication::focusWidget(), table);
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QCOMPARE(table->item(table->currentRow(), 0)->text(), QStringLiteral("commit_sha"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QCOMPARE(table->item(2, 0)->checkState(), Qt::Unchecked);
+        QVERIFY(window.drafting()->checkpointUpdateDialog()); // Space did not apply
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!window.drafting()->checkpointUpdateDialog());
+
+        // Every change but the date and the commit: the golden file with the old commit back.
+        QByteArray expected = TestSupport::readBytes(
+            drafting(QStringLiteral("update/AssistSupport/expected-2026-02-20-phase10.md")));
+        expected.replace(
+            "9b1f03c27d5e48a6b0c4f1e2d3a4b5c6d7e8f901", "7e4806a34b98e6c06ee33fa9f11499a975e7b922");
+        RecordPane *pane = window.pane(Pane::Left);
+        QCOMPARE(pane->currentBytes(), expected);
+        window.activateWindow(); // the offscreen platform does not give it back when the dialog closes
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        pane->editor()->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), pane->editor());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(pane->currentBytes(), original);
+        QVERIFY(!pane->isModified());
+        QVERIFY(!pane->editor()->buffer().canUndo());
+    }
+
+    // Apply is offered only while a row is checked; the warning names both dates.
+    void applyNeedsACheckedRow()
+    {
+        QTemporaryDir dir;
+        const QString record = copyKeepingFolders(dir, updateRecord);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.documents(Pane::Left)->openFile(record), QString());
+        QCOMPARE(window.drafting()->updateFromCheckpoint(
+                     window.activePane(), copyKeepingFolders(dir, updateCheckpoint)),
+            QString());
+        CheckpointUpdateDialog *dialog = window.drafting()->checkpointUpdateDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTRY_COMPARE(QApplication::focusWidget(), dialog->table());
+        QVERIFY(dialog->warning()->isVisibleTo(dialog));
+        QVERIFY2(dialog->warning()->text().contains(
+                     QStringLiteral("Updated would go back from 2026-02-20 to 2026-02-15")),
+            qPrintable(dialog->warning()->text()));
+        QVERIFY(!dialog->table()->item(0, 2)->icon().isNull());
+        QVERIFY(dialog->table()->item(1, 2)->icon().isNull());
+        // Rows 1 to 5 unchecked with Down and Space: nothing is left to apply.
+        for (int row = 1; row < dialog->table()->rowCount(); ++row) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+            QVERIFY(dialog->applyButton()->isEnabled());
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        }
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(window.drafting()->checkpointUpdateDialog()); // Enter applies nothing
+        // The date alone, checked anyway, then Alt+A.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(dialog->table()->currentRow(), 0);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QVERIFY(dialog->applyButton()->isEnabled());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::AltModifier);
+        QTRY_VERIFY(!window.drafting()->checkpointUpdateDialog());
+        QByteArray expected = TestSupport::readBytes(record);
+        expected.replace("Updated: 2026-02-20", "Updated: 2026-02-15");
+        QCOMPARE(window.pane(Pane::Left)->currentBytes(), expected);
     }
 
     void updateFromSomethingElseIsRefused()

@@ -1,14 +1,37 @@
 // SPDX-FileCopyrightText: 2026 Countersign contributors
 // SPDX-License-Identifier: MIT
 
-// CutoverPairing: which documents of two teams' folders are read side by side.
+// CutoverPairing: which documents of two teams' folders are read side by side, with their finalized
+// exports and what the window's comparison says of each pair.
 #include "compare/cutoverpairing.h"
+#include "compare/structuralcompare.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Countersign;
+
+namespace Countersign {
+inline char *toString(const DocumentPair &pair)
+{
+    QStringList exports;
+    for (const PairExport &exported : pair.exports) {
+        exports.append(QStringLiteral("%1 of %2 (same content %3, final %4)")
+                .arg(exported.file, exported.record)
+                .arg(exported.sameContent)
+                .arg(exported.exportedFinal));
+    }
+    return QTest::toString(QStringLiteral("%1 kind %2: %3 | %4, state %5, exports [%6]")
+            .arg(pair.date)
+            .arg(int(pair.kind))
+            .arg(pair.left, pair.right)
+            .arg(int(pair.state))
+            .arg(exports.join(QStringLiteral("; "))));
+}
+} // namespace Countersign
 
 class TestCutoverPairing : public QObject
 {
@@ -90,6 +113,84 @@ private Q_SLOTS:
                 QStringLiteral("2026-04-02 checkpoint ENGINE_V2_CUTOVER_CHECKPOINT_PRODUCER_2026-04-02.md | "
                                "ENGINE_V2_CUTOVER_CHECKPOINT_2026-04-02.md"),
             }));
+    }
+
+    // A finalized export (the golden export of the clean record, named as the window names it) goes
+    // with the record it was exported from, never as an unpaired decision record; each pair's state
+    // is what the window's comparison says.
+    void aFinalizedExportGoesWithItsRecord()
+    {
+        const QString root = TestSupport::dataPath(QStringLiteral("cutover/finalized/"));
+        const QString harbor = root + QStringLiteral("Harbor/docs/implementation/");
+        const QString tessera = root + QStringLiteral("Tessera/docs/implementation/");
+        const QList<DocumentPair> pairs = CutoverPairing::scan(
+            {root + QStringLiteral("Tessera/docs"), root + QStringLiteral("Harbor/docs")});
+        QCOMPARE(pairs,
+            (QList<DocumentPair>{
+                {QStringLiteral("2026-02-19"), DocumentPair::Kind::DecisionRecord,
+                    tessera + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-19.md"),
+                    harbor + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-19.md"), {},
+                    DocumentPair::State::NotAligned},
+                {QStringLiteral("2026-03-14"), DocumentPair::Kind::DecisionRecord,
+                    tessera + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-03-14.md"),
+                    harbor + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"),
+                    {{harbor + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_FINAL.md"),
+                        harbor + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"), true,
+                        true}},
+                    DocumentPair::State::Aligned},
+            }));
+        QVERIFY(pairs.at(1).exports.first().isCurrentFinal());
+        // The states are the banner's: the window's comparison of the same two files.
+        for (const DocumentPair &pair : pairs) {
+            const CompareSummary summary = CompareSummary::of(
+                StructuralCompare::compare(TestSupport::load(pair.left), TestSupport::load(pair.right)));
+            QCOMPARE(pair.state == DocumentPair::State::Aligned, summary.isAligned());
+        }
+        // Listed, the pairs are not compared yet.
+        const QList<DocumentPair> listed = CutoverPairing::pairs(CutoverCheck::run({root}));
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed.at(1).state, DocumentPair::State::NotCompared);
+        QCOMPARE(listed.at(1).exports.size(), 1);
+    }
+
+    // Without its record, an export is listed on its own as one, on its record's side; under another
+    // name it is still found by its content; once the record changes, it is no longer current.
+    void exportsWithoutTheirRecordsName()
+    {
+        QTemporaryDir dir;
+        const QString root =
+            TestSupport::dataPath(QStringLiteral("cutover/finalized/Harbor/docs/implementation/"));
+        const QByteArray exported = TestSupport::readBytes(
+            root + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_FINAL.md"));
+        const QByteArray record =
+            TestSupport::readBytes(root + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"));
+        const QString signedCopy = dir.filePath(QStringLiteral("signed.md"));
+        QVERIFY(TestSupport::writeBytes(signedCopy, exported));
+
+        QList<DocumentPair> pairs = CutoverPairing::scan({dir.path()});
+        QCOMPARE(pairs,
+            (QList<DocumentPair>{
+                {QStringLiteral("2026-03-14"), DocumentPair::Kind::FinalizedExport, {}, signedCopy, {}}}));
+
+        const QString recordFile =
+            dir.filePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"));
+        QVERIFY(TestSupport::writeBytes(recordFile, record));
+        pairs = CutoverPairing::scan({dir.path()});
+        QCOMPARE(pairs.size(), 1);
+        QCOMPARE(pairs.first().kind, DocumentPair::Kind::DecisionRecord);
+        QCOMPARE(pairs.first().right, recordFile);
+        QCOMPARE(pairs.first().exports, (QList<PairExport>{{signedCopy, recordFile, true, true}}));
+
+        QVERIFY(TestSupport::writeBytes(recordFile, QByteArray(record).replace("**GO**", "**NO-GO**")));
+        pairs = CutoverPairing::scan({dir.path()});
+        QCOMPARE(pairs.size(), 2); // the record changed: found by content no more, the export is alone
+        QCOMPARE(pairs.at(1).kind, DocumentPair::Kind::FinalizedExport);
+        const QString named =
+            dir.filePath(QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_FINAL.md"));
+        QVERIFY(QFile::rename(signedCopy, named));
+        pairs = CutoverPairing::scan({dir.path()});
+        QCOMPARE(pairs.size(), 1); // by name it is the record's, exported before the change
+        QCOMPARE(pairs.first().exports, (QList<PairExport>{{named, recordFile, false, true}}));
     }
 };
 
