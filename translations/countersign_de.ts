@@ -94,10 +94,6 @@
         <translation>%1 enthält bereits Laufzeitziel, Phase und Datum aus %2: Es gibt nichts zu ändern.</translation>
     </message>
     <message>
-        <source>Apply takes these values from %2 into %1. The rest of the record stays as it is, and Undo takes the whole update back.</source>
-        <translation>„Anwenden“ übernimmt diese Werte aus %2 in %1. Der Rest des Protokolls bleibt, wie er ist, und „Rückgängig“ nimmt die gesamte Aktualisierung zurück.</translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
@@ -124,6 +120,22 @@
     <message>
         <source>&amp;Apply</source>
         <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Apply takes the checked changes from %2 into %1 (Space checks or unchecks a row). The rest of the record stays as it is, and Undo takes the whole update back.</source>
+        <translation>„Anwenden“ übernimmt die angehakten Änderungen aus %2 in %1 (die Leertaste hakt eine Zeile an oder ab). Der Rest des Protokolls bleibt, wie er ist, und „Rückgängig“ nimmt die gesamte Aktualisierung zurück.</translation>
+    </message>
+    <message>
+        <source>The checkpoint is older than the record: %1 would go back from %2 to %3.</source>
+        <translation>Der Checkpoint ist älter als das Protokoll: %1 würde von %2 auf %3 zurückgehen.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Its row is unchecked: check it to apply it anyway.</source>
+        <translation>Die Zeile ist nicht angehakt: Haken Sie sie an, um sie trotzdem anzuwenden.</translation>
     </message>
 </context>
 <context>
@@ -179,6 +191,10 @@
     <message>
         <source>Found %1 pairs of records.</source>
         <translation>%1 Protokollpaare gefunden.</translation>
+    </message>
+    <message>
+        <source>Comparing the pairs: %1 of %2…</source>
+        <translation>Paare werden verglichen: %1 von %2…</translation>
     </message>
 </context>
 <context>
@@ -653,6 +669,58 @@
         <source>Consumer (right)</source>
         <translation>Konsument (rechts)</translation>
     </message>
+    <message>
+        <source>Finalized export</source>
+        <translation>Finalisierter Export</translation>
+    </message>
+    <message>
+        <source>its record was not found</source>
+        <translation>sein Protokoll wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Aligned</source>
+        <translation>Übereinstimmend</translation>
+    </message>
+    <message>
+        <source>Not aligned</source>
+        <translation>Nicht übereinstimmend</translation>
+    </message>
+    <message>
+        <source>Not comparable</source>
+        <translation>Nicht vergleichbar</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation>Nicht verglichen</translation>
+    </message>
+    <message>
+        <source>Unpaired</source>
+        <translation>Ungepaart</translation>
+    </message>
+    <message>
+        <source>%1, final</source>
+        <translation>%1, final</translation>
+    </message>
+    <message>
+        <source>Not final: open sign-offs</source>
+        <translation>Nicht final: offene Abzeichnungen</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Final, but the record changed since</source>
+        <translation>Final, aber das Protokoll hat sich seitdem geändert</translation>
+    </message>
+    <message>
+        <source>Opens %1 on the left and its finalized export on the right: the difference is what the export added.</source>
+        <translation>Öffnet %1 links und seinen finalisierten Export rechts: Der Unterschied ist das, was der Export hinzugefügt hat.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::HandbookDialog</name>
@@ -827,6 +895,18 @@
         <source>&amp;Line in %1 (1 to %2):</source>
         <translation>&amp;Zeile in %1 (1 bis %2):</translation>
     </message>
+    <message>
+        <source>Open a record to swap the panes.</source>
+        <translation>Öffnen Sie ein Protokoll, um die Seiten zu tauschen.</translation>
+    </message>
+    <message>
+        <source>Swapped the panes: %1 is on the left now.</source>
+        <translation>Seiten getauscht: %1 steht jetzt links.</translation>
+    </message>
+    <message>
+        <source>Swapped the panes: %1 is on the right now.</source>
+        <translation>Seiten getauscht: %1 steht jetzt rechts.</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::MainWindowActions</name>
@@ -964,7 +1044,7 @@
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>&amp;Farbschema</translation>
+        <translation>&amp;Hervorhebung</translation>
     </message>
     <message>
         <source>Follow the Palette</source>
@@ -1089,6 +1169,26 @@
     <message>
         <source>Find &amp;Previous</source>
         <translation>&amp;Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <source>Swap P&amp;anes</source>
+        <translation>Seiten &amp;tauschen</translation>
+    </message>
+    <message>
+        <source>&amp;Color Scheme</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;Desktop</source>
+        <translation>Wie der &amp;Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>Dar&amp;k</source>
+        <translation>D&amp;unkel</translation>
     </message>
 </context>
 <context>
@@ -1321,10 +1421,6 @@
         <translation>Protokollpaare</translation>
     </message>
     <message>
-        <source>Pairs of records grouped by cutover date. Rows marked unpaired have only one side and cannot be opened.</source>
-        <translation>Protokollpaare, nach Umstellungsdatum gruppiert. Als ungepaart markierte Zeilen haben nur eine Seite und können nicht geöffnet werden.</translation>
-    </message>
-    <message>
         <source>Current row</source>
         <translation>Aktuelle Zeile</translation>
     </message>
@@ -1369,6 +1465,14 @@ Ordner des Konsumenten: %2</translation>
     <message>
         <source>Only %1 was found for %2: %3. It has nothing to be compared with.</source>
         <translation>Für %2 wurde nur %1 gefunden: %3. Es gibt nichts, womit es verglichen werden könnte.</translation>
+    </message>
+    <message>
+        <source>Pairs of records grouped by cutover date, each with its state. Rows marked unpaired have only one side and cannot be opened. A finalized export is listed below its pair.</source>
+        <translation>Protokollpaare, nach Umstellungsdatum gruppiert, jeweils mit ihrem Zustand. Als ungepaart markierte Zeilen haben nur eine Seite und können nicht geöffnet werden. Ein finalisierter Export steht unter seinem Paar.</translation>
+    </message>
+    <message>
+        <source>Opens %1 on the left and its finalized export %2 on the right.</source>
+        <translation>Öffnet %1 links und seinen finalisierten Export %2 rechts.</translation>
     </message>
 </context>
 <context>

@@ -307,6 +307,39 @@ private Q_SLOTS:
         QCOMPARE(TestSupport::readBytes(settings), before);
     }
 
+    // --color-scheme dark colours the whole window (the menu bar's strip too, not only the panes),
+    // and is not remembered; an unknown scheme is refused before any window opens.
+    void screenshotInTheDarkScheme()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        const QStringList pair{data("input/producer-mirror.md"), data("input/decision-record.md")};
+        Run result = run(QStringList{QStringLiteral("open")} + pair +
+                QStringList{QStringLiteral("--color-scheme"), QStringLiteral("dark"),
+                    QStringLiteral("--screenshot"), png},
+            environment);
+        QCOMPARE(result.exitCode, 0);
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        // The menu bar (its right end, where no entry is) and the panes are dark.
+        QVERIFY(QColor(image.pixel(image.width() - 5, 5)).lightness() < 80);
+        QVERIFY(QColor(image.pixel(image.width() / 4, image.height() / 2)).lightness() < 80);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("config/Countersign/countersign.conf"))));
+
+        result = run(QStringList{QStringLiteral("open")} + pair +
+                QStringList{QStringLiteral("--color-scheme"), QStringLiteral("purple"),
+                    QStringLiteral("--screenshot"), png},
+            environment);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(
+            result.err.contains(QStringLiteral("unknown color scheme 'purple'; use desktop, light or dark")),
+            qPrintable(result.err));
+    }
+
     void screenshotReportsBadFile()
     {
         QTemporaryDir dir;

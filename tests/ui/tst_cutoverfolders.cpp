@@ -4,7 +4,8 @@
 // File > Open Cutover Folders on the offscreen platform: FolderPairsModel's tree of pairs, the scan's
 // progress dialog (files read of the total, Cancel), and the pair chooser as a user drives it: what it
 // lists, choosing with the arrows and Enter, Escape, and that every control is named and reachable.
-// With COUNTERSIGN_SCREENSHOTS=DIR set, chooserShowsEveryColumnInFull() also saves DIR/pair-chooser.png.
+// With COUNTERSIGN_SCREENSHOTS=DIR set, chooserShowsEveryColumnInFull() also saves DIR/pair-chooser.png
+// and chooserShowsExportsAndStates() DIR/pair-chooser-states.png.
 #include "cutoverfolderdialogs.h"
 #include "cutoverfolderscan.h"
 #include "folderpairsmodel.h"
@@ -376,6 +377,11 @@ private Q_SLOTS:
         QWidget *keys = keyboardFocus(chooser);
         QCOMPARE(keys, chooser->view());
         QCOMPARE(chooser->chosenPair()->right, record); // March's pair, the first that opens
+        if (const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOTS"); !dir.isEmpty()) {
+            const QString png = QDir(dir).filePath(QStringLiteral("pair-chooser-states.png"));
+            QVERIFY(chooser->grab().save(png));
+            qInfo("saved %s", qPrintable(png));
+        }
 
         QTest::keyClick(keys, Qt::Key_Down); // its export
         QTest::keyClick(keys, Qt::Key_Down); // February
