@@ -204,8 +204,16 @@
         <translation>Unterschiede zwischen den Bereichen</translation>
     </message>
     <message>
-        <source>Each shape links a difference on the left with the right; click one to go to it.</source>
-        <translation>Jede Form verbindet einen Unterschied links mit seinem Gegenstück rechts; klicken Sie auf eine Form, um dorthin zu springen.</translation>
+        <source>Each shape links a difference on the left with the right; click one to go to it, or an arrow at its end to copy it to the other side.</source>
+        <translation>Jede Form verbindet einen Unterschied links mit seinem Gegenstück rechts; klicken Sie auf eine Form, um dorthin zu springen, oder auf einen Pfeil an ihrem Ende, um ihn auf die andere Seite zu kopieren.</translation>
+    </message>
+    <message>
+        <source>Copy this difference to the right (Alt+Right)</source>
+        <translation>Diesen Unterschied nach rechts kopieren (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <source>Copy this difference to the left (Alt+Left)</source>
+        <translation>Diesen Unterschied nach links kopieren (Alt+Links)</translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,15 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 #include <algorithm>
 
 namespace Countersign {
+
+namespace {
+constexpr qreal arrowSize = 11;
+} // namespace
 
 DiffConnector::DiffConnector(TextView *left, TextView *right, QWidget *parent)
     : QWidget(parent)
@@ -20,7 +25,8 @@ DiffConnector::DiffConnector(TextView *left, TextView *right, QWidget *parent)
 {
     setFixedWidth(36);
     setAccessibleName(tr("Differences between the panes"));
-    setToolTip(tr("Each shape links a difference on the left with the right; click one to go to it."));
+    setToolTip(tr("Each shape links a difference on the left with the right; click one to go to it, or "
+                  "an arrow at its end to copy it to the other side."));
     for (TextView *view : {m_left, m_right})
         connect(view, &TextView::viewChanged, this, qOverload<>(&QWidget::update));
 }
@@ -73,7 +79,15 @@ QList<DiffConnector::Shape> DiffConnector::shapes() const
         const QColor colour = range.rightCount == 0 ? QColor(248, 81, 73)
             : range.leftCount == 0                  ? QColor(46, 160, 67)
                                                     : QColor(56, 139, 253);
-        out.append(Shape{int(it - m_differences.cbegin()), path, colour});
+        // Each arrow beside the first line of its side (where a side has none, where they would go).
+        const auto arrow = [](qreal x, qreal top, qreal bottom, const TextView *view, int start) {
+            const auto [lineTop, lineBottom] = view->lineSpan(start);
+            const qreal middle = bottom > top ? top + std::min(bottom - top, lineBottom - lineTop) / 2 : top;
+            return QRectF(x, middle - arrowSize / 2, arrowSize, arrowSize);
+        };
+        out.append(Shape{int(it - m_differences.cbegin()), path, colour,
+            arrow(1, leftTop, leftBottom, m_left, range.leftStart),
+            arrow(width - arrowSize - 1, rightTop, rightBottom, m_right, range.rightStart)});
     }
     return out;
 }
@@ -91,6 +105,57 @@ void DiffConnector::paintEvent(QPaintEvent *)
         painter.setPen(QPen(shape.colour, current ? 2.5 : 1));
         painter.drawPath(shape.path);
     }
+    // The arrows over the shapes, on the base colour so that they stand out on any tint.
+    for (const Shape &shape : shapes()) {
+        for (const auto &[box, right] : {std::pair{shape.toRight, true}, std::pair{shape.toLeft, false}}) {
+            painter.setPen(QPen(shape.colour.darker(130), 1));
+            painter.setBrush(palette().color(QPalette::Base));
+            painter.drawRoundedRect(box, 2, 2);
+            const qreal inset = 3;
+            const QPointF tip = right ? QPointF(box.right() - inset, box.center().y())
+                                      : QPointF(box.left() + inset, box.center().y());
+            const qreal back = right ? box.left() + inset : box.right() - inset;
+            painter.setBrush(palette().color(QPalette::Text));
+            painter.setPen(Qt::NoPen);
+            painter.drawPolygon(QPolygonF{
+                tip, QPointF(back, box.top() + inset - 0.5), QPointF(back, box.bottom() - inset + 0.5)});
+        }
+    }
+}
+
+QRectF DiffConnector::arrowRect(int index, Pane from) const
+{
+    for (const Shape &shape : shapes()) {
+        if (shape.index == index)
+            return from == Pane::Left ? shape.toRight : shape.toLeft;
+    }
+    return {};
+}
+
+std::optional<std::pair<int, Pane>> DiffConnector::arrowAt(const QPointF &point) const
+{
+    for (const Shape &shape : shapes()) {
+        if (shape.toRight.adjusted(-1, -1, 1, 1).contains(point))
+            return std::pair{shape.index, Pane::Left};
+        if (shape.toLeft.adjusted(-1, -1, 1, 1).contains(point))
+            return std::pair{shape.index, Pane::Right};
+    }
+    return std::nullopt;
+}
+
+bool DiffConnector::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        if (const auto arrow = arrowAt(help->pos())) {
+            QToolTip::showText(help->globalPos(),
+                arrow->second == Pane::Left ? tr("Copy this difference to the right (Alt+Right)")
+                                            : tr("Copy this difference to the left (Alt+Left)"),
+                this);
+            return true;
+        }
+    }
+    return QWidget::event(event);
 }
 
 void DiffConnector::setCurrent(int index)
@@ -113,7 +178,9 @@ int DiffConnector::differenceAt(const QPointF &point) const
 
 void DiffConnector::mousePressEvent(QMouseEvent *event)
 {
-    if (const int index = differenceAt(event->position()); index >= 0)
+    if (const auto arrow = arrowAt(event->position()))
+        Q_EMIT copyClicked(arrow->first, arrow->second);
+    else if (const int index = differenceAt(event->position()); index >= 0)
         Q_EMIT differenceClicked(index);
 }
 

@@ -4,11 +4,15 @@
 #pragma once
 
 #include "diff/linediff.h"
+#include "pane.h"
 
 #include <QColor>
 #include <QList>
 #include <QPainterPath>
 #include <QWidget>
+
+#include <optional>
+#include <utility>
 
 namespace Countersign {
 
@@ -17,7 +21,10 @@ class TextView;
 // The band between the two panes that links each difference on the left with its counterpart on
 // the right, as Meld and KDiff3 draw it: a shape from the left lines to the right lines (a wedge
 // where one side has none), red where only the left has lines, green where only the right has,
-// blue where both changed. Only the differences in view are drawn. Clicking one selects it.
+// blue where both changed. Only the differences in view are drawn. Clicking one selects it. At each
+// end of a shape an arrow copies the difference to the other side (as Meld's and KDiff3's do): the
+// arrow at the left end pushes the left side's lines over the right's, the one at the right end the
+// other way.
 class DiffConnector : public QWidget
 {
     Q_OBJECT
@@ -31,11 +38,17 @@ public:
     // The difference Go showed last, drawn stronger (the panes frame its lines); -1 for none.
     void setCurrent(int index);
     int current() const { return m_current; }
+    // Where the arrow that copies difference `index` from side `from` is drawn, in this widget; an
+    // empty rectangle when the difference is not in view.
+    QRectF arrowRect(int index, Pane from) const;
 
 Q_SIGNALS:
     void differenceClicked(int index);
+    // An arrow was clicked: difference `index` is to be copied from side `from` to the other.
+    void copyClicked(int index, Countersign::Pane from);
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
 
@@ -45,7 +58,11 @@ private:
         int index;
         QPainterPath path;
         QColor colour;
+        QRectF toRight; // the arrow at the left end
+        QRectF toLeft; // the arrow at the right end
     };
+    // The arrow under `point`: its difference and the side it copies from.
+    std::optional<std::pair<int, Pane>> arrowAt(const QPointF &point) const;
     QList<Shape> shapes() const;
 
     TextView *m_left;

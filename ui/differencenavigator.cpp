@@ -84,8 +84,13 @@ int DifferenceNavigator::copyDifference(Pane from, Pane at)
     int index = differenceAt(at, pane(at)->currentLine() - 1);
     if (index < 0)
         index = m_current;
+    return copyDifferenceAt(index, from) ? index : -1;
+}
+
+bool DifferenceNavigator::copyDifferenceAt(int index, Pane from)
+{
     if (index < 0 || index >= m_hunks.size())
-        return -1;
+        return false;
     const HunkRange &range = m_hunks.at(index).range;
     const bool fromLeft = from == Pane::Left;
     const QStringList source = pane(from)->text().split(u'\n');
@@ -95,7 +100,7 @@ int DifferenceNavigator::copyDifference(Pane from, Pane at)
     const int targetStart = fromLeft ? range.rightStart : range.leftStart;
     const int targetCount = fromLeft ? range.rightCount : range.leftCount;
     if (sourceStart + sourceCount > source.size() || targetStart + targetCount > target.size())
-        return -1; // the diff is older than the text: it is being compared again
+        return false; // the diff is older than the text: it is being compared again
     target.remove(targetStart, targetCount);
     for (int i = 0; i < sourceCount; ++i)
         target.insert(targetStart + i, source.at(sourceStart + i));
@@ -105,7 +110,7 @@ int DifferenceNavigator::copyDifference(Pane from, Pane at)
     Q_EMIT message(fromLeft
             ? tr("Difference %1 copied to the right (Undo in the right pane takes it back).").arg(index + 1)
             : tr("Difference %1 copied to the left (Undo in the left pane takes it back).").arg(index + 1));
-    return index;
+    return true;
 }
 
 int DifferenceNavigator::matchingLine(Pane side, int line) const

@@ -42,6 +42,8 @@ public:
     // their bytes). The difference is the one the cursor of `at`'s pane is in, else the one Go showed
     // last. Returns its index, -1 when there is none to copy.
     int copyDifference(Pane from, Pane at);
+    // The same for the difference at `index` (an arrow of the band); false when there is none.
+    bool copyDifferenceAt(int index, Pane from);
     // The difference whose lines on `side` hold 0-based `line` (or, for one without lines there,
     // that start at it); -1 when none does.
     int differenceAt(Pane side, int line) const;

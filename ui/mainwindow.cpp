@@ -208,6 +208,7 @@ void MainWindow::createParts()
     }
     connect(
         m_connector, &DiffConnector::differenceClicked, m_differences, &DifferenceNavigator::showDifference);
+    connect(m_connector, &DiffConnector::copyClicked, m_differences, &DifferenceNavigator::copyDifferenceAt);
     connect(m_differences, &DifferenceNavigator::message, this, &MainWindow::showMessage);
     // The difference Go showed, as one block: framed in both panes, stronger in the band.
     connect(

@@ -579,6 +579,41 @@ private Q_SLOTS:
     // cursor is in over the right side's, as one undoable edit of the right pane (Ctrl+Z there takes
     // it back, byte for byte); Alt+Left copies the other way. With COUNTERSIGN_SCREENSHOTS=DIR set,
     // saves copy-difference-before.png and copy-difference-after.png.
+    // The band's arrows, as in Meld and KDiff3: the one at a difference's left end copies it to the
+    // right, the one at its right end to the left, each one undoable edit of the receiving pane.
+    void bandArrowsCopyADifference()
+    {
+        ComparedWindow w;
+        RecordPane *left = w.window.pane(Pane::Left);
+        RecordPane *right = w.window.pane(Pane::Right);
+        const QByteArray rightBefore = right->currentBytes();
+        const auto lineOf = [](const RecordPane *pane, int line) {
+            return pane->text().split(u'\n').value(line - 1);
+        };
+        auto *band = w.window.findChild<DiffConnector *>();
+        QVERIFY(band);
+        const int outcome = w.window.differences()->differenceAt(Pane::Left, 11); // line 12: GO, NO-GO
+        QVERIFY(outcome >= 0);
+        const QRectF toRight = band->arrowRect(outcome, Pane::Left);
+        QVERIFY(!toRight.isEmpty());
+        QVERIFY(toRight.right() < band->width() / 2.0);
+        QTest::mouseClick(band, Qt::LeftButton, {}, toRight.center().toPoint());
+        QCOMPARE(lineOf(right, 12), lineOf(left, 12));
+        QVERIFY(!left->isModified());
+        QTest::keyClick(w.focus(right->editor()), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(right->currentBytes(), rightBefore);
+        QTRY_VERIFY(!w.window.isComparing());
+
+        const int commit = w.window.differences()->differenceAt(Pane::Right, 15); // line 16
+        QVERIFY(commit > outcome);
+        const QRectF toLeft = band->arrowRect(commit, Pane::Right);
+        QVERIFY(toLeft.left() > band->width() / 2.0);
+        QTest::mouseClick(band, Qt::LeftButton, {}, toLeft.center().toPoint());
+        QCOMPARE(lineOf(left, 16), lineOf(right, 16));
+        QVERIFY(lineOf(left, 16).contains(u"9b1d4e6f"));
+        QCOMPARE(right->currentBytes(), rightBefore);
+    }
+
     void copyADifferenceToTheOtherSide()
     {
         ComparedWindow w;
