@@ -6,6 +6,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace Countersign {
 
 DiffText::DiffText(QByteArray bytes)
@@ -14,10 +18,25 @@ DiffText::DiffText(QByteArray bytes)
     const char *data = m_bytes.constData();
     const qsizetype size = m_bytes.size();
     m_starts.reserve(size_t(size / 32 + 2));
-    // Eight bytes at a time: a byte of (word ^ newlines) is zero where the word holds a '\n', and
-    // the high bit of each byte of `found` says exactly which (no borrows between bytes).
-    constexpr quint64 lows = 0x7F7F7F7F7F7F7F7FULL, newlines = 0x0101010101010101ULL * '\n';
     qsizetype at = 0;
+#if defined(__SSE2__)
+    // Thirty-two bytes at a time: one bit a byte where it is a '\n', read off lowest first.
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (at + 32 <= size) {
+        const auto *chunk = reinterpret_cast<const __m128i *>(data + at);
+        quint32 found = quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(chunk), newline))) |
+            quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(chunk + 1), newline))) << 16;
+        while (found) {
+            m_starts.push_back(at + std::countr_zero(found) + 1);
+            found &= found - 1;
+        }
+        at += 32;
+    }
+#endif
+    // Eight bytes at a time (the rest, or every byte without SSE2): a byte of (word ^ newlines) is
+    // zero where the word holds a '\n', and the high bit of each byte of `found` says exactly which
+    // (no borrows between bytes).
+    constexpr quint64 lows = 0x7F7F7F7F7F7F7F7FULL, newlines = 0x0101010101010101ULL * '\n';
     while (at + 8 <= size) {
         quint64 word;
         std::memcpy(&word, data + at, 8);
