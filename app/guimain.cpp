@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -60,6 +61,28 @@ QIcon windowIcon()
     return icon;
 }
 
+// COUNTERSIGN_TRACE_STARTUP=1: when each step of the window's start ended, on standard error, in
+// milliseconds since the window module was entered (README, "Benchmarks"). Off, it costs a branch.
+class StartupTrace
+{
+public:
+    StartupTrace()
+        : m_on(qEnvironmentVariable("COUNTERSIGN_TRACE_STARTUP") == u"1")
+    {
+        m_clock.start();
+    }
+    void mark(const char *step) const
+    {
+        if (m_on)
+            std::fprintf(stderr, "startup: %7.1f ms  %s\n", double(m_clock.nsecsElapsed()) / 1e6, step);
+    }
+    bool isOn() const { return m_on; }
+
+private:
+    QElapsedTimer m_clock;
+    bool m_on;
+};
+
 // Points QSettings at a copy of the user's settings file in `dir`.
 void useCopyOfSettings(const QTemporaryDir &dir)
 {
@@ -73,6 +96,7 @@ void useCopyOfSettings(const QTemporaryDir &dir)
 
 int runGui(int argc, char **argv)
 {
+    const StartupTrace trace;
     // Read the arguments before QApplication exists: without a display it would abort.
     QStringList files;
     QString screenshot;
@@ -124,6 +148,10 @@ int runGui(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    trace.mark("QApplication");
+    // The Markdown definition (with the 41 it includes for fenced code) takes longer to load than the
+    // window takes to build: it starts first, on its own thread, and the first paint waits for it.
+    Countersign::Highlighting::preload();
     Countersign::configureApplication(app);
     // A screenshot is a scripted run: it reads the user's settings (theme, ledger) but leaves them as
     // they were (no recent pair, no window layout remembered), so it works on a copy of them.
@@ -140,9 +168,9 @@ int runGui(int argc, char **argv)
         colorScheme.value_or(QSettings().value(Countersign::SettingsKeys::colorScheme).toString());
     Countersign::Appearance::apply(
         Countersign::Appearance::fromName(schemeName).value_or(Countersign::Appearance::Scheme::Desktop));
-    // The Markdown definition loads on its own thread while the window is built and the files read.
-    Countersign::Highlighting::preload();
+    trace.mark("settings, translations, icon, colours");
     Countersign::MainWindow window;
+    trace.mark("window built");
     if (theme && !window.setThemeName(*theme, Countersign::MainWindow::Remember::No)) {
         return fail(QStringLiteral("unknown theme '%1'; installed themes: %2")
                 .arg(*theme, Countersign::MainWindow::themeNames().join(QStringLiteral(", "))));
@@ -157,21 +185,34 @@ int runGui(int argc, char **argv)
         if (const QString error = window.documents(pane)->openFile(files.at(side)); !error.isEmpty())
             errors.append(error);
     }
+    trace.mark("files opened");
     window.show();
+    trace.mark("shown");
+    if (trace.isOn()) {
+        QObject::connect(&window, &Countersign::MainWindow::comparisonShown, &window,
+            [&trace] { trace.mark("comparison shown"); });
+    }
 
     if (!screenshot.isEmpty()) {
         int status = 0;
         auto save = [&] {
             QApplication::processEvents();
+            trace.mark("screenshot begins");
+            if (trace.isOn()) {
+                Countersign::Highlighting::markdown(); // waits for the preload, if it still runs
+                trace.mark("highlighting loaded");
+            }
             for (const QString &error : errors)
                 status = fail(error);
             const QPixmap image = window.grab();
+            trace.mark("painted");
             // zlib's fastest level (quality 80 in Qt's scale): a window's picture compresses well
             // anyway, and the default level takes longer than building and comparing the pair.
             if (image.isNull() || !image.save(screenshot, "PNG", 80))
                 status = fail(QStringLiteral("%1: cannot save the screenshot").arg(screenshot));
             else
                 std::printf("%s\n", qUtf8Printable(QFileInfo(screenshot).absoluteFilePath()));
+            trace.mark("PNG written");
             // Nothing is left to keep (no edits; settings are written as they change): a comparison
             // still running, and the memory of a large pair, need not be waited for or freed.
             std::fflush(stdout);

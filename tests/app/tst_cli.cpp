@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -338,6 +339,43 @@ private Q_SLOTS:
         QVERIFY2(
             result.err.contains(QStringLiteral("unknown color scheme 'purple'; use desktop, light or dark")),
             qPrintable(result.err));
+    }
+
+    // COUNTERSIGN_TRACE_STARTUP=1 lists the steps of the window's start, in order, with times that
+    // never go back; without it, nothing of it is printed.
+    void startupTrace()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        const QStringList arguments{QStringLiteral("open"), data("input/producer-mirror.md"),
+            data("input/decision-record.md"), QStringLiteral("--screenshot"), png};
+        Run result = run(arguments, environment);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(!result.err.contains(u"startup:"), qPrintable(result.err));
+
+        environment.insert(QStringLiteral("COUNTERSIGN_TRACE_STARTUP"), QStringLiteral("1"));
+        result = run(arguments, environment);
+        QCOMPARE(result.exitCode, 0);
+        static const QRegularExpression line(QStringLiteral(R"(^startup: +([0-9.]+) ms  (.+)$)"));
+        QStringList steps;
+        double last = 0;
+        for (const QString &text : result.err.split(u'\n', Qt::SkipEmptyParts)) {
+            const QRegularExpressionMatch match = line.match(text);
+            if (!match.hasMatch())
+                continue;
+            QVERIFY2(match.captured(1).toDouble() >= last, qPrintable(text));
+            last = match.captured(1).toDouble();
+            steps.append(match.captured(2));
+        }
+        QCOMPARE(steps,
+            (QStringList{QStringLiteral("QApplication"),
+                QStringLiteral("settings, translations, icon, colours"), QStringLiteral("window built"),
+                QStringLiteral("files opened"), QStringLiteral("shown"), QStringLiteral("comparison shown"),
+                QStringLiteral("screenshot begins"), QStringLiteral("highlighting loaded"),
+                QStringLiteral("painted"), QStringLiteral("PNG written")}));
     }
 
     void screenshotReportsBadFile()
