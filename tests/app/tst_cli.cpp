@@ -49,6 +49,17 @@ QStringList fieldValues(const QJsonArray &fields, const QString &member)
     return out;
 }
 
+// The environment of a window run without a display, its settings and data in `dir` (none of the
+// user's).
+QProcessEnvironment offscreenIn(const QTemporaryDir &dir)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    return environment;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -314,10 +325,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("window.png"));
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        const QProcessEnvironment environment = offscreenIn(dir);
         const QStringList pair{data("input/producer-mirror.md"), data("input/decision-record.md")};
         Run result = run(QStringList{QStringLiteral("open")} + pair +
                 QStringList{QStringLiteral("--color-scheme"), QStringLiteral("dark"),
@@ -347,9 +355,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("window.png"));
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        QProcessEnvironment environment = offscreenIn(dir);
         const QStringList arguments{QStringLiteral("open"), data("input/producer-mirror.md"),
             data("input/decision-record.md"), QStringLiteral("--screenshot"), png};
         Run result = run(arguments, environment);
