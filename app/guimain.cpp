@@ -198,10 +198,13 @@ int runGui(int argc, char **argv)
         auto save = [&] {
             QApplication::processEvents();
             trace.mark("screenshot begins");
-            if (trace.isOn()) {
-                Countersign::Highlighting::markdown(); // waits for the preload, if it still runs
-                trace.mark("highlighting loaded");
+            // The panes paint plain until the Markdown definition has loaded: the picture waits
+            // for it, and for the panes to take it.
+            if (!Countersign::Highlighting::isLoaded()) {
+                Countersign::Highlighting::markdown();
+                QApplication::processEvents();
             }
+            trace.mark("highlighting loaded");
             for (const QString &error : errors)
                 status = fail(error);
             const QPixmap image = window.grab();

@@ -5,8 +5,11 @@
 
 #include <KSyntaxHighlighting/Repository>
 #include <QCoreApplication>
+#include <QList>
+#include <QPointer>
 #include <QThread>
 
+#include <chrono>
 #include <future>
 #include <memory>
 
@@ -20,6 +23,8 @@ struct Loaded
     KSyntaxHighlighting::Definition markdown;
 };
 
+void notifyLoaded();
+
 Loaded load()
 {
     Loaded loaded{std::make_unique<KSyntaxHighlighting::Repository>(), {}};
@@ -30,6 +35,9 @@ Loaded load()
     if (const QCoreApplication *app = QCoreApplication::instance();
         app && loaded.repository->thread() != app->thread())
         loaded.repository->moveToThread(app->thread());
+    // Those waiting hear of it on the GUI thread.
+    if (QCoreApplication *app = QCoreApplication::instance())
+        QMetaObject::invokeMethod(app, &notifyLoaded, Qt::QueuedConnection);
     return loaded;
 }
 
@@ -45,12 +53,55 @@ Loaded &loaded()
     return instance;
 }
 
+struct Waiter
+{
+    QPointer<QObject> context;
+    std::function<void()> callback;
+};
+
+QList<Waiter> &waiters()
+{
+    static QList<Waiter> list;
+    return list;
+}
+
+void notifyLoaded()
+{
+    loaded();
+    const QList<Waiter> waiting = std::exchange(waiters(), {});
+    for (const Waiter &waiter : waiting) {
+        if (waiter.context)
+            waiter.callback();
+    }
+}
+
 } // namespace
 
-void Highlighting::preload()
+void Highlighting::preload(std::function<void()> before)
 {
-    if (!preloading().valid())
-        preloading() = std::async(std::launch::async, load);
+    if (preloading().valid())
+        return;
+    preloading() = std::async(std::launch::async, [before = std::move(before)] {
+        if (before)
+            before();
+        return load();
+    });
+}
+
+bool Highlighting::isLoaded()
+{
+    return !preloading().valid() ||
+        preloading().wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+void Highlighting::whenLoaded(QObject *context, std::function<void()> callback)
+{
+    if (isLoaded()) {
+        loaded();
+        callback();
+        return;
+    }
+    waiters().append({context, std::move(callback)});
 }
 
 KSyntaxHighlighting::Repository &Highlighting::repository()

@@ -5,8 +5,11 @@
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Theme>
+#include <QObject>
 #include <QPalette>
 #include <QStringList>
+
+#include <functional>
 
 namespace KSyntaxHighlighting {
 class Repository;
@@ -22,8 +25,15 @@ namespace Countersign {
 class Highlighting
 {
 public:
-    // Call once the QApplication exists.
-    static void preload();
+    // Call once the QApplication exists. `before` runs on the loading thread first (tests hold the
+    // load back with it).
+    static void preload(std::function<void()> before = {});
+    // True once the repository and the Markdown definition can be had without waiting (always
+    // when preload() was not called: the first use loads them).
+    static bool isLoaded();
+    // Calls `callback` on the GUI thread once they are loaded (at once when they are), unless
+    // `context` is gone by then: views paint their first frames plain instead of waiting.
+    static void whenLoaded(QObject *context, std::function<void()> callback);
     static KSyntaxHighlighting::Repository &repository();
     static KSyntaxHighlighting::Definition markdown();
     // The theme that suits the palette (a dark one for a dark base colour), never an invalid one.

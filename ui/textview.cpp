@@ -102,8 +102,26 @@ QString TextView::themeName() const
     return m_highlighter->theme().name();
 }
 
+void TextView::highlightWhenLoaded()
+{
+    if (m_waitingForDefinition)
+        return;
+    m_waitingForDefinition = true;
+    Highlighting::whenLoaded(this, [this] {
+        m_waitingForDefinition = false;
+        ensureHighlighting(); // takes the theme, which lays every line out again
+        m_cache.clear();
+        viewport()->update();
+    });
+}
+
 QList<LayoutCache::Formats> TextView::highlight(int first, int last)
 {
+    // The Markdown definition still loading on its thread: the lines show plain until it is here.
+    if (!m_highlighter->definition().isValid() && !Highlighting::isLoaded()) {
+        highlightWhenLoaded();
+        return QList<LayoutCache::Formats>(last - first + 1);
+    }
     ensureHighlighting();
     bool exact = true;
     QList<LineHighlighter::Formats> formats = m_highlighter->highlight(m_buffer, first, last, &exact);
@@ -484,7 +502,12 @@ QList<QTextLayout::FormatRange> TextView::drawnFormats(int line) const
 
 void TextView::paintEvent(QPaintEvent *)
 {
-    ensureHighlighting();
+    // The first frames do not wait for the Markdown definition: the text shows at once, in the
+    // palette's colours, and highlighted when the definition has loaded (highlight()).
+    if (Highlighting::isLoaded())
+        ensureHighlighting();
+    else
+        highlightWhenLoaded();
     QPainter painter(viewport());
     TextRenderer::Frame frame;
     frame.area = viewport()->rect();

@@ -212,6 +212,8 @@ private:
     void textChanged(const LineChange &change);
     void startBlinking();
     void ensureHighlighting() const;
+    // Highlights the text once the Markdown definition has loaded (asks once).
+    void highlightWhenLoaded();
 
     TextBuffer m_buffer;
     QString m_themeName;
@@ -224,6 +226,7 @@ private:
     QBasicTimer m_blink;
     QTimer m_catchUp;
     mutable bool m_highlightExact = true;
+    bool m_waitingForDefinition = false;
     int m_maxColumns = 0; // of the longest line, or of a folded line's pieces
     int m_gutterWidth = 0;
     // The first row in view: row m_topRow of visual line m_topLine. The vertical scroll bar's value is
