@@ -729,6 +729,14 @@
         <source>State</source>
         <translation>Zustand</translation>
     </message>
+    <message>
+        <source>Not verified: no trust folder says who may sign</source>
+        <translation>Nicht geprüft: Kein Vertrauensordner legt fest, wer zeichnen darf</translation>
+    </message>
+    <message>
+        <source>Does not verify: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::HandbookDialog</name>

@@ -69,10 +69,21 @@ QString stateText(const DocumentPair &pair)
                  : comparisonText(pair.state);
 }
 
+// What verifying the export found (as `countersign verify` would), and whether it is of the record
+// as it stands.
 QString exportStateText(const PairExport &exported)
 {
-    if (!exported.exportedFinal)
+    using State = CutoverCheck::ExportState;
+    switch (exported.state) {
+    case State::OpenSignOffs:
         return FolderPairsModel::tr("Not final: open sign-offs");
+    case State::SignersUnchecked:
+        return FolderPairsModel::tr("Not verified: no trust folder says who may sign");
+    case State::DoesNotVerify:
+        return FolderPairsModel::tr("Does not verify: %1").arg(exported.problem);
+    case State::Final:
+        break;
+    }
     return exported.sameContent ? FolderPairsModel::tr("Final")
                                 : FolderPairsModel::tr("Final, but the record changed since");
 }

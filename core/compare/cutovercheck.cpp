@@ -10,6 +10,7 @@
 #include "record/canonicalcontent.h"
 #include "record/documentloader.h"
 #include "record/textkeys.h"
+#include "signing/recordtrust.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -44,13 +45,42 @@ int kindRank(DocumentKind kind)
     return 4;
 }
 
+// An export checked as `countersign verify FILE` checks it (with the trust folder found beside it).
+void verifyExport(Member &member, const QString &text)
+{
+    using State = CutoverCheck::ExportState;
+    const Result<RecordTrust> trust = RecordTrust::of(member.file);
+    const Result<FinalizedRecord::Verification> verified = trust
+        ? FinalizedRecord::verify(text, member.file, &trust.value())
+        : Result<FinalizedRecord::Verification>(trust.error());
+    if (!verified) {
+        member.exportState = State::DoesNotVerify;
+        member.exportProblem = verified.error().message;
+    } else if (!verified->isValid()) {
+        member.exportState = State::DoesNotVerify;
+        member.exportProblem = verified->problems.first();
+    } else if (!verified->isFinal()) {
+        member.exportState = State::OpenSignOffs;
+    } else {
+        member.exportState = trust->folder ? State::Final : State::SignersUnchecked;
+    }
+}
+
 Member memberOf(const QString &file, const Document &doc)
 {
     const QString &text = doc.source.text();
     const QStringView begin = CanonicalContent::signOffBeginMarker;
     const bool exported = text.startsWith(begin) || text.contains(u'\n' + begin.toString());
-    return Member{file, doc.kind, doc.side, RecordFacts::extract(doc), CanonicalContent::digest(text),
-        exported, exported && !text.contains(FinalizedRecord::notFinalBanner)};
+    Member member;
+    member.file = file;
+    member.kind = doc.kind;
+    member.side = doc.side;
+    member.facts = RecordFacts::extract(doc);
+    member.digest = CanonicalContent::digest(text);
+    member.isExport = exported;
+    if (exported)
+        verifyExport(member, text);
+    return member;
 }
 
 bool isRecord(DocumentKind kind)

@@ -38,6 +38,12 @@ class CutoverCheck
 public:
     static constexpr int jsonSchemaVersion = 1;
 
+    // What verifying a finalized export found (FinalizedRecord::verify, with the trust folder found
+    // beside the file, as `countersign verify` checks it): Final only when its digests and signatures
+    // hold, every role's sign-off counts, and a trust folder said who may sign. A file that merely
+    // lacks the NOT FINAL banner is not called final.
+    enum class ExportState { Final, OpenSignOffs, SignersUnchecked, DoesNotVerify };
+
     struct Member
     {
         QString file; // as found: the given path, or the folder joined with the path below it
@@ -46,9 +52,10 @@ public:
         RecordFacts facts;
         QString digest; // CanonicalContent::digest of its text (a finalized export's is its record's)
         // Countersign's finalized export of a record (the text carries an exported sign-off block), and
-        // whether it was exported final (without the NOT FINAL banner).
+        // what verifying it found.
         bool isExport = false;
-        bool exportedFinal = false;
+        ExportState exportState = ExportState::OpenSignOffs;
+        QString exportProblem; // why it does not verify (ExportState::DoesNotVerify)
         friend bool operator==(const Member &, const Member &) = default;
     };
     struct Group

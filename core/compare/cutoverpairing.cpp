@@ -112,7 +112,8 @@ QList<DocumentPair> CutoverPairing::pairs(const CutoverCheck &check)
                 continue;
             if (const Member *record = recordOf(member, records)) {
                 exportsByFile.insert(member.file,
-                    {member.file, record->file, member.digest == record->digest, member.exportedFinal});
+                    {member.file, record->file, member.digest == record->digest, member.exportState,
+                        member.exportProblem});
             } else {
                 out.append(alone(group.date, DocumentPair::Kind::FinalizedExport, member));
             }

@@ -20,9 +20,10 @@ struct PairExport
     QString file;
     QString record; // the pair's document it was exported from
     bool sameContent = false; // its content digest is the record's as the record stands now
-    bool exportedFinal = false; // exported without the NOT FINAL banner
-    // Final, and of the record as it stands: what "Final" means in the chooser.
-    bool isCurrentFinal() const { return sameContent && exportedFinal; }
+    CutoverCheck::ExportState state = CutoverCheck::ExportState::OpenSignOffs; // what verifying it found
+    QString problem; // why it does not verify
+    // Verified final, and of the record as it stands: what "Final" means in the chooser.
+    bool isCurrentFinal() const { return sameContent && state == CutoverCheck::ExportState::Final; }
     friend bool operator==(const PairExport &, const PairExport &) = default;
 };
 

@@ -7,6 +7,7 @@
 #include "compare/structuralcompare.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -19,10 +20,11 @@ inline char *toString(const DocumentPair &pair)
 {
     QStringList exports;
     for (const PairExport &exported : pair.exports) {
-        exports.append(QStringLiteral("%1 of %2 (same content %3, final %4)")
+        exports.append(QStringLiteral("%1 of %2 (same content %3, state %4 %5)")
                 .arg(exported.file, exported.record)
                 .arg(exported.sameContent)
-                .arg(exported.exportedFinal));
+                .arg(int(exported.state))
+                .arg(exported.problem));
     }
     return QTest::toString(QStringLiteral("%1 kind %2: %3 | %4, state %5, exports [%6]")
             .arg(pair.date)
@@ -116,8 +118,9 @@ private Q_SLOTS:
     }
 
     // A finalized export (the golden export of the clean record, named as the window names it) goes
-    // with the record it was exported from, never as an unpaired decision record; each pair's state
-    // is what the window's comparison says.
+    // with the record it was exported from, never as an unpaired decision record, and is final as
+    // `verify` finds it with the data's trust folder; each pair's state is what the window's
+    // comparison says.
     void aFinalizedExportGoesWithItsRecord()
     {
         const QString root = TestSupport::dataPath(QStringLiteral("cutover/finalized/"));
@@ -136,7 +139,7 @@ private Q_SLOTS:
                     harbor + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"),
                     {{harbor + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14_FINAL.md"),
                         harbor + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-03-14.md"), true,
-                        true}},
+                        CutoverCheck::ExportState::Final, {}}},
                     DocumentPair::State::Aligned},
             }));
         QVERIFY(pairs.at(1).exports.first().isCurrentFinal());
@@ -179,7 +182,30 @@ private Q_SLOTS:
         QCOMPARE(pairs.size(), 1);
         QCOMPARE(pairs.first().kind, DocumentPair::Kind::DecisionRecord);
         QCOMPARE(pairs.first().right, recordFile);
-        QCOMPARE(pairs.first().exports, (QList<PairExport>{{signedCopy, recordFile, true, true}}));
+        // No trust folder says who may sign: not called final, whatever the banner says.
+        using State = CutoverCheck::ExportState;
+        QCOMPARE(pairs.first().exports,
+            (QList<PairExport>{{signedCopy, recordFile, true, State::SignersUnchecked, {}}}));
+        QVERIFY(!pairs.first().exports.first().isCurrentFinal());
+        // A trust folder whose policy lets unsigned sign-offs count: verified, final.
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral(".countersign")));
+        QVERIFY(TestSupport::writeBytes(dir.filePath(QStringLiteral(".countersign/allowed_signers")), {}));
+        QVERIFY(TestSupport::writeBytes(
+            dir.filePath(QStringLiteral(".countersign/policy")), "unsigned-sign-offs = allowed\n"));
+        pairs = CutoverPairing::scan({dir.path()});
+        QCOMPARE(
+            pairs.first().exports, (QList<PairExport>{{signedCopy, recordFile, true, State::Final, {}}}));
+        QVERIFY(pairs.first().exports.first().isCurrentFinal());
+        // A row changed by hand (its digest no longer the content's): it does not verify, and says why.
+        QVERIFY(TestSupport::writeBytes(signedCopy,
+            QByteArray(exported).replace("| Ben Okafor | approve | 2026-03-14T09:31:00.000Z | b140674e1bf5 |",
+                "| Ben Okafor | approve | 2026-03-14T09:31:00.000Z | 00000000aaaa |")));
+        pairs = CutoverPairing::scan({dir.path()});
+        QCOMPARE(pairs.first().exports.size(), 1);
+        QCOMPARE(pairs.first().exports.first().state, State::DoesNotVerify);
+        QVERIFY2(pairs.first().exports.first().problem.contains(u"00000000aaaa"),
+            qPrintable(pairs.first().exports.first().problem));
+        QVERIFY(TestSupport::writeBytes(signedCopy, exported));
 
         QVERIFY(TestSupport::writeBytes(recordFile, QByteArray(record).replace("**GO**", "**NO-GO**")));
         pairs = CutoverPairing::scan({dir.path()});
@@ -190,7 +216,7 @@ private Q_SLOTS:
         QVERIFY(QFile::rename(signedCopy, named));
         pairs = CutoverPairing::scan({dir.path()});
         QCOMPARE(pairs.size(), 1); // by name it is the record's, exported before the change
-        QCOMPARE(pairs.first().exports, (QList<PairExport>{{named, recordFile, false, true}}));
+        QCOMPARE(pairs.first().exports, (QList<PairExport>{{named, recordFile, false, State::Final, {}}}));
     }
 };
 
