@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -49,6 +50,22 @@ struct ComparedWindow
         if (!QTest::qWaitFor([widget] { return QApplication::focusWidget() == widget; }, 5000))
             qFatal("no focus");
         return QApplication::focusWidget();
+    }
+    // View > the submenu of `submenu` (titled `title`) > the entry of `entry`, with the keyboard from
+    // the left pane: true once the menu closed.
+    bool chooseInViewMenu(Qt::Key submenu, QStringView title, Qt::Key entry)
+    {
+        QTest::keyClick(focus(window.pane(Countersign::Pane::Left)->editor()), Qt::Key_V, Qt::AltModifier);
+        if (!QTest::qWaitFor([] { return qobject_cast<QMenu *>(QApplication::activePopupWidget()); }))
+            return false;
+        QTest::keyClick(QApplication::activePopupWidget(), submenu);
+        if (!QTest::qWaitFor([title] {
+                const auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                return menu && menu->title() == title;
+            }))
+            return false;
+        QTest::keyClick(QApplication::activePopupWidget(), entry);
+        return QTest::qWaitFor([] { return !QApplication::activePopupWidget(); });
     }
     int line(Countersign::Pane side) const { return window.pane(side)->currentLine(); }
     QString status() const { return window.statusBar()->currentMessage(); }

@@ -42,21 +42,10 @@ int meanLightness(QWidget *widget)
     return int(sum / (qint64(image.height() + 1) / 2 * ((image.width() + 1) / 2)));
 }
 
-// View > Color Scheme > the entry of `letter`, with the keyboard, in the window that has the
-// focus: true once the menu closed.
+// View > Color Scheme > the entry of `letter`, with the keyboard: true once the menu closed.
 bool chooseScheme(ComparedWindow &w, Qt::Key letter)
 {
-    QTest::keyClick(w.focus(w.window.pane(Pane::Left)->editor()), Qt::Key_V, Qt::AltModifier);
-    if (!QTest::qWaitFor([] { return qobject_cast<QMenu *>(QApplication::activePopupWidget()); }))
-        return false;
-    QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_C);
-    if (!QTest::qWaitFor([] {
-            const auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            return menu && menu->title() == u"&Color Scheme";
-        }))
-        return false;
-    QTest::keyClick(QApplication::activePopupWidget(), letter);
-    return QTest::qWaitFor([] { return !QApplication::activePopupWidget(); });
+    return w.chooseInViewMenu(Qt::Key_C, u"&Color Scheme", letter);
 }
 
 // Fails the test, naming them, when `text` on `background` reads below 4.5:1.

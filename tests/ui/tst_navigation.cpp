@@ -523,17 +523,7 @@ private Q_SLOTS:
         // The menu opened, its submenu, the option chosen: true once the diff is shown again.
         const auto choose = [&w](Qt::Key letter) -> bool {
             QSignalSpy shown(&w.window, &MainWindow::linesShown);
-            QTest::keyClick(w.focus(w.window.pane(Pane::Left)->editor()), Qt::Key_V, Qt::AltModifier);
-            if (!QTest::qWaitFor([] { return qobject_cast<QMenu *>(QApplication::activePopupWidget()); }))
-                return false;
-            QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_D);
-            if (!QTest::qWaitFor([] {
-                    const auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-                    return menu && menu->title() == u"Ignore in the &Diff";
-                }))
-                return false;
-            QTest::keyClick(QApplication::activePopupWidget(), letter);
-            return QTest::qWaitFor([] { return !QApplication::activePopupWidget(); }) && shown.wait(10000);
+            return w.chooseInViewMenu(Qt::Key_D, u"Ignore in the &Diff", letter) && shown.wait(10000);
         };
         QVERIFY(choose(Qt::Key_H));
         QCOMPARE(w.window.diffOptions().whitespace, DiffOptions::Whitespace::IgnoreChanges);
