@@ -61,10 +61,10 @@ QString diffLabel(const QString &path)
 
 Result<DiffText> readDiffText(const QString &path)
 {
-    Result<QByteArray> bytes = DocumentLoader::readDiffInput(path);
+    const Result<LargeBytes> bytes = DocumentLoader::readDiffInput(path);
     if (!bytes)
         return bytes.error();
-    return DiffText(std::move(bytes.value()));
+    return DiffText(bytes.value());
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 
 #include <bit>
 #include <cstring>
+#include <limits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -15,8 +16,21 @@ namespace Countersign {
 DiffText::DiffText(QByteArray bytes)
     : m_bytes(std::move(bytes))
 {
+    splitLines();
+}
+
+DiffText::DiffText(const LargeBytes &bytes)
+    : m_storage(bytes)
+    , m_bytes(bytes.bytes())
+{
+    splitLines();
+}
+
+void DiffText::splitLines()
+{
     const char *data = m_bytes.constData();
     const qsizetype size = m_bytes.size();
+    Q_ASSERT(size <= qsizetype(std::numeric_limits<quint32>::max()));
     m_starts.reserve(size_t(size / 32 + 2));
     qsizetype at = 0;
 #if defined(__SSE2__)
@@ -27,7 +41,7 @@ DiffText::DiffText(QByteArray bytes)
         quint32 found = quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(chunk), newline))) |
             quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(chunk + 1), newline))) << 16;
         while (found) {
-            m_starts.push_back(at + std::countr_zero(found) + 1);
+            m_starts.push_back(quint32(at + std::countr_zero(found) + 1));
             found &= found - 1;
         }
         at += 32;
@@ -44,17 +58,17 @@ DiffText::DiffText(QByteArray bytes)
         quint64 found = ~(((x & lows) + lows) | x | lows);
         while (found) {
             const int byte = std::countr_zero(found) / 8;
-            m_starts.push_back(at + byte + 1);
+            m_starts.push_back(quint32(at + byte + 1));
             found &= found - 1;
         }
         at += 8;
     }
     for (; at < size; ++at) {
         if (data[at] == '\n')
-            m_starts.push_back(at + 1);
+            m_starts.push_back(quint32(at + 1));
     }
-    if (m_starts.back() != size)
-        m_starts.push_back(size);
+    if (m_starts.back() != quint32(size))
+        m_starts.push_back(quint32(size));
 }
 
 QByteArrayView DiffText::lineContent(int index) const

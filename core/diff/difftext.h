@@ -3,11 +3,11 @@
 
 #pragma once
 
+#include "base/largememory.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
-
-#include <vector>
 
 namespace Countersign {
 
@@ -15,14 +15,16 @@ namespace Countersign {
 // including its '\n'; the last line may lack one. A '\r' before the '\n' belongs to the line's
 // content, as GNU diff sees it, so CRLF and LF lines differ unless whitespace is ignored. Working on
 // bytes keeps the unified output byte-exact for `patch`; the text is decoded only for display.
+// Line offsets are kept in 32 bits: files are read up to 512 MiB, editors hold less.
 class DiffText
 {
 public:
     DiffText() = default;
     explicit DiffText(QByteArray bytes);
+    // A file's bytes as read into large memory (DocumentLoader::readDiffInput), shared, not copied.
+    explicit DiffText(const LargeBytes &bytes);
     static DiffText fromString(const QString &text) { return DiffText(text.toUtf8()); }
 
-    const QByteArray &bytes() const { return m_bytes; }
     int lineCount() const { return int(m_starts.size()) - 1; }
     bool isEmpty() const { return m_bytes.isEmpty(); }
     // True when the last line ends in '\n' (and for an empty text).
@@ -40,8 +42,11 @@ public:
     QString lineText(int index) const;
 
 private:
+    void splitLines();
+
+    LargeBytes m_storage; // holds m_bytes' memory when the text came as LargeBytes
     QByteArray m_bytes;
-    std::vector<qsizetype> m_starts{0}; // lineCount() + 1 offsets; the last is bytes().size()
+    LargeVector<quint32> m_starts{0}; // lineCount() + 1 offsets; the last is the size of m_bytes
 };
 
 } // namespace Countersign

@@ -3,6 +3,7 @@
 
 #include "diff/linediff.h"
 
+#include "base/largememory.h"
 #include "diff/sequencediff.h"
 
 #include <QString>
@@ -10,7 +11,6 @@
 #include <bit>
 #include <cstring>
 #include <string>
-#include <vector>
 
 namespace Countersign {
 
@@ -130,22 +130,24 @@ private:
 };
 
 // Interns lines to dense ids: equal keys get equal ids. Open addressing over a power-of-two table
-// kept at most half full (it starts sized for the expected distinct lines and doubles when needed);
-// a slot holds part of the hash and the id in one word, so a probe touches one cache line, and an id
-// remembers the key and line that introduced it, whose bytes settle every hash hit.
+// kept at most half full (sized for the expected distinct lines, doubled when needed); a slot holds
+// part of the hash and the id in one word, so a probe touches one cache line, and an id remembers the
+// line that introduced it, whose bytes settle every hash hit.
 class LineInterner
 {
 public:
-    explicit LineInterner(qsizetype expected)
+    LineInterner(const LineKeys &keys, int first, qsizetype expected)
+        : m_keys(keys)
+        , m_first(first)
     {
-        // Files of repeated lines have far fewer distinct lines than lines: start at most
-        // cache-sized and let the table grow.
-        resize(std::min<size_t>(std::bit_ceil(size_t(std::max<qsizetype>(expected, 8)) * 2), 1 << 15));
+        resize(std::bit_ceil(size_t(std::max<qsizetype>(expected, 8)) * 2));
         m_owners.reserve(size_t(expected));
     }
 
-    quint32 intern(QByteArrayView key, int line)
+    // The id of line `first + line` of `side` (0 left, 1 right).
+    quint32 intern(int side, int line)
     {
+        const QByteArrayView key = m_keys.key(side, m_first + line);
         const quint64 hash = hashBytes(key.data(), key.size());
         const quint32 tag = quint32(hash >> 32);
         for (size_t slot = size_t(hash) & m_mask;; slot = (slot + 1) & m_mask) {
@@ -153,18 +155,21 @@ public:
             if (entry.id == 0) {
                 const quint32 id = quint32(m_owners.size());
                 entry = {tag, id + 1};
-                m_owners.push_back({key, line, hash});
+                m_owners.push_back({hash, side, line});
                 if (m_owners.size() * 2 > m_slots.size())
                     resize(m_slots.size() * 2);
                 return id;
             }
-            if (entry.tag == tag && m_owners[entry.id - 1].key == key)
-                return entry.id - 1;
+            if (entry.tag == tag) {
+                const Owner &owner = m_owners[entry.id - 1];
+                if (m_keys.key(owner.side, m_first + owner.line) == key)
+                    return entry.id - 1;
+            }
         }
     }
 
     quint32 count() const { return quint32(m_owners.size()); }
-    // The line that introduced `id`.
+    // The line (as given to intern()) that introduced `id`.
     int ownerLine(quint32 id) const { return m_owners[id].line; }
 
 private:
@@ -175,9 +180,9 @@ private:
     };
     struct Owner
     {
-        QByteArrayView key;
-        int line;
         quint64 hash;
+        int side;
+        int line;
     };
 
     void resize(size_t capacity)
@@ -192,10 +197,55 @@ private:
         }
     }
 
+    const LineKeys &m_keys;
+    int m_first;
     size_t m_mask = 0;
-    std::vector<Slot> m_slots;
-    std::vector<Owner> m_owners;
+    LargeVector<Slot> m_slots;
+    LargeVector<Owner> m_owners;
 };
+
+// The lines between the common head and tail as ids, equal lines having equal ids.
+struct InternedLines
+{
+    LargeVector<quint32> left, right;
+    quint32 idCount = 0;
+};
+
+InternedLines intern(const DiffText &left, const DiffText &right, const DiffOptions &options, int first,
+    int leftEnd, int rightEnd)
+{
+    const LineKeys keys(left, right, options, first, leftEnd, rightEnd);
+    const int leftCount = leftEnd - first, rightCount = rightEnd - first;
+    LineInterner interner(keys, first, leftCount);
+    InternedLines ids;
+    ids.left.resize(size_t(leftCount));
+    ids.right.resize(size_t(rightCount));
+    LargeVector<quint32> leftOccurrences;
+    leftOccurrences.reserve(size_t(leftCount));
+    for (int i = 0; i < leftCount; ++i) {
+        const quint32 id = interner.intern(0, i);
+        if (id == leftOccurrences.size())
+            leftOccurrences.push_back(0);
+        ++leftOccurrences[id];
+        ids.left[size_t(i)] = id;
+    }
+    // Most right lines equal the left line across from them, give or take the edits so far:
+    // compare with that line first (neighbouring memory, no hashing) and use the table only when
+    // it differs. A line found once on the left moves the guess to just after it.
+    int guess = 0;
+    for (int j = 0; j < rightCount; ++j) {
+        if (guess < leftCount && keys.key(0, first + guess) == keys.key(1, first + j)) {
+            ids.right[size_t(j)] = ids.left[size_t(guess++)];
+            continue;
+        }
+        const quint32 id = interner.intern(1, j);
+        ids.right[size_t(j)] = id;
+        if (id < leftOccurrences.size() && leftOccurrences[id] == 1)
+            guess = interner.ownerLine(id) + 1;
+    }
+    ids.idCount = interner.count();
+    return ids;
+}
 
 } // namespace
 
@@ -262,36 +312,10 @@ LineDiffResult LineDiff::compute(const DiffText &left, const DiffText &right, co
     const int leftEnd = n - suffix, rightEnd = m - suffix;
 
     if (prefix < leftEnd || prefix < rightEnd) {
-        const LineKeys keys(left, right, options, prefix, leftEnd, rightEnd);
-        const int leftCount = leftEnd - prefix, rightCount = rightEnd - prefix;
-        LineInterner interner(leftCount);
-        std::vector<quint32> leftIds(static_cast<size_t>(leftCount));
-        std::vector<quint32> rightIds(static_cast<size_t>(rightCount));
-        std::vector<quint32> leftOccurrences;
-        for (int i = 0; i < leftCount; ++i) {
-            const quint32 id = interner.intern(keys.key(0, prefix + i), i);
-            if (id == leftOccurrences.size())
-                leftOccurrences.push_back(0);
-            ++leftOccurrences[id];
-            leftIds[size_t(i)] = id;
-        }
-        // Most right lines equal the left line across from them, give or take the edits so far:
-        // compare with that line first (neighbouring memory, no hashing) and use the table only when
-        // it differs. A line found once on the left moves the guess to just after it.
-        int guess = 0;
-        for (int j = 0; j < rightCount; ++j) {
-            const QByteArrayView key = keys.key(1, prefix + j);
-            if (guess < leftCount && keys.key(0, prefix + guess) == key) {
-                rightIds[size_t(j)] = leftIds[size_t(guess++)];
-                continue;
-            }
-            const quint32 id = interner.intern(key, j);
-            rightIds[size_t(j)] = id;
-            if (id < leftOccurrences.size() && leftOccurrences[id] == 1)
-                guess = interner.ownerLine(id) + 1;
-        }
+        // The table and the normalized keys are gone before the search starts.
+        const InternedLines ids = intern(left, right, options, prefix, leftEnd, rightEnd);
         std::optional<QList<DiffChange>> changes =
-            SequenceDiff::diff(leftIds, rightIds, interner.count(), SequenceDiff::Mode::Fast, cancel);
+            SequenceDiff::diff(ids.left, ids.right, ids.idCount, SequenceDiff::Mode::Fast, cancel);
         if (!changes) {
             result.cancelled = true;
             return result;

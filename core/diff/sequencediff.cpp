@@ -3,9 +3,10 @@
 
 #include "diff/sequencediff.h"
 
+#include "base/largememory.h"
+
 #include <algorithm>
 #include <climits>
-#include <vector>
 
 namespace Countersign {
 
@@ -47,7 +48,7 @@ enum Matches : char { NoMatch = 0, SomeMatches = 1, ManyMatches = 2 };
 
 // True when the many-match element at `i` sits in a run of unmatched and many-match elements that
 // is mostly unmatched: such an element would only make the search wander, so it is set aside.
-bool isAmongUnmatched(const std::vector<char> &matches, int i)
+bool isAmongUnmatched(const LargeVector<char> &matches, int i)
 {
     const int first = std::max(0, i - similarScanWindow);
     const int last = std::min(int(matches.size()) - 1, i + similarScanWindow);
@@ -81,12 +82,12 @@ bool isAmongUnmatched(const std::vector<char> &matches, int i)
 // One side prepared for the search: the ids of the elements kept, with their indexes in the side.
 struct Kept
 {
-    std::vector<quint32> ids;
-    std::vector<int> index;
+    LargeVector<quint32> ids;
+    LargeVector<int> index;
 };
 
-void keepCandidates(std::span<const quint32> side, const std::vector<quint32> &otherCounts,
-    SequenceDiff::Mode mode, std::vector<char> &changed, std::vector<char> &matches, Kept &kept)
+void keepCandidates(std::span<const quint32> side, const LargeVector<quint32> &otherCounts,
+    SequenceDiff::Mode mode, LargeVector<char> &changed, LargeVector<char> &matches, Kept &kept)
 {
     const int n = int(side.size());
     const quint32 manyLimit = quint32(std::min(roughSqrt(n), maxEqualLimit));
@@ -116,8 +117,8 @@ void keepCandidates(std::span<const quint32> side, const std::vector<quint32> &o
 class Search
 {
 public:
-    Search(const Kept &left, const Kept &right, std::vector<int> &forwardStore,
-        std::vector<int> &backwardStore, std::vector<Box> &pending,
+    Search(const Kept &left, const Kept &right, LargeVector<int> &forwardStore,
+        LargeVector<int> &backwardStore, LargeVector<Box> &pending,
         const std::optional<QFuture<void>> &cancel)
         : m_a(left.ids.data())
         , m_b(right.ids.data())
@@ -137,9 +138,9 @@ public:
     // Returns false when cancelled.
     // Searches the boxes in `pending` (which it consumes).
     bool run(
-        const Kept &left, const Kept &right, std::vector<char> &changedLeft, std::vector<char> &changedRight)
+        const Kept &left, const Kept &right, LargeVector<char> &changedLeft, LargeVector<char> &changedRight)
     {
-        std::vector<Box> &pending = m_pending;
+        LargeVector<Box> &pending = m_pending;
         for (int boxes = 0; !pending.empty(); ++boxes) {
             if ((boxes & 63) == 0 && isCancelled())
                 return false;
@@ -324,7 +325,7 @@ private:
     const quint32 *m_a;
     const quint32 *m_b;
     const std::optional<QFuture<void>> &m_cancel;
-    std::vector<Box> &m_pending;
+    LargeVector<Box> &m_pending;
     int *m_forward = nullptr; // indexed by diagonal, -m-1 .. n+1
     int *m_backward = nullptr;
     int m_maxCost = minMaxCost;
@@ -334,11 +335,11 @@ private:
 // in the longest chain that keeps their order on both (patience sorting). Long inputs whose other
 // lines repeat a lot (the same few lines over and over) then become many small searches instead of
 // one costly one, as in git's patience and histogram diffs.
-void anchoredBoxes(const Kept &left, const Kept &right, const std::vector<quint32> &countsA,
-    const std::vector<quint32> &countsB, std::vector<Box> &boxes)
+void anchoredBoxes(const Kept &left, const Kept &right, const LargeVector<quint32> &countsA,
+    const LargeVector<quint32> &countsB, LargeVector<Box> &boxes)
 {
     auto unique = [&](quint32 id) { return countsA[id] == 1 && countsB[id] == 1; };
-    std::vector<int> positionInRight(countsA.size(), -1);
+    LargeVector<int> positionInRight(countsA.size(), -1);
     for (int k = 0; k < int(right.ids.size()); ++k) {
         if (unique(right.ids[size_t(k)]))
             positionInRight[right.ids[size_t(k)]] = k;
@@ -347,7 +348,8 @@ void anchoredBoxes(const Kept &left, const Kept &right, const std::vector<quint3
     {
         int left, right;
     };
-    std::vector<Anchor> candidates;
+    LargeVector<Anchor> candidates;
+    candidates.reserve(std::min(left.ids.size(), right.ids.size()));
     for (int k = 0; k < int(left.ids.size()); ++k) {
         const quint32 id = left.ids[size_t(k)];
         if (unique(id) && positionInRight[id] >= 0)
@@ -355,9 +357,16 @@ void anchoredBoxes(const Kept &left, const Kept &right, const std::vector<quint3
     }
     positionInRight = {};
     // Longest increasing run of right positions: `tails[l]` ends the best chain of length l + 1.
-    std::vector<int> tails, previous(candidates.size());
+    LargeVector<int> tails, previous(candidates.size());
     for (int c = 0; c < int(candidates.size()); ++c) {
-        const auto at = std::lower_bound(tails.begin(), tails.end(), candidates[size_t(c)].right,
+        const int rightAt = candidates[size_t(c)].right;
+        // Mostly the files run in the same order: a candidate then just extends the longest chain.
+        if (tails.empty() || candidates[size_t(tails.back())].right < rightAt) {
+            previous[size_t(c)] = tails.empty() ? -1 : tails.back();
+            tails.push_back(c);
+            continue;
+        }
+        const auto at = std::lower_bound(tails.begin(), tails.end(), rightAt,
             [&](int t, int value) { return candidates[size_t(t)].right < value; });
         previous[size_t(c)] = at == tails.begin() ? -1 : *(at - 1);
         if (at == tails.end())
@@ -365,7 +374,7 @@ void anchoredBoxes(const Kept &left, const Kept &right, const std::vector<quint3
         else
             *at = c;
     }
-    std::vector<Anchor> chain;
+    LargeVector<Anchor> chain;
     for (int c = tails.empty() ? -1 : tails.back(); c >= 0; c = previous[size_t(c)])
         chain.push_back(candidates[size_t(c)]);
     std::reverse(chain.begin(), chain.end());
@@ -384,17 +393,17 @@ void anchoredBoxes(const Kept &left, const Kept &right, const std::vector<quint3
 // The engine's buffers, kept together so that small diffs can reuse them.
 struct Workspace
 {
-    std::vector<quint32> countsA, countsB;
-    std::vector<char> changedA, changedB, matches;
+    LargeVector<quint32> countsA, countsB;
+    LargeVector<char> changedA, changedB, matches;
     Kept keptA, keptB;
-    std::vector<int> forward, backward;
-    std::vector<Box> pending;
+    LargeVector<int> forward, backward;
+    LargeVector<Box> pending;
 };
 
 // Slides every run of changed elements of one side as far up and then as far down as equal
 // elements allow, merging runs that meet. Each slide swaps a changed element for an equal unchanged
 // one, so the common subsequence, and with it the script's validity, stays the same.
-void slideChanges(std::span<const quint32> ids, std::vector<char> &changed)
+void slideChanges(std::span<const quint32> ids, LargeVector<char> &changed)
 {
     const int n = int(ids.size());
     int start = 0;
@@ -427,7 +436,7 @@ void slideChanges(std::span<const quint32> ids, std::vector<char> &changed)
 }
 
 QList<DiffChange> script(
-    const std::vector<char> &changedLeft, const std::vector<char> &changedRight, int offset)
+    const LargeVector<char> &changedLeft, const LargeVector<char> &changedRight, int offset)
 {
     QList<DiffChange> changes;
     const int n = int(changedLeft.size()), m = int(changedRight.size());
@@ -482,8 +491,8 @@ std::optional<QList<DiffChange>> SequenceDiff::diff(std::span<const quint32> lef
         ++ws.countsA[id];
     for (const quint32 id : b)
         ++ws.countsB[id];
-    std::vector<char> &changedA = ws.changedA;
-    std::vector<char> &changedB = ws.changedB;
+    LargeVector<char> &changedA = ws.changedA;
+    LargeVector<char> &changedB = ws.changedB;
     changedA.assign(a.size(), 0);
     changedB.assign(b.size(), 0);
     keepCandidates(a, ws.countsB, mode, changedA, ws.matches, ws.keptA);

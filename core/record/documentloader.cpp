@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cstring>
 #include <new>
 
 namespace Countersign {
@@ -21,17 +22,63 @@ Result<QByteArray> DocumentLoader::readFile(const QString &path)
     return bytes;
 }
 
-Result<QByteArray> DocumentLoader::readDiffInput(const QString &path)
+Result<LargeBytes> DocumentLoader::readDiffInput(const QString &path)
 {
-    Result<QByteArray> bytes = readBytes(path, maxDiffFileSize);
-    if (!bytes)
-        return bytes;
-    if (std::optional<Error> error = SourceText::validate(bytes.value(), path))
+    QFile file;
+    const Result<qint64> size = openForReading(path, maxDiffFileSize, file);
+    if (!size)
+        return size.error();
+    // One byte more than measured, to notice a file that grew since it was measured.
+    LargeBytes bytes(size.value() + 1);
+    qint64 got = 0;
+    while (got <= size.value()) {
+        const qint64 read = file.read(bytes.data() + got, size.value() + 1 - got);
+        if (read < 0)
+            return Error{
+                Error::Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
+        if (read == 0)
+            break;
+        got += read;
+    }
+    if (got > size.value()) {
+        // It grew while being read: read it as a whole, bounded as ever, and keep that.
+        const Result<QByteArray> whole = readBytes(path, maxDiffFileSize);
+        if (!whole)
+            return whole.error();
+        bytes = LargeBytes(whole->size());
+        std::memcpy(bytes.data(), whole->constData(), size_t(whole->size()));
+        got = whole->size();
+    }
+    bytes.setSize(got);
+    if (std::optional<Error> error = SourceText::validate(bytes.bytes(), path))
         return *error;
     return bytes;
 }
 
 Result<QByteArray> DocumentLoader::readBytes(const QString &path, qint64 maxSize)
+{
+    QFile file;
+    const Result<qint64> size = openForReading(path, maxSize, file);
+    if (!size)
+        return size.error();
+    using Code = Error::Code;
+    // Read what the file holds plus one byte, to notice a file that grew since it was measured; only
+    // then read on, still at most one byte past the limit. (Asking for the limit outright would
+    // allocate the whole limit for every small record.)
+    QByteArray bytes = file.read(size.value() + 1);
+    if (bytes.size() > size.value() && file.error() == QFileDevice::NoError)
+        bytes += file.read(maxSize + 1 - bytes.size());
+    if (file.error() != QFileDevice::NoError)
+        return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
+    if (bytes.size() > maxSize) {
+        return Error{Code::TooLarge,
+            QStringLiteral("is larger than %1 MiB, the most Countersign reads").arg(maxSize / (1024 * 1024)),
+            path};
+    }
+    return bytes;
+}
+
+Result<qint64> DocumentLoader::openForReading(const QString &path, qint64 maxSize, QFile &file)
 {
     using Code = Error::Code;
     if (path.isEmpty())
@@ -51,23 +98,10 @@ Result<QByteArray> DocumentLoader::readBytes(const QString &path, qint64 maxSize
                 .arg(maxSize / (1024 * 1024)),
             path};
     }
-    QFile file(path);
+    file.setFileName(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
-    // Read what the file holds plus one byte, to notice a file that grew since it was measured; only
-    // then read on, still at most one byte past the limit. (Asking for the limit outright would
-    // allocate the whole limit for every small record.)
-    QByteArray bytes = file.read(info.size() + 1);
-    if (bytes.size() > info.size() && file.error() == QFileDevice::NoError)
-        bytes += file.read(maxSize + 1 - bytes.size());
-    if (file.error() != QFileDevice::NoError)
-        return Error{Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
-    if (bytes.size() > maxSize) {
-        return Error{Code::TooLarge,
-            QStringLiteral("is larger than %1 MiB, the most Countersign reads").arg(maxSize / (1024 * 1024)),
-            path};
-    }
-    return bytes;
+    return info.size();
 }
 
 Result<SourceText> DocumentLoader::readText(const QString &path)

@@ -3,10 +3,12 @@
 
 #pragma once
 
+#include "base/largememory.h"
 #include "base/result.h"
 #include "record/document.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QString>
 
 #include <optional>
@@ -31,7 +33,8 @@ public:
     static Result<QByteArray> readFile(const QString &path);
     // A file to diff: as readFile(), but up to maxDiffFileSize and an empty file is fine (a diff
     // against nothing). Binary content and invalid UTF-8 are still errors, with line and offset.
-    static Result<QByteArray> readDiffInput(const QString &path);
+    // Read into large memory (LargeBytes), which a large file fills with far fewer page faults.
+    static Result<LargeBytes> readDiffInput(const QString &path);
     static Result<SourceText> readText(const QString &path);
     // A file to open in an editor: as readDiffInput() (up to maxDiffFileSize, empty is fine), decoded.
     static Result<SourceText> readForEditing(const QString &path);
@@ -46,6 +49,9 @@ public:
 
 private:
     static Result<QByteArray> readBytes(const QString &path, qint64 maxSize);
+    // Opens `path` into `file` after the checks every read makes (exists, a regular file, at most
+    // `maxSize` bytes); the size the file had.
+    static Result<qint64> openForReading(const QString &path, qint64 maxSize, QFile &file);
 };
 
 } // namespace Countersign

@@ -132,6 +132,41 @@ private Q_SLOTS:
         QCOMPARE(doc.error().code, Code::NotARegularFile);
     }
 
+    // Files to diff are read into large memory: what comes back is the file byte for byte, and a
+    // bad byte far into a large file is still found with its line.
+    void diffInputOfEveryShape()
+    {
+        QTemporaryDir dir;
+        QByteArray text;
+        for (int i = 0; text.size() < 3 * 1024 * 1024; ++i)
+            text += "- line_" + QByteArray::number(i) + ": `" + QByteArray::number(i * 31, 16) + "`\n";
+        const QString large = dir.filePath(QStringLiteral("large.md"));
+        QVERIFY(TestSupport::writeBytes(large, text));
+        const Result<LargeBytes> read = DocumentLoader::readDiffInput(large);
+        QVERIFY(read);
+        QCOMPARE(read->bytes(), text);
+
+        const QString empty = dir.filePath(QStringLiteral("empty.md"));
+        QVERIFY(TestSupport::writeBytes(empty, QByteArray()));
+        const Result<LargeBytes> none = DocumentLoader::readDiffInput(empty);
+        QVERIFY(none);
+        QVERIFY(none->bytes().isEmpty());
+
+        const int lines = int(text.count('\n'));
+        const QString bad = dir.filePath(QStringLiteral("bad.md"));
+        QVERIFY(TestSupport::writeBytes(bad, text + "caf\xe9\n"));
+        const Result<LargeBytes> refused = DocumentLoader::readDiffInput(bad);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::InvalidUtf8);
+        QCOMPARE(refused.error().file, bad);
+        QCOMPARE(refused.error().line, lines + 1);
+
+        const Result<LargeBytes> missing =
+            DocumentLoader::readDiffInput(dir.filePath(QStringLiteral("no.md")));
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, Code::FileNotFound);
+    }
+
     void emptyPathIsAnError()
     {
         const Result<Document> doc = DocumentLoader::load(QString());
