@@ -3,6 +3,8 @@
 
 #include "compare/wordsimilarity.h"
 
+#include <algorithm>
+
 namespace Countersign {
 
 QStringList WordSimilarity::significantWords(QStringView text)
@@ -14,18 +16,33 @@ QStringList WordSimilarity::significantWords(QStringView text)
         QStringLiteral("or"), QStringLiteral("the"), QStringLiteral("to"), QStringLiteral("with"),
         QStringLiteral("after"), QStringLiteral("before"), QStringLiteral("during"), QStringLiteral("up")};
     QStringList words;
-    const QString simple = text.toString().simplified();
-    for (const QStringView token : QStringView(simple).tokenize(u' ', Qt::SkipEmptyParts)) {
-        qsizetype begin = 0;
-        qsizetype end = token.size();
-        while (begin < end && !token.at(begin).isLetterOrNumber())
+    // The words are the runs between white space (what simplified() and a split on ' ' gave), each
+    // without the punctuation around it. Every stop word is at most six letters long.
+    for (qsizetype at = 0, size = text.size(); at < size;) {
+        while (at < size && text[at].isSpace())
+            ++at;
+        qsizetype begin = at;
+        while (at < size && !text[at].isSpace())
+            ++at;
+        qsizetype end = at;
+        while (begin < end && !text[begin].isLetterOrNumber())
             ++begin;
-        while (end > begin && !token.at(end - 1).isLetterOrNumber())
+        while (end > begin && !text[end - 1].isLetterOrNumber())
             --end;
         if (begin == end)
             continue;
-        QString word = token.mid(begin, end - begin).toString().toCaseFolded();
-        if (stopWords.contains(word))
+        const QStringView token = text.sliced(begin, end - begin);
+        QString word;
+        if (std::all_of(token.begin(), token.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+            // ASCII (most words of a record) folds by itself, without Unicode's tables.
+            word.resize(token.size());
+            QChar *out = word.data();
+            for (const QChar c : token)
+                *out++ = (c >= u'A' && c <= u'Z') ? QChar(c.unicode() + (u'a' - u'A')) : c;
+        } else {
+            word = token.toString().toCaseFolded();
+        }
+        if (word.size() <= 6 && stopWords.contains(word))
             continue;
         if (word.size() > 3 && word.endsWith(u's') && !word.endsWith(QStringLiteral("ss")))
             word.chop(1);

@@ -17,33 +17,14 @@
 #include "timedrun.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
 #include <algorithm>
 #include <cstdio>
 
-namespace {
-
 using TimedRun::Sample;
-
-QProcessEnvironment offscreen()
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    return environment;
-}
-
-Sample median(const QStringList &command, int runs, bool firstPaint = false)
-{
-    QProcessEnvironment environment = offscreen();
-    if (firstPaint)
-        environment.insert(QStringLiteral("COUNTERSIGN_SCREENSHOT_AT"), QStringLiteral("paint"));
-    return TimedRun::median(command, runs, environment);
-}
-
-} // namespace
+using TimedRun::window;
 
 int main(int argc, char **argv)
 {
@@ -67,7 +48,7 @@ int main(int argc, char **argv)
         cases.append({pair.name, pair.left, pair.right, lines >= 1000000 ? 1 : 3});
     }
 
-    const Sample anchor = median({QStringLiteral(COUNTERSIGN_MINIMAL_WINDOW)}, 9);
+    const Sample anchor = window({QStringLiteral(COUNTERSIGN_MINIMAL_WINDOW)}, 9);
     std::printf("window benchmark, offscreen platform, medians (anchor: a minimal Qt Widgets window with a "
                 "screenshot: %.1f ms, %.1f MiB)\n\n",
         anchor.seconds * 1000, anchor.peakMiB);
@@ -78,8 +59,8 @@ int main(int argc, char **argv)
     for (const Case &c : cases) {
         const QStringList command{QStringLiteral(COUNTERSIGN_BINARY), QStringLiteral("open"), c.left, c.right,
             QStringLiteral("--screenshot"), shot};
-        const Sample painted = median(command, c.runs, true);
-        const Sample s = median(command, c.runs);
+        const Sample painted = window(command, c.runs, true);
+        const Sample s = window(command, c.runs);
         std::printf("| %-12s | %16.1f | %12.1f | %9.2fx | %9.1f | %d |\n", qPrintable(c.name),
             painted.seconds * 1000, s.seconds * 1000, s.seconds / anchor.seconds, s.peakMiB,
             std::max(s.exitCode, painted.exitCode));

@@ -59,4 +59,16 @@ inline Sample median(const QStringList &command, int runs,
     return out;
 }
 
+// As median(), for `countersign open … --screenshot OUT.png` on the offscreen platform: the time to
+// the screenshot of the ready window, or with `firstPaint` to the window's first paint (highlighted
+// text, before the diff is known: COUNTERSIGN_SCREENSHOT_AT=paint).
+inline Sample window(const QStringList &command, int runs, bool firstPaint = false)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (firstPaint)
+        environment.insert(QStringLiteral("COUNTERSIGN_SCREENSHOT_AT"), QStringLiteral("paint"));
+    return median(command, runs, environment);
+}
+
 } // namespace TimedRun
