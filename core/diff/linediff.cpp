@@ -132,7 +132,7 @@ private:
 // Interns lines to dense ids: equal keys get equal ids. Open addressing over a power-of-two table
 // kept at most half full (sized for the expected distinct lines, doubled when needed); a slot holds
 // part of the hash and the id in one word, so a probe touches one cache line, and an id remembers the
-// line that introduced it, whose bytes settle every hash hit.
+// line that introduced it (8 bytes), whose bytes settle every hash hit.
 class LineInterner
 {
 public:
@@ -155,7 +155,7 @@ public:
             if (entry.id == 0) {
                 const quint32 id = quint32(m_owners.size());
                 entry = {tag, id + 1};
-                m_owners.push_back({hash, side, line});
+                m_owners.push_back({side, line});
                 if (m_owners.size() * 2 > m_slots.size())
                     resize(m_slots.size() * 2);
                 return id;
@@ -180,20 +180,23 @@ private:
     };
     struct Owner
     {
-        quint64 hash;
         int side;
         int line;
     };
 
+    // Rehashes the owners' keys: the table is sized for the left side at once, so this happens only
+    // when the right side brings many new lines, and keeping each hash would cost 8 bytes a line.
     void resize(size_t capacity)
     {
         m_slots.assign(capacity, Slot{});
         m_mask = capacity - 1;
         for (size_t id = 0; id < m_owners.size(); ++id) {
-            size_t slot = size_t(m_owners[id].hash) & m_mask;
+            const QByteArrayView key = m_keys.key(m_owners[id].side, m_first + m_owners[id].line);
+            const quint64 hash = hashBytes(key.data(), key.size());
+            size_t slot = size_t(hash) & m_mask;
             while (m_slots[slot].id != 0)
                 slot = (slot + 1) & m_mask;
-            m_slots[slot] = {quint32(m_owners[id].hash >> 32), quint32(id + 1)};
+            m_slots[slot] = {quint32(hash >> 32), quint32(id + 1)};
         }
     }
 

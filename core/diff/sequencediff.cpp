@@ -127,11 +127,16 @@ public:
     {
         const int n = int(left.ids.size());
         const int m = int(right.ids.size());
-        // Diagonals run from -m to n; one more on each side for the sentinels.
-        forwardStore.resize(size_t(n + m + 3));
-        backwardStore.resize(size_t(n + m + 3));
-        m_forward = forwardStore.data() + m + 1;
-        m_backward = backwardStore.data() + m + 1;
+        // A box's diagonals run from off1 - lim2 to lim1 - off2, one more on each side for the
+        // sentinels; boxes only ever split, so the widest box to search sets the size (between
+        // anchors, far less than the whole input's n + m).
+        size_t widest = 0;
+        for (const Box &box : pending)
+            widest = std::max(widest, size_t(box.lim1 - box.off1) + size_t(box.lim2 - box.off2) + 3);
+        forwardStore.resize(widest);
+        backwardStore.resize(widest);
+        m_forward = forwardStore.data();
+        m_backward = backwardStore.data();
         m_maxCost = std::max(minMaxCost, roughSqrt(qint64(n) + m + 3));
     }
 
@@ -179,9 +184,10 @@ private:
     std::optional<Split> findSplit(const Box &box)
     {
         const quint32 *a = m_a, *b = m_b;
-        int *fwd = m_forward, *bwd = m_backward;
         const int off1 = box.off1, lim1 = box.lim1, off2 = box.off2, lim2 = box.lim2;
         const int dmin = off1 - lim2, dmax = lim1 - off2;
+        // Indexed by diagonal: diagonal dmin - 1 is the store's first element.
+        int *fwd = m_forward + (1 - std::ptrdiff_t(dmin)), *bwd = m_backward + (1 - std::ptrdiff_t(dmin));
         const int fmid = off1 - off2, bmid = lim1 - lim2;
         const bool odd = ((fmid - bmid) & 1) != 0;
         int fmin = fmid, fmax = fmid, bmin = bmid, bmax = bmid;
@@ -326,7 +332,7 @@ private:
     const quint32 *m_b;
     const std::optional<QFuture<void>> &m_cancel;
     LargeVector<Box> &m_pending;
-    int *m_forward = nullptr; // indexed by diagonal, -m-1 .. n+1
+    int *m_forward = nullptr; // the furthest points reached on each diagonal of the box searched
     int *m_backward = nullptr;
     int m_maxCost = minMaxCost;
 };
@@ -334,9 +340,10 @@ private:
 // Cuts the search into the boxes between anchors: elements that occur exactly once on each side,
 // in the longest chain that keeps their order on both (patience sorting). Long inputs whose other
 // lines repeat a lot (the same few lines over and over) then become many small searches instead of
-// one costly one, as in git's patience and histogram diffs.
-void anchoredBoxes(const Kept &left, const Kept &right, const LargeVector<quint32> &countsA,
-    const LargeVector<quint32> &countsB, LargeVector<Box> &boxes)
+// one costly one, as in git's patience and histogram diffs. With `releaseCounts`, the counts are
+// given back as soon as they are no longer needed (large inputs: this is the engine's peak of memory).
+void anchoredBoxes(const Kept &left, const Kept &right, LargeVector<quint32> &countsA,
+    LargeVector<quint32> &countsB, bool releaseCounts, LargeVector<Box> &boxes)
 {
     auto unique = [&](quint32 id) { return countsA[id] == 1 && countsB[id] == 1; };
     LargeVector<int> positionInRight(countsA.size(), -1);
@@ -356,6 +363,10 @@ void anchoredBoxes(const Kept &left, const Kept &right, const LargeVector<quint3
             candidates.push_back({k, positionInRight[id]});
     }
     positionInRight = {};
+    if (releaseCounts) {
+        countsA = {};
+        countsB = {};
+    }
     // Longest increasing run of right positions: `tails[l]` ends the best chain of length l + 1.
     LargeVector<int> tails, previous(candidates.size());
     for (int c = 0; c < int(candidates.size()); ++c) {
@@ -374,20 +385,19 @@ void anchoredBoxes(const Kept &left, const Kept &right, const LargeVector<quint3
         else
             *at = c;
     }
-    LargeVector<Anchor> chain;
-    for (int c = tails.empty() ? -1 : tails.back(); c >= 0; c = previous[size_t(c)])
-        chain.push_back(candidates[size_t(c)]);
-    std::reverse(chain.begin(), chain.end());
-
+    // The boxes between the chain's anchors, walking the chain from its end (no copy of it).
     boxes.clear();
-    int fromLeft = 0, fromRight = 0;
-    for (const Anchor &anchor : chain) {
-        if (anchor.left > fromLeft || anchor.right > fromRight)
-            boxes.push_back({fromLeft, anchor.left, fromRight, anchor.right, false});
-        fromLeft = anchor.left + 1;
-        fromRight = anchor.right + 1;
+    int toLeft = int(left.ids.size()), toRight = int(right.ids.size());
+    for (int c = tails.empty() ? -1 : tails.back(); c >= 0; c = previous[size_t(c)]) {
+        const Anchor &anchor = candidates[size_t(c)];
+        if (toLeft > anchor.left + 1 || toRight > anchor.right + 1 || boxes.empty())
+            boxes.push_back({anchor.left + 1, toLeft, anchor.right + 1, toRight, false});
+        toLeft = anchor.left;
+        toRight = anchor.right;
     }
-    boxes.push_back({fromLeft, int(left.ids.size()), fromRight, int(right.ids.size()), false});
+    if (toLeft > 0 || toRight > 0 || boxes.empty())
+        boxes.push_back({0, toLeft, 0, toRight, false});
+    std::reverse(boxes.begin(), boxes.end());
 }
 
 // The engine's buffers, kept together so that small diffs can reuse them.
@@ -499,7 +509,7 @@ std::optional<QList<DiffChange>> SequenceDiff::diff(std::span<const quint32> lef
     keepCandidates(b, ws.countsA, mode, changedB, ws.matches, ws.keptB);
     const int keptN = int(ws.keptA.ids.size()), keptM = int(ws.keptB.ids.size());
     if (mode == Mode::Fast && keptN + keptM > anchorThreshold)
-        anchoredBoxes(ws.keptA, ws.keptB, ws.countsA, ws.countsB, ws.pending);
+        anchoredBoxes(ws.keptA, ws.keptB, ws.countsA, ws.countsB, &ws == &fresh, ws.pending);
     else
         ws.pending.assign(1, Box{0, keptN, 0, keptM, mode == Mode::Minimal});
     if (&ws == &fresh) { // no longer needed; large inputs give the memory back before the search
