@@ -149,10 +149,10 @@ int runGui(int argc, char **argv)
 
     QApplication app(argc, argv);
     trace.mark("QApplication");
-    // The Markdown definition (with the 41 it includes for fenced code) takes longer to load than the
-    // window takes to build: it starts first, on its own thread, and the first paint waits for it.
+    Countersign::configureApplication(app); // names the cache folder the preload may write to
+    // The Markdown definition takes about as long to load as the window takes to build: it starts
+    // first, on its own thread, and the panes highlight themselves when it is there.
     Countersign::Highlighting::preload();
-    Countersign::configureApplication(app);
     // A screenshot is a scripted run: it reads the user's settings (theme, ledger) but leaves them as
     // they were (no recent pair, no window layout remembered), so it works on a copy of them.
     QTemporaryDir scratchSettings;

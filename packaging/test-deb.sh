@@ -130,7 +130,7 @@ size=$(stat -c %s "$dir/installed.png")
 ok "window screenshot, $size bytes"
 
 step "where the user's files went (HOME=$HOME)"
-for folder in "$HOME/.config" "$HOME/.local"; do
+for folder in "$HOME/.config" "$HOME/.local" "$HOME/.cache/Countersign"; do
     [ ! -d "$folder" ] || find "$folder" -type f
 done | sort
 # A screenshot run reads the settings but writes none back (README: the open command).
