@@ -485,6 +485,26 @@ private Q_SLOTS:
 
     // variant-missing-sections.md has no Ownership (21-26 in the original) and no Phase Status Mapping
     // (45): each role the original names is named by one side only (blocking); the phases are a note.
+    // An unlabelled item written the same way on both sides is the same item, even when another item
+    // before it has the same significant words (before, the first of the two took the partner, and the
+    // item present on both sides was reported as reworded and the other as missing).
+    void anIdenticalItemMeetsItsTwinFirst()
+    {
+        auto record = [](const QString &items) {
+            return MarkdownParser::parse(SourceText::fromText(
+                QStringLiteral(
+                    "# Runtime Cutover Decision Record\n\n## Runtime Cutover Completion Evidence\n") +
+                items));
+        };
+        const QList<CompareFinding> findings = StructuralCompare::compare(
+            record(QStringLiteral("- Drill passed, staging.\n- Drill passed staging\n")),
+            record(QStringLiteral("- Drill passed staging\n")));
+        QCOMPARE(digest(findings),
+            QStringList{
+                QStringLiteral("info|Runtime Cutover Completion Evidence|Drill passed, staging.|4|0")});
+        QCOMPARE(findings.first().message, QStringLiteral("only on the left"));
+    }
+
     void missingSections()
     {
         const QList<CompareFinding> findings = compareFiles(
