@@ -57,6 +57,14 @@ public:
 template<typename T>
 using LargeVector = std::vector<T, LargeAllocator<T>>;
 
+// Gives a vector's memory back at once. (`vector = {}` would not: it assigns an empty list and keeps
+// the capacity.)
+template<typename T>
+void release(LargeVector<T> &vector)
+{
+    LargeVector<T>().swap(vector);
+}
+
 // Bytes in large memory, written once and then shared read-only: bytes() is a QByteArray over
 // them that does not copy them, valid while a LargeBytes that shares them lives.
 class LargeBytes

@@ -362,13 +362,14 @@ void anchoredBoxes(const Kept &left, const Kept &right, LargeVector<quint32> &co
         if (unique(id) && positionInRight[id] >= 0)
             candidates.push_back({k, positionInRight[id]});
     }
-    positionInRight = {};
+    release(positionInRight);
     if (releaseCounts) {
-        countsA = {};
-        countsB = {};
+        release(countsA);
+        release(countsB);
     }
     // Longest increasing run of right positions: `tails[l]` ends the best chain of length l + 1.
     LargeVector<int> tails, previous(candidates.size());
+    tails.reserve(candidates.size()); // growing it by doubling would hold two copies at the peak
     for (int c = 0; c < int(candidates.size()); ++c) {
         const int rightAt = candidates[size_t(c)].right;
         // Mostly the files run in the same order: a candidate then just extends the longest chain.
@@ -507,15 +508,16 @@ std::optional<QList<DiffChange>> SequenceDiff::diff(std::span<const quint32> lef
     changedB.assign(b.size(), 0);
     keepCandidates(a, ws.countsB, mode, changedA, ws.matches, ws.keptA);
     keepCandidates(b, ws.countsA, mode, changedB, ws.matches, ws.keptB);
+    if (&ws == &fresh) // large inputs give back what they no longer need as soon as they can
+        release(ws.matches);
     const int keptN = int(ws.keptA.ids.size()), keptM = int(ws.keptB.ids.size());
     if (mode == Mode::Fast && keptN + keptM > anchorThreshold)
         anchoredBoxes(ws.keptA, ws.keptB, ws.countsA, ws.countsB, &ws == &fresh, ws.pending);
     else
         ws.pending.assign(1, Box{0, keptN, 0, keptM, mode == Mode::Minimal});
-    if (&ws == &fresh) { // no longer needed; large inputs give the memory back before the search
-        ws.countsA = {};
-        ws.countsB = {};
-        ws.matches = {};
+    if (&ws == &fresh) { // no longer needed: given back before the search
+        release(ws.countsA);
+        release(ws.countsB);
     }
 
     Search search(ws.keptA, ws.keptB, ws.forward, ws.backward, ws.pending, cancel);
