@@ -47,7 +47,11 @@ DocumentController::DocumentController(Pane side, RecordPane *pane, QWidget *win
 
 QString DocumentController::openFile(const QString &path)
 {
-    const Result<SourceText> source = DocumentLoader::readForEditing(path);
+    return openFile(path, DocumentLoader::readForEditing(path));
+}
+
+QString DocumentController::openFile(const QString &path, const Result<SourceText> &source)
+{
     if (!source) {
         const QString error = source.error().toString();
         m_pane->showError(error);

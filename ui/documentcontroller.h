@@ -3,8 +3,10 @@
 
 #pragma once
 
+#include "base/result.h"
 #include "editing/recoverystore.h"
 #include "pane.h"
+#include "record/sourcetext.h"
 
 #include <QObject>
 #include <QString>
@@ -36,6 +38,9 @@ public:
 
     // Loads `path` into the pane. Returns the error text, empty on success.
     QString openFile(const QString &path);
+    // As openFile(), with the file already read (DocumentLoader::readForEditing, e.g. on another
+    // thread while the window was built).
+    QString openFile(const QString &path, const Result<SourceText> &source);
     // Saves the pane (to `path`, or its own file). Returns the error text, empty on success.
     QString saveFile(const QString &path = {});
     // Reloads the pane from disk, dropping unsaved edits; the cursor stays on its line.

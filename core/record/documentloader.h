@@ -49,6 +49,8 @@ public:
 
 private:
     static Result<QByteArray> readBytes(const QString &path, qint64 maxSize);
+    // As readBytes(), into large memory.
+    static Result<LargeBytes> readLargeBytes(const QString &path, qint64 maxSize);
     // Opens `path` into `file` after the checks every read makes (exists, a regular file, at most
     // `maxSize` bytes); the size the file had.
     static Result<qint64> openForReading(const QString &path, qint64 maxSize, QFile &file);
