@@ -35,7 +35,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <future>
 #include <optional>
 #include <vector>
 
@@ -156,13 +155,11 @@ int runGui(int argc, char **argv)
     // The Markdown definition takes about as long to load as the window takes to build: it starts
     // first, on its own thread, and the panes highlight themselves when it is there.
     Countersign::Highlighting::preload();
-    // Reading, checking and decoding the records needs nothing of the window (a 1M-line record takes
-    // about 200 ms): each starts now on a thread of its own, while the window is built.
+    // Reading, checking and decoding the records needs nothing of the window: both start now, while
+    // the window is built.
     std::vector<std::future<Countersign::Result<Countersign::SourceText>>> reading;
-    for (const QString &file : files) {
-        reading.push_back(std::async(
-            std::launch::async, [file] { return Countersign::DocumentLoader::readForEditing(file); }));
-    }
+    for (const QString &file : files)
+        reading.push_back(Countersign::DocumentLoader::readForEditingAsync(file));
     // A screenshot is a scripted run: it reads the user's settings (theme, ledger) but leaves them as
     // they were (no recent pair, no window layout remembered), so it works on a copy of them.
     QTemporaryDir scratchSettings;

@@ -43,6 +43,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <vector>
+
 namespace Countersign {
 
 namespace {
@@ -319,11 +321,20 @@ void MainWindow::rememberPair()
 
 QStringList MainWindow::openPair(const QString &left, const QString &right)
 {
-    QStringList errors;
+    // The panes that take their new file (one with unsaved edits asks first), then both files read
+    // at once.
+    std::vector<std::pair<Pane, QString>> opening;
     for (const auto &[side, path] : {std::pair{Pane::Left, left}, std::pair{Pane::Right, right}}) {
-        if (!documents(side)->mayReplace(path))
-            continue;
-        if (const QString error = documents(side)->openFile(path); !error.isEmpty())
+        if (documents(side)->mayReplace(path))
+            opening.emplace_back(side, path);
+    }
+    std::vector<std::future<Result<SourceText>>> reading;
+    for (const auto &[side, path] : opening)
+        reading.push_back(DocumentLoader::readForEditingAsync(path));
+    QStringList errors;
+    for (size_t i = 0; i < opening.size(); ++i) {
+        const auto &[side, path] = opening[i];
+        if (const QString error = documents(side)->openFile(path, reading[i].get()); !error.isEmpty())
             errors.append(error);
     }
     return errors;

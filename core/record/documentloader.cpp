@@ -129,6 +129,11 @@ Result<SourceText> DocumentLoader::readForEditing(const QString &path)
     return SourceText::fromUtf8(bytes->bytes(), path);
 }
 
+std::future<Result<SourceText>> DocumentLoader::readForEditingAsync(const QString &path)
+{
+    return std::async(std::launch::async, [path] { return readForEditing(path); });
+}
+
 Result<Document> DocumentLoader::loadHead(const QString &path, qint64 maxBytes)
 {
     const QFileInfo info(path);

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QString>
 
+#include <future>
 #include <optional>
 
 namespace Countersign {
@@ -38,6 +39,9 @@ public:
     static Result<SourceText> readText(const QString &path);
     // A file to open in an editor: as readDiffInput() (up to maxDiffFileSize, empty is fine), decoded.
     static Result<SourceText> readForEditing(const QString &path);
+    // readForEditing() on a thread of its own, started now: a large record takes a while to read and
+    // decode (~200 ms at 1M lines), and the two records of a pair can be read at once.
+    static std::future<Result<SourceText>> readForEditingAsync(const QString &path);
     static Result<Document> load(const QString &path);
     // The first `maxBytes` of the file, up to its last whole line, parsed: enough to tell its title,
     // kind and header without reading a large file. The whole file when it is no larger.
