@@ -4,7 +4,9 @@
 #include "record/canonicalcontent.h"
 
 #include <QCryptographicHash>
+#include <QMutex>
 
+#include <array>
 #include <openssl/evp.h>
 
 namespace Countersign {
@@ -88,6 +90,33 @@ QString CanonicalContent::digest(QStringView text)
     if (EVP_Digest(bytes.constData(), size_t(bytes.size()), hash, &length, EVP_sha256(), nullptr) != 1)
         return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(hash), int(length)).toHex());
+}
+
+QString CanonicalContent::digest(const QString &text)
+{
+    constexpr qsizetype smallest = 64 * 1024 / 2, largest = 8 * 1024 * 1024 / 2; // in UTF-16 units
+    if (text.size() < smallest || text.size() > largest)
+        return digest(QStringView(text));
+    struct Remembered
+    {
+        QString text; // shares the caller's text: no copy, and equality is checked in full
+        QString digest;
+    };
+    static QMutex lock;
+    static std::array<Remembered, 4> remembered;
+    static size_t next = 0;
+    {
+        const QMutexLocker locker(&lock);
+        for (const Remembered &entry : remembered) {
+            if (entry.text.size() == text.size() && entry.text == text)
+                return entry.digest;
+        }
+    }
+    const QString made = digest(QStringView(text));
+    const QMutexLocker locker(&lock);
+    remembered[next] = {text, made};
+    next = (next + 1) % remembered.size();
+    return made;
 }
 
 } // namespace Countersign

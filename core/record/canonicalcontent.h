@@ -27,6 +27,10 @@ public:
     static QString canonicalText(QStringView text);
     // Lower-case hexadecimal SHA-256 of the canonical text's UTF-8 bytes.
     static QString digest(QStringView text);
+    // The same; the last few digests of texts between 64 KiB and 8 MiB are remembered (a window
+    // opening a record digests it on the comparison's thread and again for the Sign-off panel). A
+    // remembered digest is given only for a text equal to the one it was made of.
+    static QString digest(const QString &text);
 };
 
 } // namespace Countersign

@@ -76,6 +76,30 @@ private Q_SLOTS:
         QCOMPARE(CanonicalContent::digest(text), sha256(canonical.toUtf8()));
     }
 
+    // Large texts' digests are remembered; a remembered digest is given only for an equal text: a text
+    // of the same size that differs in one character, or one edited in place after it was digested,
+    // gets its own digest.
+    void rememberedDigestsNeedAnEqualText()
+    {
+        QString text;
+        for (int i = 0; text.size() < 100000; ++i)
+            text += QStringLiteral("%1. Verification step %1 passed on node %2.\n").arg(i).arg(i % 97);
+        const QString first = CanonicalContent::digest(text);
+        QCOMPARE(first, sha256(CanonicalContent::canonicalText(text).toUtf8()));
+        QCOMPARE(CanonicalContent::digest(text), first);
+        const QString copy(text.constData(), text.size()); // equal, in other memory
+        QCOMPARE(CanonicalContent::digest(copy), first);
+
+        QString edited = text;
+        edited[500] = edited[500] == u'7' ? u'8' : u'7';
+        QCOMPARE(edited.size(), text.size());
+        const QString other = CanonicalContent::digest(edited);
+        QVERIFY(other != first);
+        QCOMPARE(other, sha256(CanonicalContent::canonicalText(edited).toUtf8()));
+        text[500] = edited[500]; // the remembered text's own data, changed (it detaches from the copy kept)
+        QCOMPARE(CanonicalContent::digest(text), other);
+    }
+
     void knownDigest()
     {
         // From sha256sum: `printf '' | sha256sum` and `printf '# A\n' | sha256sum`.
