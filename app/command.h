@@ -31,9 +31,9 @@ struct Command
     QList<Usage> usage;
     // Null for the window's command (open), which the window module runs with its own arguments.
     Handler run = nullptr;
-    // For a command that needs Qt Gui for some of its arguments (export --pdf, the only one): main.cpp
-    // then hands the run to the window module (countersign_run_pdf_export, which runs export with the
-    // module's PdfWriter), so that other runs never load Qt Gui.
+    // For a command that needs Qt Gui for some of its arguments (export --pdf, the only one):
+    // commandsmain.cpp then hands the run to the window module (countersign_run_pdf_export, which runs export
+    // with the module's PdfWriter), so that other runs never load Qt Gui.
     Predicate needsGui = nullptr;
     Section section = Section::Commands;
 };

@@ -9,12 +9,6 @@
 
 namespace Countersign {
 
-bool CommandLine::isHeadless(const QString &command)
-{
-    const Command *found = CommandTable::find(command);
-    return found && found->run;
-}
-
 bool CommandLine::needsPdfWriter(const QStringList &arguments)
 {
     const Command *found = CommandTable::find(arguments.value(0));

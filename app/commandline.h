@@ -10,7 +10,7 @@
 
 namespace Countersign {
 
-// The entry points of the command line, for the executable (main.cpp) and the window module
+// The entry points of the command line, for the commands module (commandsmain.cpp) and the window module
 // (guimain.cpp). The commands themselves are listed in CommandTable and live in commands/.
 class CommandLine
 {
@@ -19,11 +19,8 @@ public:
     // window module has one, since it needs Qt Gui.
     using PdfWriter = FinalizedExport::PdfWriter;
 
-    // True when `command` (the first argument) is a command of the table that runs here rather than
-    // in the window (every one but open).
-    static bool isHeadless(const QString &command);
     // True for a headless command that needs Qt Gui for these `arguments` (without the program name):
-    // `export ... --pdf`, which the executable hands to the window module, which calls runExport()
+    // `export ... --pdf`, which the commands module hands to the window module, which calls runExport()
     // with its PdfWriter.
     static bool needsPdfWriter(const QStringList &arguments);
     // The export command (`arguments` after "export"). Needs a QCoreApplication, and a QGuiApplication

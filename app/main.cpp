@@ -1,78 +1,47 @@
 // SPDX-FileCopyrightText: 2026 Countersign contributors
 // SPDX-License-Identifier: MIT
 
-// countersign: one command, two faces. Headless subcommands (CommandTable) run on QCoreApplication
-// over the core library and need no display; everything else loads the window module
-// (countersign_gui) and hands it the arguments.
-#include "commandline.h"
-#include "commandtable.h"
+// countersign: one command, three places it runs. `diff`, which scripts run by the thousand, runs here
+// on Qt Core alone; the other headless commands (CommandTable) in the commands module
+// (countersign_commands.so, with Qt Sql, OpenSSL and cmark-gfm); the window, and what needs Qt Gui, in
+// the window module (countersign_gui.so). Each module is loaded only when it is wanted.
+#include "commandio.h"
+#include "commandnames.h"
+#include "commands/commands.h"
+#include "commandsmain.h"
 #include "guimain.h"
+#include "modulelauncher.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
-#include <QLibrary>
 
 #include <cstdio>
 
-namespace {
-
-int fail(const QString &message)
-{
-    std::fprintf(stderr, "countersign: %s\n", qUtf8Printable(message));
-    return 2;
-}
-
-// The window module sits next to the executable in a build tree and in lib/countersign once
-// installed. No QCoreApplication exists yet (QApplication must be the first), so the executable's
-// directory comes from /proc.
-QString guiModulePath()
-{
-    const QString bin = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalPath();
-    const QString name = QStringLiteral("countersign_gui.so");
-    for (const QString &dir : {bin, QString(bin + u"/../lib/countersign")}) {
-        if (QFileInfo::exists(dir + u'/' + name))
-            return dir + u'/' + name;
-    }
-    return bin + u'/' + name;
-}
-
-// Runs the module's entry point `symbol` (guimain.h); `what` says what the module was needed for.
-int runModule(int argc, char **argv, const char *symbol, const QString &what)
-{
-    QLibrary module(guiModulePath());
-    const auto run = reinterpret_cast<Countersign::RunGui>(module.resolve(symbol));
-    if (!run) {
-        return fail(QStringLiteral("cannot load the window module, which %1: %2. The other headless "
-                                   "commands still work; reinstall Countersign to get it back.")
-                .arg(what, module.errorString()));
-    }
-    return run(argc, argv);
-}
-
-} // namespace
-
 int main(int argc, char **argv)
 {
+    using Countersign::ModuleLauncher;
     // ssh-keygen asking for a key's passphrase while the window signs (SignOffPanel).
-    if (qEnvironmentVariable("COUNTERSIGN_ASKPASS") == u"1")
-        return runModule(
-            argc, argv, Countersign::runAskPassSymbol, QStringLiteral("asks for a key's passphrase"));
+    if (qEnvironmentVariable("COUNTERSIGN_ASKPASS") == u"1") {
+        return ModuleLauncher::run(argc, argv, ModuleLauncher::Module::Window, Countersign::runAskPassSymbol,
+            QStringLiteral("asks for a key's passphrase"));
+    }
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (Countersign::CommandLine::isHeadless(command)) {
-        QStringList arguments;
-        for (int i = 1; i < argc; ++i)
-            arguments.append(QString::fromLocal8Bit(argv[i]));
-        if (Countersign::CommandLine::needsPdfWriter(arguments)) {
-            return runModule(
-                argc, argv, Countersign::runPdfExportSymbol, QStringLiteral("renders the PDF handout"));
-        }
+    if (command == Countersign::CommandNames::diff) {
         QCoreApplication app(argc, argv);
         Countersign::configureApplication(app);
-        return Countersign::CommandLine::run(app.arguments().mid(1));
+        return Countersign::Commands::endOutput(Countersign::Commands::diff(app.arguments().mid(2)));
+    }
+    if (Countersign::CommandNames::isHeadless(command)) {
+        return ModuleLauncher::run(argc, argv, ModuleLauncher::Module::Commands,
+            Countersign::runCommandSymbol, QStringLiteral("runs '%1'").arg(command));
     }
     // A first argument that is neither a command, an option nor an existing file is a mistyped command.
-    if (!command.isEmpty() && !Countersign::CommandTable::find(command) && !command.startsWith(u'-') &&
+    if (!command.isEmpty() && !Countersign::CommandNames::isCommand(command) && !command.startsWith(u'-') &&
         !QFileInfo::exists(command)) {
-        return fail(QStringLiteral("unknown command '%1'; run 'countersign --help'").arg(command));
+        std::fprintf(
+            stderr, "countersign: unknown command '%s'; run 'countersign --help'\n", qUtf8Printable(command));
+        return 2;
     }
-    return runModule(argc, argv, Countersign::runGuiSymbol, QStringLiteral("shows the window"));
+    return ModuleLauncher::run(argc, argv, ModuleLauncher::Module::Window, Countersign::runGuiSymbol,
+        QStringLiteral("shows the window"));
 }

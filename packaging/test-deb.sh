@@ -34,7 +34,7 @@ dpkg -L countersign | sort >"$dir/files.txt"
 ok "installed, $(grep -c . "$dir/files.txt") paths"
 
 step "every file in its place, every library found"
-for file in /usr/bin/countersign /usr/lib/countersign/countersign_gui.so \
+for file in /usr/bin/countersign /usr/lib/countersign/countersign_commands.so /usr/lib/countersign/countersign_gui.so \
     /usr/share/applications/io.github.countersign.Countersign.desktop \
     /usr/share/metainfo/io.github.countersign.Countersign.metainfo.xml \
     /usr/share/icons/hicolor/scalable/apps/io.github.countersign.Countersign.svg \
@@ -45,7 +45,8 @@ done
 # What is loaded by name at run time (the platform plugins for a desktop and for offscreen, the
 # ledger's SQLite driver) must be installed with all its libraries, as must the program itself.
 plugins=/usr/lib/x86_64-linux-gnu/qt6/plugins
-for elf in /usr/bin/countersign /usr/lib/countersign/countersign_gui.so "$plugins/platforms/libqxcb.so" \
+for elf in /usr/bin/countersign /usr/lib/countersign/countersign_commands.so /usr/lib/countersign/countersign_gui.so \
+    "$plugins/platforms/libqxcb.so" \
     "$plugins/platforms/libqoffscreen.so" "$plugins/sqldrivers/libqsqlite.so"; do
     [ -f "$elf" ] || fail "$elf is not installed"
     if ldd "$elf" | grep -q 'not found'; then
@@ -53,7 +54,7 @@ for elf in /usr/bin/countersign /usr/lib/countersign/countersign_gui.so "$plugin
         fail "$elf misses libraries"
     fi
 done
-ok "files in their XDG places; program, module, xcb and offscreen platforms, SQLite driver resolve"
+ok "files in their XDG places; program, modules, xcb and offscreen platforms, SQLite driver resolve"
 
 step "countersign --version"
 version=$(countersign --version) || fail "countersign --version exited $?"
@@ -78,6 +79,13 @@ grep -v missing-section "$dir/lint.out"
 [ "$status" = 1 ] && grep -q "broken.md:7: error: .*\[commit-sha\]" "$dir/lint.out" ||
     fail "lint of a record with a short commit_sha exited $status without naming line 7"
 ok "lint: the sample is clean, a short commit_sha is found"
+
+step "countersign diff (in the executable, without the commands module)"
+status=0
+countersign diff "$dir/left.md" "$dir/right.md" >"$dir/diff.out" 2>&1 || status=$?
+head -n 4 "$dir/diff.out"
+[ "$status" = 1 ] && grep -q '^@@ -[0-9]' "$dir/diff.out" || fail "diff of the sample pair exited $status without a hunk"
+ok "diff: $(grep -c '^@@' "$dir/diff.out") hunks"
 
 step "countersign status (the sign-off ledger, through the Qt SQLite driver)"
 # Reading never creates a ledger: the default one, never signed into, reads as empty; a missing --db is

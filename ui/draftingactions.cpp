@@ -84,7 +84,7 @@ QString DraftingActions::updateFromCheckpoint(Pane target, const QString &checkp
     RecordPane *pane = documents(target)->pane();
     if (!pane->hasDocument())
         return tr("Open the decision record to update first.");
-    const Result<Document> checkpoint = DocumentLoader::load(checkpointPath);
+    const Result<Document> checkpoint = MarkdownParser::parseFile(checkpointPath);
     if (!checkpoint)
         return checkpoint.error().toString();
     const Document record = MarkdownParser::parse(pane->currentSource(), pane->documentPath());

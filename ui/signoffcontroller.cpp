@@ -160,7 +160,7 @@ QString SignOffController::exportFinalized(
     if (source->isModified())
         return tr("%1 has unsaved edits: save it first, so that the export is of the file that was signed.")
             .arg(source->displayName());
-    const Result<Document> record = DocumentLoader::load(source->filePath());
+    const Result<Document> record = MarkdownParser::parseFile(source->filePath());
     if (!record)
         return record.error().toString();
     // A checkpoint that cannot be read leaves its open items out of the review, as in the command.
@@ -200,7 +200,7 @@ bool SignOffController::confirmExport(Pane side, const QString &title, bool *all
     // Final: say how many residual risks the export will list as open, before writing anything.
     if (!m_ledger)
         return true;
-    const Result<Document> record = DocumentLoader::load(pane(side)->filePath());
+    const Result<Document> record = MarkdownParser::parseFile(pane(side)->filePath());
     if (!record)
         return true; // exportFinalized() reports it
     const std::optional<Result<QList<ReviewedItem>>> reviewed = m_ledger->wait(

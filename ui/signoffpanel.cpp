@@ -5,7 +5,7 @@
 
 #include "base/settingskeys.h"
 #include "record/canonicalcontent.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 #include "record/recordfacts.h"
 #include "signing/recordidentity.h"
 #include "signing/signoffrecorder.h"
@@ -287,7 +287,7 @@ QString SignOffPanel::sign(QString role, QString signer, SignOffDecision decisio
     if (hasUnsavedEdits())
         return tr("Save first: %1 has unsaved edits, and a sign-off signs the file as saved.")
             .arg(QFileInfo(m_path).fileName());
-    const Result<Document> file = DocumentLoader::load(m_path);
+    const Result<Document> file = MarkdownParser::parseFile(m_path);
     if (!file)
         return file.error().toString();
     return signFile(file.value(), role, signer, decision, comment);
@@ -337,7 +337,7 @@ void SignOffPanel::chooseAndSign()
     if (!canSign())
         return;
     const RoleSignOff role = m_status.roles.value(std::max(0, m_view->currentIndex().row()));
-    const Result<Document> opened = DocumentLoader::load(m_path);
+    const Result<Document> opened = MarkdownParser::parseFile(m_path);
     if (!opened) {
         QMessageBox::warning(this, tr("Cannot sign off"), opened.error().toString());
         return;
@@ -360,7 +360,7 @@ void SignOffPanel::chooseAndSign()
         }
         // The file as it is now: Sign records only the digest the dialog shows; Save and Sign the
         // content just saved.
-        const Result<Document> file = DocumentLoader::load(m_path);
+        const Result<Document> file = MarkdownParser::parseFile(m_path);
         if (!file) {
             dialog.showProblem(tr("Nothing signed: %1").arg(file.error().toString()));
             return;

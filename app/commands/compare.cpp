@@ -8,7 +8,7 @@
 #include "commands.h"
 #include "compare/comparereport.h"
 #include "compare/structuralcompare.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 
 namespace Countersign::Commands {
 
@@ -20,10 +20,10 @@ int compare(const QStringList &arguments)
     const QStringList files = options.operands();
     if (files.size() != 2)
         return usageError(QStringLiteral("compare takes exactly two files, LEFT and RIGHT"));
-    const Result<Document> left = DocumentLoader::load(files.at(0));
+    const Result<Document> left = MarkdownParser::parseFile(files.at(0));
     if (!left)
         return loadError(left.error());
-    const Result<Document> right = DocumentLoader::load(files.at(1));
+    const Result<Document> right = MarkdownParser::parseFile(files.at(1));
     if (!right)
         return loadError(right.error());
     const QList<CompareFinding> findings = StructuralCompare::compare(left.value(), right.value());

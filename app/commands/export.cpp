@@ -5,7 +5,7 @@
 // as markdown or, with the window module's PdfWriter, as a PDF handout.
 #include "commandio.h"
 #include "commands.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 #include "signedrecord.h"
 
 #include <QDateTime>
@@ -54,7 +54,7 @@ int exportRecord(const QStringList &arguments, const FinalizedExport::PdfWriter 
             QStringLiteral("export --pdf needs -o OUT.pdf (a PDF is not written to standard output)"));
     if (asPdf && !pdf)
         return usageError(QStringLiteral("export --pdf needs the window module, which renders the PDF"));
-    const Result<Document> record = DocumentLoader::load(options.operands().first());
+    const Result<Document> record = MarkdownParser::parseFile(options.operands().first());
     if (!record)
         return loadError(record.error());
     const Result<std::unique_ptr<LedgerStore>> ledger =

@@ -5,8 +5,8 @@
 #include "commandio.h"
 #include "commandoptions.h"
 #include "commands.h"
-#include "record/documentloader.h"
 #include "record/linter.h"
+#include "record/markdownparser.h"
 
 namespace Countersign::Commands {
 
@@ -19,7 +19,7 @@ int lint(const QStringList &arguments)
         return usageError(QStringLiteral("lint needs at least one FILE"));
     int status = Clean;
     for (const QString &path : options.operands()) {
-        const Result<Document> doc = DocumentLoader::load(path);
+        const Result<Document> doc = MarkdownParser::parseFile(path);
         if (!doc) {
             status = loadError(doc.error());
             continue;

@@ -8,6 +8,7 @@
 #include "commandoptions.h"
 #include "commands.h"
 #include "record/documentloader.h"
+#include "record/markdownparser.h"
 
 #include <QFileInfo>
 
@@ -23,7 +24,7 @@ int mirror(const QStringList &arguments)
         return usageError(*problem);
     if (options.operands().size() != 1)
         return usageError(QStringLiteral("mirror takes exactly one RECORD"));
-    const Result<Document> record = DocumentLoader::load(options.operands().first());
+    const Result<Document> record = MarkdownParser::parseFile(options.operands().first());
     if (!record)
         return loadError(record.error());
     const Result<QString> drafted = Mirror::create(record.value());

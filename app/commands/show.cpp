@@ -7,7 +7,7 @@
 #include "commands.h"
 #include "record/canonicalcontent.h"
 #include "record/documentjson.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 #include "record/recordfacts.h"
 
 #include <QFile>
@@ -111,7 +111,7 @@ int show(const QStringList &arguments)
     const bool pretty = options.isSet(QStringLiteral("pretty"));
     if (pretty && !json)
         return usageError(QStringLiteral("show: --pretty goes with --json"));
-    const Result<Document> doc = DocumentLoader::load(options.operands().first());
+    const Result<Document> doc = MarkdownParser::parseFile(options.operands().first());
     if (!doc)
         return loadError(doc.error());
     const RecordFacts facts = RecordFacts::extract(doc.value());

@@ -3,7 +3,7 @@
 
 #include "signedrecord.h"
 
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 
 namespace Countersign {
 
@@ -25,7 +25,7 @@ Result<std::unique_ptr<LedgerStore>> SignedRecord::openLedger(const CommandOptio
 
 Result<SignedRecord> SignedRecord::load(const QString &path, const CommandOptions &options, Use use)
 {
-    Result<Document> record = DocumentLoader::load(path);
+    Result<Document> record = MarkdownParser::parseFile(path);
     if (!record)
         return record.error();
     Result<RecordTrust> trust = RecordTrust::of(record->fileName);

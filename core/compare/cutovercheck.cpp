@@ -8,7 +8,7 @@
 #include "compare/wordsimilarity.h"
 #include "export/finalizedrecord.h"
 #include "record/canonicalcontent.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 #include "record/textkeys.h"
 #include "signing/recordtrust.h"
 
@@ -341,7 +341,7 @@ CutoverCheck CutoverCheck::run(
         if (cancelled())
             return stop();
         const QString &file = files.at(i);
-        const Result<Document> doc = DocumentLoader::load(file);
+        const Result<Document> doc = MarkdownParser::parseFile(file);
         if (!doc) {
             check.m_errors.append(doc.error());
         } else if (doc->kind == DocumentKind::Unknown) {

@@ -4,7 +4,7 @@
 #include "compare/cutoverpairing.h"
 
 #include "compare/structuralcompare.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -149,8 +149,8 @@ bool CutoverPairing::compare(QList<DocumentPair> &pairs, const std::optional<QFu
             continue;
         if (cancel && cancel->isCanceled())
             return false;
-        const Result<Document> left = DocumentLoader::load(pair.left);
-        const Result<Document> right = DocumentLoader::load(pair.right);
+        const Result<Document> left = MarkdownParser::parseFile(pair.left);
+        const Result<Document> right = MarkdownParser::parseFile(pair.right);
         if (!left || !right) {
             pair.state = DocumentPair::State::NotComparable;
         } else {

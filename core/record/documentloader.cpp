@@ -3,8 +3,6 @@
 
 #include "record/documentloader.h"
 
-#include "record/markdownparser.h"
-
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -134,29 +132,6 @@ std::future<Result<SourceText>> DocumentLoader::readForEditingAsync(const QStrin
     return std::async(std::launch::async, [path] { return readForEditing(path); });
 }
 
-Result<Document> DocumentLoader::loadHead(const QString &path, qint64 maxBytes)
-{
-    const QFileInfo info(path);
-    if (!info.isFile() || info.size() <= maxBytes)
-        return load(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{
-            Error::Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
-    QByteArray bytes = file.read(maxBytes);
-    bytes.truncate(bytes.lastIndexOf('\n') + 1);
-    if (bytes.isEmpty())
-        return Error{Error::Code::TooLarge,
-            QStringLiteral("has no line break in its first %1 KiB").arg(maxBytes / 1024), path};
-    Result<SourceText> source = SourceText::fromUtf8(bytes, path);
-    if (!source)
-        return source.error();
-    Document doc = MarkdownParser::parse(source.value(), bytes, path);
-    if (!doc.structureError.isEmpty())
-        return Error{Error::Code::TooLarge, doc.structureError, path};
-    return doc;
-}
-
 std::optional<Error> DocumentLoader::writeFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
@@ -164,25 +139,6 @@ std::optional<Error> DocumentLoader::writeFile(const QString &path, const QByteA
         return Error{
             Error::Code::WriteFailed, QStringLiteral("cannot be written: %1").arg(file.errorString()), path};
     return std::nullopt;
-}
-
-Result<Document> DocumentLoader::load(const QString &path)
-{
-    try {
-        Result<QByteArray> bytes = readFile(path);
-        if (!bytes)
-            return bytes.error();
-        Result<SourceText> source = SourceText::fromUtf8(bytes.value(), path);
-        if (!source)
-            return source.error();
-        Document doc = MarkdownParser::parse(source.value(), bytes.value(), path);
-        if (!doc.structureError.isEmpty())
-            return Error{Error::Code::TooLarge, doc.structureError, path};
-        return doc;
-    } catch (const std::bad_alloc &) {
-        return Error{Error::Code::TooLarge,
-            QStringLiteral("could not be read: the system has not enough memory"), path};
-    }
 }
 
 } // namespace Countersign

@@ -5,7 +5,7 @@
 
 #include "base/largememory.h"
 #include "base/result.h"
-#include "record/document.h"
+#include "record/sourcetext.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -16,8 +16,9 @@
 
 namespace Countersign {
 
-// Reads a record from disk and parses it. Everything that can be wrong with a file becomes an Error
-// naming it: missing, a directory or other non-regular file, unreadable, larger than maxFileSize,
+// Reads and writes the files Countersign works on (MarkdownParser::parseFile parses a record read
+// here; the `diff` command uses this without the parser). Everything that can be wrong with a file becomes an
+// Error naming it: missing, a directory or other non-regular file, unreadable, larger than maxFileSize,
 // empty, binary (a NUL byte), or not UTF-8 (with line and byte offset). Never blocks on a FIFO or
 // device: only regular files are opened.
 class DocumentLoader
@@ -42,10 +43,6 @@ public:
     // readForEditing() on a thread of its own, started now: a large record takes a while to read and
     // decode (~200 ms at 1M lines), and the two records of a pair can be read at once.
     static std::future<Result<SourceText>> readForEditingAsync(const QString &path);
-    static Result<Document> load(const QString &path);
-    // The first `maxBytes` of the file, up to its last whole line, parsed: enough to tell its title,
-    // kind and header without reading a large file. The whole file when it is no larger.
-    static Result<Document> loadHead(const QString &path, qint64 maxBytes);
 
     // Writes `bytes` to `path` atomically (QSaveFile: a complete new file or the old one); the Error
     // names the file and the reason.

@@ -5,8 +5,11 @@
 
 #include "record/cmarkgfm.h"
 #include "record/documentclassifier.h"
+#include "record/documentloader.h"
 #include "record/textkeys.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -702,6 +705,48 @@ Document MarkdownParser::parse(
     } catch (const std::bad_alloc &) {
         return unread(doc, outOfMemory());
     }
+    return doc;
+}
+
+Result<Document> MarkdownParser::parseFile(const QString &path)
+{
+    try {
+        Result<QByteArray> bytes = DocumentLoader::readFile(path);
+        if (!bytes)
+            return bytes.error();
+        Result<SourceText> source = SourceText::fromUtf8(bytes.value(), path);
+        if (!source)
+            return source.error();
+        Document doc = parse(source.value(), bytes.value(), path);
+        if (!doc.structureError.isEmpty())
+            return Error{Error::Code::TooLarge, doc.structureError, path};
+        return doc;
+    } catch (const std::bad_alloc &) {
+        return Error{Error::Code::TooLarge,
+            QStringLiteral("could not be read: the system has not enough memory"), path};
+    }
+}
+
+Result<Document> MarkdownParser::parseFileHead(const QString &path, qint64 maxBytes)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || info.size() <= maxBytes)
+        return parseFile(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{
+            Error::Code::Unreadable, QStringLiteral("cannot be read: %1").arg(file.errorString()), path};
+    QByteArray bytes = file.read(maxBytes);
+    bytes.truncate(bytes.lastIndexOf('\n') + 1);
+    if (bytes.isEmpty())
+        return Error{Error::Code::TooLarge,
+            QStringLiteral("has no line break in its first %1 KiB").arg(maxBytes / 1024), path};
+    Result<SourceText> source = SourceText::fromUtf8(bytes, path);
+    if (!source)
+        return source.error();
+    Document doc = parse(source.value(), bytes, path);
+    if (!doc.structureError.isEmpty())
+        return Error{Error::Code::TooLarge, doc.structureError, path};
     return doc;
 }
 

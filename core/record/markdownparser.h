@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "base/result.h"
 #include "record/document.h"
 
 #include <QByteArray>
@@ -35,6 +36,12 @@ public:
         qsizetype pieceSize = defaultPieceSize);
     // Pieces are at least this long: a document under twice the size is parsed whole.
     static constexpr qsizetype defaultPieceSize = 256 * 1024;
+
+    // The record at `path`, read with DocumentLoader::readFile() and parsed; an Error names the file.
+    static Result<Document> parseFile(const QString &path);
+    // The first `maxBytes` of the file, up to its last whole line, parsed: enough to tell its title,
+    // kind and header without reading a large file. The whole file when it is no larger.
+    static Result<Document> parseFileHead(const QString &path, qint64 maxBytes);
 };
 
 } // namespace Countersign

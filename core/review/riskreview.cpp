@@ -7,7 +7,7 @@
 #include "ledger/ledgerstore.h"
 #include "ledger/signoff.h"
 #include "record/canonicalcontent.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 #include "record/recordfacts.h"
 #include "signing/recordidentity.h"
 
@@ -138,7 +138,7 @@ std::optional<Document> previousRecord(const Document &record, const QString &re
         return std::nullopt;
     // Only a candidate by name, kind and date is read whole, the latest first.
     for (const QString &path : RiskReview::previousRecordCandidates(record, recordPath)) {
-        Result<Document> candidate = DocumentLoader::load(path);
+        Result<Document> candidate = MarkdownParser::parseFile(path);
         if (!candidate || candidate->kind != record.kind || candidate->side != record.side)
             continue;
         const QString candidateDate = CutoverCheck::cutoverDate(candidate.value());
@@ -165,7 +165,7 @@ QStringList RiskReview::checkpointPaths(const Document &record, const QString &r
 {
     QStringList out;
     for (const QString &path : resolveInputs(record, recordPath).found) {
-        const Result<Document> input = DocumentLoader::load(path);
+        const Result<Document> input = MarkdownParser::parseFile(path);
         if (input && input->kind == DocumentKind::CheckpointPacket)
             out.append(path);
     }
@@ -221,7 +221,7 @@ QStringList RiskReview::previousRecordCandidates(const Document &record, const Q
         // as DocumentClassifier decides) and the date of any other are in its head.
         if (const QString named = dateInName(path); !named.isEmpty() && named >= date)
             continue;
-        const Result<Document> head = DocumentLoader::loadHead(path, headBytes);
+        const Result<Document> head = MarkdownParser::parseFileHead(path, headBytes);
         if (!head || head->kind != record.kind)
             continue;
         const QString candidateDate = CutoverCheck::cutoverDate(head.value());
@@ -272,7 +272,7 @@ QList<ReviewItem> RiskReview::load(const Document &record, const QString &record
     }
     QList<Document> checkpoints;
     for (const QString &input : inputs.found) {
-        Result<Document> loaded = DocumentLoader::load(input);
+        Result<Document> loaded = MarkdownParser::parseFile(input);
         if (!loaded)
             warn(QStringLiteral("%1; its open items are not in the review").arg(loaded.error().toString()));
         else if (loaded->kind == DocumentKind::CheckpointPacket)

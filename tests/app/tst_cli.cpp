@@ -272,6 +272,61 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains(wording), qPrintable(result.err));
     }
 
+    // diff runs in the executable on Qt Core alone: neither the commands module nor what it brings
+    // (Qt Sql, OpenSSL, cmark-gfm) is loaded; lint, in the module, loads them. The dynamic loader's
+    // own account (LD_DEBUG=files) says what was loaded.
+    void diffLoadsOnlyWhatItUses()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        const QStringList others = {QStringLiteral("countersign_commands.so"), QStringLiteral("libQt6Sql"),
+            QStringLiteral("libcrypto"), QStringLiteral("libcmark-gfm"),
+            QStringLiteral("countersign_gui.so")};
+        const Run diff = run({QStringLiteral("diff"), data("input/decision-record.md"),
+                                 data("input/variant-reordered-renamed.md")},
+            environment);
+        QCOMPARE(diff.exitCode, 1);
+        QVERIFY(diff.out.startsWith("--- "));
+        QVERIFY2(diff.err.contains(QStringLiteral("file=libQt6Core.so")), qPrintable(diff.err.left(2000)));
+        for (const QString &library : others)
+            QVERIFY2(!diff.err.contains(library), qPrintable(library));
+        const Run lint = run({QStringLiteral("lint"), data("input/decision-record.md")}, environment);
+        QCOMPARE(lint.exitCode, 0);
+        for (const QString &library : others.first(4))
+            QVERIFY2(lint.err.contains(library), qPrintable(library));
+    }
+
+    // The executable alone, without its modules (a broken install): diff still works, and every other
+    // command says which module is missing and what to do, with exit 2.
+    void aMissingModuleIsNamed()
+    {
+        QTemporaryDir dir;
+        const QString alone = dir.filePath(QStringLiteral("countersign"));
+        QVERIFY(QFile::copy(QStringLiteral(COUNTERSIGN_BINARY), alone));
+        const auto runAlone = [&](const QStringList &arguments) {
+            QProcess process;
+            process.setProcessEnvironment(offscreenIn(dir));
+            process.start(alone, arguments);
+            process.waitForFinished(60000);
+            return std::pair{process.exitCode(), QString::fromUtf8(process.readAllStandardError())};
+        };
+        const auto [diffStatus, diffErr] = runAlone({QStringLiteral("diff"), data("input/decision-record.md"),
+            data("input/variant-reordered-renamed.md")});
+        QCOMPARE(diffStatus, 1);
+        QVERIFY2(diffErr.isEmpty(), qPrintable(diffErr));
+        const auto [lintStatus, lintErr] =
+            runAlone({QStringLiteral("lint"), data("input/decision-record.md")});
+        QCOMPARE(lintStatus, 2);
+        QVERIFY2(lintErr.contains(QStringLiteral("cannot load the commands module, which runs 'lint'")) &&
+                lintErr.contains(QStringLiteral("countersign_commands.so")) &&
+                lintErr.contains(QStringLiteral("Reinstall Countersign")),
+            qPrintable(lintErr));
+        const auto [openStatus, openErr] = runAlone({data("input/decision-record.md")});
+        QCOMPARE(openStatus, 2);
+        QVERIFY2(openErr.contains(QStringLiteral("cannot load the window module, which shows the window")),
+            qPrintable(openErr));
+    }
+
     void noDisplay()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -5,6 +5,7 @@
 // takes (GNU diff's options, "--name value" and "--name=value", options before or after operands,
 // a lone "-" as a file, "--" ending the options, values that begin with '-'), bad usage reported as
 // typed, and --help listing every command of the table, byte for byte as the reference has it.
+#include "commandnames.h"
 #include "commandtable.h"
 #include "signoffworkspace.h"
 
@@ -89,6 +90,24 @@ private Q_SLOTS:
         QCOMPARE(version.exitCode, 0);
         for (const char *alias : {"version", "-v"})
             QCOMPARE(run({QString::fromLatin1(alias)}).out, version.out);
+    }
+
+    // The executable chooses where a command runs by CommandNames, without the table: both name the
+    // same commands and aliases, and only open needs the window.
+    void commandNamesMatchTheTable()
+    {
+        QStringList inTable;
+        for (const Countersign::Command &command : Countersign::CommandTable::commands()) {
+            for (const QString &name : QStringList{command.name} + command.aliases) {
+                inTable.append(name);
+                QVERIFY2(Countersign::CommandNames::isCommand(name), qPrintable(name));
+                QCOMPARE(Countersign::CommandNames::isHeadless(name), command.run != nullptr);
+            }
+        }
+        for (const QStringView name : Countersign::CommandNames::headless)
+            QVERIFY2(inTable.contains(name), qPrintable(name.toString()));
+        QVERIFY(!Countersign::CommandNames::isCommand(u"lnt"));
+        QVERIFY(!Countersign::CommandNames::isHeadless(Countersign::CommandNames::window));
     }
 
     // The help lists every form of every command of the table, and nothing else.

@@ -11,7 +11,7 @@
 // Prints the median, minimum and 99th percentile in microseconds and PASS/MISS against the goal
 // (median under 1 ms). Exit status 0 whether or not the goal is met; 2 when a sample cannot be loaded.
 #include "compare/structuralcompare.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 
 #include <QCoreApplication>
 
@@ -40,10 +40,10 @@ int main(int argc, char **argv)
     }
 
     const QString samples = QStringLiteral(COUNTERSIGN_SAMPLES "/");
-    const Result<Document> left = DocumentLoader::load(
+    const Result<Document> left = MarkdownParser::parseFile(
         samples + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_PRODUCER_MIRROR_2026-02-08.md"));
     const Result<Document> right =
-        DocumentLoader::load(samples + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"));
+        MarkdownParser::parseFile(samples + QStringLiteral("RUNTIME_CUTOVER_DECISION_RECORD_2026-02-08.md"));
     for (const Result<Document> *doc : {&left, &right}) {
         if (!*doc) {
             std::fprintf(stderr, "bench_compare: %s\n", qUtf8Printable(doc->error().toString()));

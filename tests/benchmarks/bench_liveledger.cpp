@@ -22,7 +22,7 @@
 #include "ledgerbackends.h"
 #include "ledgersupport.h"
 #include "mainwindow.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 #include "signing/recordidentity.h"
 #include "signoffcontroller.h"
 #include "signoffpanel.h"
@@ -70,7 +70,7 @@ bool round(LedgerBackends &backends, const QString &backend, Latencies &out)
     window.show();
     SignOffPanel *panel = window.signOff()->panel();
     panel->waitForLedger();
-    const Document document = DocumentLoader::load(record).value();
+    const Document document = MarkdownParser::parseFile(record).value();
     std::unique_ptr<LedgerStore> other = TestSupport::openLedger(ledger);
     for (int role = 0; role < TestSupport::roles.size(); ++role) {
         SignOffEntry entry = SignOffEntry::now(document, RecordIdentity::legacyOf(record),

@@ -23,7 +23,7 @@
 //      Every child is started with posix_spawn and reaped with wait4(), giving its wall time and
 //      ru_maxrss. Prints the table and PASS/MISS against the goals: time <= 1.2x cmark-gfm's, peak
 //      RSS <= 10x the input.
-//   3. In process: DocumentLoader::load() + RecordFacts::extract() (what `show` does before writing),
+//   3. In process: MarkdownParser::parseFile() + RecordFacts::extract() (what `show` does before writing),
 //      median of --runs, with a per-stage breakdown (read, decode, parse, facts, and the JSON that
 //      `show --json` adds). For the first run it also prints, after each stage, how far this
 //      process's peak RSS and its live heap (mallinfo2: allocated bytes, touched or not, so a buffer
@@ -243,7 +243,7 @@ bool measureInProcess(const QString &path, int runs, Stages &stages, QString &er
 {
     using namespace Countersign;
     // Stage by stage first, while this process's peak RSS still says something about the stages: what
-    // DocumentLoader::load() does (read, decode, parse), then RecordFacts::extract() and the JSON
+    // MarkdownParser::parseFile() does (read, decode, parse), then RecordFacts::extract() and the JSON
     // `show --json` adds. Everything stays alive until the end of the run, as it does in `show`.
     stages.peakKiB[0] = selfMaxRssKiB();
     stages.heapKiB[0] = liveHeapKiB();
@@ -283,7 +283,7 @@ bool measureInProcess(const QString &path, int runs, Stages &stages, QString &er
     // What `countersign show` does before writing, as one call each.
     for (int run = 0; run < runs; ++run) {
         const Clock::time_point start = Clock::now();
-        const Result<Document> doc = DocumentLoader::load(path);
+        const Result<Document> doc = MarkdownParser::parseFile(path);
         if (!doc) {
             error = doc.error().toString();
             return false;
@@ -469,7 +469,7 @@ int main(int argc, char **argv)
     if (!measureInProcess(path, runs, stages, error))
         return fail(error);
     const double loadAndFacts = median(stages.loadAndFacts);
-    std::printf("in process: DocumentLoader::load + RecordFacts::extract\n");
+    std::printf("in process: MarkdownParser::parseFile + RecordFacts::extract\n");
     std::printf("  median %.3f s (min %.3f, max %.3f), %.1f MiB/s\n", loadAndFacts,
         *std::min_element(stages.loadAndFacts.begin(), stages.loadAndFacts.end()),
         *std::max_element(stages.loadAndFacts.begin(), stages.loadAndFacts.end()), inputMib / loadAndFacts);

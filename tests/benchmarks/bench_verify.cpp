@@ -14,7 +14,7 @@
 // in milliseconds and the difference. Exit status 0; 2 when the setup fails.
 #include "export/finalizedrecord.h"
 #include "ledger/signoffrules.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 #include "signing/recordtrust.h"
 #include "signing/signoffstatement.h"
 
@@ -96,8 +96,8 @@ int main(int argc, char **argv)
     const QStringList arguments = app.arguments().mid(1);
     const int runs = arguments.size() == 2 && arguments.first() == u"--runs" ? arguments.at(1).toInt() : 300;
     QTemporaryDir dir;
-    const Result<Document> record =
-        DocumentLoader::load(QStringLiteral(COUNTERSIGN_SOURCE_DIR "/tests/data/input/decision-record.md"));
+    const Result<Document> record = MarkdownParser::parseFile(
+        QStringLiteral(COUNTERSIGN_SOURCE_DIR "/tests/data/input/decision-record.md"));
     if (!dir.isValid() || !record) {
         std::fprintf(stderr, "bench_verify: cannot set up\n");
         return 2;

@@ -9,7 +9,7 @@
 #include "base/settingskeys.h"
 #include "editing/textbuffer.h"
 #include "record/document.h"
-#include "record/documentloader.h"
+#include "record/markdownparser.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -33,7 +33,7 @@ inline QString samplePath(const QString &fileName)
 // Loads and parses a committed test input; a missing or broken one ends the test run.
 inline Countersign::Document load(const QString &path)
 {
-    const Countersign::Result<Countersign::Document> doc = Countersign::DocumentLoader::load(path);
+    const Countersign::Result<Countersign::Document> doc = Countersign::MarkdownParser::parseFile(path);
     if (!doc)
         qFatal("cannot load %s: %s", qPrintable(path), qPrintable(doc.error().toString()));
     return doc.value();

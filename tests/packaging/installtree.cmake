@@ -13,6 +13,7 @@ endif()
 
 set(expected
     bin/countersign
+    lib/countersign/countersign_commands.so
     lib/countersign/countersign_gui.so
     share/applications/${APP_ID}.desktop
     share/metainfo/${APP_ID}.metainfo.xml

@@ -68,7 +68,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, input);
         QFETCH(QString, reference);
-        const Result<Document> doc = DocumentLoader::load(input);
+        const Result<Document> doc = MarkdownParser::parseFile(input);
         QVERIFY(doc);
         const QByteArray actual = DocumentJson::toJson(doc.value(), RecordFacts::extract(doc.value()));
         QVERIFY2(QFileInfo::exists(reference),

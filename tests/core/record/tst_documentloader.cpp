@@ -3,6 +3,7 @@
 
 // DocumentLoader: every kind of bad file becomes an Error that names it; nothing hangs or crashes.
 #include "record/documentloader.h"
+#include "record/markdownparser.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -53,7 +54,7 @@ private Q_SLOTS:
     void loadsARecord()
     {
         const QString path = TestSupport::dataPath(QStringLiteral("input/decision-record.md"));
-        const Result<Document> doc = DocumentLoader::load(path);
+        const Result<Document> doc = MarkdownParser::parseFile(path);
         QVERIFY(doc);
         QCOMPARE(doc->fileName, path);
         QCOMPARE(doc->serialize(), TestSupport::readBytes(path));
@@ -83,7 +84,7 @@ private Q_SLOTS:
         QFETCH(int, line);
         QFETCH(QString, wording);
         const QString path = TestSupport::dataPath(file);
-        const Result<Document> doc = DocumentLoader::load(path);
+        const Result<Document> doc = MarkdownParser::parseFile(path);
         QVERIFY(!doc);
         QCOMPARE(int(doc.error().code), code);
         QCOMPARE(doc.error().file, path);
@@ -98,7 +99,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("locked.md"));
         QVERIFY(TestSupport::writeLockedFile(path));
         FileAccessCapabilities dropped;
-        const Result<Document> doc = DocumentLoader::load(path);
+        const Result<Document> doc = MarkdownParser::parseFile(path);
         QVERIFY(!doc);
         QCOMPARE(doc.error().code, Code::Unreadable);
         QCOMPARE(doc.error().file, path);
@@ -115,7 +116,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         QVERIFY(file.resize(DocumentLoader::maxFileSize + 1));
         file.close();
-        const Result<Document> doc = DocumentLoader::load(path);
+        const Result<Document> doc = MarkdownParser::parseFile(path);
         QVERIFY(!doc);
         QCOMPARE(doc.error().code, Code::TooLarge);
         QVERIFY2(doc.error().message.contains(QStringLiteral("32 MiB")), qPrintable(doc.error().message));
@@ -127,7 +128,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("pipe.md"));
         QCOMPARE(mkfifo(QFile::encodeName(path).constData(), 0600), 0);
-        const Result<Document> doc = DocumentLoader::load(path);
+        const Result<Document> doc = MarkdownParser::parseFile(path);
         QVERIFY(!doc);
         QCOMPARE(doc.error().code, Code::NotARegularFile);
     }
@@ -169,7 +170,7 @@ private Q_SLOTS:
 
     void emptyPathIsAnError()
     {
-        const Result<Document> doc = DocumentLoader::load(QString());
+        const Result<Document> doc = MarkdownParser::parseFile(QString());
         QVERIFY(!doc);
         QCOMPARE(doc.error().code, Code::InvalidArgument);
     }

@@ -15,7 +15,7 @@ namespace {
 
 QList<LintFinding> lintFile(const QString &path)
 {
-    const Result<Document> doc = DocumentLoader::load(path);
+    const Result<Document> doc = MarkdownParser::parseFile(path);
     if (!doc)
         qFatal("%s", qPrintable(doc.error().toString()));
     return Linter::lint(doc.value());

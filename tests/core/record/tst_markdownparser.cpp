@@ -17,7 +17,7 @@ namespace {
 
 Document load(const QString &relative)
 {
-    const Result<Document> doc = DocumentLoader::load(TestSupport::dataPath(relative));
+    const Result<Document> doc = MarkdownParser::parseFile(TestSupport::dataPath(relative));
     if (!doc)
         qFatal("cannot load %s: %s", qPrintable(relative), qPrintable(doc.error().toString()));
     return doc.value();
@@ -255,7 +255,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         const QByteArray bytes = TestSupport::readBytes(path);
-        const Result<Document> doc = DocumentLoader::load(path);
+        const Result<Document> doc = MarkdownParser::parseFile(path);
         QVERIFY(doc);
         QCOMPARE(doc->serialize(), bytes);
 
@@ -320,7 +320,7 @@ private Q_SLOTS:
             QTemporaryDir dir;
             const QString path = dir.filePath(QStringLiteral("items.md"));
             TestSupport::writeBytes(path, items);
-            return DocumentLoader::load(path);
+            return MarkdownParser::parseFile(path);
         }();
         QVERIFY(!loaded);
         QCOMPARE(loaded.error().code, Error::Code::TooLarge);
