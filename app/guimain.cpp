@@ -226,7 +226,9 @@ int runGui(int argc, char **argv)
                 std::printf("%s\n", qUtf8Printable(QFileInfo(screenshot).absoluteFilePath()));
             trace.mark("PNG written");
             // Nothing is left to keep (no edits; settings are written as they change): a comparison
-            // still running, and the memory of a large pair, need not be waited for or freed.
+            // still running, and the memory of a large pair, need not be waited for or freed. The
+            // copy of the settings goes now: _Exit runs no destructor that would remove it.
+            scratchSettings.remove();
             std::fflush(stdout);
             std::fflush(stderr);
             std::_Exit(status);

@@ -340,12 +340,16 @@ private Q_SLOTS:
     }
 
     // The app smoke test: the real binary opens two records and saves a picture of its window. A
-    // scripted run leaves the user's settings byte for byte as they were (no recent pair, no layout).
+    // scripted run leaves the user's settings byte for byte as they were (no recent pair, no layout),
+    // and leaves nothing behind in the temporary folder (the copy of the settings it worked on).
     void screenshot()
     {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("window.png"));
+        const QString temporary = dir.filePath(QStringLiteral("tmp"));
+        QVERIFY(QDir().mkpath(temporary));
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TMPDIR"), temporary);
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
@@ -372,6 +376,8 @@ private Q_SLOTS:
         // The theme the settings name was read: the editor's background is Breeze Dark's, dark.
         QVERIFY(QColor(image.pixel(image.width() / 4, image.height() / 2)).lightness() < 128);
         QCOMPARE(TestSupport::readBytes(settings), before);
+        QCOMPARE(
+            QDir(temporary).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
     }
 
     // --color-scheme dark colours the whole window (the menu bar's strip too, not only the panes),
