@@ -137,28 +137,39 @@ int main(int argc, char **argv)
             QStringLiteral("keep <= 0.25x GNU"), ratio <= 0.25});
     }
 
-    // The window, on the offscreen platform: "ready" is the screenshot of the compared, highlighted
-    // window; "visible" the screenshot at its first paint.
+    // The window, on the offscreen platform: "ready" is the compared, highlighted window rendered
+    // whole (the trace's "painted"), "visible" its first paint (highlighted text, no diff yet). Each is
+    // also given to the screenshot written, whose PNG encoding (~20 ms for 1400x900) no user waits for;
+    // the goal is judged on the window.
     const QString shot = dir + QStringLiteral("/shot.png");
     {
         const Records::Pair pair = Records::writePair(dir, 10000);
-        const Sample ready = TimedRun::window(openCommand(pair.left, pair.right, shot), runs);
-        print({QStringLiteral("window, 10k pair: start to ready"), ms(ready.seconds),
+        const QStringList open = openCommand(pair.left, pair.right, shot);
+        const double ready = TimedRun::untilMark(open, runs, "painted");
+        const Sample written = TimedRun::window(open, runs);
+        print({QStringLiteral("window, 10k pair: start to ready"),
+            QStringLiteral("%1 (PNG %2)").arg(ms(ready), ms(written.seconds)),
             QStringLiteral("KDiff3 1,079 ms, Meld 3,389 ms (quoted)"), QStringLiteral("<= 150 ms"),
-            ready.seconds <= 0.150});
+            ready > 0 && ready <= 0.150});
     }
     for (const int lines : quick ? QList<int>{100000} : QList<int>{100000, 1000000}) {
         const Records::Pair pair = Records::writePair(dir, lines);
         const int times = lines >= 1000000 ? 3 : runs;
-        const Sample visible = TimedRun::window(openCommand(pair.left, pair.right, shot), times, true);
-        const Sample ready = TimedRun::window(openCommand(pair.left, pair.right, shot), times);
+        const QStringList open = openCommand(pair.left, pair.right, shot);
+        const double visible = TimedRun::untilMark(open, times, "painted", true);
+        const double ready = TimedRun::untilMark(open, times, "painted");
+        const Sample visibleWritten = TimedRun::window(open, times, true);
+        const Sample readyWritten = TimedRun::window(open, times);
         const bool big = lines >= 1000000;
         const double visibleGoal = big ? 0.5 : 0.25, readyGoal = big ? 2.0 : 0.4;
         print({QStringLiteral("window, %1 pair: visible / ready").arg(big ? u"1M" : u"100k"),
-            QStringLiteral("%1 / %2").arg(ms(visible.seconds), ms(ready.seconds)),
+            QStringLiteral("%1 / %2").arg(ms(visible), ms(ready)),
             big ? QStringLiteral("-") : QStringLiteral("KDiff3 ready 7,283 ms, Meld 11,287 ms (quoted)"),
             big ? QStringLiteral("<= 0.5 s / <= 2 s") : QStringLiteral("<= 250 ms / <= 400 ms"),
-            visible.seconds <= visibleGoal && ready.seconds <= readyGoal});
+            visible > 0 && ready > 0 && visible <= visibleGoal && ready <= readyGoal});
+        std::printf("| %-44s | %-22s | %-48s | %-26s | %-7s |\n", "  the same to the PNG written",
+            qPrintable(QStringLiteral("%1 / %2").arg(ms(visibleWritten.seconds), ms(readyWritten.seconds))),
+            "", "", "");
     }
     {
         const QString samples = QStringLiteral(COUNTERSIGN_SOURCE_DIR "/resources/samples/");
