@@ -17,10 +17,10 @@
 namespace Countersign {
 
 // Reads and writes the files Countersign works on (MarkdownParser::parseFile parses a record read
-// here; the `diff` command uses this without the parser). Everything that can be wrong with a file becomes an
-// Error naming it: missing, a directory or other non-regular file, unreadable, larger than maxFileSize,
-// empty, binary (a NUL byte), or not UTF-8 (with line and byte offset). Never blocks on a FIFO or
-// device: only regular files are opened.
+// here; the `diff` command uses this without the parser). Everything that can be wrong with a file
+// becomes an Error naming it: missing, a directory or other non-regular file, unreadable, larger than
+// maxFileSize, empty, binary (a NUL byte), or not UTF-8 (with line and byte offset). Never blocks on a FIFO
+// or device: only regular files are opened.
 class DocumentLoader
 {
 public:

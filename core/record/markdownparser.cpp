@@ -708,19 +708,29 @@ Document MarkdownParser::parse(
     return doc;
 }
 
+namespace {
+
+// The file's bytes decoded and parsed; an Error for bytes that are not UTF-8 or a structure too large.
+Result<Document> parseBytes(const QByteArray &bytes, const QString &path)
+{
+    Result<SourceText> source = SourceText::fromUtf8(bytes, path);
+    if (!source)
+        return source.error();
+    Document doc = MarkdownParser::parse(source.value(), bytes, path);
+    if (!doc.structureError.isEmpty())
+        return Error{Error::Code::TooLarge, doc.structureError, path};
+    return doc;
+}
+
+} // namespace
+
 Result<Document> MarkdownParser::parseFile(const QString &path)
 {
     try {
         Result<QByteArray> bytes = DocumentLoader::readFile(path);
         if (!bytes)
             return bytes.error();
-        Result<SourceText> source = SourceText::fromUtf8(bytes.value(), path);
-        if (!source)
-            return source.error();
-        Document doc = parse(source.value(), bytes.value(), path);
-        if (!doc.structureError.isEmpty())
-            return Error{Error::Code::TooLarge, doc.structureError, path};
-        return doc;
+        return parseBytes(bytes.value(), path);
     } catch (const std::bad_alloc &) {
         return Error{Error::Code::TooLarge,
             QStringLiteral("could not be read: the system has not enough memory"), path};
@@ -741,13 +751,7 @@ Result<Document> MarkdownParser::parseFileHead(const QString &path, qint64 maxBy
     if (bytes.isEmpty())
         return Error{Error::Code::TooLarge,
             QStringLiteral("has no line break in its first %1 KiB").arg(maxBytes / 1024), path};
-    Result<SourceText> source = SourceText::fromUtf8(bytes, path);
-    if (!source)
-        return source.error();
-    Document doc = parse(source.value(), bytes, path);
-    if (!doc.structureError.isEmpty())
-        return Error{Error::Code::TooLarge, doc.structureError, path};
-    return doc;
+    return parseBytes(bytes, path);
 }
 
 } // namespace Countersign
